@@ -1,0 +1,59 @@
+"""clipclean: scraped news pages (HTML or already-scraped text) -> clean articles.
+
+    >>> import clipclean
+    >>> article = clipclean.clean(open("page.html", "rb").read(), url="https://example.com/a")
+    >>> article.to_dict()["title"]
+
+The CLI runs exactly this function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from . import pipeline
+from .assemble import build_article
+from .html import html_to_draft
+from .model import Article, Block, Draft, Image, Removal, Source
+from .pipeline import UnknownStageError
+from .read import MAX_BYTES, InputError, read
+from .text import text_to_blocks
+
+__version__ = "0.1.0"
+
+
+def clean(
+    data: bytes | str,
+    *,
+    url: str | None = None,
+    kind: str | None = None,
+    skip_stages: Iterable[str] = (),
+    path: str | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Article:
+    """Clean one page. ``kind`` ("html"/"text") overrides sniffing; ``skip_stages`` turns
+    stages off by name. Raises :class:`InputError` for unusable input and
+    :class:`UnknownStageError` for a stage name that does not exist."""
+    skip = tuple(skip_stages)
+    pipeline.check_stage_names(skip)
+    source = read(data, kind=kind, path=path, max_bytes=max_bytes)
+    if source.kind == "html":
+        draft = html_to_draft(source.text, url)
+    else:
+        draft = Draft(text_to_blocks(source.text), kind="text")
+    pipeline.run(draft, skip)
+    return build_article(draft, source, url)
+
+
+__all__ = [
+    "Article",
+    "Block",
+    "Draft",
+    "Image",
+    "InputError",
+    "Removal",
+    "Source",
+    "UnknownStageError",
+    "__version__",
+    "clean",
+]

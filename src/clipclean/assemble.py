@@ -1,0 +1,46 @@
+"""Draft -> Article: pick each metadata field's winning candidate and freeze the result."""
+
+from __future__ import annotations
+
+from .model import LIST_FIELDS, Article, Draft, Image, Source
+
+
+def _merged_list(draft: Draft, name: str) -> tuple[str, ...]:
+    """Union (in order, without repeats) of the candidates at the top confidence."""
+    found = draft.candidates.get(name, [])
+    if not found:
+        return ()
+    top = max(c.confidence for c in found)
+    seen: dict[str, None] = {}
+    for c in found:
+        if c.confidence == top:
+            for v in c.value if isinstance(c.value, list | tuple) else [c.value]:
+                seen.setdefault(v, None)
+    return tuple(seen)
+
+
+def _placed(draft: Draft) -> tuple[Image, ...]:
+    """Images in reading order (by where they stood), each recorded once."""
+    return tuple(sorted(draft.images, key=lambda i: i.seq))
+
+
+def build_article(draft: Draft, source: Source, url: str | None = None) -> Article:
+    lists = {name: _merged_list(draft, name) for name in LIST_FIELDS}
+    return Article(
+        title=draft.best("title"),
+        subtitle=draft.best("subtitle"),
+        authors=lists["authors"],
+        byline_org=draft.best("byline_org"),
+        published=draft.best("published"),
+        modified=draft.best("modified"),
+        site_name=draft.best("site_name"),
+        url=url or draft.best("url"),
+        language=draft.best("language"),
+        blocks=tuple(draft.blocks),
+        images=_placed(draft),
+        contributors=lists["contributors"],
+        author_bio=draft.best("author_bio"),
+        tags=lists["tags"],
+        source=source,
+        removed=tuple(draft.trace),
+    )

@@ -1,0 +1,222 @@
+"""Dates as publishers print them -> ISO 8601, with the zone's real offset when a zone is named.
+
+"Sept. 19, 2025, 2:15 a.m. ET" becomes ``2025-09-19T02:15:00-04:00``: a zone abbreviation is
+mapped to an IANA zone and resolved with :mod:`zoneinfo` on that date, because publishers write
+"EST" all year round and the offset that was really in force is what a reader means.
+Without a time the result is a day (``2025-09-19``); without a zone, a local time with no offset.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+MONTHS: dict[str, int] = {}
+for _n, _names in enumerate(
+    (
+        "jan january janvier januar jänner enero gennaio janeiro januari ene gen",
+        "feb february février fevrier februar febrero febbraio fevereiro februari fév fev",
+        "mar march mars märz marz marzo março maart mär",
+        "apr april avril abril aprile avr abr",
+        "may mai mayo maggio maio mei",
+        "jun june juin juni junio giugno junho",
+        "jul july juillet juli julio luglio julho juil",
+        "aug august août aout agosto augustus ago",
+        "sep sept september septembre septiembre setiembre settembre setembro set",
+        "oct october octobre oktober octubre ottobre outubro okt ott out",
+        "nov november novembre noviembre novembro",
+        "dec december décembre decembre dezember diciembre dicembre dezembro dez dic déc",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _n
+
+#: Zone abbreviations -> IANA zones; the offset comes from zoneinfo on the date itself.
+ZONES: dict[str, str] = {
+    "ET": "America/New_York",
+    "EST": "America/New_York",
+    "EDT": "America/New_York",
+    "CT": "America/Chicago",
+    "CST": "America/Chicago",
+    "CDT": "America/Chicago",
+    "MT": "America/Denver",
+    "MST": "America/Denver",
+    "MDT": "America/Denver",
+    "PT": "America/Los_Angeles",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "AKST": "America/Anchorage",
+    "HST": "Pacific/Honolulu",
+    "GMT": "UTC",
+    "UTC": "UTC",
+    "Z": "UTC",
+    "BST": "Europe/London",
+    "WET": "Europe/Lisbon",
+    "CET": "Europe/Berlin",
+    "CEST": "Europe/Berlin",
+    "MEZ": "Europe/Berlin",
+    "MESZ": "Europe/Berlin",
+    "EET": "Europe/Athens",
+    "EEST": "Europe/Athens",
+    "MSK": "Europe/Moscow",
+    "IST": "Asia/Kolkata",
+    "PKT": "Asia/Karachi",
+    "WIB": "Asia/Jakarta",
+    "SGT": "Asia/Singapore",
+    "HKT": "Asia/Hong_Kong",
+    "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
+    "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland",
+}
+
+_MONTH_RE = r"(?P<mon>[^\W\d_]{3,10})\.?"
+_PATTERNS = (
+    # 2025-09-19, 2025-09-19T02:15:00Z, 2025-09-19 02:15:00+02:00
+    re.compile(
+        r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+        r"(?:[T ](?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d{1,9})?)?"
+        r"(?P<off>Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
+    ),
+    # Sept. 19, 2025 / Nov 19th 2019
+    re.compile(
+        r"(?<![^\W\d_])" + _MONTH_RE + r"\s{1,3}(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}"
+        r"(?P<year>\d{4})(?!\d)"
+    ),
+    # 19 September 2025 / 19. September 2025 / 19 de septiembre de 2025 / 1er mars 2024
+    re.compile(
+        r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s{1,3}(?:de\s{1,3})?"
+        + _MONTH_RE
+        + r",?\s{1,3}(?:de\s{1,3})?(?P<year>\d{4})(?!\d)"
+    ),
+    # 2025年9月19日
+    re.compile(r"(?P<year>\d{4})\s?年\s?(?P<month>\d{1,2})\s?月\s?(?P<day>\d{1,2})\s?日"),
+    # 19.09.2025 (day first) and 09/19/2025 (month first unless the first number is > 12)
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
+    re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?!\d)"),
+)
+_TIME = re.compile(
+    r"(?<![\d:.])(?P<h>\d{1,2})(?:(?:[:.h]|\s?Uhr\s?)(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?"
+    r"\s{0,2}(?P<ampm>[ap]\.?\s?m\b\.?)?(?:\s{0,2}Uhr)?(?![\d:])",
+    re.I,
+)
+_ZONE = re.compile(
+    r"(?<![^\W\d_])(?P<abbr>"
+    + "|".join(sorted((z for z in ZONES if z != "Z"), key=len, reverse=True))
+    + r")(?:\s?(?P<goff>[+-]\d{1,2}(?::?\d{2})?))?(?![^\W\d_])|(?P<off>(?<![\d:])[+-]\d{2}:?\d{2}\b)"
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in a line: the ISO string and the span of the line it used."""
+
+    iso: str
+    start: int
+    end: int
+    has_time: bool
+
+
+def _offset(text: str) -> timezone:
+    sign = -1 if text[0] == "-" else 1
+    hours, _, minutes = text[1:].partition(":")
+    if not minutes and len(hours) > 2:  # "+0530"
+        hours, minutes = hours[:-2], hours[-2:]
+    return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes or 0)))
+
+
+def _ymd(m: re.Match[str]) -> tuple[int, int, int] | None:
+    g = m.groupdict()
+    year = int(g["year"])
+    if g.get("mon"):
+        month = MONTHS.get(g["mon"].lower().rstrip("."))
+        if month is None:
+            return None
+        day = int(g["day"])
+    elif g.get("a"):
+        a, b = int(g["a"]), int(g["b"])
+        month, day = (b, a) if a > 12 else (a, b)
+    else:
+        month, day = int(g["month"]), int(g["day"])
+    try:
+        date(year, month, day)
+    except ValueError:
+        return None
+    if not 1900 <= year <= 2100:
+        return None
+    return year, month, day
+
+
+def find_date(line: str) -> DateMatch | None:
+    """The first date in ``line``, with the time and zone printed around it, as ISO 8601."""
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(line):
+            ymd = _ymd(m)
+            if ymd is None:
+                continue
+            return _with_time(line, m, ymd)
+    return None
+
+
+def _with_time(line: str, m: re.Match[str], ymd: tuple[int, int, int]) -> DateMatch:
+    g = m.groupdict()
+    start, end = m.span()
+    if g.get("h") is not None:  # ISO with a time of its own
+        dt = datetime(*ymd, int(g["h"]), int(g["mi"]), int(g["s"] or 0))
+        if g.get("off"):
+            tz = timezone.utc if g["off"] == "Z" else _offset(g["off"])
+            return DateMatch(dt.replace(tzinfo=tz).isoformat(), start, end, True)
+        zone = _ZONE.search(line, end)
+        return DateMatch(_zoned(dt, zone), start, end, True)
+    rest = line[:start] + " " * (end - start) + line[end:]
+    t = _find_time(rest)
+    if t is None:
+        return DateMatch(date(*ymd).isoformat(), start, end, False)
+    hour, minute, second = t[0], t[1], t[2]
+    dt = datetime(*ymd, hour, minute, second)
+    zone = _ZONE.search(rest)
+    return DateMatch(_zoned(dt, zone), start, end, True)
+
+
+def _find_time(text: str) -> tuple[int, int, int] | None:
+    for t in _TIME.finditer(text):
+        if t.group("mi") is None and t.group("ampm") is None:
+            continue  # a bare number is not a time
+        hour = int(t.group("h"))
+        minute = int(t.group("mi") or 0)
+        ampm = (t.group("ampm") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            return hour, minute, int(t.group("s") or 0)
+    return None
+
+
+def _zoned(dt: datetime, zone: re.Match[str] | None) -> str:
+    if zone is None:
+        return dt.isoformat()
+    if zone.group("off"):
+        return dt.replace(tzinfo=_offset(zone.group("off"))).isoformat()
+    if zone.group("goff"):  # "GMT+5:30"
+        return dt.replace(tzinfo=_offset(zone.group("goff"))).isoformat()
+    return dt.replace(tzinfo=ZoneInfo(ZONES[zone.group("abbr")])).isoformat()
+
+
+def parse_iso(value: str) -> str | None:
+    """Normalise a machine-readable date (JSON-LD, <time datetime>) to ISO 8601, or None."""
+    m = find_date(value.strip())
+    if m is None or m.start > 0:
+        return None
+    return m.iso
+
+
+def time_only(line: str) -> bool:
+    """True when ``line`` holds a clock time but no date ("Updated 3:42 PM EST")."""
+    return find_date(line) is None and _find_time(line) is not None

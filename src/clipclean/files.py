@@ -1,0 +1,32 @@
+"""Writing outputs safely: a temp file in the target's folder, fsync, then an atomic rename.
+
+A reader (or a crash) never sees a half-written output, and an existing file is replaced only
+by a complete new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Write ``data`` to ``path`` atomically (UTF-8 for text)."""
+    target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{target.name[:200]}.", suffix=".tmp", dir=target.parent or "."
+    )
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,224 @@
+"""Core types: the block stream stages work on, the draft they change, the frozen article.
+
+Every block that leaves the body goes through :meth:`Draft.remove` or :meth:`Draft.lift`, so
+the trace can always say which stage took it and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "clipclean/1"
+
+BlockKind = Literal["paragraph", "heading", "list_item", "quote"]
+
+#: Metadata fields a stage may set; the order is the order of the JSON document.
+SCALAR_FIELDS = (
+    "title",
+    "subtitle",
+    "byline_org",
+    "published",
+    "modified",
+    "site_name",
+    "url",
+    "language",
+    "author_bio",
+)
+LIST_FIELDS = ("authors", "contributors", "tags")
+
+
+@dataclass
+class Block:
+    """One unit of text: a line or paragraph of the input, or one HTML block element.
+
+    ``origin`` says where it came from (``"line 12"`` or an element path) so that a removal can
+    be explained; ``group`` numbers the blank-line-separated paragraph it belongs to in text
+    input (lines of one group were printed together, e.g. an image's alt text and caption).
+    """
+
+    text: str
+    kind: BlockKind = "paragraph"
+    origin: str = ""
+    group: int = 0
+    line: int = 0
+    #: Position in the input's block order; images and removals are placed by it.
+    seq: int = 0
+
+
+@dataclass
+class Image:
+    """An image record: never body text."""
+
+    src: str | None = None
+    alt: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+    #: ``seq`` of the block the image stood at, so Markdown can put it back in place.
+    seq: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"src": self.src, "alt": self.alt, "caption": self.caption, "credit": self.credit}
+
+
+@dataclass
+class Removal:
+    """One line of the trace: what left the body, which stage took it, and why."""
+
+    stage: str
+    reason: str
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"stage": self.stage, "reason": self.reason, "text": self.text}
+
+
+@dataclass
+class Candidate:
+    """A metadata value with where it was found; higher confidence wins."""
+
+    value: Any
+    source: str
+    confidence: float = 0.5
+
+
+@dataclass
+class Draft:
+    """The working state that stages read and change.
+
+    Stages remove blocks only through :meth:`remove` / :meth:`lift` and set metadata through
+    :meth:`propose`, so nothing leaves the article without a line in the trace.
+    """
+
+    blocks: list[Block]
+    kind: Literal["html", "text"] = "text"
+    candidates: dict[str, list[Candidate]] = field(default_factory=dict)
+    images: list[Image] = field(default_factory=list)
+    trace: list[Removal] = field(default_factory=list)
+    #: Set by the pipeline while a stage runs, so removals are attributed without boilerplate.
+    current_stage: str = ""
+    #: Positions (block ``seq``) that one stage finds and a later one needs, e.g. where the
+    #: byline block ended ("header_end") so the dek stage knows where to look.
+    marks: dict[str, int] = field(default_factory=dict)
+
+    # -- removing and lifting -------------------------------------------------------------
+    def remove(self, block: Block, reason: str) -> None:
+        """Drop ``block`` (by identity) from the body and record why."""
+        self.blocks = [b for b in self.blocks if b is not block]
+        self.trace.append(Removal(self.current_stage, reason, block.text))
+
+    def remove_many(self, drops: list[tuple[Block, str]]) -> None:
+        """Drop many blocks in one pass (a per-line stage over a huge input stays linear)."""
+        if not drops:
+            return
+        gone = {id(b) for b, _ in drops}
+        self.blocks = [b for b in self.blocks if id(b) not in gone]
+        self.trace.extend(Removal(self.current_stage, why, b.text) for b, why in drops)
+
+    def lift(
+        self, block: Block, field_name: str, value: Any = None, confidence: float = 0.8
+    ) -> None:
+        """Move ``block`` out of the body into a metadata field (``value`` defaults to its text)."""
+        self.propose(field_name, block.text if value is None else value, confidence)
+        self.remove(block, f"lifted to {field_name}")
+
+    def propose(
+        self, field_name: str, value: Any, confidence: float = 0.5, source: str = ""
+    ) -> None:
+        """Offer a metadata value; the best-confidence candidate wins, earlier ones on ties."""
+        if value in (None, "", []):
+            return
+        self.candidates.setdefault(field_name, []).append(
+            Candidate(value, source or self.current_stage, confidence)
+        )
+
+    def best(self, field_name: str) -> Any:
+        """The winning candidate's value, or ``None``."""
+        found = self.candidates.get(field_name)
+        if not found:
+            return None
+        return max(enumerate(found), key=lambda ic: (ic[1].confidence, -ic[0]))[1].value
+
+    def has(self, field_name: str) -> bool:
+        return bool(self.candidates.get(field_name))
+
+    def __post_init__(self) -> None:
+        for i, b in enumerate(self.blocks):
+            b.seq = i
+
+    def add_image(self, image: Image, anchor: Block | None = None) -> None:
+        """Record an image standing where ``anchor`` stood (at the end when no anchor)."""
+        image.seq = anchor.seq if anchor is not None else len(self.blocks) + 1_000_000
+        self.images.append(image)
+
+
+@dataclass(frozen=True)
+class Source:
+    """What was read: decoded text, its kind, and where it came from."""
+
+    text: str
+    kind: Literal["html", "text"]
+    encoding: str
+    sha256: str
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """The final, frozen result. :meth:`to_dict` gives the versioned JSON shape."""
+
+    title: str | None
+    subtitle: str | None
+    authors: tuple[str, ...]
+    byline_org: str | None
+    published: str | None
+    modified: str | None
+    site_name: str | None
+    url: str | None
+    language: str | None
+    blocks: tuple[Block, ...]
+    images: tuple[Image, ...]
+    contributors: tuple[str, ...]
+    author_bio: str | None
+    tags: tuple[str, ...]
+    source: Source
+    removed: tuple[Removal, ...]
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(b.text.split()) for b in self.blocks)
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        """The ``clipclean/1`` JSON document; ``removed`` only when ``explain``."""
+        d: dict[str, Any] = {
+            "schema": SCHEMA,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "authors": list(self.authors),
+            "byline_org": self.byline_org,
+            "published": self.published,
+            "modified": self.modified,
+            "site_name": self.site_name,
+            "url": self.url,
+            "language": self.language,
+            "body": self.body,
+            "blocks": [{"type": b.kind, "text": b.text} for b in self.blocks],
+            "images": [i.to_dict() for i in self.images],
+            "contributors": list(self.contributors),
+            "author_bio": self.author_bio,
+            "tags": list(self.tags),
+            "word_count": self.word_count,
+            "source": {
+                "path": self.source.path,
+                "kind": self.source.kind,
+                "encoding": self.source.encoding,
+                "sha256": self.source.sha256,
+            },
+        }
+        if explain:
+            d["removed"] = [r.to_dict() for r in self.removed]
+        return d

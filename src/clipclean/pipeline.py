@@ -1,0 +1,78 @@
+"""Named cleaning stages, their one fixed order, and running them over a draft.
+
+A stage is a plain function ``(draft) -> None`` wrapped by :func:`stage`, which gives it a name
+and a one-line description (the first line of its docstring). The order lives in one place,
+:data:`clipclean.stages.ORDER`, so ``clipclean stages`` prints exactly what runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .model import Draft
+
+StageFn = Callable[[Draft], None]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A named, documented step of the pipeline."""
+
+    name: str
+    fn: StageFn
+    #: "text", "html" or "both": which kind of input the stage applies to.
+    applies_to: str = "both"
+
+    @property
+    def description(self) -> str:
+        doc = (self.fn.__doc__ or "").strip()
+        return doc.splitlines()[0] if doc else ""
+
+    def __call__(self, draft: Draft) -> None:
+        if self.applies_to not in ("both", draft.kind):
+            return
+        draft.current_stage = self.name
+        self.fn(draft)
+        draft.current_stage = ""
+
+
+def stage(name: str, applies_to: str = "both") -> Callable[[StageFn], Stage]:
+    """Decorator: turn a function into a :class:`Stage` called ``name``."""
+
+    def wrap(fn: StageFn) -> Stage:
+        return Stage(name=name, fn=fn, applies_to=applies_to)
+
+    return wrap
+
+
+class UnknownStageError(ValueError):
+    """A stage name that is not in the pipeline (the message lists the valid ones)."""
+
+
+def stage_names() -> list[str]:
+    from .stages import ORDER
+
+    return [s.name for s in ORDER]
+
+
+def check_stage_names(names: Iterable[str]) -> None:
+    """Raise :class:`UnknownStageError` for any name not in the pipeline."""
+    valid = stage_names()
+    unknown = [n for n in names if n not in valid]
+    if unknown:
+        raise UnknownStageError(
+            f"unknown stage {', '.join(repr(n) for n in unknown)}; valid: {', '.join(valid)}"
+        )
+
+
+def run(draft: Draft, skip: Iterable[str] = ()) -> Draft:
+    """Run every stage of the pipeline in order, except those named in ``skip``."""
+    from .stages import ORDER
+
+    skip = set(skip)
+    check_stage_names(skip)
+    for s in ORDER:
+        if s.name not in skip:
+            s(draft)
+    return draft

@@ -1,0 +1,88 @@
+"""What a line looks like: sentence, headline, person's name. Shared by the stages.
+
+These judge by punctuation, length and capitalisation rather than English words, so that they
+hold for other languages too.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"\w+")
+_END_PUNCT = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", "。", "！", "？", "»", "«")
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|(?:de|da|del|der|den|van|von|le|la|al|bin|ibn|dos|du|di|y|ter|zu)|O['’][A-Z]\w+|Mc\w+)$"
+)
+#: Capitalised words that start headlines or sentences, not names.
+_NOT_NAME = frozenset(
+    (
+        "The A An This That These Those How Why What When Where Who Is Are Was Were In On At For "
+        "From With And Or But Not Our Your My His Her Their Its We You They It By To Of Home "
+        "News Sport Sports World Business Opinion Video Photo Image More Read Share Menu Search "
+        "Subscribe Advertisement Related Comments Topics Tags Live Latest Top Most "
+    ).split()
+)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def ends_like_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_END_PUNCT)
+
+
+def is_sentence_like(text: str, min_words: int = 8) -> bool:
+    """A line of running prose: long enough and ending with sentence punctuation."""
+    return word_count(text) >= min_words and ends_like_sentence(text)
+
+
+def is_headline_like(text: str) -> bool:
+    """A headline: a few words to a couple dozen, no full stop at the end, some letters."""
+    n = word_count(text)
+    if not 2 <= n <= 30 or len(text) > 250:
+        return False
+    stripped = text.rstrip()
+    if stripped.endswith((".", ":", ",", ";")) and not stripped.endswith(("...", "…")):
+        return False
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 0.6 * len(text.replace(" ", ""))
+
+
+def is_person_name(text: str) -> bool:
+    """A bare person's name: 2-5 capitalised tokens (particles and initials allowed)."""
+    text = text.strip()
+    if not 3 <= len(text) <= 60 or any(c.isdigit() for c in text):
+        return False
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    if tokens[0] in _NOT_NAME or tokens[-1] in _NOT_NAME:
+        return False
+    caps = 0
+    for tok in tokens:
+        if not _NAME_TOKEN.match(tok):
+            return False
+        caps += tok[0].isupper()
+    return caps >= 2 and tokens[-1][0].isupper()
+
+
+def split_names(text: str) -> list[str]:
+    """Split "A, B and C" / "A & B" / "A y B" into names; [] unless every part is a name."""
+    parts = re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", text.strip())
+    names = [p.strip() for p in parts if p.strip()]
+    if names and all(is_person_name(n) for n in names):
+        return names
+    return []
+
+
+def separator_ratio(text: str) -> float:
+    """Share of non-space characters that are separators (| • · / - _ = * ~ >)."""
+    chars = text.replace(" ", "")
+    if not chars:
+        return 0.0
+    return sum(c in "|•·/\\-–—_=*~>»«:" for c in chars) / len(chars)

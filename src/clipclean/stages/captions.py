@@ -1,0 +1,114 @@
+"""Captions and credits: split into image records, never body text.
+
+Scrapers glue a caption to its credit ("…in 2019.Credit...Erin Schaff/The New York Times",
+"… Photograph: Jane Doe/AFP", "(Photo by Jane Doe/Getty Images)", "(AP Photo/Evan Vucci)") and
+print an image's description just above its caption. BBC-style pages print the credit first
+("Image source, Getty Images") and the caption after ("Image caption, …").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block, Draft, Image
+from ..pipeline import stage
+from ..shape import word_count
+
+#: A credit glued to (or standing after) a caption; ``credit`` is what follows the marker.
+GLUED_CREDIT = re.compile(
+    r"(?:^|(?<=[\s.!?”\"'’)\]])|(?<=\w))"
+    r"(?:Credits?\s?(?:\.{2,3}|…|:)|Photo\s?(?:graph)?s?\s?(?:credit)?\s?:|Photograph\s?:"
+    r"|Picture\s?:|Image\s?(?:credit)?\s?:|Foto\s?:|Bild\s?:|Crédit\s?:|Crédito\s?:"
+    r"|Illustration\s?:|Video\s?:)"
+    r"\s{0,3}(?P<credit>\S.{0,200})$"
+)
+#: A parenthesised credit at the end: "(Photo by X)", "(AP Photo/Evan Vucci)", "(Foto: X)".
+PAREN_CREDIT = re.compile(
+    r"\s{0,3}\((?P<credit>(?:[A-Z][\w.]{0,15}\s)?(?:Photo|Photograph|Image|Picture|Foto|Bild)s?"
+    r"(?:\s(?:by|credit|courtesy(?: of)?))?\s?[:/]?\s?[^()]{1,150})\)\s{0,3}$"
+)
+#: BBC style: the credit line comes first, the caption line after.
+SOURCE_LINE = re.compile(r"^(?:Image|Media|Photo|Video) source,?\s{1,3}(?P<credit>\S.{0,150})$")
+CAPTION_LINE = re.compile(r"^(?:Image|Media|Photo|Video) caption,?\s{1,3}(?P<caption>\S.{0,600})$")
+_PAREN_PREFIX = re.compile(
+    r"^(?:Photos?|Photograph|Image|Picture|Foto|Bild)s?\s?(?:by|credit)?\s?:?\s?", re.I
+)
+
+#: Longest line that can be a caption; longer is a paragraph that happens to mention a photo.
+MAX_CAPTION_WORDS = 90
+
+
+def split_caption(text: str) -> tuple[str, str] | None:
+    """``(caption, credit)`` when ``text`` ends with a credit, else ``None``."""
+    if len(text) > 1200:
+        return None
+    m = GLUED_CREDIT.search(text)
+    if m:
+        credit = m.group("credit").strip()
+        caption = text[: m.start()].strip()
+        return caption, credit
+    m = PAREN_CREDIT.search(text)
+    if m:
+        credit = m.group("credit").strip()
+        if credit.split("/")[0].split()[-1:] in (["Photo"], ["Photos"]):  # "AP Photo/Evan Vucci"
+            credit = credit.split("/", 1)[-1].strip() if "/" in credit else credit
+        else:
+            credit = _PAREN_PREFIX.sub("", credit).strip()
+        return text[: m.start()].strip(), credit
+    return None
+
+
+def _same_group(blocks: list[Block], i: int) -> list[Block]:
+    g = blocks[i].group
+    return [b for b in blocks if b.group == g]
+
+
+@stage("captions")
+def captions(draft: Draft) -> None:
+    """Caption lines with a credit marker, BBC "Image source/Image caption" pairs, and alt texts."""
+    for block in list(draft.blocks):
+        if not any(b is block for b in draft.blocks):
+            continue  # taken with the line before it
+        blocks = draft.blocks
+        i = next(k for k, b in enumerate(blocks) if b is block)
+        text = block.text
+        src = SOURCE_LINE.match(text)
+        if src:
+            image = Image(credit=src.group("credit").strip())
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            cap = CAPTION_LINE.match(nxt.text) if nxt is not None else None
+            draft.add_image(image, block)
+            draft.remove(block, "image credit")
+            if nxt is not None and cap:
+                image.caption = cap.group("caption").strip()
+                draft.remove(nxt, "image caption")
+            continue
+        cap = CAPTION_LINE.match(text)
+        if cap:
+            draft.add_image(Image(caption=cap.group("caption").strip()), block)
+            draft.remove(block, "image caption")
+            continue
+        if word_count(text) > MAX_CAPTION_WORDS:
+            continue
+        parts = split_caption(text)
+        if parts is None:
+            continue
+        caption, credit = parts
+        image = Image(caption=caption or None, credit=credit or None)
+        group = _same_group(blocks, i)
+        alt: Block | None = None
+        if len(group) == 2 and group[1] is block and word_count(group[0].text) <= 40:
+            alt = group[0]
+        if not caption and alt is not None:
+            # "Caption\nPhoto: X": the line above is the caption, not a description
+            image.caption = alt.text
+            draft.add_image(image, alt)
+            draft.remove(alt, "image caption")
+        else:
+            if alt is not None:
+                image.alt = alt.text
+                draft.add_image(image, alt)
+                draft.remove(alt, "image description (alt text)")
+            else:
+                draft.add_image(image, block)
+        draft.remove(block, "image caption and credit")

@@ -1,0 +1,47 @@
+"""Contributor notes: "X contributed to this report.", "Additional reporting by X; Editing by Y".
+
+They credit people who are not the byline's authors; the names go to ``contributors`` and the
+line leaves the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Draft
+from ..pipeline import stage
+from ..shape import split_names
+
+CONTRIBUTED = re.compile(
+    r"^(?P<names>[^\W\d_][^.;]{1,200}?)\s(?:also\s)?(?:contributed|contributes)\s(?:additional\s)?"
+    r"(?:reporting|research|to this (?:report|article|story)|additional reporting)"
+    r"(?:\s(?:from|in)\s[^.;]{1,80})?\.?$"
+)
+REPORTING_BY = re.compile(
+    r"^(?:\(?(?:with\s)?(?:additional|further)\s)?(?:reporting|research|writing)\sby\s"
+    r"(?P<names>[^;.]{2,200}?)\.?(?:\s?[;.]\s?(?P<more>.{0,300}))?\)?$",
+    re.I,
+)
+EDITING_BY = re.compile(r"^(?:editing|edited|compiled|produced)\sby\s[^\n]{2,200}$", re.I)
+_PLACES = re.compile(r"\s(?:in|from)\s[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}")
+
+
+def _names(text: str) -> list[str]:
+    return split_names(_PLACES.sub("", text))
+
+
+@stage("contributors")
+def contributors(draft: Draft) -> None:
+    """Contributor and reporting-credit lines -> contributors; editing credits removed."""
+    drops = []
+    for block in draft.blocks:
+        text = block.text
+        if len(text) > 400:
+            continue
+        m = CONTRIBUTED.match(text) or REPORTING_BY.match(text)
+        if m and _names(m.group("names")):
+            draft.propose("contributors", _names(m.group("names")), 0.8)
+            drops.append((block, "lifted to contributors"))
+        elif EDITING_BY.match(text):
+            drops.append((block, "editing credit"))
+    draft.remove_many(drops)

@@ -1,0 +1,26 @@
+"""The dek (standfirst): the sentence(s) printed between the headline and the byline.
+
+Only text in that slot is a dek: with no byline or dateline to close the slot, the first
+paragraph cannot be told from a dek, and it stays in the body.
+"""
+
+from __future__ import annotations
+
+from ..model import Draft
+from ..pipeline import stage
+from ..shape import word_count
+
+MAX_DEK_WORDS = 80
+
+
+@stage("dek")
+def dek(draft: Draft) -> None:
+    """Lift the sentences between the title and the byline/dateline to the subtitle."""
+    start, end = draft.marks.get("title"), draft.marks.get("header_end")
+    if start is None or end is None or draft.has("subtitle"):
+        return
+    slot = [b for b in draft.blocks if start < b.seq < end]
+    if not slot or sum(word_count(b.text) for b in slot) > MAX_DEK_WORDS:
+        return
+    draft.propose("subtitle", " ".join(b.text for b in slot), 0.6)
+    draft.remove_many([(b, "lifted to subtitle") for b in slot])

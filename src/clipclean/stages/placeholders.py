@@ -1,0 +1,37 @@
+"""Image and media placeholders: the word a scraper prints where a picture or player was.
+
+"Image", "Photo", "Video", "Enlarge this image", "Image 3 of 12": they carry no text of the
+article and only mark where an image stood.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Draft
+from ..pipeline import stage
+
+_WORDS = (
+    "image|images|photo|photos|photograph|picture|video|audio|graphic|illustration|gallery"
+    "|slideshow|media|foto|fotos|bild|bilder|imagen|vidéo|vídeo|video player|play video"
+    "|watch video|watch|listen|play|expand|enlarge|enlarge this image|open image in gallery"
+    "|view image|view gallery|view slideshow|toggle caption|hide caption|show caption"
+    "|close|fullscreen|full screen|zoom|loading|loading\\.{3}"
+)
+PLACEHOLDER = re.compile(
+    r"^\(?(?:" + _WORDS + r")\)?(?:\s{1,3}\d{1,4}(?:\s{1,3}(?:of|/|von|de|sur)\s{1,3}\d{1,4})?)?"
+    r"[\s.:…]{0,3}$"
+    r"|^\(?\d{1,4}\s{0,2}(?:/|of)\s{0,2}\d{1,4}\)?$"
+    r"|^\d{1,2}:\d{2}$",
+    re.I,
+)
+
+
+@stage("image_placeholders")
+def image_placeholders(draft: Draft) -> None:
+    """Lines that only name a medium ("Image", "Video", "Image 3 of 12", "1/12", "2:31")."""
+    drops = []
+    for block in draft.blocks:
+        if len(block.text) <= 40 and PLACEHOLDER.match(block.text):
+            drops.append((block, "media placeholder"))
+    draft.remove_many(drops)

@@ -1,0 +1,44 @@
+"""Relative timestamps and counters left by scrapers ("2 hours ago 2", "Updated 3:42 PM EST").
+
+A relative time says nothing about the article once the page is saved, and a clock time with no
+date cannot become a publication date, so both leave the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import time_only
+from ..model import Draft
+from ..pipeline import stage
+from ..shape import word_count
+
+_UNITS = (
+    r"s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?"
+    r"|y|yrs?|years?"
+)
+RELATIVE = re.compile(
+    r"^(?:(?:updated|posted|published|edited|last updated)\s{0,3}:?\s{0,3})?"
+    r"(?:(?:\d{1,3}|an?|one)\s{0,2}(?:" + _UNITS + r")\.?\s{1,3}ago|just now|moments? ago|yesterday"
+    r"|vor\s{1,3}\d{1,3}\s{1,3}\w{1,12}|il y a\s{1,3}\d{1,3}\s{1,3}\w{1,12}"
+    r"|hace\s{1,3}\d{1,3}\s{1,3}\w{1,12}|há\s{1,3}\d{1,3}\s{1,3}\w{1,12}"
+    r"|\d{1,3}\s{0,2}(?:秒|分|時間|日|週間|か月|年)前)"
+    r"[\s\d|•·,]{0,20}$",
+    re.I,
+)
+_TIME_PREFIX = re.compile(r"^(?:updated|posted|published|last updated|modified|edited)\b", re.I)
+
+
+@stage("timestamps")
+def relative_timestamps(draft: Draft) -> None:
+    """Relative times and counters ("2 hours ago 2"), and clock times without a date."""
+    drops = []
+    for block in draft.blocks:
+        text = block.text
+        if len(text) > 80:
+            continue
+        if RELATIVE.match(text):
+            drops.append((block, "relative timestamp"))
+        elif word_count(text) <= 6 and _TIME_PREFIX.match(text) and time_only(text):
+            drops.append((block, "clock time without a date"))
+    draft.remove_many(drops)
