@@ -100,6 +100,7 @@ _PATTERNS = (
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
     re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?!\d)"),
 )
+_YEAR = re.compile(r"\d{4}")
 _TIME = re.compile(
     r"(?<![\d:.])(?P<h>\d{1,2})(?:(?:[:.h]|\s?Uhr\s?)(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?"
     r"\s{0,2}(?P<ampm>[ap]\.?\s?m\b\.?)?(?:\s{0,2}Uhr)?(?![\d:])",
@@ -154,6 +155,8 @@ def _ymd(m: re.Match[str]) -> tuple[int, int, int] | None:
 
 def find_date(line: str) -> DateMatch | None:
     """The first date in ``line``, with the time and zone printed around it, as ISO 8601."""
+    if _YEAR.search(line) is None:  # every pattern needs a four-digit year: a cheap pre-check
+        return None
     for pattern in _PATTERNS:
         for m in pattern.finditer(line):
             ymd = _ymd(m)

@@ -32,13 +32,26 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f]")
+
+
+def units(text: str) -> int:
+    """Words, counting CJK text (written without spaces) as one word per two characters."""
+    if text.isascii():
+        return len(text.split())
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(text.split())
+    return len(_CJK.sub(" ", text).split()) + cjk // 2
+
+
 def ends_like_sentence(text: str) -> bool:
     return text.rstrip().endswith(_END_PUNCT)
 
 
 def is_sentence_like(text: str, min_words: int = 8) -> bool:
     """A line of running prose: long enough and ending with sentence punctuation."""
-    return word_count(text) >= min_words and ends_like_sentence(text)
+    return units(text) >= min_words and ends_like_sentence(text)
 
 
 def is_headline_like(text: str) -> bool:
@@ -80,9 +93,12 @@ def split_names(text: str) -> list[str]:
     return []
 
 
+_SEPARATORS = tuple("|•·/\\-–—_=*~>»«:")
+
+
 def separator_ratio(text: str) -> float:
     """Share of non-space characters that are separators (| • · / - _ = * ~ >)."""
-    chars = text.replace(" ", "")
+    chars = len(text) - text.count(" ")
     if not chars:
         return 0.0
-    return sum(c in "|•·/\\-–—_=*~>»«:" for c in chars) / len(chars)
+    return sum(map(text.count, _SEPARATORS)) / chars

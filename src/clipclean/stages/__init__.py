@@ -15,6 +15,7 @@ from .dek import dek
 from .placeholders import image_placeholders
 from .promos import calls_to_action
 from .separators import separator_rows
+from .span import article_span, outside_article
 from .timestamps import relative_timestamps
 from .title import title
 
@@ -24,10 +25,12 @@ ORDER: tuple[Stage, ...] = (
     captions,
     calls_to_action,
     separator_rows,
+    article_span,
     title,
     datelines,
     bylines,
     dek,
     contributors,
+    outside_article,
     author_bio,
 )

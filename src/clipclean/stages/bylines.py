@@ -13,9 +13,7 @@ from ..dates import MONTHS, ZONES, find_date
 from ..model import Block, Draft
 from ..pipeline import stage
 from ..shape import is_person_name, split_names, word_count
-
-#: How many blocks from the top the byline area may reach.
-HEADER_WINDOW = 15
+from .span import header_zone
 
 BY_PREFIX = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|text|written by|words by|story by|posted by|author)"
@@ -90,9 +88,10 @@ def _date_into(draft: Draft, text: str, block: Block) -> bool:
 def datelines(draft: Draft) -> None:
     """Lines that are a date and little else ("Sept. 19, 2025, 2:15 a.m. ET") -> published."""
     drops = []
-    for n, block in enumerate(draft.blocks):
+    zone = {id(b) for b in header_zone(draft)}
+    for block in draft.blocks:
         if is_dateline(block.text):
-            if n < HEADER_WINDOW or not draft.has("published"):
+            if id(block) in zone or not draft.has("published"):
                 _date_into(draft, block.text, block)
             drops.append((block, "dateline"))
     draft.remove_many(drops)
@@ -103,7 +102,8 @@ def bylines(draft: Draft) -> None:
     """ "By X and Y" lines, and bare names next to a dateline, near the top -> authors."""
     header = draft.marks.get("header_end")
     drops = []
-    for n, block in enumerate(draft.blocks[:HEADER_WINDOW]):
+    zone = header_zone(draft)
+    for n, block in enumerate(zone):
         text = block.text
         date = find_date(text)
         if date is not None and date.start > 0:
@@ -111,7 +111,7 @@ def bylines(draft: Draft) -> None:
         parsed = parse_byline(text)
         if parsed is None and is_person_name(text):
             near = header is not None and abs(block.seq - header) <= 2
-            nxt = draft.blocks[n + 1].text if n + 1 < len(draft.blocks) else ""
+            nxt = zone[n + 1].text if n + 1 < len(zone) else ""
             if near or BY_PREFIX.match(nxt) or is_dateline(nxt):
                 parsed = ([_fix_caps(text)], None)
         if parsed is None:

@@ -1,6 +1,7 @@
 """The dek (standfirst): the sentence(s) printed between the headline and the byline.
 
-Only text in that slot is a dek: with no byline or dateline to close the slot, the first
+Only the sentences that open that slot are a dek (labels and names after them are not); only
+text in that slot is a dek: with no byline or dateline to close the slot, the first
 paragraph cannot be told from a dek, and it stays in the body.
 """
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Draft
 from ..pipeline import stage
-from ..shape import word_count
+from ..shape import is_sentence_like, word_count
 
 MAX_DEK_WORDS = 80
 
@@ -19,7 +20,12 @@ def dek(draft: Draft) -> None:
     start, end = draft.marks.get("title"), draft.marks.get("header_end")
     if start is None or end is None or draft.has("subtitle"):
         return
-    slot = [b for b in draft.blocks if start < b.seq < end]
+    slot = []
+    for b in draft.blocks:
+        if start < b.seq < end:
+            if not is_sentence_like(b.text, min_words=4):
+                break  # a label or a name: the dek, if any, has ended
+            slot.append(b)
     if not slot or sum(word_count(b.text) for b in slot) > MAX_DEK_WORDS:
         return
     draft.propose("subtitle", " ".join(b.text for b in slot), 0.6)

@@ -1,34 +1,71 @@
-"""The headline: the first headline-like line, and its repeats further down.
+"""The headline: the headline-like line that leads into the article, and its repeats.
 
-In scraped text the headline is printed first (after any junk earlier stages removed); pages
-often print it again (a share row, a sticky header), and a repeat is never article text.
+With the article run known (``body_start``), the headline is among the lines just before it:
+the longest headline-like one, preferring one the page prints twice (a sticky header, a share
+row). Without it, the first headline-like line. A repeat of the title is never article text.
 """
 
 from __future__ import annotations
 
-from ..model import Draft
-from ..pipeline import stage
-from ..shape import is_headline_like
+from collections import Counter
 
-#: How far into the document a headline may stand.
+from ..model import Block, Draft
+from ..pipeline import stage
+from ..shape import is_headline_like, is_person_name, units
+from .bylines import BY_PREFIX, is_dateline
+from .span import header_zone
+
+#: How far into the document a headline may stand when the article run is unknown.
 HEADLINE_WINDOW = 10
+#: What being printed twice is worth, in words.
+REPEAT_BONUS = 8
 
 
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _is_candidate(text: str) -> bool:
+    return (
+        units(text) >= 3
+        and is_headline_like(text)
+        and not is_person_name(text)
+        and not BY_PREFIX.match(text)
+        and not is_dateline(text)
+        and "|" not in text
+    )
+
+
+def _pick(draft: Draft) -> Block | None:
+    start = draft.marks.get("body_start")
+    if start is None:
+        return next(
+            (
+                b
+                for b in draft.blocks[:HEADLINE_WINDOW]
+                if is_headline_like(b.text) and len(b.text.split()) >= 3
+            ),
+            None,
+        )
+    zone = [b for b in header_zone(draft, after=0) if b.seq < start and _is_candidate(b.text)]
+    if not zone:
+        return None
+    seen = Counter(_norm(b.text) for b in draft.blocks)
+    return max(
+        zone, key=lambda b: (units(b.text) + REPEAT_BONUS * (seen[_norm(b.text)] > 1), b.seq)
+    )
+
+
 @stage("title")
 def title(draft: Draft) -> None:
-    """Lift the first headline-like line to the title; drop later repeats of the title."""
+    """Lift the headline that leads into the article to the title; drop its repeats."""
     known = draft.best("title")
     if known is None:
-        for block in draft.blocks[:HEADLINE_WINDOW]:
-            if is_headline_like(block.text) and len(block.text.split()) >= 3:
-                draft.marks["title"] = block.seq
-                draft.lift(block, "title", confidence=0.6)
-                known = block.text
-                break
+        block = _pick(draft)
+        if block is not None:
+            draft.marks["title"] = block.seq
+            draft.lift(block, "title", confidence=0.6)
+            known = block.text
     if known is None:
         return
     target = _norm(known)
