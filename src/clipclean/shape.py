@@ -39,9 +39,9 @@ def units(text: str) -> int:
     """Words, counting CJK text (written without spaces) as one word per two characters."""
     if text.isascii():
         return len(text.split())
-    cjk = len(_CJK.findall(text))
-    if not cjk:
+    if _CJK.search(text) is None:
         return len(text.split())
+    cjk = len(_CJK.findall(text))
     return len(_CJK.sub(" ", text).split()) + cjk // 2
 
 
@@ -62,8 +62,8 @@ def is_headline_like(text: str) -> bool:
     stripped = text.rstrip()
     if stripped.endswith((".", ":", ",", ";")) and not stripped.endswith(("...", "…")):
         return False
-    letters = sum(c.isalpha() for c in text)
-    return letters >= 0.6 * len(text.replace(" ", ""))
+    letters = sum(map(str.isalpha, text))
+    return letters >= 0.6 * (len(text) - text.count(" "))
 
 
 def is_person_name(text: str) -> bool:
@@ -93,7 +93,7 @@ def split_names(text: str) -> list[str]:
     return []
 
 
-_SEPARATORS = tuple("|•·/\\-–—_=*~>»«:")
+_SEPARATOR = re.compile(r"[|•·/\\\-–—_=*~>»«:]")
 
 
 def separator_ratio(text: str) -> float:
@@ -101,4 +101,4 @@ def separator_ratio(text: str) -> float:
     chars = len(text) - text.count(" ")
     if not chars:
         return 0.0
-    return sum(map(text.count, _SEPARATORS)) / chars
+    return len(_SEPARATOR.findall(text)) / chars

@@ -58,35 +58,42 @@ def split_caption(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _same_group(blocks: list[Block], i: int) -> list[Block]:
-    g = blocks[i].group
-    return [b for b in blocks if b.group == g]
+#: Cheap substring checks before the credit patterns run: a caption line names its medium.
+_HINTS = ("redit", "hoto", "icture", "mage", "Foto", "Bild", "rédit", "llustration", "Video")
+
+
+def _may_be_caption(text: str) -> bool:
+    return any(h in text for h in _HINTS)
 
 
 @stage("captions")
 def captions(draft: Draft) -> None:
     """Caption lines with a credit marker, BBC "Image source/Image caption" pairs, and alt texts."""
-    for block in list(draft.blocks):
-        if not any(b is block for b in draft.blocks):
-            continue  # taken with the line before it
-        blocks = draft.blocks
-        i = next(k for k, b in enumerate(blocks) if b is block)
+    blocks = draft.blocks
+    drops: list[tuple[Block, str]] = []
+    taken: set[int] = set()
+    for i, block in enumerate(blocks):
+        if i in taken:
+            continue
         text = block.text
+        if not _may_be_caption(text):
+            continue
         src = SOURCE_LINE.match(text)
         if src:
             image = Image(credit=src.group("credit").strip())
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             cap = CAPTION_LINE.match(nxt.text) if nxt is not None else None
             draft.add_image(image, block)
-            draft.remove(block, "image credit")
+            drops.append((block, "image credit"))
             if nxt is not None and cap:
                 image.caption = cap.group("caption").strip()
-                draft.remove(nxt, "image caption")
+                drops.append((nxt, "image caption"))
+                taken.add(i + 1)
             continue
         cap = CAPTION_LINE.match(text)
         if cap:
             draft.add_image(Image(caption=cap.group("caption").strip()), block)
-            draft.remove(block, "image caption")
+            drops.append((block, "image caption"))
             continue
         if word_count(text) > MAX_CAPTION_WORDS:
             continue
@@ -95,20 +102,28 @@ def captions(draft: Draft) -> None:
             continue
         caption, credit = parts
         image = Image(caption=caption or None, credit=credit or None)
-        group = _same_group(blocks, i)
+        prev = blocks[i - 1] if i > 0 and (i - 1) not in taken else None
         alt: Block | None = None
-        if len(group) == 2 and group[1] is block and word_count(group[0].text) <= 40:
-            alt = group[0]
+        if (
+            prev is not None
+            and prev.group == block.group
+            and (i < 2 or blocks[i - 2].group != block.group)
+            and (i + 1 >= len(blocks) or blocks[i + 1].group != block.group)
+            and word_count(prev.text) <= 40
+            and not any(b is prev for b, _ in drops[-1:])
+        ):
+            alt = prev  # a two-line group: description above, caption and credit below
         if not caption and alt is not None:
             # "Caption\nPhoto: X": the line above is the caption, not a description
             image.caption = alt.text
             draft.add_image(image, alt)
-            draft.remove(alt, "image caption")
+            drops.append((alt, "image caption"))
         else:
             if alt is not None:
                 image.alt = alt.text
                 draft.add_image(image, alt)
-                draft.remove(alt, "image description (alt text)")
+                drops.append((alt, "image description (alt text)"))
             else:
                 draft.add_image(image, block)
-        draft.remove(block, "image caption and credit")
+        drops.append((block, "image caption and credit"))
+    draft.remove_many(drops)

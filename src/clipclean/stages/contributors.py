@@ -38,7 +38,7 @@ def contributors(draft: Draft) -> None:
         text = block.text
         if len(text) > 400:
             continue
-        m = CONTRIBUTED.match(text) or REPORTING_BY.match(text)
+        m = ("ontribu" in text and CONTRIBUTED.match(text)) or REPORTING_BY.match(text)
         if m and _names(m.group("names")):
             draft.propose("contributors", _names(m.group("names")), 0.8)
             drops.append((block, "lifted to contributors"))

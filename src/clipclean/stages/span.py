@@ -13,6 +13,8 @@ once they have taken what they need.
 
 from __future__ import annotations
 
+import re
+
 from ..model import Block, Draft
 from ..pipeline import stage
 from ..shape import ends_like_sentence, is_headline_like, units
@@ -27,6 +29,44 @@ SHORT_COST = 3.0
 LINK_COST = 4.0
 #: How many blocks before the run the header (title, byline, dateline, dek) may reach.
 HEADER_REACH = 15
+
+
+#: After a line that introduces a list ("Here are the highlights:"), this many short lines are
+#: list items, not links.
+LIST_REACH = 30
+LIST_ITEM_UNITS = 25
+#: A run of this many lines with several numbers each is a table (standings, a timetable).
+TABLE_RUN = 4
+_NUMBER = re.compile(r"(?<![\w.])\d{1,9}(?:[.,:]\d{1,9}){0,3}(?!\w)")
+#: Lines that open what follows the article: comments, "related" lists, post navigation. A
+#: run that crosses one of these after most of its prose ends there.
+END_MARKER = re.compile(
+    r"^(?:\d{1,5}\s{1,3})?(?:comments?|responses?|replies|reactions|thoughts? on\b.{0,200}"
+    r"|leave a (?:reply|comment)|post a comment|add a comment|join the (?:conversation|discussion)"
+    r"|comments are closed|show comments|view comments|previous post|next post|older post"
+    r"|newer post|related(?: articles?| posts?| stories| content| coverage| news| tags)?"
+    r"|more (?:from|on|in|about|stories|news)\b.{0,60}|recommended(?: for you| stories)?"
+    r"|you (?:may|might) also like|read (?:more|next|also)|most (?:popular|read|viewed|shared)"
+    r"|trending(?: now)?|popular(?: posts| stories| now)?|recent posts|latest (?:news|stories|posts)"
+    r"|kommentare?|commentaires?|comentarios?|ähnliche artikel|mehr zum thema|lesen sie auch"
+    r"|à lire aussi|sur le même sujet|noticias relacionadas|te puede interesar|関連記事|コメント)"
+    r"\s{0,3}(?:\(\d{1,5}\))?[:.!]?$",
+    re.I,
+)
+#: "Name on March 3, 2019 at 4:47 pm said:" opens a comment thread.
+_COMMENT_HEAD = re.compile(r"^.{1,80}\s(?:said|says|wrote|replied)\s?:?$", re.I)
+#: Share of the run's prose that must stand before an end marker for it to end the run.
+END_AFTER = 0.5
+
+
+def _is_list_intro(text: str) -> bool:
+    return text.endswith(":") and units(text) >= 3
+
+
+def _numbers(text: str) -> int:
+    if len(text) >= 300 or _NUMBER.search(text) is None:
+        return 0
+    return len(_NUMBER.findall(text))
 
 
 def block_score(text: str) -> float:
@@ -57,14 +97,57 @@ def best_run(scores: list[float]) -> tuple[int, int] | None:
     return best_span
 
 
+def scores(blocks: list[Block]) -> list[float]:
+    """Each block's score, with context: list items after an introducing line and table rows
+    are part of the text around them, not links."""
+    out = [block_score(b.text) for b in blocks]
+    listing = 0
+    for i, b in enumerate(blocks):
+        if out[i] < 0 and listing > 0 and units(b.text) <= LIST_ITEM_UNITS:
+            out[i] = 0.5
+            listing -= 1
+        else:
+            listing = LIST_REACH if _is_list_intro(b.text) else 0
+    counts = [out[i] <= 0 and _numbers(b.text) >= 3 for i, b in enumerate(blocks)]
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and counts[j]:
+            j += 1
+        if j - i >= TABLE_RUN:
+            for k in range(i, j):
+                out[k] = max(out[k], 1.0)
+        i = j + 1
+    return out
+
+
+def _cut_at_end_marker(blocks: list[Block], sc: list[float], start: int, end: int) -> int:
+    """The run's end, moved before the first end marker that follows most of its prose."""
+    total = sum(s for s in sc[start : end + 1] if s > 0)
+    seen = 0.0
+    for i in range(start, end + 1):
+        text = blocks[i].text
+        if seen >= END_AFTER * total and len(text) < 120:
+            if END_MARKER.match(text) or (_COMMENT_HEAD.match(text) and _YEARISH.search(text)):
+                return i - 1
+        seen += max(sc[i], 0.0)
+    return end
+
+
+_YEARISH = re.compile(r"\d{4}|\d{1,2}:\d{2}")
+
+
 @stage("article_span", applies_to="text")
 def article_span(draft: Draft) -> None:
     """Mark the densest run of prose as the article (``body_start``/``body_end`` marks)."""
-    run = best_run([block_score(b.text) for b in draft.blocks])
+    sc = scores(draft.blocks)
+    run = best_run(sc)
     if run is None:
         return
-    draft.marks["body_start"] = draft.blocks[run[0]].seq
-    draft.marks["body_end"] = draft.blocks[run[1]].seq
+    start, end = run
+    end = _cut_at_end_marker(draft.blocks, sc, start, end)
+    draft.marks["body_start"] = draft.blocks[start].seq
+    draft.marks["body_end"] = draft.blocks[end].seq
 
 
 def header_zone(draft: Draft, after: int = 3) -> list[Block]:

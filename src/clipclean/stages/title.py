@@ -33,6 +33,7 @@ def _is_candidate(text: str) -> bool:
         and not BY_PREFIX.match(text)
         and not is_dateline(text)
         and "|" not in text
+        and text[0].isalnum()
     )
 
 
@@ -50,9 +51,9 @@ def _pick(draft: Draft) -> Block | None:
     zone = [b for b in header_zone(draft, after=0) if b.seq < start and _is_candidate(b.text)]
     if not zone:
         return None
-    seen = Counter(_norm(b.text) for b in draft.blocks)
+    seen = Counter(b.text.casefold() for b in draft.blocks)  # blocks are space-normalised
     return max(
-        zone, key=lambda b: (units(b.text) + REPEAT_BONUS * (seen[_norm(b.text)] > 1), b.seq)
+        zone, key=lambda b: (units(b.text) + REPEAT_BONUS * (seen[b.text.casefold()] > 1), b.seq)
     )
 
 
@@ -69,4 +70,11 @@ def title(draft: Draft) -> None:
     if known is None:
         return
     target = _norm(known)
-    draft.remove_many([(b, "headline repeated") for b in draft.blocks if _norm(b.text) == target])
+    size = len(target)
+    draft.remove_many(
+        [
+            (b, "headline repeated")
+            for b in draft.blocks
+            if abs(len(b.text) - size) <= 8 and b.text.casefold() == target
+        ]
+    )

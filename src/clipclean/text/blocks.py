@@ -16,8 +16,13 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _LIST_MARK = re.compile(r"^(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+(?=\S)")
 
 
+_ODD = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]|  ")
+
+
 def normalise_line(line: str) -> str:
     """Fold runs of spaces (tabs, no-break spaces) to one and drop invisible characters."""
+    if _ODD.search(line) is None:  # the common case: nothing to fold
+        return line.strip()
     return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
