@@ -12,6 +12,7 @@ from .bylines import bylines, datelines
 from .captions import captions
 from .contributors import contributors
 from .dek import dek
+from .legal import legal
 from .placeholders import image_placeholders
 from .promos import calls_to_action
 from .separators import separator_rows
@@ -25,6 +26,7 @@ ORDER: tuple[Stage, ...] = (
     captions,
     calls_to_action,
     separator_rows,
+    legal,
     article_span,
     title,
     datelines,

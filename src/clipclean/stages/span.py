@@ -27,6 +27,9 @@ LONG_UNITS = 25
 SHORT_COST = 3.0
 #: A headline-like line (a link in a list) costs more: runs of them are link lists.
 LINK_COST = 4.0
+#: Junk lines in a row that cost their plain price; beyond that each costs more and more.
+GAP_FREE = 4
+GAP_GROWTH = 4.0
 #: How many blocks before the run the header (title, byline, dateline, dek) may reach.
 HEADER_REACH = 15
 
@@ -53,6 +56,15 @@ END_MARKER = re.compile(
     r"\s{0,3}(?:\(\d{1,5}\))?[:.!]?$",
     re.I,
 )
+#: Markers that open a comment section (not an inline "related" box): they always end the run.
+_COMMENTS = re.compile(
+    r"^(?:\d{1,5}\s{1,3})?(?:comments?|responses?|replies|reactions|thoughts? on\b|leave a"
+    r"|post a comment|add a comment|join the|comments are|show comments|view comments"
+    r"|kommentar|commentaire|comentario|コメント)",
+    re.I,
+)
+#: Prose after a "related" marker that shows the article goes on (an inline box).
+RESUMES = 0.25
 #: "Name on March 3, 2019 at 4:47 pm said:" opens a comment thread.
 _COMMENT_HEAD = re.compile(r"^.{1,80}\s(?:said|says|wrote|replied)\s?:?$", re.I)
 #: Share of the run's prose that must stand before an end marker for it to end the run.
@@ -109,16 +121,50 @@ def scores(blocks: list[Block]) -> list[float]:
         else:
             listing = LIST_REACH if _is_list_intro(b.text) else 0
     counts = [out[i] <= 0 and _numbers(b.text) >= 3 for i, b in enumerate(blocks)]
-    i = 0
-    while i < len(blocks):
-        j = i
-        while j < len(blocks) and counts[j]:
-            j += 1
+    for i, j in _runs(counts):
         if j - i >= TABLE_RUN:
             for k in range(i, j):
                 out[k] = max(out[k], 1.0)
-        i = j + 1
+    shapes = [
+        _skeleton(b.text) if out[i] <= 0 and units(b.text) >= 3 else ""
+        for i, b in enumerate(blocks)
+    ]
+    i = 0
+    while i < len(blocks):
+        j = i + 1
+        while j < len(blocks) and shapes[j] == shapes[i]:
+            j += 1
+        if len(shapes[i]) >= 2 and j - i >= TABLE_RUN:
+            for k in range(i, j):
+                out[k] = max(out[k], 0.5)
+        i = j
+    gap = 0
+    for i, x in enumerate(out):  # a long gap of junk costs more than its lines: two regions
+        gap = gap + 1 if x < 0 else 0  # of prose far apart are not one article
+        if gap > GAP_FREE:
+            out[i] = x * (1 + (gap - GAP_FREE) / GAP_GROWTH)
     return out
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """``(start, stop)`` of each run of true flags."""
+    out, start = [], None
+    for i, f in enumerate([*flags, False]):
+        if f and start is None:
+            start = i
+        elif not f and start is not None:
+            out.append((start, i))
+            start = None
+    return out
+
+
+_SKELETON_DROP = re.compile(r"[\w\s'’]+")
+
+
+def _skeleton(text: str) -> str:
+    """The punctuation a line is built from ("June 9 – Tampa, FL @ Arena" -> "–,@"): rows of
+    one list or timetable share it, headlines of a link list rarely do."""
+    return _SKELETON_DROP.sub("", text) if len(text) <= 200 else ""
 
 
 def _cut_at_end_marker(blocks: list[Block], sc: list[float], start: int, end: int) -> int:
@@ -128,7 +174,9 @@ def _cut_at_end_marker(blocks: list[Block], sc: list[float], start: int, end: in
     for i in range(start, end + 1):
         text = blocks[i].text
         if seen >= END_AFTER * total and len(text) < 120:
-            if END_MARKER.match(text) or (_COMMENT_HEAD.match(text) and _YEARISH.search(text)):
+            if _COMMENT_HEAD.match(text) and _YEARISH.search(text):
+                return i - 1
+            if END_MARKER.match(text) and (_COMMENTS.match(text) or total - seen < RESUMES * total):
                 return i - 1
         seen += max(sc[i], 0.0)
     return end

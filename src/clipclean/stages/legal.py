@@ -1,0 +1,85 @@
+"""Footers, legal lines, cookie and consent text: the site talking about itself.
+
+"© 2019 Reuters. All rights reserved." names the publisher (it becomes ``site_name``) and is
+never article text; neither are the links of a footer ("Privacy Policy", "Terms of Use",
+"Impressum") nor consent text ("We use cookies…", "I agree to the processing of my personal
+data…"). Consent text is recognised by the site addressing the reader ("we", "you", "I agree")
+about cookies, data or terms, so an article that reports on a privacy policy keeps its lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Draft
+from ..pipeline import stage
+from ..shape import word_count
+
+COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)\s{0,3}(?:©\s{0,3})?(?:(?:19|20)\d{2}(?:\s{0,2}[-–]\s{0,2}"
+    r"(?:19|20)\d{2})?)?,?\s{0,3}(?P<owner>[^\W\d_][\w&.'’ -]{1,60}?)?\s{0,3}"
+    r"(?:[,.|;]|\s(?:All|Alle|Tous|Todos)\b|$)",
+    re.I,
+)
+RIGHTS = re.compile(
+    r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos "
+    r"reservados|tutti i diritti riservati|無断転載|著作権",
+    re.I,
+)
+#: A footer link on a line of its own.
+FOOTER_LINK = re.compile(
+    r"^(?:privacy(?: policy| notice| statement| settings| center)?|cookies?(?: policy| settings"
+    r"| preferences| notice)?|terms(?: of (?:use|service|sale))?|terms (?:and|&) conditions"
+    r"|(?:your )?ad choices|do not sell my (?:personal )?info(?:rmation)?|contact(?: us)?"
+    r"|about(?: us)?|sitemap|site map|accessibility|careers|advertise(?: with us)?|help"
+    r"|faq|rss|imprint|impressum|datenschutz(?:erklärung)?|agb|kontakt|mentions légales"
+    r"|politique de confidentialité|aviso legal|política de privacidad|contacto"
+    r"|プライバシーポリシー|利用規約|お問い合わせ)\s{0,2}[|•·]?$",
+    re.I,
+)
+#: The site addressing the reader...
+_ADDRESS = re.compile(
+    r"\b(?:we|our|us|you|your|i agree|i accept|i consent|by (?:continuing|using|clicking)"
+    r"|wir|ihre?|sie|nous|vous|votre|vos|nosotros|usted|su)\b",
+    re.I,
+)
+#: ...about cookies, personal data or terms.
+_CONSENT = re.compile(
+    r"\bcookies?\b|personal (?:data|information)|privacy (?:policy|notice|statement)"
+    r"|terms (?:of (?:use|service)|and conditions)|user agreement|\bconsent\b|\bgdpr\b"
+    r"|datenschutz|personenbezogen|données personnelles|confidentialité|datos personales"
+    r"|privacidad|クッキー|個人情報",
+    re.I,
+)
+MAX_LEGAL_WORDS = 80
+
+
+def site_from_copyright(text: str) -> str | None:
+    """The owner named by a copyright line ("© 2019 Reuters." -> "Reuters"), if any."""
+    m = COPYRIGHT.search(text)
+    if not m or not m.group("owner"):
+        return None
+    owner = m.group("owner").strip(" .-")
+    return owner if 2 <= len(owner) <= 60 and word_count(owner) <= 6 else None
+
+
+@stage("legal")
+def legal(draft: Draft) -> None:
+    """Copyright lines (-> site_name), footer links, cookie and consent text."""
+    drops = []
+    for block in draft.blocks:
+        text = block.text
+        if len(text) > 1000 or word_count(text) > MAX_LEGAL_WORDS:
+            continue
+        if FOOTER_LINK.match(text):
+            drops.append((block, "footer link"))
+        elif ("©" in text or RIGHTS.search(text) or text[:9].lower() == "copyright") and (
+            word_count(text) <= 30
+        ):
+            owner = site_from_copyright(text)
+            if owner:
+                draft.propose("site_name", owner, 0.4)
+            drops.append((block, "copyright line"))
+        elif _CONSENT.search(text) and _ADDRESS.search(text):
+            drops.append((block, "cookie or consent text"))
+    draft.remove_many(drops)
