@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 MONTHS: dict[str, int] = {}
@@ -153,6 +154,7 @@ def _ymd(m: re.Match[str]) -> tuple[int, int, int] | None:
     return year, month, day
 
 
+@lru_cache(maxsize=2048)  # stages ask about the same header lines several times
 def find_date(line: str) -> DateMatch | None:
     """The first date in ``line``, with the time and zone printed around it, as ISO 8601."""
     if _YEAR.search(line) is None:  # every pattern needs a four-digit year: a cheap pre-check

@@ -29,7 +29,13 @@ def words(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    return len(text.split())
+    """Whitespace-separated words; counts spaces when the text is already space-normalised."""
+    text = text.strip()
+    if not text:
+        return 0
+    if "  " in text or "\t" in text or "\n" in text:
+        return len(text.split())
+    return text.count(" ") + 1
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f]")
@@ -37,10 +43,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f]")
 
 def units(text: str) -> int:
     """Words, counting CJK text (written without spaces) as one word per two characters."""
-    if text.isascii():
-        return len(text.split())
-    if _CJK.search(text) is None:
-        return len(text.split())
+    if text.isascii() or _CJK.search(text) is None:
+        return word_count(text)
     cjk = len(_CJK.findall(text))
     return len(_CJK.sub(" ", text).split()) + cjk // 2
 
@@ -56,8 +60,10 @@ def is_sentence_like(text: str, min_words: int = 8) -> bool:
 
 def is_headline_like(text: str) -> bool:
     """A headline: a few words to a couple dozen, no full stop at the end, some letters."""
+    if len(text) > 250:
+        return False
     n = word_count(text)
-    if not 2 <= n <= 30 or len(text) > 250:
+    if not 2 <= n <= 30:
         return False
     stripped = text.rstrip()
     if stripped.endswith((".", ":", ",", ";")) and not stripped.endswith(("...", "…")):

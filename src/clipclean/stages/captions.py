@@ -59,11 +59,11 @@ def split_caption(text: str) -> tuple[str, str] | None:
 
 
 #: Cheap substring checks before the credit patterns run: a caption line names its medium.
-_HINTS = ("redit", "hoto", "icture", "mage", "Foto", "Bild", "rédit", "llustration", "Video")
+_HINTS = re.compile("redit|hoto|icture|mage|Foto|Bild|rédit|llustration|Video")
 
 
 def _may_be_caption(text: str) -> bool:
-    return any(h in text for h in _HINTS)
+    return _HINTS.search(text) is not None
 
 
 @stage("captions")

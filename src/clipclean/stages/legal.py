@@ -21,10 +21,10 @@ COPYRIGHT = re.compile(
     r"(?:[,.|;]|\s(?:All|Alle|Tous|Todos)\b|$)",
     re.I,
 )
+#: On the lower-cased line: cheaper than a case-blind pattern.
 RIGHTS = re.compile(
     r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos "
-    r"reservados|tutti i diritti riservati|無断転載|著作権",
-    re.I,
+    r"reservados|tutti i diritti riservati|無断転載|著作権"
 )
 #: A footer link on a line of its own.
 FOOTER_LINK = re.compile(
@@ -37,20 +37,35 @@ FOOTER_LINK = re.compile(
     r"|プライバシーポリシー|利用規約|お問い合わせ)\s{0,2}[|•·]?$",
     re.I,
 )
-#: The site addressing the reader...
+#: The site addressing the reader (on the lower-cased line)...
 _ADDRESS = re.compile(
     r"\b(?:we|our|us|you|your|i agree|i accept|i consent|by (?:continuing|using|clicking)"
-    r"|wir|ihre?|sie|nous|vous|votre|vos|nosotros|usted|su)\b",
-    re.I,
+    r"|wir|ihre?|sie|nous|vous|votre|vos|nosotros|usted|su)\b"
 )
-#: ...about cookies, personal data or terms.
-_CONSENT = re.compile(
-    r"\bcookies?\b|personal (?:data|information)|privacy (?:policy|notice|statement)"
-    r"|terms (?:of (?:use|service)|and conditions)|user agreement|\bconsent\b|\bgdpr\b"
-    r"|datenschutz|personenbezogen|données personnelles|confidentialité|datos personales"
-    r"|privacidad|クッキー|個人情報",
-    re.I,
+#: ...about cookies, personal data or terms (on the lower-cased line).
+CONSENT_WORDS = (
+    "cookie",
+    "personal data",
+    "personal information",
+    "privacy policy",
+    "privacy notice",
+    "privacy statement",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "user agreement",
+    "consent",
+    "gdpr",
+    "datenschutz",
+    "personenbezogen",
+    "données personnelles",
+    "confidentialité",
+    "datos personales",
+    "privacidad",
+    "クッキー",
+    "個人情報",
 )
+_CONSENT = re.compile("|".join(map(re.escape, CONSENT_WORDS)))
 MAX_LEGAL_WORDS = 80
 
 
@@ -70,16 +85,17 @@ def legal(draft: Draft) -> None:
     for block in draft.blocks:
         text = block.text
         if len(text) > 1000 or word_count(text) > MAX_LEGAL_WORDS:
-            continue
-        if FOOTER_LINK.match(text):
+            continue  # a long paragraph is the article's, whatever it talks about
+        low = text.lower()
+        if len(text) <= 60 and FOOTER_LINK.match(text):
             drops.append((block, "footer link"))
-        elif ("©" in text or RIGHTS.search(text) or text[:9].lower() == "copyright") and (
-            word_count(text) <= 30
-        ):
+        elif (
+            "©" in text or low.startswith("copyright") or (len(text) < 300 and RIGHTS.search(low))
+        ) and word_count(text) <= 30:
             owner = site_from_copyright(text)
             if owner:
                 draft.propose("site_name", owner, 0.4)
             drops.append((block, "copyright line"))
-        elif _CONSENT.search(text) and _ADDRESS.search(text):
+        elif _CONSENT.search(low) and _ADDRESS.search(low):
             drops.append((block, "cookie or consent text"))
     draft.remove_many(drops)

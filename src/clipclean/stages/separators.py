@@ -19,9 +19,11 @@ def is_separator_row(text: str) -> bool:
     """Mostly separators, or short labels (≤ 3 words each) joined by two or more separators."""
     if not text.strip():
         return True
+    pipes = text.count("|") + text.count("•") + text.count("·")
+    if pipes < 2 and len(text) > 40 and text[0].isalnum():
+        return False  # a long line that starts with a word needs pipes to be a row
     if separator_ratio(text) >= 0.5:
         return True
-    pipes = sum(text.count(c) for c in "|•·")
     if pipes < 2 or ends_like_sentence(text):
         return False
     labels = [p for p in _SPLIT.split(text) if p.strip()]

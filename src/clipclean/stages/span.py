@@ -30,6 +30,8 @@ LINK_COST = 4.0
 #: Junk lines in a row that cost their plain price; beyond that each costs more and more.
 GAP_FREE = 4
 GAP_GROWTH = 4.0
+#: How many blocks after the run credits (contributors, a bio) may stand.
+TAIL_REACH = 6
 #: How many blocks before the run the header (title, byline, dateline, dek) may reach.
 HEADER_REACH = 15
 
@@ -194,8 +196,15 @@ def article_span(draft: Draft) -> None:
         return
     start, end = run
     end = _cut_at_end_marker(draft.blocks, sc, start, end)
-    draft.marks["body_start"] = draft.blocks[start].seq
-    draft.marks["body_end"] = draft.blocks[end].seq
+    blocks = draft.blocks
+    draft.marks["body_start"] = blocks[start].seq
+    draft.marks["body_end"] = blocks[end].seq
+    # what lies beyond the header's and the credits' reach cannot be either: drop it now, so
+    # the later stages only read the neighbourhood of the article
+    draft.remove_many(
+        [(b, "far before the article") for b in blocks[: max(0, start - HEADER_REACH)]]
+        + [(b, "far after the article") for b in blocks[end + 1 + TAIL_REACH :]]
+    )
 
 
 def header_zone(draft: Draft, after: int = 3) -> list[Block]:
