@@ -15,19 +15,25 @@ from .dek import dek
 from .legal import legal
 from .placeholders import image_placeholders
 from .promos import calls_to_action
+from .prompts import prompts
+from .related import related_links
 from .separators import separator_rows
+from .social import share_rows
 from .span import article_span, outside_article
 from .timestamps import relative_timestamps
 from .title import title
 
 ORDER: tuple[Stage, ...] = (
-    relative_timestamps,
-    image_placeholders,
     captions,
-    calls_to_action,
-    separator_rows,
     legal,
     article_span,
+    relative_timestamps,
+    image_placeholders,
+    calls_to_action,
+    share_rows,
+    prompts,
+    related_links,
+    separator_rows,
     title,
     datelines,
     bylines,

@@ -16,7 +16,8 @@ _WORDS = (
     "|slideshow|media|foto|fotos|bild|bilder|imagen|vidéo|vídeo|video player|play video"
     "|watch video|watch|listen|play|expand|enlarge|enlarge this image|open image in gallery"
     "|view image|view gallery|view slideshow|toggle caption|hide caption|show caption"
-    "|close|fullscreen|full screen|zoom|loading|loading\\.{3}"
+    "|close|fullscreen|full screen|zoom|loading|loading\\.{3}|caption|credit|credits|getty"
+    "|getty images|photo credit|image credit|file photo"
 )
 PLACEHOLDER = re.compile(
     r"^\(?(?:" + _WORDS + r")\)?(?:\s{1,3}\d{1,4}(?:\s{1,3}(?:of|/|von|de|sur)\s{1,3}\d{1,4})?)?"

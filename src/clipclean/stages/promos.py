@@ -23,7 +23,10 @@ _PHRASES = (
     "|tweet|email|print|copy link|link copied|save|save article|bookmark|follow"
     "|subscribe|subscribe now|sign up|sign in|log in|register|back to top|top"
     "|weiterlesen|mehr lesen|lire la suite|lire plus|leer más|seguir leyendo|continua a leggere"
-    "|続きを読む|もっと見る|anzeige|publicité|publicidad|pubblicità"
+    "|続きを読む|もっと見る|anzeige|publicité|publicidad|pubblicità|publicidade|werbung"
+    "|advert|advertising|iklan|reklama|реклама|広告|menu|back to gallery|back to article"
+    "|next|previous|prev|next article|previous article|next story|previous story"
+    "|view pdf/print mode|print mode|scroll down|scroll to top|go to top|jump to comments"
 )
 CALL_TO_ACTION = re.compile(r"^[\s>»›→▶]{0,3}(?:" + _PHRASES + r")[\s.:!…»›→▶+]{0,4}$", re.I)
 

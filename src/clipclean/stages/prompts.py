@@ -1,0 +1,54 @@
+"""Newsletter, subscription, paywall, membership and app prompts.
+
+"Sign up for our newsletter", "Get X delivered to your inbox", "To read the full story,
+subscribe", "Support our journalism": the site asking the reader for something. Recognised by
+a prompt word together with the site addressing the reader (you, your, our, an imperative at
+the start), and only on short lines, so a sentence that reports on a newsletter stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Draft
+from ..pipeline import stage
+from ..shape import ends_like_sentence, word_count
+
+#: Prompt words, on the lower-cased line: these are about the site whatever the line.
+PROMPT = re.compile(
+    r"newsletter|subscri|inbox|paywall|membership|become a member|already a member|"
+    r"free trial|support (?:us|our|independent|quality)|donate|unlimited access|abonn|"
+    r"suscr|ニュースレター|購読|会員登録"
+)
+#: Weaker prompt words (a how-to article says "sign in to your account."): only on a line
+#: that is not a sentence.
+WEAK_PROMPT = re.compile(
+    r"sign up|signup|sign in|log in|login|premium|create (?:an|a free) account|"
+    r"download (?:the|our) app|get the app|alerts|full story|full article|anmelden|"
+    r"registrieren|inscri|regístrate|iniciar sesión|ログイン"
+)
+#: The site addressing the reader, or an imperative opening the line.
+ADDRESS = re.compile(
+    r"\b(?:you|your|our|us|we)\b|^(?:get|sign|join|subscribe|support|download|click|tap|"
+    r"register|enter|never miss|don'?t miss|stay|keep|follow|receive|to read|to continue|"
+    r"want|like|love|enjoy)\b|\b(?:sie|ihr|ihre|unser|vous|votre|nous|notre|tu|su|nuestro)\b"
+    r"|^[^.!?]{0,40}!$"
+)
+MAX_PROMPT_WORDS = 30
+
+
+@stage("prompts")
+def prompts(draft: Draft) -> None:
+    """Newsletter, subscribe, paywall, membership, donation and app prompts (short lines)."""
+    drops = []
+    for block in draft.blocks:
+        text = block.text
+        if len(text) > 250 or word_count(text) > MAX_PROMPT_WORDS:
+            continue
+        low = text.lower()
+        strong = PROMPT.search(low)
+        if not strong and (ends_like_sentence(text) or not WEAK_PROMPT.search(low)):
+            continue
+        if ADDRESS.search(low) or word_count(text) <= 4:
+            drops.append((block, "newsletter, subscription or paywall prompt"))
+    draft.remove_many(drops)

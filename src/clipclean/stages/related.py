@@ -1,0 +1,71 @@
+"""Related and recommended links: a "Related" / "More from …" / "Most read" heading and the
+run of link titles under it, and link titles marked as such ("» Title", "[Source]").
+
+The heading alone says what follows is not the article; the run ends at the first line that
+reads as prose, so an article that goes on after an inline box keeps its text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block, Draft
+from ..pipeline import stage
+from ..shape import ends_like_sentence, units
+
+RELATED_HEAD = re.compile(
+    r"^(?:related(?:\s[\w ]{1,30})?|more (?:from|on|in|about|stories|news|great|to explore|"
+    r"like this)\b.{0,50}|more|see also|also(?: read| see)?|read (?:more|next|also)"
+    r"|recommended(?:\s[\w ]{1,20})?|you (?:may|might) (?:also )?(?:like|enjoy)"
+    r"|(?:don'?t|do not) miss|most (?:popular|read|viewed|shared|recent)(?:\s[\w ]{1,20})?"
+    r"|trending(?:\s[\w ]{1,20})?|popular(?:\s[\w ]{1,20})?|editors?'? picks?|top stories"
+    r"|latest(?:\s(?:news|stories|posts|articles|videos))?|further reading|what to read next"
+    r"|recent posts|in (?:this|other) news|also on [\w .]{1,40}|on [\w.]{2,40}\.com"
+    r"|mehr zum thema|lesen sie auch|auch interessant|das könnte sie interessieren"
+    r"|à lire aussi|lire aussi|sur le même sujet|voir aussi|noticias relacionadas"
+    r"|te puede interesar|lee también|más noticias|関連記事|あわせて読みたい|おすすめ)"
+    r"\s{0,2}[:»›.]?\s{0,2}(?:\(\d{1,4}\))?$",
+    re.I,
+)
+#: A line marked as a link ("» Title", "→ Title") or naming a source in brackets ("[CNET]").
+LINK_MARKED = re.compile(r"^[»›→▸►]\s?\S.{0,150}$|^\[[^\[\]]{1,40}\]$")
+#: Longest run of link titles taken under one heading.
+MAX_RUN = 15
+#: A link title has no more words than this; a longer line that ends a sentence is prose.
+MAX_LINK_UNITS = 25
+
+
+def _is_link_title(text: str) -> bool:
+    n = units(text)
+    return n <= MAX_LINK_UNITS and not (n >= 8 and ends_like_sentence(text) and len(text) > 60)
+
+
+def _run_after(blocks: list[Block], i: int) -> list[Block]:
+    run = []
+    for b in blocks[i + 1 : i + 1 + MAX_RUN]:
+        if not _is_link_title(b.text):
+            break
+        run.append(b)
+    return run
+
+
+@stage("related_links")
+def related_links(draft: Draft) -> None:
+    """ "Related"/"More from"/"Most read" headings with the link titles under them."""
+    blocks = draft.blocks
+    drops: list[tuple[Block, str]] = []
+    skip_to = -1
+    for i, block in enumerate(blocks):
+        if i <= skip_to:
+            continue
+        text = block.text
+        if len(text) > 80:
+            continue
+        if LINK_MARKED.match(text):
+            drops.append((block, "marked link"))
+        elif RELATED_HEAD.match(text):
+            run = _run_after(blocks, i)
+            drops.append((block, "related-links heading"))
+            drops.extend((b, "related link") for b in run)
+            skip_to = i + len(run)
+    draft.remove_many(drops)
