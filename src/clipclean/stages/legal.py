@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Draft
+from ..model import Draft, Image
 from ..pipeline import stage
 from ..shape import word_count
 
@@ -67,6 +67,8 @@ CONSENT_WORDS = (
 )
 _CONSENT = re.compile("|".join(map(re.escape, CONSENT_WORDS)))
 MAX_LEGAL_WORDS = 80
+#: "© 2019", "Copyright © 2019": the year right after the mark makes it the site's notice.
+_DATED = re.compile(r"(?:©|\(c\)|copyright)\s{0,3}(?:©\s{0,3})?(?:19|20)\d{2}(?!\d)", re.I)
 
 
 def site_from_copyright(text: str) -> str | None:
@@ -92,9 +94,15 @@ def legal(draft: Draft) -> None:
         elif (
             "©" in text or low.startswith("copyright") or (len(text) < 300 and RIGHTS.search(low))
         ) and word_count(text) <= 30:
+            if not _DATED.search(text) and not RIGHTS.search(low):
+                # "© Jane Doe A nurse gives a flu shot…": a photo credit, not the site's
+                draft.add_image(Image(credit=text.replace("©", "").strip()), block)
+                drops.append((block, "photo credit"))
+                continue
             owner = site_from_copyright(text)
             if owner:
                 draft.propose("site_name", owner, 0.4)
+            draft.marks.setdefault("copyright", block.seq)  # the article run ends before it
             drops.append((block, "copyright line"))
         elif _CONSENT.search(low) and _ADDRESS.search(low):
             drops.append((block, "cookie or consent text"))

@@ -184,6 +184,21 @@ def _cut_at_end_marker(blocks: list[Block], sc: list[float], start: int, end: in
     return end
 
 
+def _split_at_footer(
+    blocks: list[Block], sc: list[float], start: int, end: int, footer: int | None
+) -> tuple[int, int]:
+    """A copyright notice inside the run splits it: keep the side with more prose."""
+    if footer is None or not blocks[start].seq < footer < blocks[end].seq:
+        return start, end
+    cut = next(i for i in range(start, end + 1) if blocks[i].seq > footer)
+    before = sum(s for s in sc[start:cut] if s > 0)
+    after = sum(s for s in sc[cut : end + 1] if s > 0)
+    if before >= after:
+        return start, cut - 1
+    run = best_run(sc[cut : end + 1])
+    return (cut + run[0], cut + run[1]) if run else (start, end)
+
+
 _YEARISH = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 
 
@@ -195,6 +210,7 @@ def article_span(draft: Draft) -> None:
     if run is None:
         return
     start, end = run
+    start, end = _split_at_footer(draft.blocks, sc, start, end, draft.marks.get("copyright"))
     end = _cut_at_end_marker(draft.blocks, sc, start, end)
     blocks = draft.blocks
     draft.marks["body_start"] = blocks[start].seq
