@@ -29,7 +29,16 @@ PAREN_CREDIT = re.compile(
 )
 #: BBC style: the credit line comes first, the caption line after.
 SOURCE_LINE = re.compile(r"^(?:Image|Media|Photo|Video) source,?\s{1,3}(?P<credit>\S.{0,150})$")
-CAPTION_LINE = re.compile(r"^(?:Image|Media|Photo|Video) caption,?\s{1,3}(?P<caption>\S.{0,600})$")
+CAPTION_LINE = re.compile(r"^(?:Image|Media|Photo|Video) caption,?\s{0,3}(?P<caption>\S.{0,600})$")
+#: A credit on a line of its own: "Image via Getty Images", "Photo courtesy of NASA".
+CREDIT_LINE = re.compile(
+    r"^(?:(?:image|photo|picture|foto|bild)s?\s(?:via|by|courtesy(?: of)?|credit:?|von|de|par)"
+    r"|(?:photo|image|picture)\s?credit:?|courtesy(?: of)?|source:|quelle:|fuente:|source image:)"
+    r"\s{1,3}(?P<credit>\S.{0,120})$",
+    re.I,
+)
+#: A credit in brackets closing a caption: "… map of Titan. (NASA/JPL-Caltech/ASU)".
+SLASH_CREDIT = re.compile(r"\s\((?P<credit>[^()\s/]{1,40}(?:\s[^()\s/]{1,40}){0,4}/[^()]{1,80})\)$")
 _PAREN_PREFIX = re.compile(
     r"^(?:Photos?|Photograph|Image|Picture|Foto|Bild)s?\s?(?:by|credit)?\s?:?\s?", re.I
 )
@@ -55,11 +64,16 @@ def split_caption(text: str) -> tuple[str, str] | None:
         else:
             credit = _PAREN_PREFIX.sub("", credit).strip()
         return text[: m.start()].strip(), credit
+    m = SLASH_CREDIT.search(text) if text.endswith(")") else None
+    if m and m.group("credit")[0].isupper():
+        return text[: m.start()].strip(), m.group("credit").strip()
     return None
 
 
 #: Cheap substring checks before the credit patterns run: a caption line names its medium.
-_HINTS = re.compile("redit|hoto|icture|mage|Foto|Bild|rédit|llustration|Video")
+_HINTS = re.compile(
+    "redit|hoto|icture|mage|Foto|Bild|rédit|llustration|Video|ourtesy|ource|uelle|uente|/"
+)
 
 
 def _may_be_caption(text: str) -> bool:
@@ -94,6 +108,11 @@ def captions(draft: Draft) -> None:
         if cap:
             draft.add_image(Image(caption=cap.group("caption").strip()), block)
             drops.append((block, "image caption"))
+            continue
+        cred = CREDIT_LINE.match(text) if len(text) <= 140 else None
+        if cred:
+            draft.add_image(Image(credit=cred.group("credit").strip()), block)
+            drops.append((block, "image credit"))
             continue
         if word_count(text) > MAX_CAPTION_WORDS:
             continue

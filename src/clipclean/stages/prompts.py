@@ -25,7 +25,9 @@ PROMPT = re.compile(
 WEAK_PROMPT = re.compile(
     r"sign up|signup|sign in|log in|login|premium|create (?:an|a free) account|"
     r"download (?:the|our) app|get the app|alerts|full story|full article|anmelden|"
-    r"registrieren|inscri|regístrate|iniciar sesión|ログイン"
+    r"registrieren|inscri|regístrate|iniciar sesión|ログイン|click here|\bapp\b|"
+    r"tell us what you think|let us know|join the (?:conversation|discussion)|"
+    r"leave a (?:comment|reply)|post a comment|write a comment|add a comment"
 )
 #: The site addressing the reader, or an imperative opening the line.
 ADDRESS = re.compile(

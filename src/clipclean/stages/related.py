@@ -28,7 +28,12 @@ RELATED_HEAD = re.compile(
     re.I,
 )
 #: A line marked as a link ("» Title", "→ Title") or naming a source in brackets ("[CNET]").
-LINK_MARKED = re.compile(r"^[»›→▸►]\s?\S.{0,150}$|^\[[^\[\]]{1,40}\]$")
+LINK_MARKED = re.compile(
+    r"^[»›→▸►]\s?\S.{0,150}$|^\[[^\[\]]{1,40}\]$"
+    r"|^\[(?:related|see also|read more|read|more|also|watch|listen)\b[^\[\]]{0,200}\]$"
+    r"|^(?:also on|more on|read more on|see more on)\s[\w.\-]{2,40}\.[a-z]{2,6}\b.{0,200}$",
+    re.I,
+)
 #: Longest run of link titles taken under one heading.
 MAX_RUN = 15
 #: A link title has no more words than this; a longer line that ends a sentence is prose.
@@ -59,11 +64,11 @@ def related_links(draft: Draft) -> None:
         if i <= skip_to:
             continue
         text = block.text
-        if len(text) > 80:
+        if len(text) > 250:
             continue
         if LINK_MARKED.match(text):
             drops.append((block, "marked link"))
-        elif RELATED_HEAD.match(text):
+        elif len(text) <= 80 and RELATED_HEAD.match(text):
             run = _run_after(blocks, i)
             drops.append((block, "related-links heading"))
             drops.extend((b, "related link") for b in run)
