@@ -10,6 +10,7 @@ from ..pipeline import Stage
 from .bio import author_bio
 from .bylines import bylines, datelines
 from .captions import captions
+from .comments import comments
 from .contributors import contributors
 from .dek import dek
 from .legal import legal
@@ -20,6 +21,7 @@ from .related import related_links
 from .separators import separator_rows
 from .social import share_rows
 from .span import article_span, outside_article
+from .tags import tags
 from .timestamps import relative_timestamps
 from .title import title
 
@@ -33,6 +35,8 @@ ORDER: tuple[Stage, ...] = (
     share_rows,
     prompts,
     related_links,
+    tags,
+    comments,
     separator_rows,
     title,
     datelines,

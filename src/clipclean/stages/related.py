@@ -23,8 +23,11 @@ RELATED_HEAD = re.compile(
     r"|recent posts|in (?:this|other) news|also on [\w .]{1,40}|on [\w.]{2,40}\.com"
     r"|mehr zum thema|lesen sie auch|auch interessant|das könnte sie interessieren"
     r"|à lire aussi|lire aussi|sur le même sujet|voir aussi|noticias relacionadas"
-    r"|te puede interesar|lee también|más noticias|関連記事|あわせて読みたい|おすすめ)"
-    r"\s{0,2}[:»›.]?\s{0,2}(?:\(\d{1,4}\))?$",
+    r"|te puede interesar|lee también|más noticias|関連記事|あわせて読みたい|おすすめ"
+    r"|você (?:também )?pode gostar|veja também|leia também|saiba mais|mais lidas"
+    r"|vous aimerez aussi|à voir aussi|les plus lus|también te puede interesar|lo más leído"
+    r"|das könnte sie auch interessieren|weitere artikel|meistgelesen|empfehlungen)"
+    r"\s{0,2}(?:[:»›.…]|\.{3})?\s{0,2}(?:\(\d{1,4}\))?$",
     re.I,
 )
 #: A line marked as a link ("» Title", "→ Title") or naming a source in brackets ("[CNET]").

@@ -13,6 +13,9 @@ from ..pipeline import stage
 from ..shape import ends_like_sentence, separator_ratio, word_count
 
 _SPLIT = re.compile(r"\s*[|•·»/]\s*")
+#: Breadcrumbs: "Home » News » Politics", "Start > Sport > Fußball".
+_CRUMB = re.compile(r"\s(?:»|›|>|→|/)\s")
+MAX_CRUMB_WORDS = 6
 
 
 def is_separator_row(text: str) -> bool:
@@ -20,6 +23,15 @@ def is_separator_row(text: str) -> bool:
     if not text.strip():
         return True
     pipes = text.count("|") + text.count("•") + text.count("·")
+    if len(text) <= 200 and not ends_like_sentence(text):
+        crumbs = _CRUMB.split(text)
+        strong = len(crumbs) >= 3 or "»" in text or "›" in text
+        if (
+            strong
+            and len(crumbs) >= 2
+            and all(0 < word_count(c) <= MAX_CRUMB_WORDS for c in crumbs)
+        ):
+            return True
     if pipes < 2 and len(text) > 40 and text[0].isalnum():
         return False  # a long line that starts with a word needs pipes to be a row
     if separator_ratio(text) >= 0.5:

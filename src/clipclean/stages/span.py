@@ -54,8 +54,10 @@ END_MARKER = re.compile(
     r"|you (?:may|might) also like|read (?:more|next|also)|most (?:popular|read|viewed|shared)"
     r"|trending(?: now)?|popular(?: posts| stories| now)?|recent posts|latest (?:news|stories|posts)"
     r"|kommentare?|commentaires?|comentarios?|ähnliche artikel|mehr zum thema|lesen sie auch"
-    r"|à lire aussi|sur le même sujet|noticias relacionadas|te puede interesar|関連記事|コメント)"
-    r"\s{0,3}(?:\(\d{1,5}\))?[:.!]?$",
+    r"|à lire aussi|sur le même sujet|noticias relacionadas|te puede interesar|関連記事|コメント"
+    r"|você (?:também )?pode gostar|veja também|leia também|vous aimerez aussi"
+    r"|también te puede interesar|das könnte sie auch interessieren|weitere artikel)"
+    r"\s{0,3}(?:\(\d{1,5}\))?(?:[:.!…]|\.{3})?$",
     re.I,
 )
 #: Markers that open a comment section (not an inline "related" box): they always end the run.
@@ -136,7 +138,7 @@ def scores(blocks: list[Block]) -> list[float]:
         j = i + 1
         while j < len(blocks) and shapes[j] == shapes[i]:
             j += 1
-        if len(shapes[i]) >= 2 and j - i >= TABLE_RUN:
+        if len(shapes[i]) >= 3 and j - i >= TABLE_RUN:
             for k in range(i, j):
                 out[k] = max(out[k], 0.5)
         i = j
@@ -164,9 +166,13 @@ _SKELETON_DROP = re.compile(r"[\w\s'’]+")
 
 
 def _skeleton(text: str) -> str:
-    """The punctuation a line is built from ("June 9 – Tampa, FL @ Arena" -> "–,@"): rows of
-    one list or timetable share it, headlines of a link list rarely do."""
-    return _SKELETON_DROP.sub("", text) if len(text) <= 200 else ""
+    """How a line is built: its first two punctuation marks and whether it opens with a digit
+    ("June 9 – Tampa, FL @ Arena" -> "a–,"). Rows of one list or timetable share it, headlines
+    of a link list rarely do."""
+    if len(text) > 200:
+        return ""
+    marks = _SKELETON_DROP.sub("", text)[:2]
+    return ("d" if text[0].isdigit() else "a") + marks if marks else ""
 
 
 def _cut_at_end_marker(blocks: list[Block], sc: list[float], start: int, end: int) -> int:

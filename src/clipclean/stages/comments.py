@@ -1,0 +1,41 @@
+"""Comment widgets: counters, the comment form and its notices.
+
+"12 Comments", "Leave a Reply", "Your email address will not be published.", "Name (required)",
+"Comments are closed.": the page's comment machinery, not the article. Only short lines whose
+whole shape is one of these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Draft
+from ..pipeline import stage
+
+#: On the lower-cased line.
+COMMENT_WIDGET = re.compile(
+    r"^(?:\d{1,6}\s{0,2})?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?"
+    r"|comentarios?|comentários|コメント)\s{0,2}(?:\(\d{1,6}\)|\d{1,6})?\s{0,2}[:.]?$"
+    r"|^(?:post|leave|write|add|submit|view|show|hide|load|read)\s(?:a\s|your\s|all\s|more\s)?"
+    r"(?:comments?|reply|replies|response)\b.{0,30}$"
+    r"|you must be (?:logged|signed) in to (?:post|leave) a comment"
+    r"|your email address will not be published|required fields are marked"
+    r"|comments? (?:are|is) (?:closed|moderated|disabled)|comments? policy"
+    r"|^(?:name|email|e-mail|website|comment|nama|nome|nombre)\s{0,2}\*?\s{0,2}"
+    r"(?:\((?:required|optional|wajib|obrigatório|obligatorio)\))?\s{0,2}\*?$"
+    r"|^be the first to comment|^there are no comments|^no comments yet"
+    r"|^(?:atenção|atención|achtung|attention)\s?:\s?coment"
+    r"|^(?:report|reply|like|dislike|flag)(?:\s(?:abuse|comment))?$"
+)
+MAX_WIDGET_CHARS = 160
+
+
+@stage("comments")
+def comments(draft: Draft) -> None:
+    """Comment counters, comment-form fields and comment-policy notices (short lines)."""
+    drops = []
+    for block in draft.blocks:
+        text = block.text
+        if len(text) <= MAX_WIDGET_CHARS and COMMENT_WIDGET.search(text.lower()):
+            drops.append((block, "comment widget"))
+    draft.remove_many(drops)
