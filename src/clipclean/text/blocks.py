@@ -47,7 +47,7 @@ def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str) ->
     if line[0].islower():
         if line.startswith(("http", "www.")):
             return False
-        if line.count(" ") < 2 and not line.endswith(_TERMINAL + (",",)):
+        if line.count(" ") < 2 and not line.endswith((*_TERMINAL, ",")):
             return False  # "related stories": a label, not the rest of a sentence
         return prev.count(" ") + 1 >= _JOIN_MIN_WORDS or prev_raw[-1:] in (" ", "\t")
     # "The company \nWeWork\n said": a break inside the sentence's own spaces
