@@ -62,7 +62,7 @@ def is_headline_like(text: str) -> bool:
     """A headline: a few words to a couple dozen, no full stop at the end, some letters."""
     if len(text) > 250:
         return False
-    n = word_count(text)
+    n = units(text)
     if not 2 <= n <= 30:
         return False
     stripped = text.rstrip()

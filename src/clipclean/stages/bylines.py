@@ -50,7 +50,10 @@ def is_dateline(text: str) -> bool:
 
 
 def _fix_caps(name: str) -> str:
-    return name.title() if name.isupper() else name
+    """ "MARY CLARKE and DAVID OKAFOR" -> "Mary Clarke and David Okafor"."""
+    if not any(w.isupper() and len(w) > 1 for w in name.split()):
+        return name
+    return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in name.split())
 
 
 def parse_byline(text: str) -> tuple[list[str], str | None] | None:
@@ -110,7 +113,7 @@ def bylines(draft: Draft) -> None:
             text = text[: date.start].rstrip(" |,-–—·•")  # "By X | Sept. 19, 2025"
         parsed = parse_byline(text)
         if parsed is None and is_person_name(text):
-            near = header is not None and abs(block.seq - header) <= 2
+            near = header is not None and -2 <= block.seq - header <= 1
             nxt = zone[n + 1].text if n + 1 < len(zone) else ""
             if near or BY_PREFIX.match(nxt) or is_dateline(nxt):
                 parsed = ([_fix_caps(text)], None)

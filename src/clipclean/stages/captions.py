@@ -72,7 +72,7 @@ def split_caption(text: str) -> tuple[str, str] | None:
 
 #: Cheap substring checks before the credit patterns run: a caption line names its medium.
 _HINTS = re.compile(
-    "redit|hoto|icture|mage|Foto|Bild|rédit|llustration|Video|ourtesy|ource|uelle|uente|/"
+    "redit|hoto|icture|mage|Foto|Bild|rédit|llustration|Video|ourtesy|ource|uelle|uente|aption|/"
 )
 
 

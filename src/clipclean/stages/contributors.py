@@ -18,7 +18,7 @@ CONTRIBUTED = re.compile(
     r"(?:\s(?:from|in)\s[^.;]{1,80})?\.?$"
 )
 REPORTING_BY = re.compile(
-    r"^(?:\(?(?:with\s)?(?:additional|further)\s)?(?:reporting|research|writing)\sby\s"
+    r"^\(?(?:(?:with\s)?(?:additional|further)\s)?(?:reporting|research|writing)\sby\s"
     r"(?P<names>[^;.]{2,200}?)\.?(?:\s?[;.]\s?(?P<more>.{0,300}))?\)?$",
     re.I,
 )
@@ -27,7 +27,14 @@ _PLACES = re.compile(r"\s(?:in|from)\s[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}")
 
 
 def _names(text: str) -> list[str]:
-    return split_names(_PLACES.sub("", text))
+    """The people named; a role before them is dropped ("Associated Press writer X")."""
+    text = _PLACES.sub("", text)
+    words = text.split()
+    for k in range(min(len(words), 6)):
+        names = split_names(" ".join(words[k:]))
+        if names:
+            return names
+    return []
 
 
 @stage("contributors")

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from ..model import Draft
 from ..pipeline import stage
-from ..shape import is_sentence_like, word_count
+from ..shape import is_sentence_like, units, word_count
 
 MAX_DEK_WORDS = 80
+#: A line this long reads as a dek even without a full stop (many standfirsts have none).
+DEK_UNITS = 8
 
 
 @stage("dek")
@@ -23,7 +25,7 @@ def dek(draft: Draft) -> None:
     slot = []
     for b in draft.blocks:
         if start < b.seq < end:
-            if not is_sentence_like(b.text, min_words=4):
+            if not (is_sentence_like(b.text, min_words=4) or units(b.text) >= DEK_UNITS):
                 break  # a label or a name: the dek, if any, has ended
             slot.append(b)
     if not slot or sum(word_count(b.text) for b in slot) > MAX_DEK_WORDS:

@@ -34,7 +34,8 @@ FOOTER_LINK = re.compile(
     r"|about(?: us)?|sitemap|site map|accessibility|careers|advertise(?: with us)?|help"
     r"|faq|rss|imprint|impressum|datenschutz(?:erklärung)?|agb|kontakt|mentions légales"
     r"|politique de confidentialité|aviso legal|política de privacidad|contacto"
-    r"|プライバシーポリシー|利用規約|お問い合わせ)\s{0,2}[|•·]?$",
+    r"|プライバシーポリシー|利用規約|お問い合わせ|(?:our|editorial) standards\b.{0,80}"
+    r"|reuse this content|report an error|corrections?)\s{0,2}[|•·]?$",
     re.I,
 )
 #: The site addressing the reader (on the lower-cased line)...
@@ -67,6 +68,8 @@ CONSENT_WORDS = (
 )
 _CONSENT = re.compile("|".join(map(re.escape, CONSENT_WORDS)))
 MAX_LEGAL_WORDS = 80
+#: A short "© Publisher" among the last blocks is the site's notice, not a photo credit.
+TAIL = 5
 #: "© 2019", "Copyright © 2019": the year right after the mark makes it the site's notice.
 _DATED = re.compile(r"(?:©|\(c\)|copyright)\s{0,3}(?:©\s{0,3})?(?:19|20)\d{2}(?!\d)", re.I)
 
@@ -94,7 +97,8 @@ def legal(draft: Draft) -> None:
         elif (
             "©" in text or low.startswith("copyright") or (len(text) < 300 and RIGHTS.search(low))
         ) and word_count(text) <= 30:
-            if not _DATED.search(text) and not RIGHTS.search(low):
+            at_end = draft.blocks[-TAIL:].count(block) > 0 and word_count(text) <= 6
+            if not _DATED.search(text) and not RIGHTS.search(low) and not at_end:
                 # "© Jane Doe A nurse gives a flu shot…": a photo credit, not the site's
                 draft.add_image(Image(credit=text.replace("©", "").strip()), block)
                 drops.append((block, "photo credit"))

@@ -1,7 +1,8 @@
 """Related and recommended links: a "Related" / "More from …" / "Most read" heading and the
 run of link titles under it, and link titles marked as such ("» Title", "[Source]").
 
-The heading alone says what follows is not the article; the run ends at the first line that
+Only after the article's first paragraph when the article run is known: above it, a menu
+heading ("Top Stories") would take the headline and byline with it. The heading alone says what follows is not the article; the run ends at the first line that
 reads as prose, so an article that goes on after an inline box keeps its text.
 """
 
@@ -63,8 +64,9 @@ def related_links(draft: Draft) -> None:
     blocks = draft.blocks
     drops: list[tuple[Block, str]] = []
     skip_to = -1
+    start = draft.marks.get("body_start", -1)  # before the article, the header may look alike
     for i, block in enumerate(blocks):
-        if i <= skip_to:
+        if i <= skip_to or block.seq <= start:
             continue
         text = block.text
         if len(text) > 250:

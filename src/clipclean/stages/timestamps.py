@@ -27,6 +27,13 @@ RELATIVE = re.compile(
     r"[\s\d|•·,]{0,20}$",
     re.I,
 )
+#: "3 Min Read", "Lesezeit: 4 Min.", "5 min de lecture".
+READING_TIME = re.compile(
+    r"^(?:(?:lesezeit|reading time|temps de lecture|tiempo de lectura)\s?:?\s{0,2})?"
+    r"\d{1,3}\s{0,2}(?:min|mins|minutes?|minuten|minutos)\.?"
+    r"(?:\s{1,2}(?:read|reading|lesezeit|de lecture|de lectura|lectura))?\.?$",
+    re.I,
+)
 _TIME_PREFIX = re.compile(r"^(?:updated|posted|published|last updated|modified|edited)\b", re.I)
 
 
@@ -40,6 +47,8 @@ def relative_timestamps(draft: Draft) -> None:
             continue
         if RELATIVE.match(text):
             drops.append((block, "relative timestamp"))
+        elif READING_TIME.match(text):
+            drops.append((block, "reading time"))
         elif word_count(text) <= 6 and _TIME_PREFIX.match(text) and time_only(text):
             drops.append((block, "clock time without a date"))
     draft.remove_many(drops)

@@ -19,6 +19,8 @@ from .span import header_zone
 HEADLINE_WINDOW = 10
 #: What being printed twice is worth, in words.
 REPEAT_BONUS = 8
+#: A candidate this close to the longest one counts as long enough to be the headline.
+NEAR_TOP = 0.6
 
 
 def _norm(text: str) -> str:
@@ -52,9 +54,15 @@ def _pick(draft: Draft) -> Block | None:
     if not zone:
         return None
     seen = Counter(b.text.casefold() for b in draft.blocks)  # blocks are space-normalised
-    return max(
-        zone, key=lambda b: (units(b.text) + REPEAT_BONUS * (seen[b.text.casefold()] > 1), b.seq)
-    )
+    weight = {id(b): units(b.text) + REPEAT_BONUS * (seen[b.text.casefold()] > 1) for b in zone}
+    for b in zone:  # "HomeLatest NewsThe Headline": a menu glued to a headline printed again
+        for other in zone:
+            if other is not b and len(other.text) < len(b.text) and b.text.endswith(other.text):
+                weight[id(b)] = 0
+    top = max(weight.values())
+    # the headline comes before its dek, which is often longer: the first line that is nearly
+    # as long as the longest candidate
+    return next(b for b in zone if weight[id(b)] >= NEAR_TOP * top)
 
 
 @stage("title")

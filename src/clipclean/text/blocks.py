@@ -25,6 +25,8 @@ _ODD = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]|
 _TERMINAL = (".", "!", "?", "…", ":", ";", "。", "！", "？", '"', "”", "»", "|")
 #: A line starting with one of these continues the one before.
 _CONTINUATION = (",", ".", ";", ":", ")", "]", "”", "’", "%", "!", "?", "…")
+#: A CJK line ending with a comma has not finished its sentence.
+_CJK_COMMA = ("、", "，")
 #: Words the line before must have for a lower-case line to join it (not a menu of words).
 _JOIN_MIN_WORDS = 3
 #: Longest linked phrase that is rejoined on the strength of the spaces around it.
@@ -38,19 +40,24 @@ def normalise_line(line: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
-def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str) -> bool:
+def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, blank: bool) -> bool:
     """Is ``line`` the rest of the sentence that ``prev`` broke off?"""
     if prev.endswith(_TERMINAL) or _LIST_MARK.match(line) or line.startswith("> "):
         return False
-    if line.startswith(_CONTINUATION):
+    # a break inside the sentence's own spaces: "led by \nNorthwind Capital\n to expand"
+    spaced = prev_raw[-1:] == " " or raw[:1] == " "
+    if blank and not spaced:
+        return False  # a blank line ends a paragraph unless it fell inside a sentence
+    if line.startswith(_CONTINUATION) or prev.endswith(_CJK_COMMA):
         return True
     if line[0].islower():
         if line.startswith(("http", "www.")):
             return False
+        if spaced:
+            return True
         if line.count(" ") < 2 and not line.endswith((*_TERMINAL, ",")):
             return False  # "related stories": a label, not the rest of a sentence
-        return prev.count(" ") + 1 >= _JOIN_MIN_WORDS or prev_raw[-1:] in (" ", "\t")
-    # "The company \nWeWork\n said": a break inside the sentence's own spaces
+        return prev.count(" ") + 1 >= _JOIN_MIN_WORDS
     return (
         prev_raw[-1:] == " "
         and line.count(" ") < _LINK_WORDS
@@ -64,24 +71,22 @@ def text_to_blocks(text: str) -> list[Block]:
     group = 0
     blank = True
     raws = text.splitlines()
+    lines = [(n, raw, normalise_line(raw)) for n, raw in enumerate(raws, start=1)]
+    filled = [x for x in lines if x[2]]
     prev_raw = ""
-    for number, raw in enumerate(raws, start=1):
-        line = normalise_line(raw)
+    k = 0  # index into ``filled`` of the current line
+    for number, raw, line in lines:
         if not line:
             blank = True
             continue
-        if (
-            not blank
-            and blocks
-            and _continues(
-                prev_raw, blocks[-1].text, raw, line, raws[number] if number < len(raws) else ""
-            )
-        ):
+        k += 1
+        after_raw = filled[k][1] if k < len(filled) else ""
+        if blocks and _continues(prev_raw, blocks[-1].text, raw, line, after_raw, blank):
             last = blocks[-1]
-            glue = "" if line.startswith(_CONTINUATION) else " "
-            last.text = f"{last.text}{glue}{line}"
+            tight = line.startswith(_CONTINUATION) or last.text.endswith(_CJK_COMMA)
+            last.text = f"{last.text}{'' if tight else ' '}{line}"
             last.origin = f"lines {last.line}-{number}"
-            prev_raw = raw
+            prev_raw, blank = raw, False
             continue
         if blank and blocks:
             group += 1
