@@ -114,6 +114,9 @@ def bylines(draft: Draft) -> None:
         parsed = parse_byline(text)
         if parsed is None and is_person_name(text):
             near = header is not None and -2 <= block.seq - header <= 1
+            title, start = draft.marks.get("title"), draft.marks.get("body_start")
+            if title is not None and start is not None and title < block.seq < start:
+                near = True  # between the headline and the first paragraph
             nxt = zone[n + 1].text if n + 1 < len(zone) else ""
             if near or BY_PREFIX.match(nxt) or is_dateline(nxt):
                 parsed = ([_fix_caps(text)], None)

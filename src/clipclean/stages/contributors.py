@@ -47,7 +47,12 @@ def contributors(draft: Draft) -> None:
             continue
         m = ("ontribu" in text and CONTRIBUTED.match(text)) or REPORTING_BY.match(text)
         if m and _names(m.group("names")):
-            draft.propose("contributors", _names(m.group("names")), 0.8)
+            names = _names(m.group("names"))
+            for part in (m.groupdict().get("more") or "").rstrip(")").split(";"):
+                extra = REPORTING_BY.match(part.strip())  # "; Additional reporting by X"
+                if extra:
+                    names += [n for n in _names(extra.group("names")) if n not in names]
+            draft.propose("contributors", names, 0.8)
             drops.append((block, "lifted to contributors"))
         elif EDITING_BY.match(text):
             drops.append((block, "editing credit"))

@@ -74,12 +74,18 @@ TAIL = 5
 _DATED = re.compile(r"(?:©|\(c\)|copyright)\s{0,3}(?:©\s{0,3})?(?:19|20)\d{2}(?!\d)", re.I)
 
 
+_COMPANY = re.compile(
+    r"(?:,?\s(?:gmbh|inc|llc|ltd|limited|plc|ag|s\.?a|s\.?l|co|corp|corporation|company)\.?)+$",
+    re.I,
+)
+
+
 def site_from_copyright(text: str) -> str | None:
     """The owner named by a copyright line ("© 2019 Reuters." -> "Reuters"), if any."""
     m = COPYRIGHT.search(text)
     if not m or not m.group("owner"):
         return None
-    owner = m.group("owner").strip(" .-")
+    owner = _COMPANY.sub("", m.group("owner").strip(" .-")).strip(" .,-")
     return owner if 2 <= len(owner) <= 60 and word_count(owner) <= 6 else None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import find_date
 from ..model import Draft
 from ..pipeline import stage
 from ..shape import ends_like_sentence, separator_ratio, word_count
@@ -29,6 +30,7 @@ def is_separator_row(text: str) -> bool:
         if (
             strong
             and len(crumbs) >= 2
+            and find_date(text) is None
             and all(0 < word_count(c) <= MAX_CRUMB_WORDS for c in crumbs)
         ):
             return True

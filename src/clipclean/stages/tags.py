@@ -11,6 +11,7 @@ import re
 from ..model import Block, Draft
 from ..pipeline import stage
 from ..shape import ends_like_sentence, word_count
+from .related import RELATED_HEAD
 
 _NAMES = (
     r"tags?|topics?|related tags|related topics|keywords|filed under|in this article|tagged"
@@ -52,7 +53,12 @@ def tags(draft: Draft) -> None:
             elif len(text) <= 40 and TAGS_HEAD.match(text):
                 drops.append((blocks[i], "tags heading"))
                 j = i + 1
-                while j < len(blocks) and j - i <= MAX_LABELS and _is_label(blocks[j].text):
+                while (
+                    j < len(blocks)
+                    and j - i <= MAX_LABELS
+                    and _is_label(blocks[j].text)
+                    and not RELATED_HEAD.match(blocks[j].text)
+                ):
                     found += _labels(blocks[j].text)
                     drops.append((blocks[j], "tags"))
                     j += 1

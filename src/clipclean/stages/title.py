@@ -1,8 +1,9 @@
 """The headline: the headline-like line that leads into the article, and its repeats.
 
 With the article run known (``body_start``), the headline is among the lines just before it:
-the longest headline-like one, preferring one the page prints twice (a sticky header, a share
-row). Without it, the first headline-like line. A repeat of the title is never article text.
+one the page prints twice (a sticky header, a share row), else the last one nearly as long as
+the longest (menus and kickers above it are short), or the line above that one when it is the
+shorter headline over a dek. Without the run, the first headline-like line. A repeat of the title is never article text.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ HEADLINE_WINDOW = 10
 #: What being printed twice is worth, in words.
 REPEAT_BONUS = 8
 #: A candidate this close to the longest one counts as long enough to be the headline.
-NEAR_TOP = 0.6
+NEAR_TOP = 0.5
 
 
 def _norm(text: str) -> str:
@@ -50,19 +51,30 @@ def _pick(draft: Draft) -> Block | None:
             ),
             None,
         )
-    zone = [b for b in header_zone(draft, after=0) if b.seq < start and _is_candidate(b.text)]
+    area = [b for b in header_zone(draft, after=0) if b.seq < start]
+    by = next((i for i, b in enumerate(area) if BY_PREFIX.match(b.text)), None)
+    zone = [b for b in area if _is_candidate(b.text)]
+    if by is not None:  # the headline stands above its byline
+        zone = [b for b in area[:by] if _is_candidate(b.text)] or zone
     if not zone:
         return None
-    seen = Counter(b.text.casefold() for b in draft.blocks)  # blocks are space-normalised
-    weight = {id(b): units(b.text) + REPEAT_BONUS * (seen[b.text.casefold()] > 1) for b in zone}
+    weight = {id(b): units(b.text) for b in zone}
     for b in zone:  # "HomeLatest NewsThe Headline": a menu glued to a headline printed again
         for other in zone:
             if other is not b and len(other.text) < len(b.text) and b.text.endswith(other.text):
                 weight[id(b)] = 0
+    seen = Counter(b.text.casefold() for b in draft.blocks)  # blocks are space-normalised
+    repeated = [b for b in zone if weight[id(b)] >= 4 and seen[b.text.casefold()] > 1]
+    if repeated:  # printed twice (a sticky header, a share row): the headline
+        return max(repeated, key=lambda b: weight[id(b)])
     top = max(weight.values())
-    # the headline comes before its dek, which is often longer: the first line that is nearly
-    # as long as the longest candidate
-    return next(b for b in zone if weight[id(b)] >= NEAR_TOP * top)
+    pick = [b for b in zone if weight[id(b)] >= NEAR_TOP * top][-1]
+    # the line right above may be the headline and this its (longer) dek
+    at = next(i for i, b in enumerate(draft.blocks) if b is pick)
+    above = draft.blocks[at - 1] if at else None
+    if above is not None and id(above) in weight and 4 <= weight[id(above)] < weight[id(pick)]:
+        return above
+    return pick
 
 
 @stage("title")

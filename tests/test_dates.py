@@ -1,0 +1,31 @@
+"""Datelines in several languages -> ISO 8601, with real zone offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from clipclean.dates import find_date, time_only
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Sept. 19, 2025, 2:15 a.m. ET", "2025-09-19T02:15:00-04:00"),
+        ("Updated 3:42 PM EST, March 4, 2024", "2024-03-04T15:42:00-05:00"),
+        ("Tue 19 Nov 2019 06.00 GMT", "2019-11-19T06:00:00+00:00"),
+        ("19. November 2019, 14:30 Uhr", "2019-11-19T14:30:00"),
+        ("Publié le 3 mars 2024 à 10h15", "2024-03-03T10:15:00"),
+        ("Madrid, 12 de enero de 2024", "2024-01-12"),
+        ("2024年3月4日 10時15分", "2024-03-04T10:15:00"),
+        ("Nov. 12, 2023 9:05 a.m. PT", "2023-11-12T09:05:00-08:00"),
+    ],
+)
+def test_find_date(line: str, iso: str) -> None:
+    found = find_date(line)
+    assert found is not None and found.iso == iso
+
+
+def test_lines_without_a_year_have_no_date() -> None:
+    assert find_date("The 77-18 vote capped a week of talks.") is None
+    assert time_only("Updated 3:42 PM EST")
+    assert not time_only("Updated 3:42 PM EST, March 4, 2024")

@@ -1,0 +1,129 @@
+"""The shared junk stages and the text path's article run, one concern per test."""
+
+from __future__ import annotations
+
+import clipclean
+from clipclean.stages.span import best_run, block_score
+
+PARAS = [
+    "The council voted on Tuesday to close the old bridge to cars for two years of repairs.",
+    "Engineers found cracks in three of the supports during an inspection in the spring.",
+    "Buses will use a temporary lane, and cyclists will keep a path on the eastern side.",
+    "Shop owners on both banks said they feared losing customers during the busiest months.",
+    "The work is expected to cost about 30 million euros and to finish before the summer.",
+]
+
+
+def clean(lines: list[str], **kw: object) -> clipclean.Article:
+    return clipclean.clean("\n".join(lines) + "\n", kind="text", **kw)  # type: ignore[arg-type]
+
+
+def article(*inside: str, before: tuple[str, ...] = (), after: tuple[str, ...] = ()) -> list[str]:
+    """Headline, byline, date, then the paragraphs with ``inside`` lines after the second."""
+    head = ["Bridge to close for two years", "By Jane Doe", "March 4, 2024"]
+    return [*before, *head, *PARAS[:2], *inside, *PARAS[2:], *after]
+
+
+def removed_by(a: clipclean.Article, text: str) -> str | None:
+    return next((r.stage for r in a.removed if r.text == text), None)
+
+
+def test_clean_article_keeps_every_paragraph_and_the_header() -> None:
+    a = clean(article())
+    assert [b.text for b in a.blocks] == PARAS
+    assert a.title == "Bridge to close for two years"
+    assert a.authors == ("Jane Doe",) and a.published == "2024-03-04"
+
+
+def test_share_rows_go_but_a_sentence_naming_facebook_stays() -> None:
+    mention = "The council also posted the plans on Facebook and Twitter for comment."
+    a = clean(article("Share on Facebook", "Facebook Twitter Email", "197 Shares", mention))
+    assert removed_by(a, "Facebook Twitter Email") == "share_rows"
+    assert removed_by(a, "197 Shares") == "share_rows"
+    assert mention in a.body
+
+
+def test_prompts_go_but_sentences_about_newsletters_and_logins_stay() -> None:
+    keep = [
+        "The company said in a newsletter to investors that sales rose by a tenth.",
+        "Residents can sign in to the city portal to see the detour maps.",
+    ]
+    a = clean(
+        article(
+            "Sign up for our newsletter", "Get the best stories delivered to your inbox.", *keep
+        )
+    )
+    assert removed_by(a, "Sign up for our newsletter") == "prompts"
+    assert removed_by(a, "Get the best stories delivered to your inbox.") == "prompts"
+    assert all(k in a.body for k in keep)
+
+
+def test_consent_and_copyright_go_and_name_the_site() -> None:
+    report = "The regulator said the firm's privacy policy broke the law, and fined it."
+    a = clean(
+        article(
+            report,
+            before=("We use cookies to improve your experience. By continuing you agree.",),
+            after=("© 2024 Riverside Post. All rights reserved.", "Privacy Policy"),
+        )
+    )
+    assert report in a.body
+    assert a.site_name == "Riverside Post"
+    assert "cookies" not in a.body and "Privacy Policy" not in a.body
+
+
+def test_related_box_inside_goes_and_the_article_goes_on() -> None:
+    box = ("Related", "Ferry fares rise again", "New tram line opens in May")
+    a = clean(article(*box))
+    assert [b.text for b in a.blocks] == PARAS
+    assert {removed_by(a, t) for t in box} == {"related_links"}
+
+
+def test_tags_are_lifted_and_comment_widgets_removed() -> None:
+    a = clean(
+        article(after=("Tags: bridges, transport, city council", "12 Comments", "Leave a Reply"))
+    )
+    assert a.tags == ("bridges", "transport", "city council")
+    assert [b.text for b in a.blocks] == PARAS
+
+
+def test_menus_before_and_link_lists_after_the_article_are_dropped() -> None:
+    menu = ("Home", "News", "Sport", "Weather", "Opinion", "Sign in")
+    links = tuple(f"Story number {i} about something else entirely" for i in range(8))
+    a = clean(article(before=menu, after=("Most Read", *links, "About Us", "Contact")))
+    assert [b.text for b in a.blocks] == PARAS
+    assert a.title == "Bridge to close for two years"
+
+
+def test_subheads_and_one_line_quotes_inside_the_article_stay() -> None:
+    a = clean(article("What happens next", "“We had no choice.”"))
+    assert "What happens next" in a.body and "“We had no choice.”" in a.body
+
+
+def test_comment_thread_after_the_article_is_cut() -> None:
+    thread = (
+        "3 Comments",
+        "Bob Smith on March 4, 2024 at 4:47 pm said:",
+        "I drive over this bridge every day and I think the repairs are long overdue, honestly.",
+        "Ann Lee on March 5, 2024 at 9:12 am said:",
+        "The buses will be packed, mark my words, this plan has not been thought through at all.",
+    )
+    a = clean(article(after=thread))
+    assert [b.text for b in a.blocks] == PARAS
+
+
+def test_stages_can_be_skipped_by_name() -> None:
+    a = clean(article(before=("Home", "News")), skip_stages=["article_span", "outside_article"])
+    assert "Home" in a.body
+
+
+def test_prose_scores_and_the_densest_run() -> None:
+    assert block_score(PARAS[0]) > 0 > block_score("Most Read")
+    assert (
+        block_score(
+            "地方の鉄道会社は４日、老朽化した車両を置き換えるため、新型車両を導入すると発表しました。"
+        )
+        > 0
+    )
+    assert best_run([-3, 10, -3, 12, -4, -4, -4, 2]) == (1, 3)
+    assert best_run([-1, -2]) is None
