@@ -44,6 +44,8 @@ class Block:
     line: int = 0
     #: Position in the input's block order; images and removals are placed by it.
     seq: int = 0
+    #: HTML only: share of the text that is link text (a related-links row is all links).
+    links: float = 0.0
 
 
 @dataclass

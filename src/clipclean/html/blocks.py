@@ -58,6 +58,14 @@ def element_text(el: lxml.html.HtmlElement) -> str:
     return normalise_line(" ".join("".join(parts).split()))
 
 
+def link_share(el: lxml.html.HtmlElement, text: str) -> float:
+    """Share of ``text`` (the element's text) that sits inside links."""
+    if el.tag == "a":
+        return 1.0
+    linked = sum(len(element_text(a)) for a in el.iter("a"))
+    return min(1.0, linked / max(len(text), 1))
+
+
 def to_blocks(root: lxml.html.HtmlElement) -> list[tuple[Block, lxml.html.HtmlElement]]:
     """Block elements in document order with their element; loose text becomes a paragraph.
 
@@ -70,7 +78,9 @@ def to_blocks(root: lxml.html.HtmlElement) -> list[tuple[Block, lxml.html.HtmlEl
     def emit(el: lxml.html.HtmlElement, kind: BlockKind, text: str | None = None) -> None:
         text = element_text(el) if text is None else normalise_line(" ".join(text.split()))
         if text:
-            out.append((Block(text=text, kind=kind, origin=path(el)), el))
+            out.append(
+                (Block(text=text, kind=kind, origin=path(el), links=link_share(el, text)), el)
+            )
 
     def walk(el: lxml.html.HtmlElement, outer: BlockKind | None) -> None:
         for child in el.iterchildren(etree.Element):

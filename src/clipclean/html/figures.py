@@ -21,14 +21,14 @@ from .blocks import element_text
 #: The tag of the marker left where a figure stood; ``data-i`` indexes the image list.
 MARKER = "cc-figure"
 
-_CAPTION_BOX = re.compile(r"(?:^|[\s_-])(?:wp-caption|image-?caption|photo-?caption|img-?caption"
-                          r"|media-?caption|caption|figcaption)(?:$|[\s_-])", re.I)  # fmt: skip
+_CAPTION_BOX = re.compile(r"caption|(?:^|[\s_-])(?:legend|legende|pie-?de-?foto)(?:$|[\s_-])", re.I)
 _CREDIT = re.compile(
     r"(?:^|[\s_-])(?:credits?|copyright|photographer|attribution|image-?source|photo-?credit"
     r"|source|byline|author)(?:$|[\s_-])",
     re.I,
 )
-_SRC_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-srcset", "srcset")
+#: Lazy-loading attributes first: ``src`` is then often a placeholder GIF.
+_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "src", "data-srcset", "srcset")
 
 
 def _classes(el: lxml.html.HtmlElement) -> str:

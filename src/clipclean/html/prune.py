@@ -22,7 +22,6 @@ CHROME_TAGS = (
     "nav",
     "footer",
     "aside",
-    "form",
     "button",
     "select",
     "input",
@@ -77,15 +76,21 @@ def _chrome_by_class(el: lxml.html.HtmlElement) -> bool:
         return False
     if "comment" in hit.group(0).lower():
         return True
+    return not holds_content(el)
+
+
+def holds_content(el: lxml.html.HtmlElement) -> bool:
+    """An article, main or articleBody inside, or a run of long paragraphs: a wrapper (a
+    whole-page <form>, a sidebar-styled column), not a box of chrome."""
     if _HOLDS_ARTICLE(el):
-        return False
+        return True
     long_paragraphs = 0
     for p in el.iter("p"):
         if len(p.text_content()) > 150:
             long_paragraphs += 1
             if long_paragraphs >= 3:
-                return False
-    return True
+                return True
+    return False
 
 
 _HOLDS_ARTICLE = etree.XPath("boolean(.//article|.//main|.//*[contains(@itemprop, 'articleBody')])")
@@ -102,5 +107,6 @@ def prune(tree: lxml.html.HtmlElement) -> None:
     _drop(_CHROME_XPATH(tree))
     _drop([el for el in _STYLED(tree) if _HIDDEN_STYLE.search(el.get("style", ""))])
     _drop([el for el in tree.iter(etree.Element) if _chrome_by_class(el)])
+    _drop([el for el in tree.iter("form") if not holds_content(el)])
     for el in list(tree.iter(etree.Comment, etree.ProcessingInstruction)):
         el.drop_tree()

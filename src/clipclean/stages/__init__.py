@@ -12,6 +12,7 @@ from .bylines import bylines, datelines
 from .captions import captions
 from .contributors import contributors
 from .dek import dek
+from .html_leftovers import link_rows
 from .placeholders import image_placeholders
 from .promos import calls_to_action
 from .separators import separator_rows
@@ -19,6 +20,7 @@ from .timestamps import relative_timestamps
 from .title import title
 
 ORDER: tuple[Stage, ...] = (
+    link_rows,
     relative_timestamps,
     image_placeholders,
     captions,
