@@ -8,6 +8,7 @@ from __future__ import annotations
 import lxml.html
 from lxml import etree
 
+from .. import lang
 from ..model import Block, Draft, Image
 from .blocks import to_blocks
 from .content import main_content
@@ -56,4 +57,20 @@ def html_to_draft(text: str, url: str | None = None) -> Draft:
     draft = Draft([b for b, _ in pairs], kind="html")
     draft.candidates = meta.candidates
     place_images(draft, content, pairs, images, page_url)
+    _language(draft)
     return draft
+
+
+def _language(draft: Draft) -> None:
+    """Detect the language from the body; it overrides a declared language it contradicts
+    (templates are often left at the CMS's default ``lang``)."""
+    detected = lang.detect(" ".join(b.text for b in draft.blocks[:40]))
+    if detected is None:
+        return
+    declared = draft.best("language")
+    if declared is None:
+        draft.propose("language", detected, 0.5, "detected from the text")
+    elif declared != detected and declared in lang.KNOWN:
+        draft.propose(
+            "language", detected, 0.95, f"detected from the text (page declares {declared})"
+        )

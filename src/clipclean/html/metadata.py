@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlparse
 import lxml.html
 from lxml import etree
 
-from ..dates import parse_iso
+from ..dates import find_date, parse_iso
 from ..model import Draft
 from ..shape import is_person_name, split_names, word_count
 from ..stages.bylines import parse_byline
@@ -33,6 +33,21 @@ _ORG_WORDS = re.compile(
     r"|service|newsroom|redaktion|rédaction|redacción|times|post|daily|online|digital|network"
     r"|magazine|journal|tribune|herald|gazette|group|inc|ltd)\b",
     re.I,
+)
+#: News agencies: a byline of only these is an organisation, never a person.
+AGENCIES = re.compile(
+    r"^(?:the\s)?(?:associated press|ap|reuters|afp|agence france-presse|dpa|ani|pti|ians|xinhua"
+    r"|bloomberg|efe|ansa|kyodo|yonhap|tass|upi|press association|pa|cnn|bbc|aap|apa|sda|anp"
+    r")(?:\s(?:staff|news|wire))?$",
+    re.I,
+)
+_ROLE = re.compile(
+    r"\b(?:contributor|editor|reporter|writer|correspondent|columnist|staff|journalist|author"
+    r"|photographer|producer|senior|chief|view|more|articles|posts|profile|follow)\b",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    r"\s(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?$", re.I
 )
 _BYLINE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:byline|by-line|author|authors|author-name|writer|contributor|creditline)"
@@ -73,8 +88,13 @@ def classify_names(raw: list[str], orgs: set[str]) -> tuple[list[str], str | Non
     people: list[str] = []
     org = None
     for item in raw:
-        name = _clean_name(item)
+        name = _WEEKDAY.sub("", _clean_name(item))
         if not name or _ACCOUNT.match(name) or "@" in name or name.startswith("http"):
+            continue
+        if AGENCIES.match(name):
+            org = org or name
+            continue
+        if _ROLE.search(name) or _mixed_caps(name):
             continue
         parsed = split_names(name) or ([name] if is_person_name(name) else [])
         if parsed and _norm(name) not in orgs and not _ORG_WORDS.search(name):
@@ -84,12 +104,22 @@ def classify_names(raw: list[str], orgs: set[str]) -> tuple[list[str], str | Non
     return people, org
 
 
-def _ld_people(obj: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """(person names, organisation names) of a JSON-LD ``author`` value."""
+def _mixed_caps(name: str) -> bool:
+    """ "Kevin McCoy USA TODAY": capitals-only words after normal ones are an organisation."""
+    tokens = name.split()
+    caps = [len(t) > 1 and t.isupper() for t in tokens]
+    return any(caps) and not all(caps)
+
+
+def _ld_people(obj: dict[str, Any], ids: dict[str, dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """(person names, organisation names) of a JSON-LD ``author``; ``{"@id": …}`` references
+    are looked up in ``ids``. A name typed Person may be a single word ("Regan")."""
     value = obj.get("author") or obj.get("creator")
     items = value if isinstance(value, list) else [value]
     people, orgs = [], []
     for item in items:
+        if isinstance(item, dict) and "name" not in item and item.get("@id") in ids:
+            item = ids[item["@id"]]
         if isinstance(item, dict):
             name = _text(item.get("name"))
             if not name:
@@ -98,6 +128,29 @@ def _ld_people(obj: dict[str, Any]) -> tuple[list[str], list[str]]:
         elif isinstance(item, str) and item.strip():
             people.extend(p.strip() for p in re.split(r"\s*(?:,|;|\band\b)\s*", item) if p.strip())
     return people, orgs
+
+
+_BYLINE_END = re.compile(r"\s(?:Published|Updated|Posted|Last updated|on)\b.*$|\s[|•·]\s.*$")
+
+
+def byline_people(text: str, orgs: set[str]) -> list[str]:
+    """Person names of a displayed byline ("By X and Y, Agency · Nov 19, 2019")."""
+    date = find_date(text)
+    if date is not None and date.start > 0:
+        text = text[: date.start]
+    text = _BYLINE_END.sub("", text).strip(" ,|-–—·•")
+    parsed = parse_byline(text)
+    if parsed is not None:
+        return classify_names(parsed[0], orgs)[0] if parsed[0] else []
+    return (
+        classify_names(re.split(r"\s*(?:,|;|&|\band\b)\s*", text), orgs)[0]
+        if is_names(text)
+        else []
+    )
+
+
+def is_names(text: str) -> bool:
+    return bool(split_names(text)) or is_person_name(text)
 
 
 # -- title and site -----------------------------------------------------------------------
@@ -128,11 +181,12 @@ def _site(m: Markup, page_url: str | None, draft: Draft) -> str | None:
     ]
     for value, conf, src in sources:
         if value and not value.startswith("http") and len(value) <= 80:
-            draft.propose("site_name", value, conf, str(src))
+            value = _TITLE_SEPARATORS.split(value)[0]  # "Name | Tagline" -> "Name"
+            draft.propose("site_name", value, conf if src != "application-name" else 0.5, str(src))
     if m.title_tag:
         parts = _TITLE_SEPARATORS.split(m.title_tag)
         if len(parts) >= 2 and word_count(parts[-1]) <= 4:
-            draft.propose("site_name", parts[-1], 0.4, "<title> suffix")
+            draft.propose("site_name", parts[-1], 0.55, "<title> suffix")
     host = urlparse(page_url or "").hostname
     if host:
         draft.propose("site_name", host.removeprefix("www."), 0.2, "host name")
@@ -158,6 +212,12 @@ def _title(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draf
         if n and any(n in r or (r and r in n) for r in refs_n):
             draft.propose("title", text, 0.95, "h1 (matches markup)")
             return h
+    # A displayed headline reworded from the markup's still shares many of its words.
+    scored = [(max((_overlap(t, r) for r in refs_n), default=0.0), h, t) for h, t in h1s]
+    best = max(scored, key=lambda s: s[0], default=None)
+    if best is not None and best[0] >= 0.3:
+        draft.propose("title", best[2], 0.9, "h1 (like markup)")
+        return best[1]
     for value, src in zip(
         refs, ("json-ld headline", "og:title", "twitter:title", "<title>", "meta"), strict=True
     ):
@@ -168,6 +228,11 @@ def _title(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draf
         draft.propose("title", h1s[0][1], 0.7, "h1")
         return h1s[0][0]
     return None
+
+
+def _overlap(text: str, ref: str) -> float:
+    a, b = set(_norm(text).split()), set(ref.split())
+    return len(a & b) / max(len(a | b), 1)
 
 
 # -- dek ----------------------------------------------------------------------------------
@@ -194,12 +259,20 @@ def _dek(h1: lxml.html.HtmlElement | None, m: Markup, draft: Draft) -> None:
         n = _norm(text)
         classy = _DEK_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}") is not None
         if (n in descs_n or classy) and 4 <= word_count(text) <= 80 and tag not in ("a", "li"):
-            if _BYLINE_CLASS.search(f"{el.get('class', '')}"):
+            if _BYLINE_CLASS.search(f"{el.get('class', '')}") or not _dek_like(text):
                 continue
             draft.propose("subtitle", text, 0.9 if n in descs_n else 0.8, "displayed dek")
             return
         if tag == "p" and word_count(text) > 25:
             return  # the article body has started
+
+
+_CREDIT_END = re.compile(r"\b(?:Photo(?:graph)?|Image|Picture|Credit)s?\s?(?:by|:)", re.I)
+
+
+def _dek_like(text: str) -> bool:
+    """Not a byline, a dateline or a caption that happens to sit under the headline."""
+    return not (_BY.match(text) or find_date(text) or _CREDIT_END.search(text))
 
 
 def _following(el: lxml.html.HtmlElement):
@@ -215,7 +288,8 @@ def _following(el: lxml.html.HtmlElement):
 
 # -- bylines ------------------------------------------------------------------------------
 def _visible_byline(tree: lxml.html.HtmlElement) -> list[str]:
-    """Texts of byline-looking elements (class, rel=author, itemprop=author), outermost first."""
+    """Texts of byline-looking elements (class, rel=author, itemprop=author) outside comment
+    threads, in document order."""
     found: list[str] = []
     for el in tree.iter(etree.Element):
         attrs = f"{el.get('class', '')} {el.get('id', '')}"
@@ -225,35 +299,57 @@ def _visible_byline(tree: lxml.html.HtmlElement) -> list[str]:
             or (len(attrs) > 2 and _BYLINE_CLASS.search(attrs))
         ):
             text = element_text(el)
-            if text and len(text) <= 200:
+            if text and len(text) <= 200 and not _in_comments(el):
                 found.append(text)
         if len(found) >= 12:
             break
     return found
 
 
+def _in_comments(el: lxml.html.HtmlElement) -> bool:
+    return any(
+        "comment" in f"{a.get('class', '')} {a.get('id', '')}".lower() for a in el.iterancestors()
+    )
+
+
 def _authors(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draft) -> None:
     orgs = {_norm(site)} if site else set()
+    shown = _visible_byline(tree)
+    # Whole-name bylines first, the one naming most people (and longest) first among those.
+    ranked = sorted(
+        ((byline_people(t, orgs), t) for t in shown[:3]),
+        key=lambda pt: (not is_names(_BY.sub("", pt[1])), -len(pt[0]), -len(" ".join(pt[0]))),
+    )
+    people = next((p for p, _ in ranked if p), None) or next(
+        (p for p in (byline_people(t, orgs) for t in shown[3:]) if p), None
+    )
+    if people:
+        draft.propose("authors", people, 0.9, "visible byline")
+    else:
+        agency = next((t for t in shown if AGENCIES.match(t.strip(" ,"))), None)
+        if agency:
+            draft.propose("byline_org", agency.strip(" ,"), 0.9, "visible byline")
+            return
     if m.article:
-        ld_people, ld_orgs = _ld_people(m.article)
+        ids = {o["@id"]: o for o in m.ld if isinstance(o.get("@id"), str)}
+        ld_people, ld_orgs = _ld_people(m.article, ids)
         people, org = classify_names(ld_people, orgs)
+        single = [
+            n
+            for n in ld_people
+            if n not in people and re.fullmatch(r"[A-Z][a-z]{2,20}", n) and not AGENCIES.match(n)
+        ]
+        people += [n for n in single if not _ACCOUNT.match(n)]
         if people:
             draft.propose("authors", people, 0.85, "json-ld author")
         elif ld_orgs or org:
             draft.propose("byline_org", (ld_orgs or [org])[0], 0.6, "json-ld author")
-    for text in _visible_byline(tree):
-        parsed = parse_byline(text) if _BY.match(text) else None
-        if parsed and parsed[0]:
-            people, _ = classify_names(parsed[0], orgs)
-            if people:
-                draft.propose("authors", people, 0.8, "visible byline")
-                break
     found = m.first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
     if found:
         people, org = classify_names(re.split(r"\s*(?:,|;|\band\b)\s*", found[0]), orgs)
         if people:
             draft.propose("authors", people, 0.7, f"meta {found[1]}")
-        elif org:
+        elif org and not found[0].startswith("http"):
             draft.propose("byline_org", org, 0.5, f"meta {found[1]}")
 
 
