@@ -185,6 +185,8 @@ class Article:
     tags: tuple[str, ...]
     source: Source
     removed: tuple[Removal, ...]
+    #: Where each field's value came from: ``(field, value, source)``, shown under ``explain``.
+    provenance: tuple[tuple[str, Any, str], ...] = ()
 
     @property
     def body(self) -> str:
@@ -223,4 +225,8 @@ class Article:
         }
         if explain:
             d["removed"] = [r.to_dict() for r in self.removed]
+            if self.provenance:
+                d["metadata"] = [
+                    {"field": f, "value": v, "source": s} for f, v, s in self.provenance
+                ]
         return d

@@ -12,7 +12,7 @@ from .bylines import bylines, datelines
 from .captions import captions
 from .contributors import contributors
 from .dek import dek
-from .html_leftovers import link_rows
+from .html_leftovers import dek_repeat, link_rows
 from .placeholders import image_placeholders
 from .promos import calls_to_action
 from .separators import separator_rows
@@ -27,6 +27,7 @@ ORDER: tuple[Stage, ...] = (
     calls_to_action,
     separator_rows,
     title,
+    dek_repeat,
     datelines,
     bylines,
     dek,

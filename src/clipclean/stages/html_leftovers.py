@@ -35,3 +35,23 @@ def link_rows(draft: Draft) -> None:
             or last.text.endswith(("…", "...", ":"))
         ):
             draft.remove(last, "label of a link list")
+
+
+#: How far from the top a repeat of the dek may stand.
+DEK_WINDOW = 5
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@stage("dek_repeat", applies_to="html")
+def dek_repeat(draft: Draft) -> None:
+    """The displayed dek, already read into ``subtitle`` from the markup, where it opens the body."""
+    dek = draft.best("subtitle")
+    if not dek:
+        return
+    target = _norm(dek)
+    draft.remove_many(
+        [(b, "dek (lifted to subtitle)") for b in draft.blocks[:DEK_WINDOW] if _norm(b.text) == target]
+    )
