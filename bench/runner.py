@@ -221,7 +221,7 @@ def _notes(rows: list[dict[str, object]]) -> str:
         errors: dict[str, str] = row.get("errors") or {}  # type: ignore[assignment]
         if errors:
             pid, msg = next(iter(errors.items()))
-            first = msg.strip().splitlines()[0] if msg.strip() else "?"
+            first = next((ln for ln in msg.splitlines() if ln.strip()), "?").strip()
             notes.append(f"  {row['label']}: {len(errors)} page error(s), e.g. {pid[:12]}: {first}")
         if row.get("network_attempts"):
             notes.append(f"  {row['label']}: tried the network (blocked): "

@@ -241,3 +241,35 @@ def test_aggregate_meta_counts_only_scored_pages() -> None:
     assert agg["title"] == {"accuracy": pytest.approx(2 / 3), "n": 3}
     assert agg["dek"] == {"accuracy": 0.0, "n": 1}
     assert "language" not in agg
+
+
+# --------------------------------------------------------------------------- harness plumbing
+
+
+def test_bench_dir_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+    from bench import data
+
+    monkeypatch.setenv(data.ENV_VAR, str(tmp_path))
+    assert data.resolve_bench_dir() == tmp_path
+    assert data.resolve_bench_dir("/elsewhere") != tmp_path
+    monkeypatch.delenv(data.ENV_VAR)
+    assert data.resolve_bench_dir() == (data.REPO_ROOT.parent / "shared" / "bench").resolve()
+
+
+def test_missing_data_is_a_clean_skip(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    from bench.runner import main
+
+    assert main(["--bench-dir", str(tmp_path)]) == 0
+    assert "skipped: bench data not found at" in capsys.readouterr().out
+
+
+def test_line_filter_and_best_k() -> None:
+    from bench.runner import best_line_filter_k
+    from bench.tools import line_filter
+
+    text = "Home News\nThe body line has six words\nShare"
+    assert line_filter(text, 3) == "The body line has six words"
+    k, curve = best_line_filter_k([text], ["The body line has six words"])
+    assert curve[1] < 1.0  # menus kept
+    assert curve[k] == 1.0
+    assert k == 3  # the smallest k reaching the best F1
