@@ -177,8 +177,7 @@ def run_meta_suite(
         row["fields"] = metrics.aggregate_meta(per_page)
         row.update(_speed_memory(result))
         row["per_page"] = [
-            {"id": pid, **{k: v for k, v in fields.items()}}
-            for pid, fields in zip(page_ids, per_page, strict=True)
+            {"id": pid, **fields} for pid, fields in zip(page_ids, per_page, strict=True)
         ]
         if keep_preds:
             row["preds"] = dict(zip(page_ids, preds, strict=True))

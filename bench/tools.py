@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 Extract = Callable[[bytes | str, str], dict[str, object]]
 Loader = Callable[[int | None], Extract]
@@ -254,7 +254,6 @@ class Tool:
     loader: Loader
     text_loader: Loader | None = None  # when the same key needs another loader on text
     anchor: bool = True  # False for clipclean itself
-    notes: str = field(default="", compare=False)
 
     def loader_for(self, suite: str) -> Loader:
         """The loader to use on *suite*."""
