@@ -53,5 +53,9 @@ def dek_repeat(draft: Draft) -> None:
         return
     target = _norm(dek)
     draft.remove_many(
-        [(b, "dek (lifted to subtitle)") for b in draft.blocks[:DEK_WINDOW] if _norm(b.text) == target]
+        [
+            (b, "dek (lifted to subtitle)")
+            for b in draft.blocks[:DEK_WINDOW]
+            if _norm(b.text) == target
+        ]
     )
