@@ -287,11 +287,19 @@ def _following(el: lxml.html.HtmlElement):
 
 
 # -- bylines ------------------------------------------------------------------------------
+#: A cheap C-level preselection for :data:`_BYLINE_CLASS`, which then decides.
+_BYLINE_XPATH = etree.XPath(
+    "//*[@rel='author' or @itemprop='author' or contains(@class, 'uthor') or contains(@id, 'uthor')"
+    " or contains(@class, 'yline') or contains(@id, 'yline') or contains(@class, 'riter')"
+    " or contains(@class, 'ontributor') or contains(@class, 'UTHOR') or contains(@class, 'reditline')]"
+)
+
+
 def _visible_byline(tree: lxml.html.HtmlElement) -> list[str]:
     """Texts of byline-looking elements (class, rel=author, itemprop=author) outside comment
     threads, in document order."""
     found: list[str] = []
-    for el in tree.iter(etree.Element):
+    for el in _BYLINE_XPATH(tree):
         attrs = f"{el.get('class', '')} {el.get('id', '')}"
         if (
             el.get("rel") == "author"
