@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .model import LIST_FIELDS, Article, Draft, Image, Source
 
 
@@ -24,6 +26,15 @@ def _placed(draft: Draft) -> tuple[Image, ...]:
     return tuple(sorted(draft.images, key=lambda i: i.seq))
 
 
+def _provenance(draft: Draft) -> tuple[tuple[str, Any, str], ...]:
+    """Every candidate at its field's top confidence, with the source that proposed it."""
+    out = []
+    for name, found in draft.candidates.items():
+        top = max(c.confidence for c in found)
+        out.extend((name, c.value, c.source) for c in found if c.confidence == top)
+    return tuple(out)
+
+
 def build_article(draft: Draft, source: Source, url: str | None = None) -> Article:
     lists = {name: _merged_list(draft, name) for name in LIST_FIELDS}
     return Article(
@@ -43,4 +54,5 @@ def build_article(draft: Draft, source: Source, url: str | None = None) -> Artic
         tags=lists["tags"],
         source=source,
         removed=tuple(draft.trace),
+        provenance=_provenance(draft),
     )

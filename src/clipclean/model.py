@@ -44,6 +44,8 @@ class Block:
     line: int = 0
     #: Position in the input's block order; images and removals are placed by it.
     seq: int = 0
+    #: HTML only: share of the text that is link text (a related-links row is all links).
+    links: float = 0.0
 
 
 @dataclass
@@ -183,6 +185,8 @@ class Article:
     tags: tuple[str, ...]
     source: Source
     removed: tuple[Removal, ...]
+    #: Where each field's value came from: ``(field, value, source)``, shown under ``explain``.
+    provenance: tuple[tuple[str, Any, str], ...] = ()
 
     @property
     def body(self) -> str:
@@ -221,4 +225,8 @@ class Article:
         }
         if explain:
             d["removed"] = [r.to_dict() for r in self.removed]
+            if self.provenance:
+                d["metadata"] = [
+                    {"field": f, "value": v, "source": s} for f, v, s in self.provenance
+                ]
         return d

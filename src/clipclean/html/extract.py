@@ -1,84 +1,76 @@
-"""HTML -> Draft: parse once with lxml, read title/lang/url from markup, main content via
-readability-lxml, then the same block stream the text path produces.
+"""HTML -> Draft: parse once, read the metadata markup, take figures out, prune chrome, find the
+main content with readability's scorer, and hand the same block stream the text path makes to
+the shared stages.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 import lxml.html
 from lxml import etree
-from readability import Document
 
-from ..model import Block, Draft
-from ..text.blocks import normalise_line
+from .. import lang
+from ..model import Block, Draft, Image
+from .blocks import to_blocks
+from .content import main_content
+from .figures import MARKER, image_src, take_figures
+from .markup import read_markup
+from .metadata import read_metadata
 from .parse import parse
-
-BLOCK_TAGS = {
-    "p": "paragraph",
-    "h1": "heading",
-    "h2": "heading",
-    "h3": "heading",
-    "h4": "heading",
-    "h5": "heading",
-    "h6": "heading",
-    "li": "list_item",
-    "blockquote": "quote",
-    "pre": "paragraph",
-    "tr": "paragraph",
-    "figcaption": "paragraph",
-    "dd": "paragraph",
-    "dt": "paragraph",
-}
+from .prune import prune
 
 
-def _meta(tree: lxml.html.HtmlElement, *keys: str) -> str | None:
-    for key in keys:
-        for attr in ("property", "name", "itemprop"):
-            found = tree.xpath(f'//meta[@{attr}="{key}"]/@content')
-            if found and found[0].strip():
-                return found[0].strip()
-    return None
-
-
-def _first_text(tree: lxml.html.HtmlElement, xpath: str) -> str | None:
-    for el in tree.xpath(xpath):
-        text = normalise_line(el.text_content())
-        if text:
-            return text
-    return None
-
-
-def _blocks(root: etree._Element) -> list[Block]:
-    """Block elements in document order; nested blocks are taken once, by the outermost."""
-    out: list[Block] = []
-    for el in root.iter():
-        tag = el.tag if isinstance(el.tag, str) else ""
-        kind = BLOCK_TAGS.get(tag)
-        if kind is None or any(a.tag in BLOCK_TAGS for a in el.iterancestors()):
-            continue
-        text = normalise_line(" ".join(el.itertext()))
-        if text:
-            out.append(Block(text=text, kind=kind, origin=root.getroottree().getpath(el)))  # type: ignore[arg-type]
-    return out
+def place_images(
+    draft: Draft,
+    content: lxml.html.HtmlElement,
+    pairs: list[tuple[Block, lxml.html.HtmlElement]],
+    images: list[Image],
+    base: str | None,
+) -> None:
+    """Record the figures whose marker ended up in the content, and its bare <img>s that have
+    alt text, each anchored at the block that follows it."""
+    owner = {id(el): block for block, el in pairs}
+    pending: list[Image] = []
+    for el in content.iter(etree.Element):
+        block = owner.get(id(el))
+        if block is not None:
+            for image in pending:
+                draft.add_image(image, block)
+            pending = []
+        elif el.tag == MARKER:
+            pending.append(images[int(el.get("data-i", "0"))])
+        elif el.tag == "img" and (el.get("alt") or "").strip():
+            pending.append(Image(src=image_src(el, base), alt=el.get("alt", "").strip()))
+    for image in pending:
+        draft.add_image(image, None)
 
 
 def html_to_draft(text: str, url: str | None = None) -> Draft:
     """Main content and markup metadata of an HTML page as a draft."""
     tree = parse(text)
-    lang = (tree.get("lang") or "").split("-")[0].lower() or None
-    page_url = (
-        url
-        or _meta(tree, "og:url")
-        or next(iter(tree.xpath('//link[@rel="canonical"]/@href')), None)
-    )
-    title = _first_text(tree, "//h1") or _meta(tree, "og:title") or _first_text(tree, "//title")
-    site = _meta(tree, "og:site_name")
-    summary = Document(tree, url=page_url).summary(html_partial=True)
-    content = lxml.html.fragment_fromstring(summary, create_parent="div")
-    draft = Draft(_blocks(content), kind="html")
-    draft.propose("title", title, 0.9, "html")
-    draft.propose("language", lang, 0.9, "html lang")
-    draft.propose("url", urljoin(url or "", page_url) if page_url else None, 0.9, "html")
-    draft.propose("site_name", site, 0.8, "og:site_name")
+    markup = read_markup(tree)
+    meta = Draft([], kind="html")
+    page_url = read_metadata(tree, markup, url, meta)
+    images = take_figures(tree, page_url)
+    prune(tree)
+    content = main_content(tree)
+    pairs = to_blocks(content)
+    draft = Draft([b for b, _ in pairs], kind="html")
+    draft.candidates = meta.candidates
+    place_images(draft, content, pairs, images, page_url)
+    _language(draft)
     return draft
+
+
+def _language(draft: Draft) -> None:
+    """Detect the language from the body; it overrides a declared language it contradicts
+    (templates are often left at the CMS's default ``lang``)."""
+    detected = lang.detect(" ".join(b.text for b in draft.blocks[:40]))
+    if detected is None:
+        return
+    declared = draft.best("language")
+    if declared is None:
+        draft.propose("language", detected, 0.5, "detected from the text")
+    elif declared != detected and declared in lang.KNOWN:
+        draft.propose(
+            "language", detected, 0.95, f"detected from the text (page declares {declared})"
+        )

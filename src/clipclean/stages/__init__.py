@@ -13,6 +13,7 @@ from .captions import captions
 from .comments import comments
 from .contributors import contributors
 from .dek import dek
+from .html_leftovers import dek_repeat, link_rows
 from .legal import legal
 from .placeholders import image_placeholders
 from .promos import calls_to_action
@@ -26,6 +27,7 @@ from .timestamps import relative_timestamps
 from .title import title
 
 ORDER: tuple[Stage, ...] = (
+    link_rows,
     captions,
     legal,
     article_span,
@@ -39,6 +41,7 @@ ORDER: tuple[Stage, ...] = (
     comments,
     separator_rows,
     title,
+    dek_repeat,
     datelines,
     bylines,
     dek,

@@ -1,0 +1,102 @@
+"""Figures, captions and credits -> image records, taken out of the tree before content scoring.
+
+Each ``<figure>`` (and each caption box a CMS draws with classes instead) becomes an
+:class:`Image` and is replaced by an empty marker element, so its caption never reaches the body
+while the place it stood survives; the image is kept only if the marker ends up inside the
+chosen content.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+from ..model import Image
+from ..stages.captions import split_caption
+from .blocks import element_text
+
+#: The tag of the marker left where a figure stood; ``data-i`` indexes the image list.
+MARKER = "cc-figure"
+
+_CAPTION_BOX = re.compile(r"caption|(?:^|[\s_-])(?:legend|legende|pie-?de-?foto)(?:$|[\s_-])", re.I)
+_CREDIT = re.compile(
+    r"(?:^|[\s_-])(?:credits?|copyright|photographer|attribution|image-?source|photo-?credit"
+    r"|source|byline|author)(?:$|[\s_-])",
+    re.I,
+)
+#: Lazy-loading attributes first: ``src`` is then often a placeholder GIF.
+_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "src", "data-srcset", "srcset")
+
+
+def _classes(el: lxml.html.HtmlElement) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}"
+
+
+def image_src(img: lxml.html.HtmlElement | None, base: str | None) -> str | None:
+    """The image URL (lazy-loading attributes and srcset included), absolute against ``base``."""
+    if img is None:
+        return None
+    for attr in _SRC_ATTRS:
+        value = (img.get(attr) or "").strip()
+        if attr.endswith("srcset") and value:
+            value = value.split(",")[0].strip().split(" ")[0]
+        if value and not value.startswith("data:"):
+            return urljoin(base, value) if base else value
+    return None
+
+
+def _caption_and_credit(box: lxml.html.HtmlElement | None) -> tuple[str | None, str | None]:
+    if box is None:
+        return None, None
+    credit = None
+    for el in box.iter(etree.Element):
+        if el is not box and _CREDIT.search(_classes(el)):
+            credit = element_text(el) or None
+            el.drop_tree()
+            break
+    caption = element_text(box) or None
+    if caption and credit is None:
+        parts = split_caption(caption)
+        if parts is not None:
+            caption, credit = parts[0] or None, parts[1] or None
+    return caption, credit
+
+
+def take_figures(tree: lxml.html.HtmlElement, base: str | None) -> list[Image]:
+    """Replace figures and caption boxes by markers; return their image records."""
+    images: list[Image] = []
+    root = tree.getroottree().getroot()
+    boxes = [
+        el
+        for el in tree.iter(etree.Element)
+        if el.tag == "figure"
+        or (el.tag in ("div", "p", "span") and _CAPTION_BOX.search(_classes(el)))
+    ]
+    for box in boxes:
+        if box.getparent() is None or box.getroottree().getroot() is not root:
+            continue  # inside a figure already taken
+        if box.tag != "figure" and len(element_text(box)) > 600:
+            continue  # a container that merely has "caption" in its class
+        img = next(box.iter("img"), None)
+        cap_el = next(box.iter("figcaption"), None)
+        if cap_el is None and box.tag != "figure":
+            cap_el = box
+            if img is not None:
+                img.drop_tree()
+        caption, credit = _caption_and_credit(cap_el)
+        images.append(
+            Image(
+                src=image_src(img, base),
+                alt=(img.get("alt") or "").strip() or None if img is not None else None,
+                caption=caption,
+                credit=credit,
+            )
+        )
+        marker = lxml.html.Element(MARKER)
+        marker.set("data-i", str(len(images) - 1))
+        marker.tail = box.tail
+        box.getparent().replace(box, marker)
+    return images

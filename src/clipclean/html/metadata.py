@@ -1,0 +1,461 @@
+"""Metadata fields from markup and from what the page displays, each proposed with its source.
+
+Confidence follows how close a source is to what a reader sees: the displayed headline and
+byline beat the JSON-LD, which beats OpenGraph and <meta>, which beat guesses (a <title> suffix,
+the host name).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urljoin, urlparse
+
+import lxml.html
+from lxml import etree
+
+from ..dates import find_date, parse_iso
+from ..model import Draft
+from ..shape import is_person_name, split_names, word_count
+from ..stages.bylines import parse_byline
+from ..text.blocks import normalise_line
+from .blocks import element_text
+from .markup import Markup, ld_types
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»/]|::)\s+")
+_ACCOUNT = re.compile(
+    r"^(?:admin\w*|administrator|editor|webmaster|staff|user\d*|guest|root|www|web|desk|team"
+    r"|redaktion|rédaction|redacción|redazione)$",
+    re.I,
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:news|staff|desk|bureau|team|agency|press|reuters|associated|afp|media|editors?|wire"
+    r"|service|newsroom|redaktion|rédaction|redacción|times|post|daily|online|digital|network"
+    r"|magazine|journal|tribune|herald|gazette|group|inc|ltd)\b",
+    re.I,
+)
+#: News agencies: a byline of only these is an organisation, never a person.
+AGENCIES = re.compile(
+    r"^(?:the\s)?(?:associated press|ap|reuters|afp|agence france-presse|dpa|ani|pti|ians|xinhua"
+    r"|bloomberg|efe|ansa|kyodo|yonhap|tass|upi|press association|pa|cnn|bbc|aap|apa|sda|anp"
+    r")(?:\s(?:staff|news|wire))?$",
+    re.I,
+)
+_ROLE = re.compile(
+    r"\b(?:contributor|editor|reporter|writer|correspondent|columnist|staff|journalist|author"
+    r"|photographer|producer|senior|chief|view|more|articles|posts|profile|follow)\b",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    r"\s(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?$", re.I
+)
+_BYLINE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:byline|by-line|author|authors|author-name|writer|contributor|creditline)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
+_DEK_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:dek|deck|standfirst|subtitle|sub-title|subhead(?:line)?|subheading|summary"
+    r"|lede|lead|excerpt|intro|teaser|description|strapline|sapo|chapo|abstract|synopsis)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
+_BY = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.I)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    if isinstance(value, str | int | float):
+        return normalise_line(str(value)) or None
+    return None
+
+
+# -- people -------------------------------------------------------------------------------
+def _clean_name(raw: str) -> str:
+    name = _BY.sub("", normalise_line(raw)).strip(" ,;|")
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+
+def classify_names(raw: list[str], orgs: set[str]) -> tuple[list[str], str | None]:
+    """Split byline strings into person names and an organisation (agency, desk, the site)."""
+    people: list[str] = []
+    org = None
+    for item in raw:
+        name = _WEEKDAY.sub("", _clean_name(item))
+        if not name or _ACCOUNT.match(name) or "@" in name or name.startswith("http"):
+            continue
+        if AGENCIES.match(name):
+            org = org or name
+            continue
+        if _ROLE.search(name) or _mixed_caps(name):
+            continue
+        parsed = split_names(name) or ([name] if is_person_name(name) else [])
+        if parsed and _norm(name) not in orgs and not _ORG_WORDS.search(name):
+            people.extend(p for p in parsed if p not in people)
+        elif not parsed and word_count(name) <= 6:
+            org = org or name
+    return people, org
+
+
+def _mixed_caps(name: str) -> bool:
+    """ "Kevin McCoy USA TODAY": capitals-only words after normal ones are an organisation."""
+    tokens = name.split()
+    caps = [len(t) > 1 and t.isupper() for t in tokens]
+    return any(caps) and not all(caps)
+
+
+def _ld_people(obj: dict[str, Any], ids: dict[str, dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """(person names, organisation names) of a JSON-LD ``author``; ``{"@id": …}`` references
+    are looked up in ``ids``. A name typed Person may be a single word ("Regan")."""
+    value = obj.get("author") or obj.get("creator")
+    items = value if isinstance(value, list) else [value]
+    people, orgs = [], []
+    for item in items:
+        if isinstance(item, dict) and "name" not in item and item.get("@id") in ids:
+            item = ids[item["@id"]]
+        if isinstance(item, dict):
+            name = _text(item.get("name"))
+            if not name:
+                continue
+            (orgs if "Organization" in ld_types(item) else people).append(name)
+        elif isinstance(item, str) and item.strip():
+            people.extend(p.strip() for p in re.split(r"\s*(?:,|;|\band\b)\s*", item) if p.strip())
+    return people, orgs
+
+
+_BYLINE_END = re.compile(r"\s(?:Published|Updated|Posted|Last updated|on)\b.*$|\s[|•·]\s.*$")
+
+
+def byline_people(text: str, orgs: set[str]) -> list[str]:
+    """Person names of a displayed byline ("By X and Y, Agency · Nov 19, 2019")."""
+    date = find_date(text)
+    if date is not None and date.start > 0:
+        text = text[: date.start]
+    text = _BYLINE_END.sub("", text).strip(" ,|-–—·•")
+    parsed = parse_byline(text)
+    if parsed is not None:
+        return classify_names(parsed[0], orgs)[0] if parsed[0] else []
+    return (
+        classify_names(re.split(r"\s*(?:,|;|&|\band\b)\s*", text), orgs)[0]
+        if is_names(text)
+        else []
+    )
+
+
+def is_names(text: str) -> bool:
+    return bool(split_names(text)) or is_person_name(text)
+
+
+# -- title and site -----------------------------------------------------------------------
+def strip_site(title: str, site: str | None) -> str:
+    """'Headline - Site' / 'Site | Headline' -> 'Headline' (the longest segment)."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    if site:
+        rest = [p for p in parts if _norm(p) != _norm(site)]
+        if rest and len(rest) < len(parts):
+            return " - ".join(rest) if len(rest) > 1 else rest[0]
+    if word_count(parts[-1]) <= 4 and word_count(parts[0]) > word_count(parts[-1]):
+        return title[: title.rfind(parts[-1])].rstrip(" |-–—:·•»/")
+    if word_count(parts[0]) <= 3 and word_count(parts[-1]) > 3:
+        return title[len(parts[0]) :].lstrip(" |-–—:·•»/")
+    return title
+
+
+def _site(m: Markup, page_url: str | None, draft: Draft) -> str | None:
+    found = m.first("og:site_name", "application-name", "apple-mobile-web-app-title")
+    publisher = m.article.get("publisher") if m.article else None
+    pub_name = _text(publisher) if isinstance(publisher, dict | list) else None
+    sources = [
+        (found[0] if found and found[1] == "og:site_name" else None, 0.8, "og:site_name"),
+        (pub_name, 0.75, "json-ld publisher"),
+        (found[0] if found and found[1] != "og:site_name" else None, 0.6, found and found[1]),
+    ]
+    for value, conf, src in sources:
+        if value and not value.startswith("http") and len(value) <= 80:
+            value = _TITLE_SEPARATORS.split(value)[0]  # "Name | Tagline" -> "Name"
+            draft.propose("site_name", value, conf if src != "application-name" else 0.5, str(src))
+    if m.title_tag:
+        parts = _TITLE_SEPARATORS.split(m.title_tag)
+        if len(parts) >= 2 and word_count(parts[-1]) <= 4:
+            draft.propose("site_name", parts[-1], 0.55, "<title> suffix")
+    host = urlparse(page_url or "").hostname
+    if host:
+        draft.propose("site_name", host.removeprefix("www."), 0.2, "host name")
+    return draft.best("site_name")
+
+
+_H1 = etree.XPath("//h1")
+
+
+def _title(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draft):
+    refs = [
+        _text(m.article.get("headline")) if m.article else None,
+        (m.first("og:title") or (None,))[0],
+        (m.first("twitter:title") or (None,))[0],
+        m.title_tag,
+        (m.first("dc.title", "headline") or (None,))[0],
+    ]
+    refs_n = [_norm(r) for r in refs if r]
+    h1s = [(h, element_text(h)) for h in _H1(tree)]
+    h1s = [(h, t) for h, t in h1s if t and word_count(t) <= 40]
+    for h, text in h1s:
+        n = _norm(text)
+        if n and any(n in r or (r and r in n) for r in refs_n):
+            draft.propose("title", text, 0.95, "h1 (matches markup)")
+            return h
+    # A displayed headline reworded from the markup's still shares many of its words.
+    scored = [(max((_overlap(t, r) for r in refs_n), default=0.0), h, t) for h, t in h1s]
+    best = max(scored, key=lambda s: s[0], default=None)
+    if best is not None and best[0] >= 0.3:
+        draft.propose("title", best[2], 0.9, "h1 (like markup)")
+        return best[1]
+    for value, src in zip(
+        refs, ("json-ld headline", "og:title", "twitter:title", "<title>", "meta"), strict=True
+    ):
+        if value:
+            draft.propose("title", strip_site(value, site), 0.85, src)
+            break
+    if h1s:
+        draft.propose("title", h1s[0][1], 0.7, "h1")
+        return h1s[0][0]
+    return None
+
+
+def _overlap(text: str, ref: str) -> float:
+    a, b = set(_norm(text).split()), set(ref.split())
+    return len(a & b) / max(len(a | b), 1)
+
+
+# -- dek ----------------------------------------------------------------------------------
+def _dek(h1: lxml.html.HtmlElement | None, m: Markup, draft: Draft) -> None:
+    """The displayed standfirst after the headline: a dek-classed element, or the meta
+    description when the page shows it; never the meta description alone."""
+    if h1 is None:
+        return
+    descs = [d for d in (m.all("og:description", "description", "twitter:description")) if d]
+    if m.article and _text(m.article.get("description")):
+        descs.append(_text(m.article.get("description")) or "")
+    descs_n = {_norm(d) for d in descs if d}
+    seen = 0
+    for el in _following(h1):
+        seen += 1
+        if seen > 60:
+            break
+        tag = el.tag
+        if tag in ("script", "style", "time", "img", "figure"):
+            continue
+        text = element_text(el)
+        if not text:
+            continue
+        n = _norm(text)
+        classy = _DEK_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}") is not None
+        if (n in descs_n or classy) and 4 <= word_count(text) <= 80 and tag not in ("a", "li"):
+            if _BYLINE_CLASS.search(f"{el.get('class', '')}") or not _dek_like(text):
+                continue
+            draft.propose("subtitle", text, 0.9 if n in descs_n else 0.8, "displayed dek")
+            return
+        if tag == "p" and word_count(text) > 25:
+            return  # the article body has started
+
+
+_CREDIT_END = re.compile(r"\b(?:Photo(?:graph)?|Image|Picture|Credit)s?\s?(?:by|:)", re.I)
+
+
+def _dek_like(text: str) -> bool:
+    """Not a byline, a dateline or a caption that happens to sit under the headline."""
+    return not (_BY.match(text) or find_date(text) or _CREDIT_END.search(text))
+
+
+def _following(el: lxml.html.HtmlElement):
+    """Elements after ``el`` in document order (not its descendants)."""
+    node = el
+    while node is not None:
+        for sib in node.itersiblings():
+            if isinstance(sib.tag, str):
+                yield sib
+                yield from sib.iterdescendants(etree.Element)
+        node = node.getparent()
+
+
+# -- bylines ------------------------------------------------------------------------------
+#: A cheap C-level preselection for :data:`_BYLINE_CLASS`, which then decides.
+_BYLINE_XPATH = etree.XPath(
+    "//*[@rel='author' or @itemprop='author' or contains(@class, 'uthor') or contains(@id, 'uthor')"
+    " or contains(@class, 'yline') or contains(@id, 'yline') or contains(@class, 'riter')"
+    " or contains(@class, 'ontributor') or contains(@class, 'UTHOR') or contains(@class, 'reditline')]"
+)
+
+
+def _visible_byline(tree: lxml.html.HtmlElement) -> list[str]:
+    """Texts of byline-looking elements (class, rel=author, itemprop=author) outside comment
+    threads, in document order."""
+    found: list[str] = []
+    for el in _BYLINE_XPATH(tree):
+        attrs = f"{el.get('class', '')} {el.get('id', '')}"
+        if (
+            el.get("rel") == "author"
+            or el.get("itemprop") == "author"
+            or (len(attrs) > 2 and _BYLINE_CLASS.search(attrs))
+        ):
+            text = element_text(el)
+            if text and len(text) <= 200 and not _in_comments(el):
+                found.append(text)
+        if len(found) >= 12:
+            break
+    return found
+
+
+def _in_comments(el: lxml.html.HtmlElement) -> bool:
+    return any(
+        "comment" in f"{a.get('class', '')} {a.get('id', '')}".lower() for a in el.iterancestors()
+    )
+
+
+def _authors(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draft) -> None:
+    orgs = {_norm(site)} if site else set()
+    shown = _visible_byline(tree)
+    # Whole-name bylines first, the one naming most people (and longest) first among those.
+    ranked = sorted(
+        ((byline_people(t, orgs), t) for t in shown[:3]),
+        key=lambda pt: (not is_names(_BY.sub("", pt[1])), -len(pt[0]), -len(" ".join(pt[0]))),
+    )
+    people = next((p for p, _ in ranked if p), None) or next(
+        (p for p in (byline_people(t, orgs) for t in shown[3:]) if p), None
+    )
+    if people:
+        draft.propose("authors", people, 0.9, "visible byline")
+    else:
+        agency = next((t for t in shown if AGENCIES.match(t.strip(" ,"))), None)
+        if agency:
+            draft.propose("byline_org", agency.strip(" ,"), 0.9, "visible byline")
+            return
+    if m.article:
+        ids = {o["@id"]: o for o in m.ld if isinstance(o.get("@id"), str)}
+        ld_people, ld_orgs = _ld_people(m.article, ids)
+        people, org = classify_names(ld_people, orgs)
+        single = [
+            n
+            for n in ld_people
+            if n not in people and re.fullmatch(r"[A-Z][a-z]{2,20}", n) and not AGENCIES.match(n)
+        ]
+        people += [n for n in single if not _ACCOUNT.match(n)]
+        if people:
+            draft.propose("authors", people, 0.85, "json-ld author")
+        elif ld_orgs or org:
+            draft.propose("byline_org", (ld_orgs or [org])[0], 0.6, "json-ld author")
+    found = m.first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
+    if found:
+        people, org = classify_names(re.split(r"\s*(?:,|;|\band\b)\s*", found[0]), orgs)
+        if people:
+            draft.propose("authors", people, 0.7, f"meta {found[1]}")
+        elif org and not found[0].startswith("http"):
+            draft.propose("byline_org", org, 0.5, f"meta {found[1]}")
+
+
+# -- dates, language, url, tags -----------------------------------------------------------
+_DATE_KEYS = (
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+_TIME_XPATH = etree.XPath("//time[@datetime]/@datetime")
+
+
+def _dates(tree: lxml.html.HtmlElement, m: Markup, draft: Draft) -> None:
+    if m.article:
+        for key, name in (("datePublished", "published"), ("dateModified", "modified")):
+            iso = parse_iso(_text(m.article.get(key)) or "")
+            if iso:
+                draft.propose(name, iso, 0.85, f"json-ld {key}")
+    for key in _DATE_KEYS:
+        for value in m.meta.get(key, ()):
+            iso = parse_iso(value)
+            if iso:
+                draft.propose("published", iso, 0.75, f"meta {key}")
+                break
+    for key in ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified"):
+        iso = parse_iso((m.first(key) or ("",))[0])
+        if iso:
+            draft.propose("modified", iso, 0.75, f"meta {key}")
+    for value in _TIME_XPATH(tree)[:1]:
+        iso = parse_iso(value)
+        if iso:
+            draft.propose("published", iso, 0.65, "<time datetime>")
+
+
+def _lang_code(value: str | None) -> str | None:
+    code = re.split(r"[-_]", (value or "").strip())[0].lower()
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+
+
+def _language(m: Markup, draft: Draft) -> None:
+    draft.propose("language", _lang_code(m.lang), 0.9, "html lang")
+    found = m.first("content-language", "og:locale", "dc.language", "language")
+    if found:
+        draft.propose("language", _lang_code(found[0]), 0.8, f"meta {found[1]}")
+    if m.article:
+        draft.propose("language", _lang_code(_text(m.article.get("inLanguage"))), 0.85, "json-ld")
+
+
+def _url(m: Markup, url: str | None, draft: Draft) -> str | None:
+    found = m.first("og:url")
+    for value, conf, src in (
+        (m.canonical, 0.9, "link canonical"),
+        (found and found[0], 0.8, "og:url"),
+    ):
+        if value and not value.startswith(("javascript:", "#")):
+            draft.propose("url", urljoin(url or "", value), conf, src)
+    return url or draft.best("url")
+
+
+def _tags(m: Markup, draft: Draft) -> None:
+    tags = m.all("article:tag")
+    if tags:
+        draft.propose("tags", tags, 0.8, "meta article:tag")
+        return
+    kw = m.article.get("keywords") if m.article else None
+    if isinstance(kw, str):
+        kw = [k for k in re.split(r"\s*,\s*", kw) if k]
+    if isinstance(kw, list) and kw:
+        draft.propose(
+            "tags", [str(k).strip() for k in kw if str(k).strip()], 0.7, "json-ld keywords"
+        )
+        return
+    found = m.first("news_keywords", "keywords")
+    if found:
+        draft.propose(
+            "tags", [k for k in re.split(r"\s*,\s*", found[0]) if k], 0.6, f"meta {found[1]}"
+        )
+
+
+def read_metadata(
+    tree: lxml.html.HtmlElement, m: Markup, url: str | None, draft: Draft
+) -> str | None:
+    """Propose every metadata field the page's markup and header show; return the page URL."""
+    page_url = _url(m, url, draft)
+    site = _site(m, page_url, draft)
+    h1 = _title(tree, m, site, draft)
+    _dek(h1, m, draft)
+    _authors(tree, m, site, draft)
+    _dates(tree, m, draft)
+    _language(m, draft)
+    _tags(m, draft)
+    return page_url

@@ -1,0 +1,112 @@
+"""Remove page chrome from the parsed tree before the main-content search.
+
+Scripts, navigation, footers, asides, forms and hidden elements are never article text; taking
+them out first makes the content scorer both faster (fewer nodes) and harder to fool (a long
+comment thread or a footer link list cannot win).
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+#: Elements that never hold article text.
+CHROME_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "footer",
+    "aside",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "dialog",
+    "menu",
+    "link",
+    "meta",
+)
+_CHROME_XPATH = etree.XPath(
+    "|".join(f"//{t}" for t in CHROME_TAGS)
+    + '|//*[@hidden]|//*[@role="navigation"]|//*[@role="complementary"]'
+    + '|//*[@role="contentinfo"]|//*[@role="dialog"]'
+)
+_STYLED = etree.XPath("//*[@style]")
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+
+#: class/id words of blocks that are chrome inside an article (share rows, newsletter boxes,
+#: related links, comment threads, ad slots). Whole-word matches on class/id tokens only.
+CHROME_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|newsletter|related|recommended|recirc|outbrain|taboola"
+    r"|comments?|disqus|advert\w*|ads?|ad-?slot|adunit|dfp|promo|sponsor\w*|subscribe|paywall"
+    r"|signup|breadcrumbs?|tags|popular|trending|most-read|more-stories|read-more|author-bio"
+    r"|cookie\w*|consent|toolbar|sidebar|skip-link|sr-only|visually-hidden|screen-reader-text"
+    r")(?:$|[\s_-])",
+    re.I,
+)
+#: Never pruned by class: the content itself may carry such words ("article-tags" aside).
+_KEEP_TAGS = frozenset(("html", "body", "main", "article"))
+
+
+#: CMS classes that describe the post (WordPress "category-ads", "tag-social"), not a box.
+_POST_CLASS = ("category-", "tag-", "post-", "format-", "status-", "type-")
+
+
+def _chrome_by_class(el: lxml.html.HtmlElement) -> bool:
+    """A chrome word in a class/id token, on an element that holds no run of long paragraphs
+    (a share row wrapping the whole story is a template quirk, not a share row)."""
+    if el.tag in _KEEP_TAGS:
+        return False
+    tokens = [
+        t
+        for t in f"{el.get('class', '')} {el.get('id', '')}".split()
+        if not t.startswith(_POST_CLASS)
+    ]
+    hit = next((m for t in tokens if (m := CHROME_WORDS.search(t))), None)
+    if hit is None:
+        return False
+    if "comment" in hit.group(0).lower():
+        return True
+    return not holds_content(el)
+
+
+def holds_content(el: lxml.html.HtmlElement) -> bool:
+    """An article, main or articleBody inside, or a run of long paragraphs: a wrapper (a
+    whole-page <form>, a sidebar-styled column), not a box of chrome."""
+    if _HOLDS_ARTICLE(el):
+        return True
+    long_paragraphs = 0
+    for p in el.iter("p"):
+        if len(p.text_content()) > 150:
+            long_paragraphs += 1
+            if long_paragraphs >= 3:
+                return True
+    return False
+
+
+_HOLDS_ARTICLE = etree.XPath("boolean(.//article|.//main|.//*[contains(@itemprop, 'articleBody')])")
+
+
+def _drop(elements: list[lxml.html.HtmlElement]) -> None:
+    for el in elements:
+        if el.tag not in ("html", "body") and el.getparent() is not None:
+            el.drop_tree()
+
+
+def prune(tree: lxml.html.HtmlElement) -> None:
+    """Drop chrome elements in place (their tails, the text after them, stay)."""
+    _drop(_CHROME_XPATH(tree))
+    _drop([el for el in _STYLED(tree) if _HIDDEN_STYLE.search(el.get("style", ""))])
+    _drop([el for el in tree.iter(etree.Element) if _chrome_by_class(el)])
+    _drop([el for el in tree.iter("form") if not holds_content(el)])
+    for el in list(tree.iter(etree.Comment, etree.ProcessingInstruction)):
+        el.drop_tree()

@@ -1,0 +1,61 @@
+"""What readability leaves around an HTML article: rows of links ("You may also like…",
+"SEE MORE: …") that a text scraper would print as plain lines but the markup shows are links.
+
+HTML only, because it judges by link density, which plain text does not have.
+"""
+
+from __future__ import annotations
+
+from ..model import Draft
+from ..pipeline import stage
+from ..shape import ends_like_sentence, word_count
+
+#: A block this much link text, and this short, is a link to elsewhere, not article text.
+LINK_SHARE = 0.8
+MAX_LINK_WORDS = 25
+#: A closing label ("Related", "You may also like…") is at most this long.
+MAX_LABEL_WORDS = 8
+
+
+@stage("link_rows", applies_to="html")
+def link_rows(draft: Draft) -> None:
+    """Blocks that are (almost) all link text, and the label that closes the article before them."""
+    drops = [
+        (b, "link-only block")
+        for b in draft.blocks
+        if b.links >= LINK_SHARE and word_count(b.text) <= MAX_LINK_WORDS
+    ]
+    draft.remove_many(drops)
+    blocks = draft.blocks
+    if drops and blocks and blocks[-1].seq < drops[-1][0].seq:
+        last = blocks[-1]
+        if word_count(last.text) <= MAX_LABEL_WORDS and (
+            last.kind == "heading"
+            or not ends_like_sentence(last.text)
+            or last.text.endswith(("…", "...", ":"))
+        ):
+            draft.remove(last, "label of a link list")
+
+
+#: How far from the top a repeat of the dek may stand.
+DEK_WINDOW = 5
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@stage("dek_repeat", applies_to="html")
+def dek_repeat(draft: Draft) -> None:
+    """The displayed dek, already read into ``subtitle`` from the markup, where it opens the body."""
+    dek = draft.best("subtitle")
+    if not dek:
+        return
+    target = _norm(dek)
+    draft.remove_many(
+        [
+            (b, "dek (lifted to subtitle)")
+            for b in draft.blocks[:DEK_WINDOW]
+            if _norm(b.text) == target
+        ]
+    )
