@@ -72,11 +72,13 @@ def split_caption(text: str) -> tuple[str, str] | None:
 
 #: Cheap substring checks before the credit patterns run: a caption line names its medium.
 _HINTS = re.compile(
-    "redit|hoto|icture|mage|Foto|Bild|rédit|llustration|Video|ourtesy|ource|uelle|uente|aption|/"
+    "redit|hoto|icture|mage|Foto|Bild|rédit|llustration|Video|ourtesy|ource|uelle|uente|aption"
 )
 
 
 def _may_be_caption(text: str) -> bool:
+    if text.endswith(")") and "/" in text:
+        return True  # "… (NASA/JPL-Caltech)"
     return _HINTS.search(text) is not None
 
 

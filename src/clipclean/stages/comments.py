@@ -12,21 +12,25 @@ import re
 from ..model import Draft
 from ..pipeline import stage
 
-#: On the lower-cased line.
+#: Whole-line shapes, matched at the start of the lower-cased line.
 COMMENT_WIDGET = re.compile(
-    r"^(?:\d{1,6}\s{0,2})?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?"
+    r"(?:\d{1,6}\s{0,2})?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?"
     r"|comentarios?|comentários|コメント)\s{0,2}(?:\(\d{1,6}\)|\d{1,6})?\s{0,2}[:.]?$"
-    r"|^(?:post|leave|write|add|submit|view|show|hide|load|read)\s(?:a\s|your\s|all\s|more\s)?"
+    r"|(?:post|leave|write|add|submit|view|show|hide|load|read)\s(?:a\s|your\s|all\s|more\s)?"
     r"(?:comments?|reply|replies|response)\b.{0,30}$"
-    r"|you must be (?:logged|signed) in to (?:post|leave) a comment"
+    r"|(?:name|email|e-mail|website|comment|nama|nome|nombre)\s{0,2}\*?\s{0,2}"
+    r"(?:\((?:required|optional|wajib|obrigatório|obligatorio)\))?\s{0,2}\*?$"
+    r"|be the first to comment|there are no comments|no comments yet"
+    r"|(?:atenção|atención|achtung|attention)\s?:\s?coment"
+    r"|(?:report|reply|like|dislike|flag)(?:\s(?:abuse|comment))?$"
+)
+#: Notices of the comment form anywhere in the line; only tried when a cue word is present.
+COMMENT_NOTICE = re.compile(
+    r"you must be (?:logged|signed) in to (?:post|leave) a comment"
     r"|your email address will not be published|required fields are marked"
     r"|comments? (?:are|is) (?:closed|moderated|disabled)|comments? policy"
-    r"|^(?:name|email|e-mail|website|comment|nama|nome|nombre)\s{0,2}\*?\s{0,2}"
-    r"(?:\((?:required|optional|wajib|obrigatório|obligatorio)\))?\s{0,2}\*?$"
-    r"|^be the first to comment|^there are no comments|^no comments yet"
-    r"|^(?:atenção|atención|achtung|attention)\s?:\s?coment"
-    r"|^(?:report|reply|like|dislike|flag)(?:\s(?:abuse|comment))?$"
 )
+_CUES = ("comment", "required", "email address")
 MAX_WIDGET_CHARS = 160
 
 
@@ -36,6 +40,11 @@ def comments(draft: Draft) -> None:
     drops = []
     for block in draft.blocks:
         text = block.text
-        if len(text) <= MAX_WIDGET_CHARS and COMMENT_WIDGET.search(text.lower()):
+        if len(text) > MAX_WIDGET_CHARS:
+            continue
+        low = text.lower()
+        if COMMENT_WIDGET.match(low) or (
+            any(c in low for c in _CUES) and COMMENT_NOTICE.search(low)
+        ):
             drops.append((block, "comment widget"))
     draft.remove_many(drops)

@@ -66,6 +66,7 @@ CONSENT_WORDS = (
     "クッキー",
     "個人情報",
 )
+_RIGHTS_CUES = ("reserv", "vorbehalten", "riservati", "無断", "著作権")
 _CONSENT = re.compile("|".join(map(re.escape, CONSENT_WORDS)))
 MAX_LEGAL_WORDS = 80
 #: A short "© Publisher" among the last blocks is the site's notice, not a photo credit.
@@ -101,7 +102,9 @@ def legal(draft: Draft) -> None:
         if len(text) <= 60 and FOOTER_LINK.match(text):
             drops.append((block, "footer link"))
         elif (
-            "©" in text or low.startswith("copyright") or (len(text) < 300 and RIGHTS.search(low))
+            "©" in text
+            or low.startswith("copyright")
+            or (len(text) < 300 and any(c in low for c in _RIGHTS_CUES) and RIGHTS.search(low))
         ) and word_count(text) <= 30:
             at_end = draft.blocks[-TAIL:].count(block) > 0 and word_count(text) <= 6
             if not _DATED.search(text) and not RIGHTS.search(low) and not at_end:

@@ -35,6 +35,9 @@ def is_share_row(text: str) -> bool:
     """Only share/follow words, network names and counters, with at least one of them."""
     if len(text) > 120:
         return False
+    first = _TOKEN.match(text)
+    if first is None or not (first.group().lower() in CORE or first.group()[0].isdigit()):
+        return False  # a row starts with a network, a share word or a counter
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     if not tokens or len(tokens) > MAX_ROW_WORDS:
         return False
