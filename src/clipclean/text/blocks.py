@@ -20,7 +20,7 @@ from ..model import Block
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _LIST_MARK = re.compile(r"^(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+(?=\S)")
-_ODD = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]|  ")
+_ODD = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]")
 #: A line ending with one of these has finished its sentence (or is a label: "Tags:").
 _TERMINAL = (".", "!", "?", "…", ":", ";", "。", "！", "？", '"', "”", "»", "|")
 #: A line starting with one of these continues the one before.
@@ -35,8 +35,8 @@ _LINK_WORDS = 6
 
 def normalise_line(line: str) -> str:
     """Fold runs of spaces (tabs, no-break spaces) to one and drop invisible characters."""
-    if _ODD.search(line) is None:  # the common case: nothing to fold
-        return line.strip()
+    if "  " not in line and "\t" not in line and (line.isascii() or _ODD.search(line) is None):
+        return line.strip()  # the common case: nothing to fold
     return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
