@@ -58,11 +58,13 @@ def is_sentence_like(text: str, min_words: int = 8) -> bool:
     return units(text) >= min_words and ends_like_sentence(text)
 
 
-def is_headline_like(text: str) -> bool:
-    """A headline: a few words to a couple dozen, no full stop at the end, some letters."""
+def is_headline_like(text: str, n: int | None = None) -> bool:
+    """A headline: a few words to a couple dozen, no full stop at the end, some letters.
+    ``n`` is the text's :func:`units` when the caller has it already."""
     if len(text) > 250:
         return False
-    n = units(text)
+    if n is None:
+        n = units(text)
     if not 2 <= n <= 30:
         return False
     stripped = text.rstrip()

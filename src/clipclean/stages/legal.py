@@ -106,7 +106,7 @@ def legal(draft: Draft) -> None:
             or low.startswith("copyright")
             or (len(text) < 300 and any(c in low for c in _RIGHTS_CUES) and RIGHTS.search(low))
         ) and word_count(text) <= 30:
-            at_end = draft.blocks[-TAIL:].count(block) > 0 and word_count(text) <= 6
+            at_end = any(b is block for b in draft.blocks[-TAIL:]) and word_count(text) <= 6
             if not _DATED.search(text) and not RIGHTS.search(low) and not at_end:
                 # "© Jane Doe A nurse gives a flu shot…": a photo credit, not the site's
                 draft.add_image(Image(credit=text.replace("©", "").strip()), block)

@@ -39,7 +39,6 @@ HEADER_REACH = 15
 #: After a line that introduces a list ("Here are the highlights:"), this many short lines are
 #: list items, not links.
 LIST_REACH = 30
-LIST_ITEM_UNITS = 25
 #: A run of this many lines with several numbers each is a table (standings, a timetable).
 TABLE_RUN = 4
 _NUMBER = re.compile(r"(?<![\w.])\d{1,9}(?:[.,:]\d{1,9}){0,3}(?!\w)")
@@ -94,7 +93,7 @@ def block_score(text: str) -> float:
         return 0.7 * n
     if n >= 4 and ends_like_sentence(text):
         return 1.0  # a short sentence: neutral-positive, bridged inside the article
-    if is_headline_like(text):
+    if is_headline_like(text, n):
         return -LINK_COST
     return -SHORT_COST
 
@@ -119,7 +118,7 @@ def scores(blocks: list[Block]) -> list[float]:
     out = [block_score(b.text) for b in blocks]
     listing = 0
     for i, b in enumerate(blocks):
-        if out[i] < 0 and listing > 0 and units(b.text) <= LIST_ITEM_UNITS:
+        if out[i] < 0 and listing > 0:  # (a line scoring below zero is short)
             out[i] = 0.5
             listing -= 1
         else:
@@ -182,7 +181,11 @@ def _cut_at_end_marker(blocks: list[Block], sc: list[float], start: int, end: in
     for i in range(start, end + 1):
         text = blocks[i].text
         if seen >= END_AFTER * total and len(text) < 120:
-            if _COMMENT_HEAD.match(text) and _YEARISH.search(text):
+            if (
+                text.rstrip(" :").endswith(_SAID)
+                and _COMMENT_HEAD.match(text)
+                and _YEARISH.search(text)
+            ):
                 return i - 1
             if END_MARKER.match(text) and (_COMMENTS.match(text) or total - seen < RESUMES * total):
                 return i - 1
@@ -205,6 +208,7 @@ def _split_at_footer(
     return (cut + run[0], cut + run[1]) if run else (start, end)
 
 
+_SAID = ("said", "says", "wrote", "replied", "Said", "Says", "Wrote", "Replied")
 _YEARISH = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 
 
