@@ -175,18 +175,21 @@ def _skeleton(text: str) -> str:
 
 
 def _cut_at_end_marker(blocks: list[Block], sc: list[float], start: int, end: int) -> int:
-    """The run's end, moved before the first end marker that follows most of its prose."""
+    """The run's end, moved before the first end marker that follows most of its prose, or
+    before the first comment ("Name on March 3, 2019 at 4:47 pm said:") once any prose stood."""
     total = sum(s for s in sc[start : end + 1] if s > 0)
     seen = 0.0
     for i in range(start, end + 1):
         text = blocks[i].text
+        if (
+            seen > 0
+            and len(text) < 120
+            and text.rstrip(" :").endswith(_SAID)
+            and _COMMENT_HEAD.match(text)
+            and _YEARISH.search(text)
+        ):
+            return i - 1
         if seen >= END_AFTER * total and len(text) < 120:
-            if (
-                text.rstrip(" :").endswith(_SAID)
-                and _COMMENT_HEAD.match(text)
-                and _YEARISH.search(text)
-            ):
-                return i - 1
             if END_MARKER.match(text) and (_COMMENTS.match(text) or total - seen < RESUMES * total):
                 return i - 1
         seen += max(sc[i], 0.0)
