@@ -49,7 +49,8 @@ END_MARKER = re.compile(
     r"|leave a (?:reply|comment)|post a comment|add a comment|join the (?:conversation|discussion)"
     r"|comments are closed|show comments|view comments|previous post|next post|older post"
     r"|newer post|related(?: articles?| posts?| stories| content| coverage| news| tags)?"
-    r"|more (?:from|on|in|about|stories|news)\b.{0,60}|recommended(?: for you| stories)?"
+    r"|more\s[\w.&'’ -]{1,40}|recommended(?: for you| stories)?"
+    r"|(?:top(?: rated)?|best|latest|featured|reader) (?:comments?|replies)"
     r"|you (?:may|might) also like|read (?:more|next|also)|most (?:popular|read|viewed|shared)"
     r"|trending(?: now)?|popular(?: posts| stories| now)?|recent posts|latest (?:news|stories|posts)"
     r"|kommentare?|commentaires?|comentarios?|ähnliche artikel|mehr zum thema|lesen sie auch"
@@ -190,10 +191,20 @@ def _cut_at_end_marker(blocks: list[Block], sc: list[float], start: int, end: in
         ):
             return i - 1
         if seen >= END_AFTER * total and len(text) < 120:
-            if END_MARKER.match(text) and (_COMMENTS.match(text) or total - seen < RESUMES * total):
+            if END_MARKER.match(text) and (
+                _COMMENTS.match(text)
+                or total - seen < RESUMES * total
+                or _teasers_only(sc, i + 1, end)
+            ):
                 return i - 1
         seen += max(sc[i], 0.0)
     return end
+
+
+def _teasers_only(sc: list[float], start: int, end: int) -> bool:
+    """No two prose blocks in a row: headlines with a one-sentence teaser each, not an
+    article going on after an inline box."""
+    return all(sc[i] <= PROSE_UNITS or sc[i + 1] <= PROSE_UNITS for i in range(start, end))
 
 
 def _split_at_footer(
