@@ -190,12 +190,12 @@ def _cut_at_end_marker(blocks: list[Block], sc: list[float], start: int, end: in
             and _YEARISH.search(text)
         ):
             return i - 1
-        if seen >= END_AFTER * total and len(text) < 120:
-            if END_MARKER.match(text) and (
-                _COMMENTS.match(text)
-                or total - seen < RESUMES * total
-                or _teasers_only(sc, i + 1, end)
+        if seen > 2 * PROSE_UNITS and len(text) < 120 and END_MARKER.match(text):
+            if seen >= END_AFTER * total and (
+                _COMMENTS.match(text) or total - seen < RESUMES * total
             ):
+                return i - 1
+            if _teasers_only(sc, i + 1, end):
                 return i - 1
         seen += max(sc[i], 0.0)
     return end
