@@ -147,4 +147,13 @@ def captions(draft: Draft) -> None:
             else:
                 draft.add_image(image, block)
         drops.append((block, "image caption and credit"))
+    # galleries print a caption again without its credit: those copies are captions too
+    seen = {i.caption for i in draft.images if i.caption} | {i.alt for i in draft.images if i.alt}
+    if seen:
+        gone = {id(b) for b, _ in drops}
+        drops += [
+            (b, "image caption repeated")
+            for b in blocks
+            if id(b) not in gone and len(b.text) > 20 and b.text in seen
+        ]
     draft.remove_many(drops)

@@ -24,7 +24,8 @@ CORE = frozenset(
 )
 FILLER = frozenset(
     "on us this article story post page link the via with to our in auf sur en no me it is "
-    "caring more sharing options read later and or share: now".split()
+    "caring more sharing options read later and or share: now click opens new window friend a "
+    "tab".split()
 )
 MAX_ROW_WORDS = 14
 _TOKEN = re.compile(r"[^\W\d_][\w+\-]{0,30}|\d{1,9}[km]?", re.I)
@@ -36,7 +37,8 @@ def is_share_row(text: str) -> bool:
     if len(text) > 120:
         return False
     first = _TOKEN.match(text)
-    if first is None or not (first.group().lower() in CORE or first.group()[0].isdigit()):
+    lead = first.group().lower() if first else ""
+    if not (lead in CORE or lead == "click" or lead[:1].isdigit()):
         return False  # a row starts with a network, a share word or a counter
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     if not tokens or len(tokens) > MAX_ROW_WORDS:

@@ -46,6 +46,7 @@ _NUMBER = re.compile(r"(?<![\w.])\d{1,9}(?:[.,:]\d{1,9}){0,3}(?!\w)")
 #: run that crosses one of these after most of its prose ends there.
 END_MARKER = re.compile(
     r"^(?:\d{1,5}\s{1,3})?(?:comments?|responses?|replies|reactions|thoughts? on\b.{0,200}"
+    r"|(?:comments?|responses?|replies|thoughts?) (?:to|on) .{1,200}"
     r"|leave a (?:reply|comment)|post a comment|add a comment|join the (?:conversation|discussion)"
     r"|comments are closed|show comments|view comments|previous post|next post|older post"
     r"|newer post|related(?: articles?| posts?| stories| content| coverage| news| tags)?"
