@@ -20,6 +20,8 @@ BY_PREFIX = re.compile(
     r"\s?:?\s+(?P<rest>\S.{0,250})$",
     re.I,
 )
+#: "By" on a line of its own, the names on the next.
+_LONE_BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|written by|words by)\s?:?$", re.I)
 _SEGMENT = re.compile(r"\s*(?:,|\||\s[-–—]\s|\s/\s)\s*")
 _UPDATED = re.compile(
     r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b", re.I
@@ -106,8 +108,18 @@ def bylines(draft: Draft) -> None:
     header = draft.marks.get("header_end")
     drops = []
     zone = header_zone(draft)
+    taken = -1
     for n, block in enumerate(zone):
+        if n == taken:
+            continue
         text = block.text
+        nxt = zone[n + 1].text if n + 1 < len(zone) else ""
+        if _LONE_BY.match(text) and split_names(_fix_caps(nxt)):  # "By" / "Sarah Doe"
+            draft.propose("authors", split_names(_fix_caps(nxt)), 0.7)
+            draft.marks["header_end"] = max(draft.marks.get("header_end", -1), zone[n + 1].seq)
+            drops += [(block, "byline"), (zone[n + 1], "byline")]
+            taken = n + 1
+            continue
         date = find_date(text)
         if date is not None and date.start > 0:
             text = text[: date.start].rstrip(" |,-–—·•")  # "By X | Sept. 19, 2025"
@@ -117,7 +129,6 @@ def bylines(draft: Draft) -> None:
             title, start = draft.marks.get("title"), draft.marks.get("body_start")
             if title is not None and start is not None and title < block.seq < start:
                 near = True  # between the headline and the first paragraph
-            nxt = zone[n + 1].text if n + 1 < len(zone) else ""
             if near or BY_PREFIX.match(nxt) or is_dateline(nxt):
                 parsed = ([_fix_caps(text)], None)
         if parsed is None:

@@ -20,7 +20,9 @@ _WORDS = (
     "|getty images|photo credit|image credit|file photo"
 )
 PLACEHOLDER = re.compile(
-    r"^\(?(?:" + _WORDS + r")\)?(?:\s{1,3}\d{1,4}(?:\s{1,3}(?:of|/|von|de|sur)(?:\s{1,3}/)?\s{1,3}\d{1,4})?)?"
+    r"^\(?(?:"
+    + _WORDS
+    + r")\)?(?:\s{1,3}\d{1,4}(?:\s{1,3}(?:of|/|von|de|sur)(?:\s{1,3}/)?\s{1,3}\d{1,4})?)?"
     r"[\s.:…]{0,3}$"
     r"|^\(?\d{1,4}\s{0,2}(?:/|of)\s{0,2}\d{1,4}\)?$"
     r"|^\d{1,2}:\d{2}$",

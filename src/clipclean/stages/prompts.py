@@ -18,7 +18,8 @@ from ..shape import ends_like_sentence, word_count
 PROMPT = re.compile(
     r"newsletter|subscri|inbox|paywall|membership|become a member|already a member|"
     r"free trial|support (?:us|our|independent|quality)|donate|unlimited access|abonn|"
-    r"suscr|ニュースレター|購読|会員登録"
+    r"suscr|ニュースレター|購読|会員登録|follow (?:us|him|her|me|them) (?:on|@)|"
+    r"^e-?mail [\w .'’-]{2,40} at \S{1,60}@"
 )
 #: Weaker prompt words (a how-to article says "sign in to your account."): only on a line
 #: that is not a sentence.

@@ -94,6 +94,8 @@ def block_score(text: str) -> float:
     if n >= LONG_UNITS:
         return 0.7 * n
     if n >= 4 and ends_like_sentence(text):
+        if text.endswith(("?", "!")):
+            return 0.0  # a question is as often a headline as a line of the article
         return 1.0  # a short sentence: neutral-positive, bridged inside the article
     if is_headline_like(text, n):
         return -LINK_COST
