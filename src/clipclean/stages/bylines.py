@@ -20,8 +20,20 @@ BY_PREFIX = re.compile(
     r"\s?:?\s+(?P<rest>\S.{0,250})$",
     re.I,
 )
+#: A byline's role on a line of its own: "Contributing Writer", "Opinion Columnist".
+ROLE_LINE = re.compile(
+    r"^(?:(?:senior|staff|contributing|chief|deputy|associate|guest|opinion|political|foreign"
+    r"|national|white house|washington|business|sports|tech|science|health|special|freelance"
+    r"|executive|managing|news|digital|investigative)\s){0,2}"
+    r"(?:writer|reporter|correspondent|columnist|editor|contributor|photographer|producer"
+    r"|journalist|critic|analyst)(?:\s?[,|]\s?[\w .]{2,30})?$",
+    re.I,
+)
 #: "By" on a line of its own, the names on the next.
-_LONE_BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|written by|words by)\s?:?$", re.I)
+_LONE_BY = re.compile(
+    r"^(?:by|von|par|por|di|door|av|af|written by|words by|authors?|autor(?:in)?|auteur)\s?:?$",
+    re.I,
+)
 _SEGMENT = re.compile(r"\s*(?:,|\||\s[-–—]\s|\s/\s)\s*")
 _UPDATED = re.compile(
     r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b", re.I
@@ -102,6 +114,12 @@ def datelines(draft: Draft) -> None:
     draft.remove_many(drops)
 
 
+def _roles(draft: Draft) -> list[tuple[Block, str]]:
+    return [
+        (b, "byline role") for b in draft.blocks if len(b.text) <= 60 and ROLE_LINE.match(b.text)
+    ]
+
+
 @stage("bylines")
 def bylines(draft: Draft) -> None:
     """ "By X and Y" lines, and bare names next to a dateline, near the top -> authors."""
@@ -141,4 +159,4 @@ def bylines(draft: Draft) -> None:
             _date_into(draft, block.text, block)
         draft.marks["header_end"] = max(draft.marks.get("header_end", -1), block.seq)
         drops.append((block, "byline"))
-    draft.remove_many(drops)
+    draft.remove_many(drops + [r for r in _roles(draft) if all(r[0] is not b for b, _ in drops)])

@@ -37,6 +37,13 @@ CREDIT_LINE = re.compile(
     r"\s{1,3}(?P<credit>\S.{0,120})$",
     re.I,
 )
+#: A credit alone on its line, names and agencies between slashes: "Jane Doe/Times/Getty Images".
+SLASH_CREDIT_LINE = re.compile(
+    r"^[A-Z][\w.'’&-]{0,30}(?:\s[\w.'’&-]{1,30}){0,4}(?:\s?/\s?[A-Z][\w.'’&-]{0,30}"
+    r"(?:\s[\w.'’&-]{1,30}){0,4}){1,3}$"
+)
+#: The longest caption taken from the line above a credit-only line.
+MAX_CAPTION_ABOVE = 40
 #: A credit in brackets closing a caption: "… map of Titan. (NASA/JPL-Caltech/ASU)".
 SLASH_CREDIT = re.compile(r"\s\((?P<credit>[^()\s/]{1,40}(?:\s[^()\s/]{1,40}){0,4}/[^()]{1,80})\)$")
 _PAREN_PREFIX = re.compile(
@@ -77,8 +84,8 @@ _HINTS = re.compile(
 
 
 def _may_be_caption(text: str) -> bool:
-    if text.endswith(")") and "/" in text:
-        return True  # "… (NASA/JPL-Caltech)"
+    if "/" in text and (text.endswith(")") or len(text) <= 120):
+        return True  # "… (NASA/JPL-Caltech)", "Jane Doe/Getty Images"
     return _HINTS.search(text) is not None
 
 
@@ -114,6 +121,21 @@ def captions(draft: Draft) -> None:
         cred = CREDIT_LINE.match(text) if len(text) <= 140 else None
         if cred:
             draft.add_image(Image(credit=cred.group("credit").strip()), block)
+            drops.append((block, "image credit"))
+            continue
+        if len(text) <= 120 and " " in text and SLASH_CREDIT_LINE.match(text):
+            image = Image(credit=text)
+            prev = blocks[i - 1] if i > 0 else None
+            if (
+                prev is not None
+                and not any(b is prev for b, _ in drops[-2:])
+                and 4 <= word_count(prev.text) <= MAX_CAPTION_ABOVE
+                and not prev.text.endswith(":")
+                and not SLASH_CREDIT_LINE.match(prev.text)
+            ):
+                image.caption = prev.text  # "Caption\nJane Doe/Getty Images"
+                drops.append((prev, "image caption"))
+            draft.add_image(image, prev if image.caption else block)
             drops.append((block, "image credit"))
             continue
         if word_count(text) > MAX_CAPTION_WORDS:

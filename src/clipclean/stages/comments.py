@@ -29,8 +29,10 @@ COMMENT_NOTICE = re.compile(
     r"you must be (?:logged|signed) in to (?:post|leave) a comment"
     r"|your email address will not be published|required fields are marked"
     r"|comments? (?:are|is) (?:closed|moderated|disabled)|comments? policy"
+    r"|you are commenting using|log in using one of these methods|notify me of"
+    r"|type your comment here|enter your comment here"
 )
-_CUES = ("comment", "required", "email address")
+_CUES = ("comment", "required", "email address", "notify me")
 MAX_WIDGET_CHARS = 160
 
 

@@ -12,6 +12,7 @@ from ..pipeline import stage
 
 _PHRASES = (
     "read entire article|read the entire article|read full article|read the full article"
+    "|read later|like this|like loading|loading|share this|permalink|back to top"
     "|read full story|read the full story|read more|read on|read next|read this next"
     "|continue reading|continue reading the main story|continue reading below"
     "|keep reading|click here|click here to read more|see more|show more|load more|view more"

@@ -19,7 +19,8 @@ RELATED_HEAD = re.compile(
     r"like this)\b.{0,50}|more|see also|also(?: read| see)?|read (?:more|next|also)"
     r"|recommended(?:\s[\w ]{1,20})?|you (?:may|might) (?:also )?(?:like|enjoy)"
     r"|(?:don'?t|do not) miss|most (?:popular|read|viewed|shared|recent)(?:\s[\w ]{1,20})?"
-    r"|trending(?:\s[\w ]{1,20})?|popular(?:\s[\w ]{1,20})?|editors?'? picks?|top stories"
+    r"|trending(?:\s[\w ]{1,20})?|popular(?:\s[\w ]{1,20})?|editors?'? picks?"
+    r"|top stories(?:\s[\w ]{1,25})?"
     r"|latest(?:\s(?:news|stories|posts|articles|videos))?|further reading|what to read next"
     r"|recent posts|in (?:this|other) news|also on [\w .]{1,40}|on [\w.]{2,40}\.com"
     r"|mehr zum thema|lesen sie auch|auch interessant|das könnte sie interessieren"
@@ -34,6 +35,7 @@ RELATED_HEAD = re.compile(
 #: A line marked as a link ("» Title", "→ Title") or naming a source in brackets ("[CNET]").
 LINK_MARKED = re.compile(
     r"^[»›→▸►]\s?\S.{0,150}$|^\[[^\[\]]{1,40}\]$"
+    r"|^(?:Prev(?:ious)?|Next)(?:Prev(?:ious)?|Next)?(?=[A-Z0-9‘“'\"]).{1,200}$"
     r"|^\[(?:related|see also|read more|read|more|also|watch|listen)\b[^\[\]]{0,200}\]$"
     r"|^(?:related|see also|read more|read also|also read|more|watch|listen|see|"
     r"lesen sie auch|lire aussi|lee también|leia também)\s?:\s\S[^.!?]{2,150}$"

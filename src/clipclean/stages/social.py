@@ -40,7 +40,7 @@ def is_share_row(text: str) -> bool:
     lead = first.group().lower() if first else ""
     if not (lead in CORE or lead == "click" or lead[:1].isdigit()):
         return False  # a row starts with a network, a share word or a counter
-    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    tokens = [t.lower().split("-")[0] or t.lower() for t in _TOKEN.findall(text)]
     if not tokens or len(tokens) > MAX_ROW_WORDS:
         return False
     core = False

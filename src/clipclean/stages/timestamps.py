@@ -27,6 +27,17 @@ RELATIVE = re.compile(
     r"[\s\d|•·,]{0,20}$",
     re.I,
 )
+#: A clock time alone ("12:51 p.m.") or a word count ("Wordcount: 717").
+BARE_TIME = re.compile(
+    r"^\d{1,2}[:.]\d{2}\s{0,2}(?:[ap]\.?\s?m\.?)?(?:\s{1,2}[A-Z]{2,4})?$|^word\s?count:?\s{0,2}\d{1,6}$",
+    re.I,
+)
+#: A date's label on a line of its own ("Publish date:"), the date being on the next.
+DATE_LABEL = re.compile(
+    r"^(?:publish(?:ed)?(?: date| on)?|date|posted(?: on)?|updated(?: on)?|last updated"
+    r"|datum|veröffentlicht(?: am)?|fecha|publicado(?: el)?|publié le|mis à jour le)\s?:?$",
+    re.I,
+)
 #: "3 Min Read", "Lesezeit: 4 Min.", "5 min de lecture".
 READING_TIME = re.compile(
     r"^(?:(?:lesezeit|reading time|temps de lecture|tiempo de lectura)\s?:?\s{0,2})?"
@@ -47,6 +58,10 @@ def relative_timestamps(draft: Draft) -> None:
             continue
         if RELATIVE.match(text):
             drops.append((block, "relative timestamp"))
+        elif DATE_LABEL.match(text):
+            drops.append((block, "date label"))
+        elif BARE_TIME.match(text):
+            drops.append((block, "clock time or word count"))
         elif READING_TIME.match(text):
             drops.append((block, "reading time"))
         elif word_count(text) <= 6 and _TIME_PREFIX.match(text) and time_only(text):
