@@ -88,7 +88,7 @@ def _numbers(text: str) -> int:
 
 def block_score(text: str) -> float:
     """Prose earns its length; short and headline-like lines cost."""
-    n = units(text)
+    n = text.count(" ") + 1 if text.isascii() else units(text)  # (blocks are space-normalised)
     if n >= PROSE_UNITS and ends_like_sentence(text):
         return float(n)
     if n >= LONG_UNITS:
@@ -119,23 +119,21 @@ def best_run(scores: list[float]) -> tuple[int, int] | None:
 def scores(blocks: list[Block]) -> list[float]:
     """Each block's score, with context: list items after an introducing line and table rows
     are part of the text around them, not links."""
-    out = [block_score(b.text) for b in blocks]
+    texts = [b.text for b in blocks]
+    out = [block_score(t) for t in texts]
     listing = 0
-    for i, b in enumerate(blocks):
+    for i, t in enumerate(texts):
         if out[i] < 0 and listing > 0:  # (a line scoring below zero is short)
             out[i] = 0.5
             listing -= 1
         else:
-            listing = LIST_REACH if _is_list_intro(b.text) else 0
-    counts = [out[i] <= 0 and _numbers(b.text) >= 3 for i, b in enumerate(blocks)]
+            listing = LIST_REACH if t.endswith(":") and _is_list_intro(t) else 0
+    counts = [out[i] <= 0 and _numbers(t) >= 3 for i, t in enumerate(texts)]
     for i, j in _runs(counts):
         if j - i >= TABLE_RUN:
             for k in range(i, j):
                 out[k] = max(out[k], 1.0)
-    shapes = [
-        _skeleton(b.text) if out[i] <= 0 and units(b.text) >= 3 else ""
-        for i, b in enumerate(blocks)
-    ]
+    shapes = [_skeleton(t) if out[i] <= 0 and units(t) >= 3 else "" for i, t in enumerate(texts)]
     i = 0
     while i < len(blocks):
         j = i + 1
