@@ -42,6 +42,11 @@ SLASH_CREDIT_LINE = re.compile(
     r"^[A-Z][\w.'’&-]{0,30}(?:\s[\w.'’&-]{1,30}){0,4}(?:\s?/\s?[A-Z][\w.'’&-]{0,30}"
     r"(?:\s[\w.'’&-]{1,30}){0,4}){1,3}$"
 )
+#: "Alex Wong | Getty Images": a name and a picture agency or desk between bars.
+PIPE_CREDIT_LINE = re.compile(
+    r"^[A-Z][\w.'’-]{0,30}(?:\s[\w.'’-]{1,30}){0,4}\s\|\s"
+    r"(?:[\w.'’-]{1,30}\s){0,3}(?:Images|Photos?|Pictures|AP|AFP|Reuters|EPA|dpa|Agency)$"
+)
 #: The longest caption taken from the line above a credit-only line.
 MAX_CAPTION_ABOVE = 40
 #: A credit in brackets closing a caption: "… map of Titan. (NASA/JPL-Caltech/ASU)".
@@ -84,7 +89,7 @@ _HINTS = re.compile(
 
 
 def _may_be_caption(text: str) -> bool:
-    if "/" in text and (text.endswith(")") or len(text) <= 120):
+    if ("/" in text or "|" in text) and (text.endswith(")") or len(text) <= 120):
         return True  # "… (NASA/JPL-Caltech)", "Jane Doe/Getty Images"
     return _HINTS.search(text) is not None
 
@@ -123,7 +128,11 @@ def captions(draft: Draft) -> None:
             draft.add_image(Image(credit=cred.group("credit").strip()), block)
             drops.append((block, "image credit"))
             continue
-        if len(text) <= 120 and " " in text and SLASH_CREDIT_LINE.match(text):
+        if (
+            len(text) <= 120
+            and " " in text
+            and (SLASH_CREDIT_LINE.match(text) or PIPE_CREDIT_LINE.match(text))
+        ):
             image = Image(credit=text)
             prev = blocks[i - 1] if i > 0 else None
             if (

@@ -38,6 +38,11 @@ ADDRESS = re.compile(
     r"|^[^.!?]{0,40}!$"
 )
 MAX_PROMPT_WORDS = 30
+#: How to reach the author or the newsroom: a prompt whoever it names.
+CONTACT = re.compile(
+    r"(?:may|can) be reached at|follow (?:him|her|them|me|us) on|e-?mail (?:him|her|them|me|us)"
+    r" at|have a (?:news )?tip\?|send (?:us )?(?:a )?(?:news )?tips?\b"
+)
 
 
 @stage("prompts")
@@ -49,6 +54,9 @@ def prompts(draft: Draft) -> None:
         if len(text) > 250 or word_count(text) > MAX_PROMPT_WORDS:
             continue
         low = text.lower()
+        if CONTACT.search(low):
+            drops.append((block, "contact prompt"))
+            continue
         strong = PROMPT.search(low)
         if not strong and (ends_like_sentence(text) or not WEAK_PROMPT.search(low)):
             continue

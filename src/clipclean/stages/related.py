@@ -15,7 +15,7 @@ from ..pipeline import stage
 from ..shape import ends_like_sentence, units
 
 RELATED_HEAD = re.compile(
-    r"^(?:related(?:\s[\w ]{1,30})?|more (?:from|on|in|about|stories|news|great|to explore|"
+    r"^(?:(?:related|more)\s[^.!?]{1,60}:$|related(?:\s[\w ]{1,30})?|more (?:from|on|in|about|stories|news|great|to explore|"
     r"like this)\b.{0,50}|more|see also|also(?: read| see)?|read (?:more|next|also)"
     r"|recommended(?:\s[\w ]{1,20})?|you (?:may|might) (?:also )?(?:like|enjoy)"
     r"|(?:don'?t|do not) miss|most (?:popular|read|viewed|shared|recent)(?:\s[\w ]{1,20})?"

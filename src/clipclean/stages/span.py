@@ -30,6 +30,9 @@ LINK_COST = 4.0
 #: Junk lines in a row that cost their plain price; beyond that each costs more and more.
 GAP_FREE = 4
 GAP_GROWTH = 4.0
+#: Short lines in a row inside the run that make a link list rather than subheads.
+LINK_RUN = 4
+_TRUNCATED = re.compile(r"(?:\.\.|…)$")
 #: How many blocks after the run credits (contributors, a bio) may stand.
 TAIL_REACH = 6
 #: How many blocks before the run the header (title, byline, dateline, dek) may reach.
@@ -259,7 +262,12 @@ def header_zone(draft: Draft, after: int = 3) -> list[Block]:
 
 @stage("outside_article", applies_to="text")
 def outside_article(draft: Draft) -> None:
-    """Drop what is left before and after the article run: menus, link lists, footers."""
+    """Drop what is left around the article run, and link lists inside it.
+
+    Inside the run, four or more headline-like lines in a row (capitalised, a few words each)
+    near its end, with little prose after them, are a list of links that the run took in (an
+    ingredient list or a list inside the article looks different or has its text around it);
+    so are two truncated teasers in a row ("…", "..")."""
     start, end = draft.marks.get("body_start"), draft.marks.get("body_end")
     if start is None or end is None:
         return
@@ -267,3 +275,15 @@ def outside_article(draft: Draft) -> None:
         [(b, "before the article") for b in draft.blocks if b.seq < start]
         + [(b, "after the article") for b in draft.blocks if b.seq > end]
     )
+    inside = draft.blocks
+    sc = scores(inside)
+    total = sum(s for s in sc if s > 0)
+    drops = []
+    for i, j in _runs([s < 0 for s in sc]):
+        run = inside[i:j]
+        after = sum(s for s in sc[j:] if s > 0)
+        titles = sum(units(b.text) >= 4 and b.text[0].isupper() for b in run)
+        tail = j - i >= LINK_RUN and after < RESUMES * total and titles >= 0.75 * len(run)
+        if tail or (j - i >= 2 and all(_TRUNCATED.search(b.text) for b in run)):
+            drops += [(b, "link list inside the article") for b in run]
+    draft.remove_many(drops)
