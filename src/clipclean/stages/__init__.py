@@ -1,7 +1,9 @@
 """The cleaning stages, in the one order they run. ``clipclean stages`` prints this list.
 
-Junk that could be mistaken for a headline or a byline goes first; then the header (title,
-dateline, byline, dek); then the credits at the end.
+Long lines that are not the article (captions, legal and consent text) go first, so that in
+scraped text ``article_span`` can find the densest run of prose; then the short junk (which
+still counted as a gap while the run was found); then the header (title, dateline, byline,
+dek) read around the run; then what is left around it, and the credits at the end.
 """
 
 from __future__ import annotations

@@ -91,7 +91,12 @@ _HINTS = re.compile(
 def _may_be_caption(text: str) -> bool:
     if ("/" in text or "|" in text) and (text.endswith(")") or len(text) <= 120):
         return True  # "… (NASA/JPL-Caltech)", "Jane Doe/Getty Images"
-    return _HINTS.search(text) is not None
+    if len(text) <= 300:
+        return _HINTS.search(text) is not None
+    # a marker opens the line ("Image caption, …") or stands in its last 250 characters
+    return (
+        _HINTS.search(text, 0, 30) is not None or _HINTS.search(text, len(text) - 250) is not None
+    )
 
 
 @stage("captions")

@@ -63,7 +63,9 @@ def _pick(draft: Draft) -> Block | None:
         for other in zone:
             if other is not b and len(other.text) < len(b.text) and b.text.endswith(other.text):
                 weight[id(b)] = 0
-    seen = Counter(b.text.casefold() for b in draft.blocks)  # blocks are space-normalised
+    sizes = {len(b.text) for b in zone}
+    # blocks are space-normalised: a repeat has the same length (casefold keeps it for these)
+    seen = Counter(b.text.casefold() for b in draft.blocks if len(b.text) in sizes)
     repeated = [b for b in zone if weight[id(b)] >= 4 and seen[b.text.casefold()] > 1]
     if repeated:  # printed twice (a sticky header, a share row): the headline
         return max(repeated, key=lambda b: weight[id(b)])
