@@ -154,9 +154,24 @@ def _ymd(m: re.Match[str]) -> tuple[int, int, int] | None:
     return year, month, day
 
 
-@lru_cache(maxsize=2048)  # stages ask about the same header lines several times
 def find_date(line: str) -> DateMatch | None:
     """The first date in ``line``, with the time and zone printed around it, as ISO 8601."""
+    if len(line) > _CACHED_CHARS:
+        return _find_date(line)
+    return _find_date_cached(line)
+
+
+#: Stages ask about the same short header lines several times; only those are remembered, so
+#: the cache never holds a huge line.
+_CACHED_CHARS = 300
+
+
+@lru_cache(maxsize=2048)
+def _find_date_cached(line: str) -> DateMatch | None:
+    return _find_date(line)
+
+
+def _find_date(line: str) -> DateMatch | None:
     if _YEAR.search(line) is None:  # every pattern needs a four-digit year: a cheap pre-check
         return None
     for pattern in _PATTERNS:
