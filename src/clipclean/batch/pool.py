@@ -1,0 +1,200 @@
+"""Worker processes with a wall-clock limit and a memory cap per document.
+
+``concurrent.futures`` cannot kill one task, so this is a small pool of our own: one pipe per
+worker, one document at a time, and the parent watching the clock. A worker over the time
+limit is killed and replaced; one that hits its memory cap (MemoryError, or killed by the
+kernel) is replaced too. Workers ignore SIGINT/SIGTERM so a Ctrl-C or ``systemctl stop``
+(which signal the whole group) lets them finish the document in hand; the parent decides.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import resource
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from .stop import Stop
+
+#: Longest the parent sleeps between looks at the clock and the stop flag.
+_TICK = 0.25
+#: Preloaded into the fork server, so that a new worker starts in milliseconds, not seconds.
+_PRELOAD = ["clipclean", "clipclean.batch.work"]
+
+
+@dataclass
+class Done:
+    """What became of one job: ``result`` from the function, or ``error`` (one line)."""
+
+    job: Any
+    result: Any = None
+    error: str | None = None
+    duration: float = 0.0
+    pid: int = 0
+    maxrss_kb: int = 0  # the worker's peak resident memory so far
+
+
+def _serve(conn: Connection, fn: Callable[[Any], Any], memory_bytes: int | None) -> None:
+    """A worker's life: take a job, run it, send the outcome; exit on None or a closed pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if memory_bytes:
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        start = time.perf_counter()
+        result, error = None, None
+        try:
+            result = fn(job)
+        except MemoryError:
+            error = "memory limit"
+        except Exception as exc:
+            error = f"internal error: {type(exc).__name__}: {exc}"
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        try:
+            conn.send((result, error, time.perf_counter() - start, rss))
+        except (OSError, ValueError):
+            return
+        if error == "memory limit":
+            return  # the heap may be in a bad way: let the parent start a fresh worker
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """forkserver: safe next to threads (rich's refresh thread), fast to start once preloaded."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(_PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _death(exitcode: int | None) -> str:
+    if exitcode == -signal.SIGKILL:
+        return "memory limit (worker killed by SIGKILL)"
+    if exitcode is not None and exitcode < 0:
+        return f"worker crashed ({signal.Signals(-exitcode).name})"
+    return f"worker exited unexpectedly (status {exitcode})"
+
+
+class _Worker:
+    def __init__(self, ctx: Any, fn: Callable[[Any], Any], memory_bytes: int | None) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_serve, args=(child, fn, memory_bytes), daemon=True)
+        self.proc.start()
+        child.close()
+        self.job: Any = None
+        self.started = 0.0
+
+    def give(self, job: Any) -> None:
+        self.job, self.started = job, time.monotonic()
+        self.conn.send(job)
+
+    def take(self) -> Done | None:
+        """The finished job's outcome, or None when the worker died without one."""
+        try:
+            if not self.conn.poll():
+                return None
+            result, error, duration, rss = self.conn.recv()
+        except (EOFError, OSError):
+            return None
+        done = Done(self.job, result, error, duration, self.proc.pid or 0, rss)
+        self.job = None
+        return done
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.join()
+        self.conn.close()
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.conn.send(None)
+        self.proc.join(2)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+        self.conn.close()
+
+
+def run_jobs(
+    fn: Callable[[Any], Any],
+    jobs: Iterable[Any],
+    *,
+    workers: int,
+    timeout: float,
+    memory_bytes: int | None,
+    stop: Stop,
+) -> Iterator[Done]:
+    """Run ``fn(job)`` for each job in ``workers`` processes and yield each :class:`Done` as
+    it finishes. After ``stop`` is requested no new job starts; jobs in flight finish (or,
+    when the stop is urgent, are abandoned and not yielded)."""
+    queue = deque(jobs)
+    if not queue:
+        return
+    ctx = _context()
+    pool: list[_Worker] = []
+    try:
+        while True:
+            while len(pool) < workers and queue and not stop.requested:
+                pool.append(_Worker(ctx, fn, memory_bytes))
+            for w in pool:
+                if w.job is None and queue and not stop.requested:
+                    w.give(queue.popleft())
+            busy = [w for w in pool if w.job is not None]
+            if not busy or stop.urgent:
+                return
+            now = time.monotonic()
+            wait_for = min(_TICK, *(w.started + timeout - now for w in busy))
+            ready = set(
+                wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], max(wait_for, 0))
+            )
+            for w in busy:
+                if w.conn in ready or w.proc.sentinel in ready:
+                    job = w.job
+                    done = w.take()
+                    if done is not None:
+                        yield done
+                        if done.error != "memory limit":
+                            continue
+                        w.proc.join(2)
+                    elif w.proc.is_alive():
+                        continue  # woken without a message: look again next turn
+                    else:
+                        yield Done(job, error=_death(w.proc.exitcode), pid=w.proc.pid or 0)
+                    pool.remove(w)
+                    w.kill()
+                elif time.monotonic() - w.started > timeout:
+                    job, pid = w.job, w.proc.pid or 0
+                    pool.remove(w)
+                    w.kill()
+                    yield Done(
+                        job, error=f"timeout (over {timeout:g} s)", duration=timeout, pid=pid
+                    )
+    finally:
+        for w in pool:
+            if w.job is not None:
+                w.kill()
+            else:
+                w.stop()
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on (affinity and cgroup-pinned sets included)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
