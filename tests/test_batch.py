@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -12,6 +14,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 import clipclean
+from clipclean.batch import BatchConfig, run_batch
+from clipclean.batch.report import ConsoleReporter
 from clipclean.cli import main
 from clipclean.stages import ORDER
 from conftest import FIXTURES
@@ -273,3 +277,35 @@ def test_help_documents_exit_codes_and_cron() -> None:
     for text in ("75", "130", "143", "*/10 * * * *", "--jsonl", "--timeout"):
         assert text in r.output
     assert "batch" in CliRunner().invoke(main, ["--help"]).output
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+def test_progress_bar_on_a_terminal_and_no_color(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    else:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    src = make_tree(tmp_path)
+    (src / "empty.html").write_bytes(b"")
+    stream = io.StringIO()
+    summary = run_batch(
+        BatchConfig(str(src), str(tmp_path / "out"), jobs=1),
+        reporter=ConsoleReporter(stream, tty=True),
+    )
+    shown = stream.getvalue()
+    assert summary.processed == 5
+    assert "docs/s" in shown and "1 failed" in shown  # the bar, with failures so far
+    assert re.search(r"clipclean: 5 processed, 0 unchanged, 1 failed, [0-9.]+ s\n$", shown)
+    colour = re.search(r"\x1b\[[0-9;]*3[0-9](;[0-9]+)*m", shown)
+    assert (colour is None) == no_color
+
+
+def test_quiet_prints_only_failures(tmp_path: Path) -> None:
+    src = make_tree(tmp_path)
+    (src / "empty.html").write_bytes(b"")
+    (src / "link.html").symlink_to(src / "web.html")
+    r = batch(src, "-o", tmp_path / "out", "--quiet")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == ["clipclean: empty.html: no text (input is empty)"]

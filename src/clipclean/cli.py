@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import os
 import sys
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -344,17 +345,20 @@ def batch_cmd(
     reporter = ConsoleReporter(env.stderr, quiet=quiet)
     with contextlib.ExitStack() as stack:
         sink = None
-        if jsonl == "-":
+        if jsonl is not None:
+            label = "<stdout>" if jsonl == "-" else jsonl
+            stream = env.stdout if jsonl == "-" else None
+            f = stack.enter_context(atomic_open(jsonl)) if jsonl != "-" else None
 
             def sink(line: str) -> None:
-                env.stdout.write(line)
-                env.stdout.flush()
-
-        elif jsonl is not None:
-            f = stack.enter_context(atomic_open(jsonl))
-
-            def sink(line: str) -> None:
-                f.write(line.encode("utf-8"))
+                try:
+                    if stream is not None:
+                        stream.write(line)
+                        stream.flush()
+                    else:
+                        f.write(line.encode("utf-8"))  # type: ignore[union-attr]
+                except OSError as exc:  # a full disk, a closed pipe: name the stream
+                    raise OSError(exc.errno, exc.strerror, label) from exc
 
         try:
             stop = stack.enter_context(stop_on_signals(Stop()))
@@ -366,6 +370,12 @@ def batch_cmd(
             sys.exit(int(Exit.LOCKED))
         except StateError as exc:
             env.error(str(exc))
+            sys.exit(int(Exit.FAILED))
+        except OSError as exc:  # the output folder or the JSON Lines stream
+            if isinstance(exc, BrokenPipeError):  # a reader (head) went away: nothing to say
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            else:
+                env.error(f"{exc.filename}: {_cause(exc)}")
             sys.exit(int(Exit.FAILED))
     sys.exit(exit_status(summary))
 

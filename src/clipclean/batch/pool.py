@@ -39,6 +39,7 @@ class Done:
     duration: float = 0.0
     pid: int = 0
     maxrss_kb: int = 0  # the worker's peak resident memory so far
+    cpu_s: float = 0.0  # the worker's CPU time so far (user + system)
 
 
 def _serve(conn: Connection, fn: Callable[[Any], Any], memory_bytes: int | None) -> None:
@@ -64,9 +65,10 @@ def _serve(conn: Connection, fn: Callable[[Any], Any], memory_bytes: int | None)
             error = "memory limit"
         except Exception as exc:
             error = f"internal error: {type(exc).__name__}: {exc}"
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        use = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = use.ru_utime + use.ru_stime
         try:
-            conn.send((result, error, time.perf_counter() - start, rss))
+            conn.send((result, error, time.perf_counter() - start, use.ru_maxrss, cpu))
         except (OSError, ValueError):
             return
         if error == "memory limit":
@@ -108,10 +110,10 @@ class _Worker:
         try:
             if not self.conn.poll():
                 return None
-            result, error, duration, rss = self.conn.recv()
+            result, error, duration, rss, cpu = self.conn.recv()
         except (EOFError, OSError):
             return None
-        done = Done(self.job, result, error, duration, self.proc.pid or 0, rss)
+        done = Done(self.job, result, error, duration, self.proc.pid or 0, rss, cpu)
         self.job = None
         return done
 

@@ -45,7 +45,7 @@ class ConsoleReporter(Reporter):
             TextColumn("ETA"),
             TimeRemainingColumn(),
             TextColumn("{task.fields[failed]} failed"),
-            console=Console(file=self.stream),
+            console=Console(file=self.stream, force_terminal=True),
             transient=True,
         )
         self.task = self.progress.add_task("batch", total=total, rate=0.0, failed=0)
