@@ -169,8 +169,11 @@ def run_jobs(
                     job = w.job
                     done = w.take()
                     if done is not None:
+                        healthy = done.error != "memory limit"
+                        if healthy and queue and not stop.requested:
+                            w.give(queue.popleft())  # busy again while the parent writes
                         yield done
-                        if done.error != "memory limit":
+                        if healthy:
                             continue
                         w.proc.join(2)
                     elif w.proc.is_alive():
