@@ -79,6 +79,7 @@ def test_first_run_writes_every_output_and_records_it(tmp_path: Path) -> None:
     with sqlite3.connect(out / ".clipclean" / "state.sqlite") as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert not list(out.rglob("*.tmp")), "a temp file was left behind"
+    assert doc["source"]["sha256"] == doc_sha(src / "d0" / "page0.txt")  # inputs untouched
 
 
 def doc_sha(path: Path) -> str:
@@ -274,7 +275,7 @@ def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
 def test_help_documents_exit_codes_and_cron() -> None:
     r = CliRunner().invoke(main, ["batch", "--help"])
     assert r.exit_code == 0
-    for text in ("75", "130", "143", "*/10 * * * *", "--jsonl", "--timeout"):
+    for text in ("75", "130", "143", "*/10 * * * *", "OnCalendar", "--jsonl", "--timeout"):
         assert text in r.output
     assert "batch" in CliRunner().invoke(main, ["--help"]).output
 

@@ -232,6 +232,11 @@ Exit codes:
 \b
 Cron (every 10 minutes, quiet unless something failed):
   */10 * * * *  clipclean batch /srv/pages -o /srv/articles --quiet
+
+\b
+systemd: a Type=oneshot service running that command (SuccessExitStatus=75),
+started by a timer with OnCalendar=*:0/10; "systemctl stop" sends SIGTERM, which
+stops at a document boundary. The README has both units in full.
 """
 
 
