@@ -119,9 +119,12 @@ def main(argv: list[str] | None = None) -> int:
         two = timed_run(src, Path(tmp) / "out2", 2)
         noop, noop_line = noop_seconds(src, Path(tmp) / "out2")
     speedup = one["seconds"] / two["seconds"]  # type: ignore[operator]
-    # What the speed-up would be had two CPUs been free: the work is CPU-bound, so the wall
-    # time of two workers is at best their CPU time split in two.
-    cpu_speedup = one["worker_cpu_s"] / (two["worker_cpu_s"] / 2)  # type: ignore[operator]
+    # What the speed-up would be on two otherwise idle CPUs (the work is CPU-bound): one
+    # worker takes its CPU time (the parent runs beside it); two workers and the parent share
+    # two CPUs. Shown next to the measured figure because a busy machine hides it.
+    cpu_speedup = one["worker_cpu_s"] / (  # type: ignore[operator]
+        (two["worker_cpu_s"] + two["parent_cpu_s"]) / 2  # type: ignore[operator]
+    )
     growth = max(
         w["peak_mib_at_end"] - w["peak_mib_at_quarter"]
         for w in [*one["workers"], *two["workers"]]  # type: ignore[misc]
@@ -137,7 +140,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"    worker {w['pid']}: {w['docs']} docs, peak RSS "
                 f"{w['peak_mib_at_quarter']} MiB at 1/4, {w['peak_mib_at_end']} MiB at end"
             )
-    print(f"speed-up 1->2 workers: {speedup:.2f}x wall; {cpu_speedup:.2f}x by CPU time per doc")
+    print(
+        f"speed-up 1->2 workers: {speedup:.2f}x wall; {cpu_speedup:.2f}x expected on 2 idle CPUs "
+        "(from CPU times)"
+    )
     print(f"no-op re-run (whole command, median of 5): {noop:.3f} s  [{noop_line}]")
     checks = {
         f"speed-up 1->2 workers {speedup:.2f}x >= {SPEEDUP_TARGET}x": speedup >= SPEEDUP_TARGET,

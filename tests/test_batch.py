@@ -310,3 +310,22 @@ def test_quiet_prints_only_failures(tmp_path: Path) -> None:
     r = batch(src, "-o", tmp_path / "out", "--quiet")
     assert r.exit_code == 1
     assert r.stderr.splitlines() == ["clipclean: empty.html: no text (input is empty)"]
+
+
+def test_unreadable_folder_is_an_error_and_prunes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src, out = make_tree(tmp_path), tmp_path / "out"
+    assert batch(src, "-o", out).exit_code == 0
+    real_scandir = os.scandir
+
+    def scandir(path: str):  # d1 unreadable, as after chmod 0 (which root ignores)
+        if Path(path) == src / "d1":
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr("clipclean.batch.walk.os.scandir", scandir)
+    r = batch(src, "-o", out, "--prune")
+    assert r.exit_code == 1
+    assert "clipclean: d1: cannot read folder: permission denied" in r.stderr
+    assert (out / "d1" / "page1.json").is_file()  # its inputs are not taken for deleted

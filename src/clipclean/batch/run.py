@@ -25,7 +25,7 @@ from .names import DEFAULT_INCLUDE, OUTPUT_SUFFIXES, plan_outputs
 from .pool import Done, default_jobs, run_jobs
 from .state import Row, State, fingerprint
 from .stop import Stop
-from .walk import Entry, walk
+from .walk import Entry, Walk, walk
 
 STATE_DIR = ".clipclean"
 
@@ -163,46 +163,54 @@ class _Run:
         self.made_dirs: set[Path] = set()
 
     def go(self, state: State | None) -> None:
-        cfg, summary = self.config, self.summary
+        """Walk, decide what to do, do it."""
+        cfg = self.config
         skip_dirs = []
         if self.out is not None and self.out.exists():
             st = self.out.stat()
             skip_dirs.append((st.st_dev, st.st_ino))
         found = walk(cfg.in_dir, cfg.include, cfg.exclude, skip_dirs, lambda: self.stop.requested)
-        summary.skipped, summary.failed = found.notes, list(found.errors)
+        self.summary.skipped, self.summary.failed = found.notes, list(found.errors)
         for rel, why in found.notes:
             self.reporter.note(rel, why)
-        todo = found.entries
-        if state is not None:
-            self.rows = state.rows()
-            self.plan = plan_outputs((e.rel for e in found.entries), OUTPUT_SUFFIXES[cfg.fmt])
-            self.planned = set(self.plan.values())
-            todo = []
-            for e in found.entries:
-                verdict = self._decide(e, state)
-                if verdict == "todo":
-                    todo.append(e)
-                elif verdict == "unchanged":
-                    summary.unchanged += 1
-                else:
-                    summary.failed.append(
-                        (e.rel, f"{self.rows[e.rel].error} (as before; the input has not changed)")
-                    )
-            if not found.errors and not self.stop.requested:
-                self._gone(state, {e.rel for e in found.entries})
-        self.reporter.start(len(todo), summary.unchanged)
+        todo = found.entries if state is None else self._plan(found, state)
+        self.reporter.start(len(todo), self.summary.unchanged)
+        self._dispatch(todo, state)
+        self.summary.signum = self.stop.signum
+
+    def _plan(self, found: Walk, state: State) -> list[Entry]:
+        """The inputs to do; counts the unchanged ones and lists those that failed before."""
+        self.rows = state.rows()
+        self.plan = plan_outputs((e.rel for e in found.entries), OUTPUT_SUFFIXES[self.config.fmt])
+        self.planned = set(self.plan.values())
+        todo = []
+        for e in found.entries:
+            verdict = self._decide(e, state)
+            if verdict == "todo":
+                todo.append(e)
+            elif verdict == "unchanged":
+                self.summary.unchanged += 1
+            else:
+                cause = f"{self.rows[e.rel].error} (as before; the input has not changed)"
+                self.summary.failed.append((e.rel, cause))
+        if not found.errors and not self.stop.requested:  # a partial walk proves nothing gone
+            self._gone(state, {e.rel for e in found.entries})
+        return todo
+
+    def _dispatch(self, todo: list[Entry], state: State | None) -> None:
+        """Run the workers over ``todo``, recording each document as it comes back."""
+        cfg = self.config
         options = work.Options(
             fmt=cfg.fmt if state is not None else None,
             jsonl=self.jsonl is not None,
             skip_stages=cfg.skip_stages,
         )
         entries = {e.rel: e for e in todo}
-        jobs = (work.Job(options, e.rel, e.path) for e in todo)
         last_commit = time.monotonic()
         finished = 0
         for done in run_jobs(
             self.process,
-            jobs,
+            (work.Job(options, e.rel, e.path) for e in todo),
             workers=min(cfg.jobs, len(todo)),
             timeout=cfg.timeout,
             memory_bytes=cfg.memory_mb * 2**20 if cfg.memory_mb else None,
@@ -213,8 +221,7 @@ class _Run:
             if state is not None and time.monotonic() - last_commit > 1:
                 state.commit()
                 last_commit = time.monotonic()
-        summary.not_done = len(todo) - finished
-        summary.signum = self.stop.signum
+        self.summary.not_done = len(todo) - finished
 
     def _decide(self, e: Entry, state: State) -> str:
         """ "todo", "unchanged", or "rejected" (an input that could not be cleaned and has not
