@@ -56,28 +56,40 @@ def test_a_held_lock_makes_a_second_run_exit_75_at_once(tmp_path: Path) -> None:
     assert (r.returncode, len(outputs(out))) == (0, 3)
 
 
-@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+@pytest.mark.parametrize(
+    ("sig", "code", "group"),
+    [
+        (signal.SIGTERM, 143, False),  # kill PID
+        (signal.SIGINT, 130, False),  # Ctrl-C
+        (signal.SIGTERM, 143, True),  # systemctl stop: the whole process group, workers too
+    ],
+)
 def test_a_signal_stops_cleanly_and_the_next_run_continues(
-    tmp_path: Path, sig: signal.Signals, code: int
+    tmp_path: Path, sig: signal.Signals, code: int, group: bool
 ) -> None:
     n = 250
     src, out = tree(tmp_path, n), tmp_path / "out"
     first = subprocess.Popen(
-        [*CLIPCLEAN, str(src), "-o", str(out), "-j", "1"],
+        [*CLIPCLEAN, str(src), "-o", str(out), "-j", "2" if group else "1"],
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=group,
     )
     deadline = time.monotonic() + 60
     while not outputs(out) and time.monotonic() < deadline:
         time.sleep(0.02)
     assert outputs(out), "the first run wrote nothing"
-    if sig == signal.SIGTERM:  # while it runs, a second run is turned away by the lock
+    if sig == signal.SIGTERM and not group:  # while it runs, a second one is turned away
         second = run(src, "-o", out)
         assert second.returncode == 75, second.stderr
-    first.send_signal(sig)
+    if group:
+        os.killpg(first.pid, sig)
+    else:
+        first.send_signal(sig)
     _, err = first.communicate(timeout=60)
     assert first.returncode == code, err
     assert f"stopped by {sig.name}" in err
+    assert ", 0 failed," in err.splitlines()[-1], err  # documents in flight were finished
 
     # Consistent: no temp or partial file, and exactly the recorded outputs exist, all whole.
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]

@@ -101,15 +101,22 @@ class _Worker:
         self.job: Any = None
         self.started = 0.0
 
-    def give(self, job: Any) -> None:
+    def give(self, job: Any) -> bool:
+        """Hand over ``job``; False when the worker turns out to be dead."""
         self.job, self.started = job, time.monotonic()
-        self.conn.send(job)
+        try:
+            self.conn.send(job)
+        except OSError:
+            return False
+        return True
 
     def take(self) -> Done | None:
-        """The finished job's outcome, or None when the worker died without one."""
+        """The finished job's outcome, or None when the pipe says the worker is gone.
+
+        Liveness comes from the pipe, not the process sentinel: a forkserver killed by a
+        group-wide SIGTERM makes every worker's sentinel fire although the workers live on.
+        """
         try:
-            if not self.conn.poll():
-                return None
             result, error, duration, rss, cpu = self.conn.recv()
         except (EOFError, OSError):
             return None
@@ -117,19 +124,22 @@ class _Worker:
         self.job = None
         return done
 
-    def kill(self) -> None:
-        self.proc.kill()
-        self.proc.join()
+    def close(self, kill: bool) -> None:
+        """Reap the worker; ``kill`` first when it may still run. SIGKILL goes straight to
+        the pid: while its pipe is open the worker exists, even when the forkserver that
+        would report on it is gone."""
+        if kill and self.proc.pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.proc.pid, signal.SIGKILL)
+        self.proc.join(5)
         self.conn.close()
 
     def stop(self) -> None:
+        """Ask an idle worker to leave; kill it if it does not."""
         with contextlib.suppress(OSError):
             self.conn.send(None)
         self.proc.join(2)
-        if self.proc.is_alive():
-            self.proc.kill()
-            self.proc.join()
-        self.conn.close()
+        self.close(kill=self.proc.exitcode is None)
 
 
 def run_jobs(
@@ -149,50 +159,51 @@ def run_jobs(
         return
     ctx = _context()
     pool: list[_Worker] = []
+
+    def lost(w: _Worker, error: str, alive: bool, **facts: Any) -> Done:
+        """Retire ``w`` (killing it when ``alive``) and fail its job with ``error``."""
+        job, pid = w.job, w.proc.pid or 0
+        pool.remove(w)
+        w.close(kill=alive)
+        return Done(job, error=error, pid=pid, **facts)
+
+    def refill(w: _Worker) -> Iterator[Done]:
+        """Give an idle worker the next job; one found dead fails it (no respawn loop)."""
+        if w.job is None and queue and not stop.requested and not w.give(queue.popleft()):
+            w.proc.join(1)
+            yield lost(w, _death(w.proc.exitcode), alive=False)
+
     try:
         while True:
             while len(pool) < workers and queue and not stop.requested:
                 pool.append(_Worker(ctx, fn, memory_bytes))
-            for w in pool:
-                if w.job is None and queue and not stop.requested:
-                    w.give(queue.popleft())
+            for w in list(pool):
+                yield from refill(w)
             busy = [w for w in pool if w.job is not None]
             if not busy or stop.urgent:
                 return
             now = time.monotonic()
-            wait_for = min(_TICK, *(w.started + timeout - now for w in busy))
-            ready = set(
-                wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], max(wait_for, 0))
-            )
+            wait_for = max(0.0, min(_TICK, *(w.started + timeout - now for w in busy)))
+            ready = set(wait([w.conn for w in busy], wait_for))
             for w in busy:
-                if w.conn in ready or w.proc.sentinel in ready:
-                    job = w.job
+                if w.conn in ready:
                     done = w.take()
-                    if done is not None:
-                        healthy = done.error != "memory limit"
-                        if healthy and queue and not stop.requested:
-                            w.give(queue.popleft())  # busy again while the parent writes
+                    if done is None:  # died in the middle of the job
+                        w.proc.join(1)
+                        yield lost(w, _death(w.proc.exitcode), alive=False)
+                    elif done.error == "memory limit":  # the worker exits after saying so
+                        pool.remove(w)
+                        w.close(kill=False)
                         yield done
-                        if healthy:
-                            continue
-                        w.proc.join(2)
-                    elif w.proc.is_alive():
-                        continue  # woken without a message: look again next turn
                     else:
-                        yield Done(job, error=_death(w.proc.exitcode), pid=w.proc.pid or 0)
-                    pool.remove(w)
-                    w.kill()
+                        yield from refill(w)  # busy again while the parent writes
+                        yield done
                 elif time.monotonic() - w.started > timeout:
-                    job, pid = w.job, w.proc.pid or 0
-                    pool.remove(w)
-                    w.kill()
-                    yield Done(
-                        job, error=f"timeout (over {timeout:g} s)", duration=timeout, pid=pid
-                    )
+                    yield lost(w, f"timeout (over {timeout:g} s)", True, duration=timeout)
     finally:
         for w in pool:
             if w.job is not None:
-                w.kill()
+                w.close(kill=True)
             else:
                 w.stop()
 
