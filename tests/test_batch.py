@@ -329,3 +329,20 @@ def test_unreadable_folder_is_an_error_and_prunes_nothing(
     assert r.exit_code == 1
     assert "clipclean: d1: cannot read folder: permission denied" in r.stderr
     assert (out / "d1" / "page1.json").is_file()  # its inputs are not taken for deleted
+
+
+def test_rejected_input_is_not_read_again_until_it_changes(tmp_path: Path) -> None:
+    src, out = make_tree(tmp_path), tmp_path / "out"
+    big = src / "big.txt"
+    big.write_bytes(SEED * 2)
+    config = BatchConfig(str(src), str(out), jobs=1, max_bytes=len(SEED) + 100)
+    first = run_batch(config)
+    assert first.failed == [("big.txt", f"input exceeds {len(SEED) + 100} bytes")]
+    size, mtime_ns, _sha, _out, status, _err = rows(out)["big.txt"]
+    assert (size, mtime_ns, status) == (big.stat().st_size, big.stat().st_mtime_ns, "rejected")
+    again = run_batch(config)
+    assert (again.processed, again.unchanged, len(again.failed)) == (0, 5, 1)
+    assert again.failed[0][1].endswith("(as before; the input has not changed)")  # not re-read
+    big.write_bytes(SEED)
+    third = run_batch(config)
+    assert (third.processed, third.failed) == (1, [])

@@ -18,6 +18,7 @@ from .. import __version__
 from ..cli import _cause
 from ..files import atomic_write
 from ..pipeline import check_stage_names
+from ..read import MAX_BYTES
 from ..stages import ORDER
 from . import work
 from .lock import hold_lock
@@ -49,6 +50,7 @@ class BatchConfig:
     force: bool = False
     prune: bool = False
     skip_stages: tuple[str, ...] = ()
+    max_bytes: int = MAX_BYTES  # per input, as read (and again once decompressed)
 
 
 @dataclass
@@ -127,8 +129,9 @@ def run_batch(
 
 
 def sha256_file(path: str) -> str | None:
+    """The file's sha256 (read-only, like the workers), or None when it cannot be read."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(path, work.OPEN_FLAGS)
         digest = hashlib.sha256()
         with os.fdopen(fd, "rb") as f:
             while chunk := f.read(1 << 20):
@@ -155,6 +158,7 @@ class _Run:
             version=__version__,
             format=config.fmt,
             skip=sorted(config.skip_stages),
+            max_bytes=config.max_bytes,
             stages=[s.name for s in ORDER],
         )
         self.rows: dict[str, Row] = {}
@@ -204,6 +208,7 @@ class _Run:
             fmt=cfg.fmt if state is not None else None,
             jsonl=self.jsonl is not None,
             skip_stages=cfg.skip_stages,
+            max_bytes=cfg.max_bytes,
         )
         entries = {e.rel: e for e in todo}
         last_commit = time.monotonic()

@@ -11,6 +11,7 @@ import hashlib
 import os
 import stat
 from dataclasses import dataclass
+from typing import Any
 
 from .. import clean, emit
 from ..cli import _cause
@@ -48,40 +49,42 @@ class Result:
     retry: bool = False
 
 
-def read_input(path: str, limit: int) -> tuple[bytes, os.stat_result]:
-    """The file's bytes and the stat of what was read. Opened read-only, without following a
-    link or blocking on a FIFO that replaced the file since the walk."""
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    with os.fdopen(fd, "rb") as f:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise InputError("not a regular file")
-        data = f.read(limit + 1)
-    if len(data) > limit:
-        raise InputError(f"input exceeds {limit} bytes")
-    return data, st
+#: Read-only, without following a link that replaced the file since the walk, and without
+#: blocking on a FIFO that did.
+OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
 
 def process(job: Job) -> Result:
-    """Clean one input; an unusable input becomes a :class:`Result` with ``error`` set."""
+    """Clean one input; an unusable input becomes a :class:`Result` with ``error`` set.
+
+    Size and mtime come from the open file, so they describe exactly the bytes cleaned; they
+    are kept for a rejected input too, so that it is not read again until it changes.
+    """
     opts = job.options
     try:
-        data, st = read_input(job.path, opts.max_bytes)
-    except InputError as exc:
-        return Result(error=_cause(exc))
+        fd = os.open(job.path, OPEN_FLAGS)
     except OSError as exc:
         return Result(error=_cause(exc), retry=True)
-    facts = {
-        "size": st.st_size,
-        "mtime_ns": st.st_mtime_ns,
-        "sha256": hashlib.sha256(data).hexdigest(),
-    }
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        facts: dict[str, Any] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        try:
+            if not stat.S_ISREG(st.st_mode):
+                raise InputError("not a regular file")
+            data = f.read(opts.max_bytes + 1)
+            if len(data) > opts.max_bytes:
+                raise InputError(f"input exceeds {opts.max_bytes} bytes")
+        except InputError as exc:
+            return Result(**facts, error=_cause(exc))
+        except OSError as exc:
+            return Result(**facts, error=_cause(exc), retry=True)
+    facts["sha256"] = hashlib.sha256(data).hexdigest()
     try:
         article = clean(data, skip_stages=opts.skip_stages, path=job.rel, max_bytes=opts.max_bytes)
-        return Result(
-            **facts,
-            text=emit.render(article, opts.fmt) if opts.fmt else None,
-            line=emit.to_jsonl(article) if opts.jsonl else None,
-        )
     except InputError as exc:
         return Result(**facts, error=_cause(exc))
+    return Result(
+        **facts,
+        text=emit.render(article, opts.fmt) if opts.fmt else None,
+        line=emit.to_jsonl(article) if opts.jsonl else None,
+    )
