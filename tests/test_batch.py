@@ -346,3 +346,15 @@ def test_rejected_input_is_not_read_again_until_it_changes(tmp_path: Path) -> No
     big.write_bytes(SEED)
     third = run_batch(config)
     assert (third.processed, third.failed) == (1, [])
+
+
+def test_a_new_collision_renames_the_earlier_output(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.html").write_bytes(HTML)
+    assert batch(src, "-o", out).exit_code == 0
+    assert sorted(stamps(out)) == ["a.json"]
+    (src / "a.txt").write_bytes(SEED)
+    r = batch(src, "-o", out)
+    assert "2 processed" in r.stderr
+    assert sorted(stamps(out)) == ["a.html.json", "a.txt.json"]  # a.json is not left stale
