@@ -2,11 +2,14 @@
 
 clipclean [OPTIONS] [FILE]...     clean pages (the default command; "-" or nothing = stdin)
 clipclean stages                  the cleaning stages, in order
+clipclean batch IN_DIR -o OUT_DIR  a whole folder: parallel, incremental, cron-safe
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import os
 import sys
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -27,6 +30,7 @@ class Exit(enum.IntEnum):
     USAGE = 2  # bad option or argument
     LOCKED = 75  # batch: another run holds the lock
     INTERRUPTED = 130  # SIGINT
+    TERMINATED = 143  # batch: SIGTERM
 
 
 @dataclass
@@ -212,6 +216,173 @@ def stages_cmd() -> None:
     width = max(len(s.name) for s in ORDER)
     for s in ORDER:
         click.echo(f"{s.name:<{width}}  {s.description}")
+
+
+# --- batch -------------------------------------------------------------------------------------
+
+BATCH_HELP_EPILOG = """
+\b
+Exit codes:
+  0    all inputs cleaned (or nothing to do)
+  1    some inputs failed (one line each at the end: "clipclean: PATH: cause")
+  2    usage error
+  75   another run holds the lock on OUT_DIR (cron: try again next time)
+  130  stopped by SIGINT, 143 stopped by SIGTERM (the next run continues)
+
+\b
+Cron (every 10 minutes, quiet unless something failed):
+  */10 * * * *  clipclean batch /srv/pages -o /srv/articles --quiet
+
+\b
+systemd: a Type=oneshot service running that command (SuccessExitStatus=75),
+started by a timer with OnCalendar=*:0/10; "systemctl stop" sends SIGTERM, which
+stops at a document boundary. The README has both units in full.
+"""
+
+
+@main.command("batch", epilog=BATCH_HELP_EPILOG)
+@click.argument("in_dir", type=click.Path(exists=True, file_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    help="Output folder: OUT_DIR/<same relative path with the new suffix>, plus the state in "
+    "OUT_DIR/.clipclean/. May be omitted with --jsonl (then nothing is incremental).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown", "text"]),
+    default="json",
+    show_default=True,
+    help="Per-file output format (.json, .md, .txt).",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: CPU count]."
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="Inputs to take (repeatable; a GLOB with '/' matches the relative path, else the name; "
+    "case-insensitive) [default: *.html *.htm *.xhtml *.html.gz *.txt *.text].",
+)
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Inputs to leave (repeatable).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds one document may take; over it, it fails with 'timeout' and the batch goes on.",
+)
+@click.option(
+    "--memory",
+    "memory_mb",
+    type=click.IntRange(min=0),
+    default=2048,
+    show_default=True,
+    metavar="MiB",
+    help="Address-space cap per worker (0: none); over it a document fails with 'memory limit'.",
+)
+@click.option("--force", is_flag=True, help="Redo every input, changed or not.")
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Remove the outputs of inputs that no longer exist (kept by default).",
+)
+@click.option(
+    "--skip-stage", "skip", multiple=True, metavar="NAME", help="Turn a stage off (repeatable)."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (for cron).")
+@click.option(
+    "--jsonl",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    metavar="FILE|-",
+    help="Also write each cleaned document as one JSON line to FILE (replaced atomically at the "
+    "end) or stdout; with -o, only the documents cleaned in this run.",
+)
+def batch_cmd(
+    in_dir: str,
+    out_dir: str | None,
+    fmt: str,
+    jobs: int | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    timeout: float,
+    memory_mb: int,
+    force: bool,
+    prune: bool,
+    skip: tuple[str, ...],
+    quiet: bool,
+    jsonl: str | None,
+) -> None:
+    """Clean every page under IN_DIR into OUT_DIR, in parallel, redoing only what changed.
+
+    Symbolic links are never followed; an input that fails is reported and the rest go on.
+    A re-run does only new or changed inputs (or all of them after a change of options or of
+    clipclean's version); SIGINT/SIGTERM stop at a document boundary.
+    """
+    from .batch import BatchConfig, BatchError, Locked, StateError, exit_status, run_batch
+    from .batch.names import DEFAULT_INCLUDE
+    from .batch.pool import default_jobs
+    from .batch.report import ConsoleReporter
+    from .batch.stop import Stop, stop_on_signals
+    from .files import atomic_open
+
+    env = Environment()
+    if out_dir is None and jsonl is None:
+        raise click.UsageError("give an output folder (-o OUT_DIR), --jsonl FILE|-, or both")
+    config = BatchConfig(
+        in_dir=in_dir,
+        out_dir=out_dir,
+        fmt=fmt,
+        jobs=jobs or default_jobs(),
+        include=include or DEFAULT_INCLUDE,
+        exclude=exclude,
+        timeout=timeout,
+        memory_mb=memory_mb or None,
+        force=force,
+        prune=prune,
+        skip_stages=skip,
+    )
+    reporter = ConsoleReporter(env.stderr, quiet=quiet)
+    with contextlib.ExitStack() as stack:
+        sink = None
+        if jsonl is not None:
+            label = "<stdout>" if jsonl == "-" else jsonl
+            stream = env.stdout if jsonl == "-" else None
+            f = stack.enter_context(atomic_open(jsonl)) if jsonl != "-" else None
+
+            def sink(line: str) -> None:
+                try:
+                    if stream is not None:
+                        stream.write(line)
+                        stream.flush()
+                    else:
+                        f.write(line.encode("utf-8"))  # type: ignore[union-attr]
+                except OSError as exc:  # a full disk, a closed pipe: name the stream
+                    raise OSError(exc.errno, exc.strerror, label) from exc
+
+        try:
+            stop = stack.enter_context(stop_on_signals(Stop()))
+            summary = run_batch(config, jsonl=sink, reporter=reporter, stop=stop)
+        except (BatchError, UnknownStageError) as exc:
+            raise click.UsageError(str(exc)) from None
+        except Locked as exc:
+            env.error(str(exc))
+            sys.exit(int(Exit.LOCKED))
+        except StateError as exc:
+            env.error(str(exc))
+            sys.exit(int(Exit.FAILED))
+        except OSError as exc:  # the output folder or the JSON Lines stream
+            if isinstance(exc, BrokenPipeError):  # a reader (head) went away: nothing to say
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            else:
+                env.error(f"{exc.filename}: {_cause(exc)}")
+            sys.exit(int(Exit.FAILED))
+    sys.exit(exit_status(summary))
 
 
 def run() -> Any:

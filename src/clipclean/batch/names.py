@@ -1,0 +1,92 @@
+"""Which files are inputs, what their outputs are called, and how names are shown.
+
+Kept apart from the walk so the naming rules (suffix mapping, collisions) can be tested and
+documented on their own: they decide where every output lands.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections import defaultdict
+from collections.abc import Iterable
+
+DEFAULT_INCLUDE = ("*.html", "*.htm", "*.xhtml", "*.html.gz", "*.txt", "*.text")
+
+#: Input suffixes replaced by the output suffix, longest first so ".html.gz" wins over ".gz".
+INPUT_SUFFIXES = (".html.gz", ".xhtml", ".html", ".text", ".htm", ".txt")
+
+OUTPUT_SUFFIXES = {"json": ".json", "markdown": ".md", "text": ".txt"}
+
+
+def selected(rel: str, include: Iterable[str], exclude: Iterable[str]) -> bool:
+    """True when ``rel`` matches an include glob and no exclude glob.
+
+    A glob without "/" matches the file name, one with "/" the whole relative path; matching
+    ignores case (scraped pages arrive as .HTML too).
+    """
+    name = rel.rsplit("/", 1)[-1].lower()
+    low = rel.lower()
+
+    def hit(pattern: str) -> bool:
+        p = pattern.lower()
+        return fnmatch.fnmatchcase(low if "/" in p else name, p)
+
+    return any(hit(p) for p in include) and not any(hit(p) for p in exclude)
+
+
+def output_name(rel: str, suffix: str) -> str:
+    """``a/b.html.gz`` -> ``a/b.json``; an unknown or bare suffix keeps the full name."""
+    head, _, name = rel.rpartition("/")
+    low = name.lower()
+    stem = name
+    for known in INPUT_SUFFIXES:
+        if low.endswith(known):
+            stem = name[: -len(known)]
+            break
+    if not stem or stem == name:
+        stem = name
+    return f"{head}/{stem}{suffix}" if head else f"{stem}{suffix}"
+
+
+def plan_outputs(rels: Iterable[str], suffix: str) -> dict[str, str]:
+    """Output path for every input, with no two inputs sharing one.
+
+    Inputs that would collide (``a.html`` and ``a.htm`` -> ``a.json``) all keep their full
+    name instead (``a.html.json``, ``a.htm.json``); should that still collide, the later ones
+    in sorted order get ``~2``, ``~3`` before the suffix. Deterministic for a given set of
+    inputs.
+    """
+    rels = sorted(rels)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for rel in rels:
+        groups[output_name(rel, suffix).lower()].append(rel)
+    plan = {}
+    for members in groups.values():
+        for rel in members:
+            plan[rel] = output_name(rel, suffix) if len(members) == 1 else f"{rel}{suffix}"
+    taken: set[str] = set()
+    for rel in rels:
+        out, n = plan[rel], 1
+        while out.lower() in taken:
+            n += 1
+            out = f"{plan[rel][: -len(suffix)]}~{n}{suffix}"
+        taken.add(out.lower())
+        plan[rel] = out
+    return plan
+
+
+def escape_name(name: str) -> str:
+    """A file name made safe for one terminal line: undecodable bytes as ``\\xNN``, control
+    and other unprintable characters as Python escapes, backslashes doubled."""
+    out = []
+    for ch in name:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not valid UTF-8 (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif ch == "\\":
+            out.append("\\\\")
+        elif not ch.isprintable():
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)

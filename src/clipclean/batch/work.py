@@ -1,0 +1,90 @@
+"""What a worker does with one input: read it (read-only), clean it, render it.
+
+The worker returns the rendering; the parent writes it. Keeping every write in one process
+means an output and its state row are always written in that order, and a worker killed for
+time or memory can never leave a file behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from typing import Any
+
+from .. import clean, emit
+from ..cli import _cause
+from ..read import MAX_BYTES, InputError
+
+
+@dataclass(frozen=True)
+class Options:
+    """How every document of a run is rendered."""
+
+    fmt: str | None = "json"  # None: no per-file output (JSON Lines only)
+    jsonl: bool = False
+    skip_stages: tuple[str, ...] = ()
+    max_bytes: int = MAX_BYTES
+
+
+@dataclass(frozen=True)
+class Job:
+    options: Options
+    rel: str  # relative to the input folder; also the article's source.path
+    path: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """One document's outcome; ``error`` is the one-line cause when it could not be cleaned."""
+
+    size: int = 0
+    mtime_ns: int = 0
+    sha256: str | None = None
+    text: str | None = None  # the rendering in ``options.fmt``
+    line: str | None = None  # the JSON Lines record
+    error: str | None = None
+    #: The error may go away without the input changing (a permission fixed): try again.
+    retry: bool = False
+
+
+#: Read-only, without following a link that replaced the file since the walk, and without
+#: blocking on a FIFO that did.
+OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+
+
+def process(job: Job) -> Result:
+    """Clean one input; an unusable input becomes a :class:`Result` with ``error`` set.
+
+    Size and mtime come from the open file, so they describe exactly the bytes cleaned; they
+    are kept for a rejected input too, so that it is not read again until it changes.
+    """
+    opts = job.options
+    try:
+        fd = os.open(job.path, OPEN_FLAGS)
+    except OSError as exc:
+        return Result(error=_cause(exc), retry=True)
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        facts: dict[str, Any] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        try:
+            if not stat.S_ISREG(st.st_mode):
+                raise InputError("not a regular file")
+            data = f.read(opts.max_bytes + 1)
+            if len(data) > opts.max_bytes:
+                raise InputError(f"input exceeds {opts.max_bytes} bytes")
+        except InputError as exc:
+            return Result(**facts, error=_cause(exc))
+        except OSError as exc:
+            return Result(**facts, error=_cause(exc), retry=True)
+    facts["sha256"] = hashlib.sha256(data).hexdigest()
+    try:
+        article = clean(data, skip_stages=opts.skip_stages, path=job.rel, max_bytes=opts.max_bytes)
+    except InputError as exc:
+        return Result(**facts, error=_cause(exc))
+    return Result(
+        **facts,
+        text=emit.render(article, opts.fmt) if opts.fmt else None,
+        line=emit.to_jsonl(article) if opts.jsonl else None,
+    )
