@@ -8,16 +8,32 @@ div rewrite checks descendants instead of serialising them, and the result stays
 
 from __future__ import annotations
 
-import copy
+from collections.abc import Callable
 
 import lxml.html
 from lxml import etree
 from readability import Document
+from readability.readability import REGEXES, clean
 
 #: Tag-name prefixes readability treats as block content inside a div (its divToPElementsRe).
 _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
 _INLINE = frozenset(("a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong"))
 _INLINE_ALL = _INLINE | {"sub", "sup", "u"}
+
+
+_CLASSED = etree.XPath("//*[@class or @id]")
+_PROTECTED_BY = etree.XPath("ancestor-or-self::pre | ancestor-or-self::code")
+_PROTECTS = etree.XPath(
+    "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
+)
+_UNLIKELY = REGEXES["unlikelyCandidatesRe"]
+_MAYBE = REGEXES["okMaybeItsACandidateRe"]
+
+
+def text_length(el: lxml.html.HtmlElement) -> int:
+    """readability's ``len(clean(text_content()))`` with whitespace runs counted as one
+    character, as its three regex passes nearly do, without running them."""
+    return len(" ".join((el.text_content() or "").split()))
 
 
 def _has_block(el: lxml.html.HtmlElement) -> bool:
@@ -36,6 +52,56 @@ class _Reader(Document):
 
     def get_clean_html(self) -> lxml.html.HtmlElement:  # type: ignore[override]
         return self.html
+
+    def get_link_density(self, elem: lxml.html.HtmlElement) -> float:
+        """readability's link density with the cheaper, equal text length."""
+        links = sum(text_length(a) for a in elem.iter("a") if a is not elem)
+        return links / max(text_length(elem), 1)
+
+    def remove_unlikely_candidates(self) -> None:
+        """readability's rule, visiting only elements that have a class or id."""
+        for elem in _CLASSED(self.html):
+            s = "{} {}".format(elem.get("class", ""), elem.get("id", ""))
+            if (
+                len(s) >= 2
+                and _UNLIKELY.search(s)
+                and not _MAYBE.search(s)
+                and elem.tag not in ("html", "body")
+                and not _PROTECTED_BY(elem)
+                and not _PROTECTS(elem)
+            ):
+                elem.drop_tree()
+
+    def score_paragraphs(self) -> dict:
+        """readability's paragraph scoring, without formatting a debug line per candidate."""
+        min_len = self.min_text_length
+        candidates: dict = {}
+        ordered = []
+        for elem in self.tags(self.html, "p", "pre", "td", "blockquote"):
+            parent = elem.getparent()
+            if parent is None:
+                continue
+            grand = parent.getparent()
+            text = elem.text_content() or ""
+            if "\n" in text or "\t" in text or "  " in text or len(text) >= 255:
+                text = clean(text)
+            else:
+                text = text.strip()
+            if len(text) < min_len:
+                continue
+            if parent not in candidates:
+                candidates[parent] = self.score_node(parent)
+                ordered.append(parent)
+            if grand is not None and grand not in candidates:
+                candidates[grand] = self.score_node(grand)
+                ordered.append(grand)
+            score = 1 + len(text.split(",")) + min(len(text) / 100, 3)
+            candidates[parent]["content_score"] += score
+            if grand is not None:
+                candidates[grand]["content_score"] += score / 2.0
+        for elem in ordered:
+            candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
+        return candidates
 
     def transform_misused_divs_into_paragraphs(self) -> None:
         """Same rewrite as readability's, without serialising each child to test it."""
@@ -88,12 +154,17 @@ class _Reader(Document):
 RETRY_LENGTH = 250
 
 
-def main_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """The article element readability would choose, taken from ``tree`` (which it changes)."""
-    spare = copy.deepcopy(tree)
+def main_content(
+    tree: lxml.html.HtmlElement, again: Callable[[], lxml.html.HtmlElement]
+) -> lxml.html.HtmlElement:
+    """The article element readability would choose, taken from ``tree`` (which it changes).
+
+    ``again`` rebuilds the tree for the lenient retry: rarely needed (2 pages in 181), so
+    rebuilding then is cheaper than copying every tree up front."""
     found = _Reader(tree).attempt(ruthless=True)
     if found is not None and len(found.text_content().strip()) >= RETRY_LENGTH:
         return found
+    spare = again()
     lenient = _Reader(spare).attempt(ruthless=False)
     if lenient is not None:
         return lenient

@@ -47,12 +47,23 @@ def place_images(
 def html_to_draft(text: str, url: str | None = None) -> Draft:
     """Main content and markup metadata of an HTML page as a draft."""
     tree = parse(text)
+    # lxml makes a Python proxy (through a Python class lookup) each time an element is
+    # visited anew; holding them all keeps one proxy per element for every later pass.
+    proxies = list(tree.iter())
     markup = read_markup(tree)
     meta = Draft([], kind="html")
     page_url = read_metadata(tree, markup, url, meta)
     images = take_figures(tree, page_url)
     prune(tree)
-    content = main_content(tree)
+
+    def again() -> lxml.html.HtmlElement:
+        spare = parse(text)
+        take_figures(spare, page_url)
+        prune(spare)
+        return spare
+
+    content = main_content(tree, again)
+    del proxies
     pairs = to_blocks(content)
     draft = Draft([b for b, _ in pairs], kind="html")
     draft.candidates = meta.candidates
