@@ -8,6 +8,7 @@ and dependency-free, and it says ``None`` rather than guess on short or unfamili
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     code: frozenset(words.split())
@@ -56,14 +57,17 @@ KNOWN = frozenset(_STOPWORDS) | {code for code, _ in _SCRIPTS}
 def detect(text: str, sample: int = 3000) -> str | None:
     """ISO 639-1 code of ``text``'s language, or None when the evidence is thin."""
     text = text[:sample]
-    letters = sum(c.isalpha() for c in text)
+    found = _WORD.findall(text)
+    letters = sum(map(len, found))
     if not letters:
         return None
     for code, script in _SCRIPTS if not text.isascii() else ():
         if len(script.findall(text)) > (0.1 if code == "ja" else 0.3) * letters:
             return code
-    words = [w.lower() for w in _WORD.findall(text)]
-    scores = {code: sum(w in stop for w in words) for code, stop in _STOPWORDS.items()}
+    counts = Counter(w.lower() for w in found)
+    scores = {
+        code: sum(counts[w] for w in stop.intersection(counts)) for code, stop in _STOPWORDS.items()
+    }
     best = max(scores, key=scores.__getitem__)
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] < MIN_HITS or ranked[0] < 1.5 * ranked[1]:

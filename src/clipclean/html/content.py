@@ -43,9 +43,12 @@ def _has_block(el: lxml.html.HtmlElement) -> bool:
 class _Reader(Document):
     """readability's Document over a tree we own; ``sanitize`` returns the element itself."""
 
-    def __init__(self, tree: lxml.html.HtmlElement) -> None:
+    def __init__(
+        self, tree: lxml.html.HtmlElement, unlikely: list[lxml.html.HtmlElement] | None = None
+    ) -> None:
         super().__init__(tree)
         self.html = tree
+        self.unlikely = unlikely
 
     def _html(self, force: bool = False) -> lxml.html.HtmlElement:
         return self.html
@@ -59,13 +62,18 @@ class _Reader(Document):
         return links / max(text_length(elem), 1)
 
     def remove_unlikely_candidates(self) -> None:
-        """readability's rule, visiting only elements that have a class or id."""
-        for elem in _CLASSED(self.html):
-            s = "{} {}".format(elem.get("class", ""), elem.get("id", ""))
-            if (
-                len(s) >= 2
+        """readability's rule, visiting only the elements whose class/id matched it."""
+        if self.unlikely is None:
+            self.unlikely = [
+                el
+                for el in _CLASSED(self.html)
+                if len(s := "{} {}".format(el.get("class", ""), el.get("id", ""))) >= 2
                 and _UNLIKELY.search(s)
                 and not _MAYBE.search(s)
+            ]
+        for elem in self.unlikely:
+            if (
+                elem.getparent() is not None
                 and elem.tag not in ("html", "body")
                 and not _PROTECTED_BY(elem)
                 and not _PROTECTS(elem)
@@ -155,13 +163,15 @@ RETRY_LENGTH = 250
 
 
 def main_content(
-    tree: lxml.html.HtmlElement, again: Callable[[], lxml.html.HtmlElement]
+    tree: lxml.html.HtmlElement,
+    again: Callable[[], lxml.html.HtmlElement],
+    unlikely: list[lxml.html.HtmlElement] | None = None,
 ) -> lxml.html.HtmlElement:
     """The article element readability would choose, taken from ``tree`` (which it changes).
 
     ``again`` rebuilds the tree for the lenient retry: rarely needed (2 pages in 181), so
     rebuilding then is cheaper than copying every tree up front."""
-    found = _Reader(tree).attempt(ruthless=True)
+    found = _Reader(tree, unlikely).attempt(ruthless=True)
     if found is not None and len(found.text_content().strip()) >= RETRY_LENGTH:
         return found
     spare = again()

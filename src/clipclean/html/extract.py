@@ -14,6 +14,7 @@ from .blocks import to_blocks
 from .content import main_content
 from .figures import MARKER, image_src, take_figures
 from .markup import read_markup
+from .marks import scan
 from .metadata import read_metadata
 from .parse import parse
 from .prune import prune
@@ -47,23 +48,21 @@ def place_images(
 def html_to_draft(text: str, url: str | None = None) -> Draft:
     """Main content and markup metadata of an HTML page as a draft."""
     tree = parse(text)
-    # lxml makes a Python proxy (through a Python class lookup) each time an element is
-    # visited anew; holding them all keeps one proxy per element for every later pass.
-    proxies = list(tree.iter())
+    marks = scan(tree)
     markup = read_markup(tree)
     meta = Draft([], kind="html")
-    page_url = read_metadata(tree, markup, url, meta)
-    images = take_figures(tree, page_url)
-    prune(tree)
+    page_url = read_metadata(tree, markup, url, meta, marks.byline)
+    images = take_figures(tree, page_url, marks.boxes)
+    prune(tree, marks.chrome)
 
     def again() -> lxml.html.HtmlElement:
         spare = parse(text)
-        take_figures(spare, page_url)
-        prune(spare)
+        spare_marks = scan(spare)
+        take_figures(spare, page_url, spare_marks.boxes)
+        prune(spare, spare_marks.chrome)
         return spare
 
-    content = main_content(tree, again)
-    del proxies
+    content = main_content(tree, again, marks.unlikely)
     pairs = to_blocks(content)
     draft = Draft([b for b, _ in pairs], kind="html")
     draft.candidates = meta.candidates

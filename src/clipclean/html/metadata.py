@@ -49,7 +49,7 @@ _ROLE = re.compile(
 _WEEKDAY = re.compile(
     r"\s(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?$", re.I
 )
-_BYLINE_CLASS = re.compile(
+BYLINE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:byline|by-line|author|authors|author-name|writer|contributor|creditline)"
     r"(?:$|[\s_-])",
     re.I,
@@ -253,13 +253,20 @@ def _dek(h1: lxml.html.HtmlElement | None, m: Markup, draft: Draft) -> None:
         tag = el.tag
         if tag in ("script", "style", "time", "img", "figure"):
             continue
+        # element_text only adds spaces to text_content, so more words here means more there:
+        # too long for a dek, and, for a paragraph, the body has started. Saves walking big
+        # containers in Python.
+        if len(el.text_content().split()) > 80:
+            if tag == "p":
+                return
+            continue
         text = element_text(el)
         if not text:
             continue
         n = _norm(text)
         classy = _DEK_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}") is not None
         if (n in descs_n or classy) and 4 <= word_count(text) <= 80 and tag not in ("a", "li"):
-            if _BYLINE_CLASS.search(f"{el.get('class', '')}") or not _dek_like(text):
+            if BYLINE_CLASS.search(f"{el.get('class', '')}") or not _dek_like(text):
                 continue
             draft.propose("subtitle", text, 0.9 if n in descs_n else 0.8, "displayed dek")
             return
@@ -287,24 +294,23 @@ def _following(el: lxml.html.HtmlElement):
 
 
 # -- bylines ------------------------------------------------------------------------------
-#: A cheap C-level preselection for :data:`_BYLINE_CLASS`, which then decides.
-_BYLINE_XPATH = etree.XPath(
-    "//*[@rel='author' or @itemprop='author' or contains(@class, 'uthor') or contains(@id, 'uthor')"
-    " or contains(@class, 'yline') or contains(@id, 'yline') or contains(@class, 'riter')"
-    " or contains(@class, 'ontributor') or contains(@class, 'UTHOR') or contains(@class, 'reditline')]"
-)
+#: Candidates for a byline: elements with attributes a byline is marked by. Each test on
+#: them is one regex in Python; a preselection with contains() in XPath cost more.
+_ATTRIBUTED = etree.XPath("//*[@class or @id or @rel or @itemprop]")
 
 
-def _visible_byline(tree: lxml.html.HtmlElement) -> list[str]:
+def _visible_byline(
+    tree: lxml.html.HtmlElement, marked: list[lxml.html.HtmlElement] | None = None
+) -> list[str]:
     """Texts of byline-looking elements (class, rel=author, itemprop=author) outside comment
-    threads, in document order."""
+    threads, in document order; ``marked``: those elements, if already found."""
     found: list[str] = []
-    for el in _BYLINE_XPATH(tree):
+    for el in _ATTRIBUTED(tree) if marked is None else marked:
         attrs = f"{el.get('class', '')} {el.get('id', '')}"
         if (
             el.get("rel") == "author"
             or el.get("itemprop") == "author"
-            or (len(attrs) > 2 and _BYLINE_CLASS.search(attrs))
+            or (len(attrs) > 2 and BYLINE_CLASS.search(attrs))
         ):
             text = element_text(el)
             if text and len(text) <= 200 and not _in_comments(el):
@@ -320,9 +326,15 @@ def _in_comments(el: lxml.html.HtmlElement) -> bool:
     )
 
 
-def _authors(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draft) -> None:
+def _authors(
+    tree: lxml.html.HtmlElement,
+    m: Markup,
+    site: str | None,
+    draft: Draft,
+    marked: list[lxml.html.HtmlElement] | None,
+) -> None:
     orgs = {_norm(site)} if site else set()
-    shown = _visible_byline(tree)
+    shown = _visible_byline(tree, marked)
     # Whole-name bylines first, the one naming most people (and longest) first among those.
     ranked = sorted(
         ((byline_people(t, orgs), t) for t in shown[:3]),
@@ -447,14 +459,19 @@ def _tags(m: Markup, draft: Draft) -> None:
 
 
 def read_metadata(
-    tree: lxml.html.HtmlElement, m: Markup, url: str | None, draft: Draft
+    tree: lxml.html.HtmlElement,
+    m: Markup,
+    url: str | None,
+    draft: Draft,
+    bylines: list[lxml.html.HtmlElement] | None = None,
 ) -> str | None:
-    """Propose every metadata field the page's markup and header show; return the page URL."""
+    """Propose every metadata field the page's markup and header show; return the page URL.
+    ``bylines``: the byline-marked elements, if already found (see marks.py)."""
     page_url = _url(m, url, draft)
     site = _site(m, page_url, draft)
     h1 = _title(tree, m, site, draft)
     _dek(h1, m, draft)
-    _authors(tree, m, site, draft)
+    _authors(tree, m, site, draft, bylines)
     _dates(tree, m, draft)
     _language(m, draft)
     _tags(m, draft)

@@ -62,12 +62,11 @@ _KEEP_TAGS = frozenset(("html", "body", "main", "article"))
 _POST_CLASS = ("category-", "tag-", "post-", "format-", "status-", "type-")
 
 
-def _chrome_by_class(el: lxml.html.HtmlElement) -> bool:
+def _chrome_by_class(el: lxml.html.HtmlElement, attrs: str) -> bool:
     """A chrome word in a class/id token, on an element that holds no run of long paragraphs
     (a share row wrapping the whole story is a template quirk, not a share row)."""
     if el.tag in _KEEP_TAGS:
         return False
-    attrs = f"{el.get('class', '')} {el.get('id', '')}"
     if CHROME_WORDS.search(attrs) is None:  # the common case, decided by one search
         return False
     tokens = [t for t in attrs.split() if not t.startswith(_POST_CLASS)]
@@ -102,11 +101,17 @@ def _drop(elements: list[lxml.html.HtmlElement]) -> None:
             el.drop_tree()
 
 
-def prune(tree: lxml.html.HtmlElement) -> None:
-    """Drop chrome elements in place (their tails, the text after them, stay)."""
+def prune(
+    tree: lxml.html.HtmlElement,
+    chrome: list[tuple[lxml.html.HtmlElement, str]] | None = None,
+) -> None:
+    """Drop chrome elements in place (their tails, the text after them, stay). ``chrome``:
+    the elements whose class/id hold a chrome word, with that text, if already found."""
     etree.strip_elements(tree, *CHROME_TAGS, with_tail=False)
     _drop(_MARKED_XPATH(tree))
     _drop([el for el in _STYLED(tree) if _HIDDEN_STYLE.search(el.get("style", ""))])
-    _drop([el for el in _CLASSED(tree) if _chrome_by_class(el)])
+    if chrome is None:
+        chrome = [(el, f"{el.get('class', '')} {el.get('id', '')}") for el in _CLASSED(tree)]
+    _drop([el for el, attrs in chrome if _chrome_by_class(el, attrs)])
     _drop([el for el in tree.iter("form") if not holds_content(el)])
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
