@@ -13,8 +13,8 @@ from ..model import Block, Draft, Image
 from .blocks import to_blocks
 from .content import main_content
 from .figures import MARKER, image_src, take_figures
-from .markup import read_markup
 from .marks import scan
+from .markup import read_markup
 from .metadata import read_metadata
 from .parse import parse
 from .prune import prune
