@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -23,10 +24,36 @@ from .prune import CHROME_WORDS
 
 UNLIKELY = REGEXES["unlikelyCandidatesRe"]
 MAYBE = REGEXES["okMaybeItsACandidateRe"]
-_ANY = re.compile(
-    "|".join(r.pattern for r in (CHROME_WORDS, UNLIKELY, BYLINE_CLASS, CAPTION_BOX)), re.I
+
+
+def _lower(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern of lower-case words as a case-sensitive one, for text
+    lower-cased once: several times faster than re.I in Python's engine."""
+    return re.compile(pattern.pattern)
+
+
+_CHROME, _UNLIKELY, _MAYBE, _BYLINE, _CAPTION = map(
+    _lower, (CHROME_WORDS, UNLIKELY, MAYBE, BYLINE_CLASS, CAPTION_BOX)
 )
 _BOX_TAGS = frozenset(("div", "p", "span"))
+CHROME, UNLIKELY_BIT, BYLINE, CAPTION = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=8192)
+def classify(attrs: str) -> int:
+    """Which marks a "class id" text carries, as bits. Cached: a page repeats its class
+    strings (a feed of teasers, rows of links), and a site repeats them across pages."""
+    bits = 0
+    low = attrs.lower()
+    if _CHROME.search(low):
+        bits |= CHROME
+    if len(attrs) >= 2 and _UNLIKELY.search(low) and not _MAYBE.search(low):
+        bits |= UNLIKELY_BIT
+    if len(attrs) > 2 and _BYLINE.search(low):
+        bits |= BYLINE
+    if _CAPTION.search(low):
+        bits |= CAPTION
+    return bits
 
 
 @dataclass
@@ -54,16 +81,13 @@ def scan(tree: lxml.html.HtmlElement) -> Marks:
                 m.byline.append(el)
             continue
         attrs = f"{cls or ''} {ident or ''}"
-        if _ANY.search(attrs) is None:
-            if rel_author:
-                m.byline.append(el)
-            continue
-        if CHROME_WORDS.search(attrs):
+        bits = classify(attrs)
+        if bits & CHROME:
             m.chrome.append((el, attrs))
-        if len(attrs) >= 2 and UNLIKELY.search(attrs) and not MAYBE.search(attrs):
+        if bits & UNLIKELY_BIT:
             m.unlikely.append(el)
-        if rel_author or (len(attrs) > 2 and BYLINE_CLASS.search(attrs)):
+        if rel_author or bits & BYLINE:
             m.byline.append(el)
-        if tag in _BOX_TAGS and CAPTION_BOX.search(attrs):
+        if bits & CAPTION and tag in _BOX_TAGS:
             m.boxes.append(el)
     return m
