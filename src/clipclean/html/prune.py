@@ -89,7 +89,18 @@ def holds_content(el: lxml.html.HtmlElement) -> bool:
             long_paragraphs += 1
             if long_paragraphs >= 3:
                 return True
-    return False
+    # Or much text outside links (tables of figures, short paragraphs): a box of chrome is
+    # mostly links or short.
+    words = len(_TEXT(el).split())
+    if words < WRAPPER_WORDS:
+        return False
+    linked = sum(len(_TEXT(a).split()) for a in el.iter("a"))
+    return linked < 0.3 * words
+
+
+#: Words outside links from which a chrome-classed element is a wrapper of the content.
+WRAPPER_WORDS = 400
+_TEXT = etree.XPath("string()")
 
 
 _HOLDS_ARTICLE = etree.XPath("boolean(.//article|.//main|.//*[contains(@itemprop, 'articleBody')])")
