@@ -84,7 +84,7 @@ def scan(tree: lxml.html.HtmlElement) -> Marks:
         bits = classify(attrs)
         if bits & CHROME:
             m.chrome.append((el, attrs))
-        if bits & UNLIKELY_BIT:
+        if bits & UNLIKELY_BIT and tag != "blockquote":  # an embedded post is quoted text
             m.unlikely.append(el)
         if rel_author or bits & BYLINE:
             m.byline.append(el)
