@@ -75,7 +75,20 @@ def _chrome_by_class(el: lxml.html.HtmlElement, attrs: str) -> bool:
         return False
     if "comment" in hit.group(0).lower():
         return True
+    if _embeds_quote(el):
+        if el.tag != "blockquote":
+            el.drop_tag()  # the box's class words would still count against it later
+        return False
     return not holds_content(el)
+
+
+def _embeds_quote(el: lxml.html.HtmlElement) -> bool:
+    """A "social" box around a blockquote is an embedded post the article quotes (its text
+    is the box's text), not a row of share buttons."""
+    quote = el if el.tag == "blockquote" else next(el.iter("blockquote"), None)
+    if quote is None:
+        return False
+    return len(_TEXT(quote).split()) >= 0.6 * len(_TEXT(el).split())
 
 
 def holds_content(el: lxml.html.HtmlElement) -> bool:
