@@ -9,6 +9,7 @@ div rewrite checks descendants instead of serialising them, and the result stays
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -27,6 +28,8 @@ _PROTECTS = etree.XPath(
     "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
 )
 _UNLIKELY = REGEXES["unlikelyCandidatesRe"]
+_NEGATIVE = REGEXES["negativeRe"]
+_POSITIVE = REGEXES["positiveRe"]
 _MAYBE = REGEXES["okMaybeItsACandidateRe"]
 
 
@@ -36,8 +39,26 @@ def text_length(el: lxml.html.HtmlElement) -> int:
     return len(" ".join((el.text_content() or "").split()))
 
 
+_HAS_BLOCK = etree.XPath(
+    "boolean(descendant::*[" + " or ".join(f"starts-with(name(), '{t}')" for t in _BLOCK_PREFIXES)
+    + "])"
+)
+
+
 def _has_block(el: lxml.html.HtmlElement) -> bool:
-    return any(d.tag.startswith(_BLOCK_PREFIXES) for d in el.iterdescendants(etree.Element))
+    """A block-level descendant (in C: this runs on every div)."""
+    return bool(_HAS_BLOCK(el))
+
+
+@lru_cache(maxsize=4096)
+def _weight(feature: str) -> int:
+    """readability's class/id weight of one attribute value; pages repeat their classes."""
+    weight = 0
+    if _NEGATIVE.search(feature):
+        weight -= 25
+    if _POSITIVE.search(feature):
+        weight += 25
+    return weight
 
 
 class _Reader(Document):
@@ -55,6 +76,10 @@ class _Reader(Document):
 
     def get_clean_html(self) -> lxml.html.HtmlElement:  # type: ignore[override]
         return self.html
+
+    def class_weight(self, e: lxml.html.HtmlElement) -> int:
+        """readability's class weight (no custom keywords), cached per attribute value."""
+        return sum(_weight(f) for f in (e.get("class"), e.get("id")) if f)
 
     def get_link_density(self, elem: lxml.html.HtmlElement) -> float:
         """readability's link density with the cheaper, equal text length."""
