@@ -115,11 +115,7 @@ class _Reader(Document):
             if parent is None:
                 continue
             grand = parent.getparent()
-            text = elem.text_content() or ""
-            if "\n" in text or "\t" in text or "  " in text or len(text) >= 255:
-                text = clean(text)
-            else:
-                text = text.strip()
+            text = " ".join((elem.text_content() or "").split())
             if len(text) < min_len:
                 continue
             if parent not in candidates:
