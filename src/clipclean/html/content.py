@@ -14,7 +14,7 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 from readability import Document
-from readability.readability import REGEXES, clean
+from readability.readability import REGEXES
 
 #: Tag-name prefixes readability treats as block content inside a div (its divToPElementsRe).
 _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
@@ -39,15 +39,13 @@ def text_length(el: lxml.html.HtmlElement) -> int:
     return len(" ".join((el.text_content() or "").split()))
 
 
-_HAS_BLOCK = etree.XPath(
-    "boolean(descendant::*[" + " or ".join(f"starts-with(name(), '{t}')" for t in _BLOCK_PREFIXES)
-    + "])"
-)
+#: The HTML tags those prefixes match (lxml filters by exact tag names in C).
+_BLOCK_TAGS = (*_BLOCK_PREFIXES, "param", "picture", "progress")
 
 
 def _has_block(el: lxml.html.HtmlElement) -> bool:
-    """A block-level descendant (in C: this runs on every div)."""
-    return bool(_HAS_BLOCK(el))
+    """A block-level descendant; the tag filter runs in C and stops at the first."""
+    return next(el.iterdescendants(*_BLOCK_TAGS), None) is not None
 
 
 @lru_cache(maxsize=4096)
