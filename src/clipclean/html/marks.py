@@ -10,6 +10,7 @@ later passes do not rebuild proxies through lxml's Python class lookup.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -65,29 +66,48 @@ class Marks:
     unlikely: list[lxml.html.HtmlElement] = field(default_factory=list)
     byline: list[lxml.html.HtmlElement] = field(default_factory=list)
     boxes: list[lxml.html.HtmlElement] = field(default_factory=list)
+    position: dict[lxml.html.HtmlElement, int] | None = None
+
+
+_AUTHOR_ATTR = etree.XPath("//*[@rel='author' or @itemprop='author']")
 
 
 def scan(tree: lxml.html.HtmlElement) -> Marks:
     """Sort the elements of ``tree`` by their marks (before anything is removed)."""
     m = Marks(elements=list(tree.iter(etree.Element)))
-    for el in m.elements:
-        tag = el.tag
-        if tag == "figure":
-            m.boxes.append(el)
-        rel_author = el.get("rel") == "author" or el.get("itemprop") == "author"
-        cls, ident = el.get("class"), el.get("id")
+    get_class = operator.methodcaller("get", "class")
+    get_id = operator.methodcaller("get", "id")
+    for el, cls, ident in zip(
+        m.elements, map(get_class, m.elements), map(get_id, m.elements), strict=True
+    ):
         if cls is None and ident is None:
-            if rel_author:
-                m.byline.append(el)
             continue
         attrs = f"{cls or ''} {ident or ''}"
         bits = classify(attrs)
+        if not bits:
+            continue
         if bits & CHROME:
             m.chrome.append((el, attrs))
-        if bits & UNLIKELY_BIT and tag != "blockquote":  # an embedded post is quoted text
+        if bits & UNLIKELY_BIT and el.tag != "blockquote":  # an embedded post is quoted text
             m.unlikely.append(el)
-        if rel_author or bits & BYLINE:
+        if bits & BYLINE:
             m.byline.append(el)
-        if bits & CAPTION and tag in _BOX_TAGS:
+        if bits & CAPTION and el.tag in _BOX_TAGS:
             m.boxes.append(el)
+    # Tag and rel/itemprop tests run in C; merged back into document order.
+    m.byline = _merged(m, m.byline, _AUTHOR_ATTR(tree))
+    m.boxes = _merged(m, m.boxes, list(tree.iter("figure")))
     return m
+
+
+def _merged(
+    m: Marks, a: list[lxml.html.HtmlElement], b: list[lxml.html.HtmlElement]
+) -> list[lxml.html.HtmlElement]:
+    """``a`` and ``b`` as one list in document order, without repeats."""
+    if not b:
+        return a
+    if not a:
+        return b
+    if m.position is None:
+        m.position = {el: i for i, el in enumerate(m.elements)}
+    return sorted(set(a) | set(b), key=m.position.__getitem__)
