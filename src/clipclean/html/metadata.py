@@ -268,7 +268,7 @@ def _dek(h1: lxml.html.HtmlElement | None, m: Markup, draft: Draft) -> None:
         if (n in descs_n or classy) and 4 <= word_count(text) <= 80 and tag not in ("a", "li"):
             if BYLINE_CLASS.search(f"{el.get('class', '')}") or not _dek_like(text):
                 continue
-            if not classy and tag == "p" and _starts_run(el):
+            if tag == "p" and _starts_run(el) and not _DEK_CLASS.search(el.get("class", "")):
                 return  # the meta description copies the article's first paragraph
             draft.propose("subtitle", text, 0.9 if n in descs_n else 0.8, "displayed dek")
             return
@@ -277,11 +277,21 @@ def _dek(h1: lxml.html.HtmlElement | None, m: Markup, draft: Draft) -> None:
 
 
 def _starts_run(el: lxml.html.HtmlElement) -> bool:
-    """A paragraph followed by another paragraph of the same parent: the body's lead."""
-    nxt = el.getnext()
-    while nxt is not None and not isinstance(nxt.tag, str):
-        nxt = nxt.getnext()
-    return nxt is not None and nxt.tag == "p" and word_count(nxt.text_content()) >= 8
+    """A paragraph followed by another paragraph of the same parent (past empty boxes such
+    as ad slots): the body's lead."""
+    for nxt in el.itersiblings():
+        if not isinstance(nxt.tag, str):
+            continue
+        if nxt.tag == "p":
+            return word_count(nxt.text_content()) >= 8
+        if "".join(_VISIBLE_TEXT(nxt)).strip():
+            return False
+    return False
+
+
+_VISIBLE_TEXT = etree.XPath(
+    "descendant-or-self::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+)
 
 
 _CREDIT_END = re.compile(r"\b(?:Photo(?:graph)?|Image|Picture|Credit)s?\s?(?:by|:)", re.I)
