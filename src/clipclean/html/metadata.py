@@ -107,7 +107,8 @@ def classify_names(raw: list[str], orgs: set[str]) -> tuple[list[str], str | Non
 def _mixed_caps(name: str) -> bool:
     """ "Kevin McCoy USA TODAY": capitals-only words after normal ones are an organisation."""
     tokens = name.split()
-    caps = [len(t) > 1 and t.isupper() for t in tokens]
+    # A word in capitals has two letters or more: "L." in "Troy L. Smith" is an initial.
+    caps = [sum(c.isalpha() for c in t) > 1 and t.isupper() for t in tokens]
     return any(caps) and not all(caps)
 
 
@@ -363,6 +364,7 @@ def _authors(
     people = next((p for p, _ in ranked if p), None) or next(
         (p for p in (byline_people(t, orgs) for t in shown[3:]) if p), None
     )
+    shown_people = bool(people)
     if people:
         draft.propose("authors", people, 0.9, "visible byline")
     else:
@@ -382,14 +384,14 @@ def _authors(
         people += [n for n in single if not _ACCOUNT.match(n)]
         if people:
             draft.propose("authors", people, 0.85, "json-ld author")
-        elif ld_orgs or org:
+        elif (ld_orgs or org) and not shown_people:
             draft.propose("byline_org", (ld_orgs or [org])[0], 0.6, "json-ld author")
     found = m.first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
     if found:
         people, org = classify_names(re.split(r"\s*(?:,|;|\band\b)\s*", found[0]), orgs)
         if people:
             draft.propose("authors", people, 0.7, f"meta {found[1]}")
-        elif org and not found[0].startswith("http"):
+        elif org and not found[0].startswith("http") and not shown_people:
             draft.propose("byline_org", org, 0.5, f"meta {found[1]}")
 
 
