@@ -51,7 +51,7 @@ def html_to_draft(text: str, url: str | None = None) -> Draft:
     marks = scan(tree)
     markup = read_markup(tree)
     meta = Draft([], kind="html")
-    page_url = read_metadata(tree, markup, url, meta, marks.byline)
+    page_url = read_metadata(tree, markup, url, meta, marks.byline, marks.dates)
     images = take_figures(tree, page_url, marks.boxes)
     prune(tree, marks.chrome)
 

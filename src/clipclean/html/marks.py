@@ -37,7 +37,9 @@ _CHROME, _UNLIKELY, _MAYBE, _BYLINE, _CAPTION = map(
     _lower, (CHROME_WORDS, UNLIKELY, MAYBE, BYLINE_CLASS, CAPTION_BOX)
 )
 _BOX_TAGS = frozenset(("div", "p", "span"))
-CHROME, UNLIKELY_BIT, BYLINE, CAPTION = 1, 2, 4, 8
+CHROME, UNLIKELY_BIT, BYLINE, CAPTION, DATE = 1, 2, 4, 8, 16
+#: Class/id words of an element that shows the publication date.
+_DATE = re.compile(r"date|publish|posted|timestamp")
 
 
 @lru_cache(maxsize=8192)
@@ -54,6 +56,8 @@ def classify(attrs: str) -> int:
         bits |= BYLINE
     if _CAPTION.search(low):
         bits |= CAPTION
+    if _DATE.search(low):
+        bits |= DATE
     return bits
 
 
@@ -66,10 +70,12 @@ class Marks:
     unlikely: list[lxml.html.HtmlElement] = field(default_factory=list)
     byline: list[lxml.html.HtmlElement] = field(default_factory=list)
     boxes: list[lxml.html.HtmlElement] = field(default_factory=list)
+    dates: list[lxml.html.HtmlElement] = field(default_factory=list)
     position: dict[lxml.html.HtmlElement, int] | None = None
 
 
 _AUTHOR_ATTR = etree.XPath("//*[@rel='author' or @itemprop='author']")
+_DATE_ATTR = etree.XPath("//*[@itemprop='datePublished']")
 
 
 def scan(tree: lxml.html.HtmlElement) -> Marks:
@@ -90,12 +96,15 @@ def scan(tree: lxml.html.HtmlElement) -> Marks:
             m.chrome.append((el, attrs))
         if bits & UNLIKELY_BIT and el.tag != "blockquote":  # an embedded post is quoted text
             m.unlikely.append(el)
+        if bits & DATE:
+            m.dates.append(el)
         if bits & BYLINE:
             m.byline.append(el)
         if bits & CAPTION and el.tag in _BOX_TAGS:
             m.boxes.append(el)
     # Tag and rel/itemprop tests run in C; merged back into document order.
     m.byline = _merged(m, m.byline, _AUTHOR_ATTR(tree))
+    m.dates = _merged(m, m.dates, _DATE_ATTR(tree))
     m.boxes = _merged(m, m.boxes, list(tree.iter("figure")))
     return m
 

@@ -8,6 +8,7 @@ the host name).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
@@ -413,6 +414,25 @@ _DATE_KEYS = (
 _TIME_XPATH = etree.XPath("//time[@datetime]/@datetime")
 
 
+_UPDATED = re.compile(r"^\W*(?:updated|modified|last (?:updated|modified)|edited)\b", re.I)
+
+
+def _shown_date(marked: Sequence[lxml.html.HtmlElement], draft: Draft) -> None:
+    """The date a date-marked element shows (class words such as "publish-date", or
+    itemprop=datePublished), for pages whose markup gives none: the first that is not an
+    "Updated" line."""
+    for el in marked[:20]:
+        if len(el.text_content()) > 200:
+            continue  # a container, not the date line
+        text = element_text(el)
+        if not text or _UPDATED.match(text):
+            continue
+        found = find_date(text)
+        if found is not None:
+            draft.propose("published", found.iso, 0.5, "date shown on the page")
+            return
+
+
 def _dates(tree: lxml.html.HtmlElement, m: Markup, draft: Draft) -> None:
     if m.article:
         for key, name in (("datePublished", "published"), ("dateModified", "modified")):
@@ -486,15 +506,19 @@ def read_metadata(
     url: str | None,
     draft: Draft,
     bylines: list[lxml.html.HtmlElement] | None = None,
+    dates: Sequence[lxml.html.HtmlElement] = (),
 ) -> str | None:
     """Propose every metadata field the page's markup and header show; return the page URL.
-    ``bylines``: the byline-marked elements, if already found (see marks.py)."""
+    ``bylines``: the byline-marked elements, if already found (see marks.py); ``dates``: the
+    date-marked ones, read when the markup gives no publication date."""
     page_url = _url(m, url, draft)
     site = _site(m, page_url, draft)
     h1 = _title(tree, m, site, draft)
     _dek(h1, m, draft)
     _authors(tree, m, site, draft, bylines)
     _dates(tree, m, draft)
+    if draft.best("published") is None:
+        _shown_date(dates, draft)
     _language(m, draft)
     _tags(m, draft)
     return page_url
