@@ -53,13 +53,13 @@ def html_to_draft(text: str, url: str | None = None) -> Draft:
     meta = Draft([], kind="html")
     page_url = read_metadata(tree, markup, url, meta, marks.byline, marks.dates)
     images = take_figures(tree, page_url, marks.boxes)
-    prune(tree, marks.chrome)
+    prune(tree, marks.chrome, marks.hidden)
 
     def again() -> lxml.html.HtmlElement:
         spare = parse(text)
         spare_marks = scan(spare)
         take_figures(spare, page_url, spare_marks.boxes)
-        prune(spare, spare_marks.chrome)
+        prune(spare, spare_marks.chrome, spare_marks.hidden)
         return spare
 
     content = main_content(tree, again, marks.unlikely)

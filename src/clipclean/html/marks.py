@@ -21,7 +21,7 @@ from readability.readability import REGEXES
 
 from .figures import CAPTION_BOX
 from .metadata import BYLINE_CLASS
-from .prune import CHROME_WORDS
+from .prune import CHROME_WORDS, HIDDEN_STYLE, HIDING_ROLES
 
 UNLIKELY = REGEXES["unlikelyCandidatesRe"]
 MAYBE = REGEXES["okMaybeItsACandidateRe"]
@@ -71,6 +71,7 @@ class Marks:
     byline: list[lxml.html.HtmlElement] = field(default_factory=list)
     boxes: list[lxml.html.HtmlElement] = field(default_factory=list)
     dates: list[lxml.html.HtmlElement] = field(default_factory=list)
+    hidden: list[lxml.html.HtmlElement] = field(default_factory=list)
     position: dict[lxml.html.HtmlElement, int] | None = None
 
 
@@ -78,16 +79,23 @@ def scan(tree: lxml.html.HtmlElement) -> Marks:
     """Sort the elements of ``tree`` by their marks (before anything is removed)."""
     m = Marks(elements=list(tree.iter(etree.Element)))
     els = m.elements
-    # Attribute reads through map() cost less than per-element method calls; XPath
-    # attribute predicates (``//*[@rel='author']``) cost more than both.
-    for el, cls, ident, rel, prop in zip(
-        els,
-        map(_get("class"), els),
-        map(_get("id"), els),
-        map(_get("rel"), els),
-        map(_get("itemprop"), els),
-        strict=True,
-    ):
+    # One items() call per element reads every attribute at once: cheaper than a get() per
+    # attribute name, and much cheaper than XPath attribute predicates (a scan each).
+    for el, items in zip(els, map(_ITEMS, els), strict=True):
+        if not items:
+            continue
+        cls = ident = rel = prop = None
+        for key, value in items:
+            if key == "class":
+                cls = value
+            elif key == "id":
+                ident = value
+            elif key == "rel":
+                rel = value
+            elif key == "itemprop":
+                prop = value
+            elif key in _HIDING and _HIDING[key](value):
+                m.hidden.append(el)
         if cls is None and ident is None:
             if rel is not None or prop is not None:
                 _by_attr(m, el, rel, prop)
@@ -110,8 +118,13 @@ def scan(tree: lxml.html.HtmlElement) -> Marks:
     return m
 
 
-def _get(name: str) -> operator.methodcaller:
-    return operator.methodcaller("get", name)
+_ITEMS = operator.methodcaller("items")
+#: Attributes that hide an element or mark it as page furniture, with their test.
+_HIDING = {
+    "hidden": lambda value: True,
+    "role": lambda value: value in HIDING_ROLES,
+    "style": lambda value: HIDDEN_STYLE.search(value) is not None,
+}
 
 
 def _by_attr(m: Marks, el: lxml.html.HtmlElement, rel: str | None, prop: str | None) -> None:

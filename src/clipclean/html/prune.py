@@ -42,7 +42,9 @@ _MARKED_XPATH = etree.XPath(
 )
 _STYLED = etree.XPath("//*[@style]")
 _CLASSED = etree.XPath("//*[@class or @id]")
-_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+#: Roles of page furniture.
+HIDING_ROLES = frozenset(("navigation", "complementary", "contentinfo", "dialog"))
+HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 
 #: class/id words of blocks that are chrome inside an article (share rows, newsletter boxes,
 #: related links, comment threads, ad slots). Whole-word matches on class/id tokens only.
@@ -128,12 +130,16 @@ def _drop(elements: list[lxml.html.HtmlElement]) -> None:
 def prune(
     tree: lxml.html.HtmlElement,
     chrome: list[tuple[lxml.html.HtmlElement, str]] | None = None,
+    hidden: list[lxml.html.HtmlElement] | None = None,
 ) -> None:
     """Drop chrome elements in place (their tails, the text after them, stay). ``chrome``:
-    the elements whose class/id hold a chrome word, with that text, if already found."""
+    the elements whose class/id hold a chrome word, with that text, and ``hidden``: those
+    hidden or with a furniture role, if already found (see marks.py)."""
     etree.strip_elements(tree, *CHROME_TAGS, with_tail=False)
-    _drop(_MARKED_XPATH(tree))
-    _drop([el for el in _STYLED(tree) if _HIDDEN_STYLE.search(el.get("style", ""))])
+    if hidden is None:
+        hidden = _MARKED_XPATH(tree)
+        hidden += [el for el in _STYLED(tree) if HIDDEN_STYLE.search(el.get("style", ""))]
+    _drop(hidden)
     if chrome is None:
         chrome = [(el, f"{el.get('class', '')} {el.get('id', '')}") for el in _CLASSED(tree)]
     _drop([el for el, attrs in chrome if _chrome_by_class(el, attrs)])
