@@ -23,10 +23,14 @@ _INLINE_ALL = _INLINE | {"sub", "sup", "u"}
 
 
 _CLASSED = etree.XPath("//*[@class or @id]")
-_PROTECTED_BY = etree.XPath("ancestor-or-self::pre | ancestor-or-self::code")
-_PROTECTS = etree.XPath(
-    "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
-)
+def _protected(el: lxml.html.HtmlElement) -> bool:
+    """readability's exemptions from the unlikely rule: inside pre/code, or holding main,
+    article or math. lxml's C tag filters, stopping at the first hit."""
+    return (
+        el.tag in ("pre", "code", "main", "article", "math")
+        or next(el.iterancestors("pre", "code"), None) is not None
+        or next(el.iterdescendants("main", "article", "math"), None) is not None
+    )
 _UNLIKELY = REGEXES["unlikelyCandidatesRe"]
 _NEGATIVE = REGEXES["negativeRe"]
 _POSITIVE = REGEXES["positiveRe"]
@@ -98,8 +102,7 @@ class _Reader(Document):
             if (
                 elem.getparent() is not None
                 and elem.tag not in ("html", "body")
-                and not _PROTECTED_BY(elem)
-                and not _PROTECTS(elem)
+                and not _protected(elem)
             ):
                 elem.drop_tree()
 
