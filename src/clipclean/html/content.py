@@ -23,6 +23,8 @@ _INLINE_ALL = _INLINE | {"sub", "sup", "u"}
 
 
 _CLASSED = etree.XPath("//*[@class or @id]")
+
+
 def _protected(el: lxml.html.HtmlElement) -> bool:
     """readability's exemptions from the unlikely rule: inside pre/code, or holding main,
     article or math. lxml's C tag filters, stopping at the first hit."""
@@ -31,6 +33,8 @@ def _protected(el: lxml.html.HtmlElement) -> bool:
         or next(el.iterancestors("pre", "code"), None) is not None
         or next(el.iterdescendants("main", "article", "math"), None) is not None
     )
+
+
 _UNLIKELY = REGEXES["unlikelyCandidatesRe"]
 _NEGATIVE = REGEXES["negativeRe"]
 _POSITIVE = REGEXES["positiveRe"]

@@ -17,7 +17,7 @@ from .marks import scan
 from .markup import read_markup
 from .metadata import read_metadata
 from .parse import parse
-from .prune import prune
+from .prune import prune, strip_early
 
 
 def place_images(
@@ -48,8 +48,9 @@ def place_images(
 def html_to_draft(text: str, url: str | None = None) -> Draft:
     """Main content and markup metadata of an HTML page as a draft."""
     tree = parse(text)
-    marks = scan(tree)
     markup = read_markup(tree)
+    strip_early(tree)
+    marks = scan(tree)
     meta = Draft([], kind="html")
     page_url = read_metadata(tree, markup, url, meta, marks.byline, marks.dates)
     images = take_figures(tree, page_url, marks.boxes)
@@ -57,6 +58,7 @@ def html_to_draft(text: str, url: str | None = None) -> Draft:
 
     def again() -> lxml.html.HtmlElement:
         spare = parse(text)
+        strip_early(spare)
         spare_marks = scan(spare)
         take_figures(spare, page_url, spare_marks.boxes)
         prune(spare, spare_marks.chrome, spare_marks.hidden)

@@ -127,6 +127,18 @@ def _drop(elements: list[lxml.html.HtmlElement]) -> None:
             el.drop_tree()
 
 
+#: Chrome tags removed as soon as the metadata markup is read (noscript waits: a figure's
+#: image may be only there).
+EARLY_TAGS = tuple(t for t in CHROME_TAGS if t != "noscript")
+
+
+def strip_early(tree: lxml.html.HtmlElement) -> None:
+    """Remove scripts, styles, navigation, footers, asides, forms' controls and embeds in
+    one C pass, before any Python pass visits their elements (over a third of a page's
+    elements sit in nav, footer and aside)."""
+    etree.strip_elements(tree, *EARLY_TAGS, with_tail=False)
+
+
 def prune(
     tree: lxml.html.HtmlElement,
     chrome: list[tuple[lxml.html.HtmlElement, str]] | None = None,
