@@ -71,8 +71,12 @@ def link_share(el: lxml.html.HtmlElement, text: str) -> float:
     return min(1.0, linked / max(len(text), 1))
 
 
-def _nested(el: lxml.html.HtmlElement) -> bool:
-    return any(d.tag in BLOCK_KINDS for d in el.iterdescendants(etree.Element))
+def _nested(el: lxml.html.HtmlElement, breaks: bool = False) -> bool:
+    """Holds a block element (or, with ``breaks``, anything that ends a line)."""
+    return any(
+        d.tag in BLOCK_KINDS or (breaks and d.tag in BREAKS)
+        for d in el.iterdescendants(etree.Element)
+    )
 
 
 def to_blocks(root: lxml.html.HtmlElement) -> list[tuple[Block, lxml.html.HtmlElement]]:
@@ -116,7 +120,7 @@ def to_blocks(root: lxml.html.HtmlElement) -> list[tuple[Block, lxml.html.HtmlEl
         for child in el.iterchildren(etree.Element):
             tag = child.tag
             kind = BLOCK_KINDS.get(tag)
-            nested = _nested(child) if kind is not None or tag not in BREAKS else True
+            nested = _nested(child, kind is None) if kind is not None or tag not in BREAKS else True
             if kind is None and not nested:  # an inline element: part of the line
                 run.append(_gather(child))
                 inline.append(child)
