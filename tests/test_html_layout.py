@@ -123,3 +123,15 @@ def test_marks_scan_sorts_elements_by_their_marks() -> None:
     assert [e.tag for e in m.boxes] == ["figure", "div"]
     assert text(m.dates) == ["t"]
     assert text(m.hidden) == ["h", "n"]
+
+
+def test_hover_card_inside_a_sentence_is_dropped_but_the_name_stays() -> None:
+    card = (
+        "<span class='people'><a href='/p/kn'>Kristi Noem</a><span class='block'><img src='k.jpg'>"
+        "<a href='/p/kn'>Kristi Lynn Noem</a><a href='/1'>Governor doubles down on campaign</a>"
+        "<a href='/2'>State drops pipeline law</a><a href='/p/kn'>MORE</a></span></span>"
+    )
+    body = f"<article><p>South Dakota Gov. {card} defended the ad.</p><p>{FILLER}</p></article>"
+    d = clipclean.clean(page(body)).to_dict()
+    assert "South Dakota Gov. Kristi Noem defended the ad." in d["body"]
+    assert "pipeline" not in d["body"]

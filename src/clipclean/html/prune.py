@@ -84,6 +84,16 @@ def _chrome_by_class(el: lxml.html.HtmlElement, attrs: str) -> bool:
     return not holds_content(el)
 
 
+#: A pop-up card inside running text (a person's photo and links to stories about them):
+#: the page shows it on hover only; its text would break the sentence it sits in.
+_CARDS = etree.XPath("//p//span[.//img and count(.//a) >= 3]")
+
+
+def _linked_share(el: lxml.html.HtmlElement) -> float:
+    words = len(_TEXT(el).split())
+    return sum(len(_TEXT(a).split()) for a in el.iter("a")) / max(words, 1)
+
+
 def _embeds_quote(el: lxml.html.HtmlElement) -> bool:
     """A "social" box around a blockquote is an embedded post the article quotes (its text
     is the box's text), not a row of share buttons."""
@@ -156,4 +166,7 @@ def prune(
         chrome = [(el, f"{el.get('class', '')} {el.get('id', '')}") for el in _CLASSED(tree)]
     _drop([el for el, attrs in chrome if _chrome_by_class(el, attrs)])
     _drop([el for el in tree.iter("form") if not holds_content(el)])
+    cards = [el for el in _CARDS(tree) if _linked_share(el) >= 0.7]
+    inner = set(cards)  # the card itself, not the link wrapping it with the name shown
+    _drop([el for el in cards if not any(d in inner for d in el.iterdescendants("span"))])
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
