@@ -135,3 +135,12 @@ def test_hover_card_inside_a_sentence_is_dropped_but_the_name_stays() -> None:
     d = clipclean.clean(page(body)).to_dict()
     assert "South Dakota Gov. Kristi Noem defended the ad." in d["body"]
     assert "pipeline" not in d["body"]
+
+
+def test_an_article_s_own_footer_still_gives_its_byline() -> None:
+    body = (
+        f"<article><p>{FILLER}</p><p>{FILLER}</p>"
+        "<footer><span class='byline'>By Ann Lee</span></footer></article>"
+        "<footer><span class='byline'>By Site Staff Writer Team</span></footer>"
+    )
+    assert clipclean.clean(page(body)).authors == ("Ann Lee",)

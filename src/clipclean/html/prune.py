@@ -138,15 +138,21 @@ def _drop(elements: list[lxml.html.HtmlElement]) -> None:
 
 
 #: Chrome tags removed as soon as the metadata markup is read (noscript waits: a figure's
-#: image may be only there).
-EARLY_TAGS = tuple(t for t in CHROME_TAGS if t != "noscript")
+#: image may be only there; nav, footer and aside inside an article wait too: an article's
+#: own footer or aside may hold its byline or date).
+_SECTIONING = ("nav", "footer", "aside")
+EARLY_TAGS = tuple(t for t in CHROME_TAGS if t not in ("noscript", *_SECTIONING))
+_PAGE_FURNITURE = etree.XPath(
+    "|".join(f"//{t}[not(ancestor::article or ancestor::main)]" for t in _SECTIONING)
+)
 
 
 def strip_early(tree: lxml.html.HtmlElement) -> None:
-    """Remove scripts, styles, navigation, footers, asides, forms' controls and embeds in
-    one C pass, before any Python pass visits their elements (over a third of a page's
-    elements sit in nav, footer and aside)."""
+    """Remove scripts, styles, embeds and form controls, and the page's own navigation,
+    footer and asides, before any Python pass visits their elements (over a third of a
+    page's elements sit in page-level nav, footer and aside)."""
     etree.strip_elements(tree, *EARLY_TAGS, with_tail=False)
+    _drop(_PAGE_FURNITURE(tree))
 
 
 def prune(
