@@ -138,13 +138,11 @@ def _drop(elements: list[lxml.html.HtmlElement]) -> None:
 
 
 #: Chrome tags removed as soon as the metadata markup is read (noscript waits: a figure's
-#: image may be only there; nav, footer and aside inside an article wait too: an article's
+#: image may be only there; nav, footer and aside inside an <article> wait too: its
 #: own footer or aside may hold its byline or date).
 _SECTIONING = ("nav", "footer", "aside")
 EARLY_TAGS = tuple(t for t in CHROME_TAGS if t not in ("noscript", *_SECTIONING))
-_PAGE_FURNITURE = etree.XPath(
-    "|".join(f"//{t}[not(ancestor::article or ancestor::main)]" for t in _SECTIONING)
-)
+_PAGE_FURNITURE = etree.XPath("|".join(f"//{t}[not(ancestor::article)]" for t in _SECTIONING))
 
 
 def strip_early(tree: lxml.html.HtmlElement) -> None:
