@@ -144,3 +144,16 @@ def test_an_article_s_own_footer_still_gives_its_byline() -> None:
         "<footer><span class='byline'>By Site Staff Writer Team</span></footer>"
     )
     assert clipclean.clean(page(body)).authors == ("Ann Lee",)
+
+
+def test_site_name_from_the_title_segment_that_spells_the_host() -> None:
+    html = page(f"<article><p>{FILLER}</p><p>{FILLER}</p></article>").replace(
+        b"Budget Vote - The Courier", b"The Space Review: Seeking a bigger role"
+    )
+    url = "https://www.thespacereview.com/article/3834/1"
+    assert clipclean.clean(html, url=url).site_name == "The Space Review"
+    declared = b"<meta property='og:site_name' content='TheSpaceReview.com'></head>"
+    tagged = html.replace(b"</head>", declared)
+    assert clipclean.clean(tagged, url=url).site_name == "TheSpaceReview.com"  # spells the host
+    other = "https://blog.example.org/a"
+    assert clipclean.clean(html, url=other).site_name == "blog.example.org"

@@ -191,8 +191,37 @@ def _site(m: Markup, page_url: str | None, draft: Draft) -> str | None:
             draft.propose("site_name", parts[-1], 0.55, "<title> suffix")
     host = urlparse(page_url or "").hostname
     if host:
+        _named_like_host(m, host, draft)
         draft.propose("site_name", host.removeprefix("www."), 0.2, "host name")
     return draft.best("site_name")
+
+
+_SEGMENTS = re.compile(r"\s+(?:[|\-–—:·•»/]|::)\s+|:\s+")
+
+
+def _letters(text: str) -> str:
+    return "".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _named_like_host(m: Markup, host: str, draft: Draft) -> None:
+    """When no name found so far spells the host ("Expert how-to for English Riders" on
+    practicalhorsemanmag.com: a tagline in og:site_name), a <title> segment that does
+    ("Practical Horseman") is the publication's name."""
+    labels = [x for x in host.casefold().split(".") if x not in ("www", "m", "amp", "news")]
+    label = max(labels[:-1] or labels, key=len, default="")
+    if len(label) < 5:
+        return
+
+    def like(name: str) -> bool:
+        key = _letters(name)
+        return len(key) >= 5 and (key in label or (label in key and len(key) <= len(label) + 4))
+
+    if any(like(str(c.value)) for c in draft.candidates.get("site_name", ())):
+        return
+    for part in _SEGMENTS.split(m.title_tag or ""):
+        if like(part) and word_count(part) <= 5:
+            draft.propose("site_name", part.strip(), 0.85, "<title> segment spelling the host")
+            return
 
 
 _H1 = etree.XPath("//h1")
