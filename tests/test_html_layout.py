@@ -157,3 +157,14 @@ def test_site_name_from_the_title_segment_that_spells_the_host() -> None:
     assert clipclean.clean(tagged, url=url).site_name == "TheSpaceReview.com"  # spells the host
     other = "https://blog.example.org/a"
     assert clipclean.clean(html, url=other).site_name == "blog.example.org"
+
+
+def test_an_agency_byline_first_outweighs_a_name_further_down() -> None:
+    agency = "<span class='article-author-name'>Associated Press</span> November 19, 2019"
+    cards = "".join(
+        f"<div class='card'><span class='author'>{n}</span></div>"
+        for n in ("Associated Press", "Associated Press", "Ryan McKenna")
+    )
+    body = f"<div class='byline'>{agency}</div><article><p>{FILLER}</p><p>{FILLER}</p>{cards}</article>"
+    d = clipclean.clean(page(body)).to_dict()
+    assert d["authors"] == [] and d["byline_org"] == "Associated Press"

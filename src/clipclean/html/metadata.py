@@ -371,6 +371,16 @@ def _visible_byline(
     return found
 
 
+def _agency(text: str) -> str | None:
+    """The agency a byline names alone ("Associated Press · Nov 19, 2019"), or None."""
+    date = find_date(text)
+    if date is not None and date.start > 0:
+        text = text[: date.start]
+    text = _BY.sub("", text.strip(" ,|-–—·•"))
+    text = text.strip(" ,|-–—·•")
+    return text if AGENCIES.match(text) else None
+
+
 def _in_comments(el: lxml.html.HtmlElement) -> bool:
     return any(
         "comment" in f"{a.get('class', '')} {a.get('id', '')}".lower() for a in el.iterancestors()
@@ -391,17 +401,23 @@ def _authors(
         ((byline_people(t, orgs), t) for t in shown[:3]),
         key=lambda pt: (not is_names(_BY.sub("", pt[1])), -len(pt[0]), -len(" ".join(pt[0]))),
     )
-    people = next((p for p, _ in ranked if p), None) or next(
-        (p for p in (byline_people(t, orgs) for t in shown[3:]) if p), None
-    )
+    people = next((p for p, _ in ranked if p), None)
+    agency = next((a for a in map(_agency, shown) if a), None)
+    if not people:
+        # Further down, a person's byline counts only when no agency byline came first:
+        # after the story's "Associated Press", a name is a related story's.
+        for t in shown[3:]:
+            if _agency(t):
+                break
+            people = byline_people(t, orgs) or None
+            if people:
+                break
     shown_people = bool(people)
     if people:
         draft.propose("authors", people, 0.9, "visible byline")
-    else:
-        agency = next((t for t in shown if AGENCIES.match(t.strip(" ,"))), None)
-        if agency:
-            draft.propose("byline_org", agency.strip(" ,"), 0.9, "visible byline")
-            return
+    elif agency:
+        draft.propose("byline_org", agency, 0.9, "visible byline")
+        return
     if m.article:
         ids = {o["@id"]: o for o in m.ld if isinstance(o.get("@id"), str)}
         ld_people, ld_orgs = _ld_people(m.article, ids)
