@@ -287,14 +287,17 @@ def _dek(h1: lxml.html.HtmlElement | None, m: Markup, draft: Draft) -> None:
         # element_text only adds spaces to text_content, so more words here means more there:
         # too long for a dek, and, for a paragraph, the body has started. Saves walking big
         # containers in Python.
-        if len(el.text_content().split()) > 80:
+        words = len(el.text_content().split())
+        if words > 80:
             if tag == "p":
                 return
+            continue
+        if not words:
             continue
         text = element_text(el)
         if not text:
             continue
-        n = _norm(text)
+        n = _norm(text) if descs_n else ""
         classy = _DEK_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}") is not None
         if (n in descs_n or classy) and 4 <= word_count(text) <= 80 and tag not in ("a", "li"):
             if BYLINE_CLASS.search(f"{el.get('class', '')}") or not _dek_like(text):
