@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import lxml.html
-from lxml import etree
 
 from ..text.blocks import normalise_line
 
