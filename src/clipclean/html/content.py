@@ -14,7 +14,7 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 from readability import Document
-from readability.readability import REGEXES
+from readability.readability import REGEXES, is_video_url
 
 #: Tag-name prefixes readability treats as block content inside a div (its divToPElementsRe).
 _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
@@ -49,6 +49,26 @@ def text_length(el: lxml.html.HtmlElement) -> int:
 
 #: The HTML tags those prefixes match (lxml filters by exact tag names in C).
 _BLOCK_TAGS = (*_BLOCK_PREFIXES, "param", "picture", "progress")
+
+
+_CALL_TO_ACTION = REGEXES["callToActionRe"]
+_IN_SEMANTIC = etree.XPath("boolean(ancestor::main | ancestor::article)")
+
+
+def _vouched(el: lxml.html.HtmlElement) -> bool:
+    siblings = []
+    for sibs in (el.itersiblings(), el.itersiblings(preceding=True)):
+        for sib in sibs:
+            length = text_length(sib)
+            if length:
+                siblings.append(length)
+                break
+    return bool(siblings) and sum(siblings) > 1000
+
+
+def _counter(el: lxml.html.HtmlElement) -> Callable[[str], int]:
+    """How many descendants of ``el`` have a tag."""
+    return lambda tag: sum(1 for _ in el.iterdescendants(tag))
 
 
 def _has_block(el: lxml.html.HtmlElement) -> bool:
@@ -166,6 +186,77 @@ class _Reader(Document):
                     elem.insert(pos + 1, p)
                 if child.tag == "br":
                     child.drop_tree()
+
+    def sanitize(  # type: ignore[override]
+        self, node: lxml.html.HtmlElement, candidates: dict
+    ) -> lxml.html.HtmlElement:
+        """readability 0.9's sanitize (Apache-2.0), the same rules in the same order, with
+        the cheaper text length, tag counts by lxml's C filters, and no debug lines
+        formatted (readability builds each one, with the element's text, even when logging
+        is off)."""
+        min_len = self.min_text_length
+        for header in self.tags(node, "h1", "h2", "h3", "h4", "h5", "h6"):
+            if self.class_weight(header) < 0 or self.get_link_density(header) > 0.33:
+                header.drop_tree()
+        for elem in self.tags(node, "p"):
+            if _CALL_TO_ACTION.search(elem.text_content()) and self.get_link_density(elem) > 0.2:
+                elem.drop_tree()
+        for elem in self.tags(node, "form", "textarea"):
+            elem.drop_tree()
+        for elem in self.tags(node, "iframe"):
+            if "src" in elem.attrib and is_video_url(elem.attrib["src"]):
+                elem.attrib.pop("srcdoc", None)
+                elem.text = "VIDEO"
+            else:
+                elem.drop_tree()
+        allowed = self.get_preserved_elements(node)
+        for el in self.reverse_tags(
+            node, "table", "ul", "div", "aside", "header", "footer", "section"
+        ):
+            if el in allowed:
+                continue
+            weight = self.class_weight(el)
+            content_score = candidates[el]["content_score"] if el in candidates else 0
+            if weight + content_score < 0:
+                el.drop_tree()
+                continue
+            if el.text_content().count(",") >= 10:
+                continue
+            count = _counter(el)
+            n_p, n_img, n_embed = count("p"), count("img"), count("embed")
+            n_li = count("li") - 100
+            n_input = count("input") - len(el.findall('.//input[@type="hidden"]'))
+            content_length = text_length(el)
+            link_density = self.get_link_density(el)
+            parent = el.getparent()
+            if parent is not None:
+                content_score = candidates[parent]["content_score"] if parent in candidates else 0
+            tag = el.tag
+            to_remove = (
+                (n_p and n_img > 1 + n_p * 1.3)
+                or (n_li > n_p and tag not in ("ol", "ul"))
+                or n_input > (n_p / 3)
+                or (content_length < min_len and (n_img == 0 or n_img > 2))
+                or (
+                    weight < 25
+                    and link_density
+                    > (0.25 if tag in ("ul", "section") and _IN_SEMANTIC(el) else 0.2)
+                )
+                or (weight >= 25 and link_density > 0.5)
+                or (n_embed == 1 and content_length < 75)
+                or n_embed > 1
+            )
+            if not to_remove and not content_length:
+                # readability's rescue of an empty box: a neighbour with much text vouches
+                # for it (its x = 1: the first non-empty sibling on each side)
+                to_remove = not _vouched(el)
+                if not to_remove:
+                    for desnode in self.tags(el, "table", "ul", "div", "section"):
+                        allowed[desnode] = True
+            if to_remove:
+                el.drop_tree()
+        self.html = node
+        return self.get_clean_html()
 
     def attempt(self, ruthless: bool) -> lxml.html.HtmlElement | None:
         """One pass of readability's summary loop; the article element, or None."""
