@@ -153,8 +153,20 @@ class _Reader(Document):
             candidates[parent]["content_score"] += score
             if grand is not None:
                 candidates[grand]["content_score"] += score / 2.0
+        # The tree does not change here: each link's length is measured once, however many
+        # nested candidates hold it.
+        link_lengths: dict[lxml.html.HtmlElement, int] = {}
+
+        def link_length(a: lxml.html.HtmlElement) -> int:
+            found = link_lengths.get(a)
+            if found is None:
+                found = link_lengths[a] = text_length(a)
+            return found
+
         for elem in ordered:
-            candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
+            links = sum(link_length(a) for a in elem.iter("a") if a is not elem)
+            density = links / max(text_length(elem), 1)
+            candidates[elem]["content_score"] *= 1 - density
         return candidates
 
     def transform_misused_divs_into_paragraphs(self) -> None:
