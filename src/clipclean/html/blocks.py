@@ -60,6 +60,8 @@ def _gather(el: lxml.html.HtmlElement) -> str:
 
 def element_text(el: lxml.html.HtmlElement) -> str:
     """Visible text of ``el``: inline pieces joined as they are, block edges as spaces."""
+    if not len(el) and isinstance(el.tag, str):  # a leaf (most plain paragraphs): no walk
+        return normalise_line(" ".join((el.text or "").split()))
     return normalise_line(" ".join(_gather(el).split()))
 
 
