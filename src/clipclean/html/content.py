@@ -4,6 +4,9 @@
 every child, and returns a string that must be parsed again. We keep its scoring and selection
 steps (the part that is good) and replace the rest: the tree is handed in already pruned, the
 div rewrite checks descendants instead of serialising them, and the result stays an element.
+The methods that cost most (unlikely candidates, paragraph scoring, link density, class weight,
+sanitize) are re-stated with the same rules and cheaper means: marks found by one scan, text
+lengths without regex passes, lengths measured once, no debug lines built.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
-"""HTML -> Draft: parse once, read the metadata markup, take figures out, prune chrome, find the
-main content with readability's scorer, and hand the same block stream the text path makes to
-the shared stages.
+"""HTML -> Draft: parse once, read the metadata markup, strip page furniture in C, sort the
+elements by their marks in one scan, read the displayed metadata, take figures out, prune
+chrome, find the main content with readability's scorer, and hand the same block stream the
+text path makes to the shared stages.
 """
 
 from __future__ import annotations
