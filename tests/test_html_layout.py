@@ -168,3 +168,12 @@ def test_an_agency_byline_first_outweighs_a_name_further_down() -> None:
     body = f"<div class='byline'>{agency}</div><article><p>{FILLER}</p><p>{FILLER}</p>{cards}</article>"
     d = clipclean.clean(page(body)).to_dict()
     assert d["authors"] == [] and d["byline_org"] == "Associated Press"
+
+
+def test_an_icon_s_svg_title_is_not_the_page_title() -> None:
+    html = page(f"<article><p>{FILLER}</p></article>").replace(
+        b"<nav>", b"<svg><title>Menu icon</title></svg><nav>"
+    )
+    html = html.replace(b"<head><title>", b"<head><svg><title>Logo</title></svg><title>")
+    assert clipclean.clean(html).title == "Budget Vote"
+    assert "Logo" not in (clipclean.clean(html).site_name or "")

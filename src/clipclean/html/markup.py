@@ -95,8 +95,8 @@ def read_markup(tree: lxml.html.HtmlElement) -> Markup:
             href = (el.get("href") or "").strip()
             if m.canonical is None and el.get("rel") == "canonical" and href:
                 m.canonical = href
-        elif m.title_tag is None:
-            m.title_tag = normalise_line(el.text_content()) or None
+        elif m.title_tag is None and next(el.iterancestors("svg"), None) is None:
+            m.title_tag = normalise_line(el.text_content()) or None  # not an icon's title
     articles = [o for o in m.ld if ARTICLE_TYPE.search(ld_types(o))]
     if not articles:  # a WebPage whose fields describe the article is second best
         articles = [o for o in m.ld if ("headline" in o or "datePublished" in o)]
