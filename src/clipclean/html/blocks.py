@@ -73,12 +73,14 @@ def link_share(el: lxml.html.HtmlElement, text: str) -> float:
     return min(1.0, linked / max(len(text), 1))
 
 
+_BLOCK_TAGS = tuple(BLOCK_KINDS)
+_LINE_TAGS = (*BLOCK_KINDS, *BREAKS)
+
+
 def _nested(el: lxml.html.HtmlElement, breaks: bool = False) -> bool:
-    """Holds a block element (or, with ``breaks``, anything that ends a line)."""
-    return any(
-        d.tag in BLOCK_KINDS or (breaks and d.tag in BREAKS)
-        for d in el.iterdescendants(etree.Element)
-    )
+    """Holds a block element (or, with ``breaks``, anything that ends a line); lxml's C tag
+    filter finds the first."""
+    return next(el.iterdescendants(*(_LINE_TAGS if breaks else _BLOCK_TAGS)), None) is not None
 
 
 def to_blocks(root: lxml.html.HtmlElement) -> list[tuple[Block, lxml.html.HtmlElement]]:
