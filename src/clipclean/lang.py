@@ -48,6 +48,8 @@ _SCRIPTS = (
     ("hi", re.compile(r"[\u0900-\u097f]")),
     ("th", re.compile(r"[\u0e00-\u0e7f]")),
 )
+#: All the scripts above at once: when few letters are in any of them, none can win.
+_ANY_SCRIPT = re.compile("[" + "".join(p.pattern.strip("[]") for _, p in _SCRIPTS) + "]")
 _WORD = re.compile(r"[^\W\d_]+")
 #: Fewer stop-word hits than this is too little evidence to name a language.
 MIN_HITS = 8
@@ -61,7 +63,8 @@ def detect(text: str, sample: int = 3000) -> str | None:
     letters = sum(map(len, found))
     if not letters:
         return None
-    for code, script in _SCRIPTS if not text.isascii() else ():
+    scripts = () if text.isascii() or len(_ANY_SCRIPT.findall(text)) <= 0.1 * letters else _SCRIPTS
+    for code, script in scripts:
         if len(script.findall(text)) > (0.1 if code == "ja" else 0.3) * letters:
             return code
     counts = Counter(w.lower() for w in found)
