@@ -16,7 +16,7 @@ from conftest import bench_dir
 pytestmark = pytest.mark.gate
 
 #: Pinned floors: just under the measured figures (see the commit that last raised them).
-BODY_FLOORS = {"f1": 0.972, "precision": 0.968, "recall": 0.975}
+BODY_FLOORS = {"f1": 0.974, "precision": 0.971, "recall": 0.977}
 META_FLOORS = {
     "title": 0.97,
     "authors": 0.97,
