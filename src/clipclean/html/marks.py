@@ -1,11 +1,13 @@
 """One scan over a fresh tree that finds every element a later step looks for by its markup.
 
 Several steps pick elements by their class/id words (chrome boxes, readability's unlikely
-candidates, bylines, caption boxes) or by tag (figures). Each running its own scan cost a
-Python visit, a string and a regex per element per step; here one visit builds the string
-once, one combined regex turns most elements away, and each step gets the short list it needs,
-in document order. Holding the element list also keeps one lxml proxy per element alive, so
-later passes do not rebuild proxies through lxml's Python class lookup.
+candidates, bylines, date lines, caption boxes), by other attributes (rel/itemprop author,
+itemprop datePublished, hidden, furniture roles, display:none) or by tag (figures). Each
+running its own scan cost a Python visit, a string and a few regexes per element per step;
+here one visit reads each element's attributes once, the class/id text is classified once per
+distinct string (cached: pages repeat their classes), and each step gets the short list it
+needs, in document order. Holding the element list also keeps one lxml proxy per element
+alive, so later passes do not rebuild proxies through lxml's Python class lookup.
 """
 
 from __future__ import annotations
