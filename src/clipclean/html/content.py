@@ -59,6 +59,7 @@ _IN_SEMANTIC = etree.XPath("boolean(ancestor::main | ancestor::article)")
 
 
 def _vouched(el: lxml.html.HtmlElement) -> bool:
+    """readability rescues an empty box whose first non-empty neighbours hold much text."""
     siblings = []
     for sibs in (el.itersiblings(), el.itersiblings(preceding=True)):
         for sib in sibs:
