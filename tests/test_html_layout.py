@@ -177,3 +177,18 @@ def test_an_icon_s_svg_title_is_not_the_page_title() -> None:
     html = html.replace(b"<head><title>", b"<head><svg><title>Logo</title></svg><title>")
     assert clipclean.clean(html).title == "Budget Vote"
     assert "Logo" not in (clipclean.clean(html).site_name or "")
+
+
+def test_json_ld_article_body_stands_in_for_an_empty_shell() -> None:
+    import json
+
+    stated = "\n".join([FILLER.strip()] * 3 + ["The vote passed by seven to four."])
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Budget Vote", "articleBody": stated})
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    shell = "<article><div id='app'>Loading…</div></article>"
+    d = clipclean.clean(page(shell, head)).to_dict()
+    assert "The vote passed by seven to four." in d["body"]
+    shown = f"<article><p>{FILLER}</p><p>{FILLER}</p><p>Shown text only here.</p></article>"
+    d = clipclean.clean(page(shown, head)).to_dict()  # the page's own text agrees: it stays
+    assert "Shown text only here." in d["body"]
+    assert "seven to four" not in d["body"]
