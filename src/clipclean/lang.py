@@ -8,6 +8,7 @@ and dependency-free, and it says ``None`` rather than guess on short or unfamili
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     code: frozenset(words.split())
@@ -47,6 +48,8 @@ _SCRIPTS = (
     ("hi", re.compile(r"[\u0900-\u097f]")),
     ("th", re.compile(r"[\u0e00-\u0e7f]")),
 )
+#: All the scripts above at once: when few letters are in any of them, none can win.
+_ANY_SCRIPT = re.compile("[" + "".join(p.pattern.strip("[]") for _, p in _SCRIPTS) + "]")
 _WORD = re.compile(r"[^\W\d_]+")
 #: Fewer stop-word hits than this is too little evidence to name a language.
 MIN_HITS = 8
@@ -56,14 +59,18 @@ KNOWN = frozenset(_STOPWORDS) | {code for code, _ in _SCRIPTS}
 def detect(text: str, sample: int = 3000) -> str | None:
     """ISO 639-1 code of ``text``'s language, or None when the evidence is thin."""
     text = text[:sample]
-    letters = sum(c.isalpha() for c in text)
+    found = _WORD.findall(text)
+    letters = sum(map(len, found))
     if not letters:
         return None
-    for code, script in _SCRIPTS if not text.isascii() else ():
+    scripts = () if text.isascii() or len(_ANY_SCRIPT.findall(text)) <= 0.1 * letters else _SCRIPTS
+    for code, script in scripts:
         if len(script.findall(text)) > (0.1 if code == "ja" else 0.3) * letters:
             return code
-    words = [w.lower() for w in _WORD.findall(text)]
-    scores = {code: sum(w in stop for w in words) for code, stop in _STOPWORDS.items()}
+    counts = Counter(w.lower() for w in found)
+    scores = {
+        code: sum(counts[w] for w in stop.intersection(counts)) for code, stop in _STOPWORDS.items()
+    }
     best = max(scores, key=scores.__getitem__)
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] < MIN_HITS or ranked[0] < 1.5 * ranked[1]:

@@ -36,8 +36,8 @@ BREAKS = frozenset(
 )  # fmt: skip
 
 
-def element_text(el: lxml.html.HtmlElement) -> str:
-    """Visible text of ``el``: inline pieces joined as they are, block edges as spaces."""
+def _gather(el: lxml.html.HtmlElement) -> str:
+    """Text of ``el`` as it stands: inline pieces joined as they are, block edges as spaces."""
     parts: list[str] = []
 
     def walk(node: lxml.html.HtmlElement) -> None:
@@ -55,7 +55,14 @@ def element_text(el: lxml.html.HtmlElement) -> str:
             parts.append(" ")
 
     walk(el)
-    return normalise_line(" ".join("".join(parts).split()))
+    return "".join(parts)
+
+
+def element_text(el: lxml.html.HtmlElement) -> str:
+    """Visible text of ``el``: inline pieces joined as they are, block edges as spaces."""
+    if not len(el) and isinstance(el.tag, str):  # a leaf (most plain paragraphs): no walk
+        return normalise_line(" ".join((el.text or "").split()))
+    return normalise_line(" ".join(_gather(el).split()))
 
 
 def link_share(el: lxml.html.HtmlElement, text: str) -> float:
@@ -66,46 +73,73 @@ def link_share(el: lxml.html.HtmlElement, text: str) -> float:
     return min(1.0, linked / max(len(text), 1))
 
 
+_BLOCK_TAGS = tuple(BLOCK_KINDS)
+_LINE_TAGS = (*BLOCK_KINDS, *BREAKS)
+
+
+def _nested(el: lxml.html.HtmlElement, breaks: bool = False) -> bool:
+    """Holds a block element (or, with ``breaks``, anything that ends a line); lxml's C tag
+    filter finds the first."""
+    return next(el.iterdescendants(*(_LINE_TAGS if breaks else _BLOCK_TAGS)), None) is not None
+
+
 def to_blocks(root: lxml.html.HtmlElement) -> list[tuple[Block, lxml.html.HtmlElement]]:
     """Block elements in document order with their element; loose text becomes a paragraph.
 
     A block element that holds other block elements (a list item of paragraphs, a quote of
-    paragraphs) is split into those, keeping the outer kind for list items and quotes.
+    paragraphs) is split into those, keeping the outer kind for list items and quotes. Text
+    and inline elements between blocks form one line up to the next break (``<br>``, a block
+    edge), as a browser lays them out: a paragraph drawn with ``<br><br>`` inside a ``<span>``
+    is one block, its links included, not one block per link.
     """
     out: list[tuple[Block, lxml.html.HtmlElement]] = []
     path = root.getroottree().getpath
 
-    def emit(el: lxml.html.HtmlElement, kind: BlockKind, text: str | None = None) -> None:
-        text = element_text(el) if text is None else normalise_line(" ".join(text.split()))
+    def emit(el: lxml.html.HtmlElement, kind: BlockKind) -> None:
+        text = element_text(el)
         if text:
             out.append(
                 (Block(text=text, kind=kind, origin=path(el), links=link_share(el, text)), el)
             )
 
-    def walk(el: lxml.html.HtmlElement, outer: BlockKind | None) -> None:
+    def walk(el: lxml.html.HtmlElement, outer: BlockKind | None, run_kind: BlockKind) -> None:
+        run: list[str] = [el.text] if el.text else []
+        inline: list[lxml.html.HtmlElement] = []
+
+        def flush() -> None:
+            text = normalise_line(" ".join("".join(run).split()))
+            if text:
+                owner = inline[0] if inline else el
+                linked = sum(len(element_text(a)) for e in inline for a in e.iter("a"))
+                block = Block(
+                    text=text,
+                    kind=run_kind,
+                    origin=path(owner),
+                    links=min(1.0, linked / max(len(text), 1)),
+                )
+                out.append((block, owner))
+            run.clear()
+            inline.clear()
+
         for child in el.iterchildren(etree.Element):
             tag = child.tag
             kind = BLOCK_KINDS.get(tag)
-            if kind is not None and not any(
-                d.tag in BLOCK_KINDS for d in child.iterdescendants(etree.Element)
-            ):
-                emit(child, outer if outer == "quote" else kind)
-            elif kind is not None:
-                if child.text and child.text.strip():
-                    emit(child, outer or kind, child.text)
-                walk(child, outer or (kind if kind in ("quote", "list_item") else None))
+            nested = _nested(child, kind is None) if kind is not None or tag not in BREAKS else True
+            if kind is None and not nested:  # an inline element: part of the line
+                run.append(_gather(child))
+                inline.append(child)
             else:
-                if child.text and child.text.strip() and tag not in BREAKS:
-                    emit(child, outer or "paragraph")
-                    continue
-                if child.text and child.text.strip():
-                    emit(child, outer or "paragraph", child.text)
-                walk(child, outer)
-            if child.tail and child.tail.strip():
-                out.append((Block(text=normalise_line(" ".join(child.tail.split())), kind=outer or "paragraph",
-                                  origin=path(el)), el))  # fmt: skip
+                flush()
+                if kind is not None and not nested:
+                    emit(child, outer if outer == "quote" else kind)
+                elif kind is not None:
+                    inner = outer or (kind if kind in ("quote", "list_item") else None)
+                    walk(child, inner, outer or kind)
+                else:
+                    walk(child, outer, outer or "paragraph")
+            if child.tail:
+                run.append(child.tail)
+        flush()
 
-    if root.text and root.text.strip():
-        emit(root, "paragraph", root.text)
-    walk(root, None)
+    walk(root, None, "paragraph")
     return out

@@ -4,15 +4,20 @@
 every child, and returns a string that must be parsed again. We keep its scoring and selection
 steps (the part that is good) and replace the rest: the tree is handed in already pruned, the
 div rewrite checks descendants instead of serialising them, and the result stays an element.
+The methods that cost most (unlikely candidates, paragraph scoring, link density, class weight,
+sanitize) are re-stated with the same rules and cheaper means: marks found by one scan, text
+lengths without regex passes, lengths measured once, no debug lines built.
 """
 
 from __future__ import annotations
 
-import copy
+from collections.abc import Callable
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
 from readability import Document
+from readability.readability import REGEXES, is_video_url
 
 #: Tag-name prefixes readability treats as block content inside a div (its divToPElementsRe).
 _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
@@ -20,22 +25,153 @@ _INLINE = frozenset(("a", "b", "cite", "code", "em", "font", "i", "small", "span
 _INLINE_ALL = _INLINE | {"sub", "sup", "u"}
 
 
+_CLASSED = etree.XPath("//*[@class or @id]")
+
+
+def _protected(el: lxml.html.HtmlElement) -> bool:
+    """readability's exemptions from the unlikely rule: inside pre/code, or holding main,
+    article or math. lxml's C tag filters, stopping at the first hit."""
+    return (
+        el.tag in ("pre", "code", "main", "article", "math")
+        or next(el.iterancestors("pre", "code"), None) is not None
+        or next(el.iterdescendants("main", "article", "math"), None) is not None
+    )
+
+
+_UNLIKELY = REGEXES["unlikelyCandidatesRe"]
+_NEGATIVE = REGEXES["negativeRe"]
+_POSITIVE = REGEXES["positiveRe"]
+_MAYBE = REGEXES["okMaybeItsACandidateRe"]
+
+
+def text_length(el: lxml.html.HtmlElement) -> int:
+    """readability's ``len(clean(text_content()))`` with whitespace runs counted as one
+    character, as its three regex passes nearly do, without running them."""
+    return len(" ".join((el.text_content() or "").split()))
+
+
+#: The HTML tags those prefixes match (lxml filters by exact tag names in C).
+_BLOCK_TAGS = (*_BLOCK_PREFIXES, "param", "picture", "progress")
+
+
+_CALL_TO_ACTION = REGEXES["callToActionRe"]
+_IN_SEMANTIC = etree.XPath("boolean(ancestor::main | ancestor::article)")
+
+
+def _vouched(el: lxml.html.HtmlElement) -> bool:
+    """readability rescues an empty box whose first non-empty neighbours hold much text."""
+    siblings = []
+    for sibs in (el.itersiblings(), el.itersiblings(preceding=True)):
+        for sib in sibs:
+            length = text_length(sib)
+            if length:
+                siblings.append(length)
+                break
+    return bool(siblings) and sum(siblings) > 1000
+
+
+def _counter(el: lxml.html.HtmlElement) -> Callable[[str], int]:
+    """How many descendants of ``el`` have a tag."""
+    return lambda tag: sum(1 for _ in el.iterdescendants(tag))
+
+
 def _has_block(el: lxml.html.HtmlElement) -> bool:
-    return any(d.tag.startswith(_BLOCK_PREFIXES) for d in el.iterdescendants(etree.Element))
+    """A block-level descendant; the tag filter runs in C and stops at the first."""
+    return next(el.iterdescendants(*_BLOCK_TAGS), None) is not None
+
+
+@lru_cache(maxsize=4096)
+def _weight(feature: str) -> int:
+    """readability's class/id weight of one attribute value; pages repeat their classes."""
+    weight = 0
+    if _NEGATIVE.search(feature):
+        weight -= 25
+    if _POSITIVE.search(feature):
+        weight += 25
+    return weight
 
 
 class _Reader(Document):
     """readability's Document over a tree we own; ``sanitize`` returns the element itself."""
 
-    def __init__(self, tree: lxml.html.HtmlElement) -> None:
+    def __init__(
+        self, tree: lxml.html.HtmlElement, unlikely: list[lxml.html.HtmlElement] | None = None
+    ) -> None:
         super().__init__(tree)
         self.html = tree
+        self.unlikely = unlikely
 
     def _html(self, force: bool = False) -> lxml.html.HtmlElement:
         return self.html
 
     def get_clean_html(self) -> lxml.html.HtmlElement:  # type: ignore[override]
         return self.html
+
+    def class_weight(self, e: lxml.html.HtmlElement) -> int:
+        """readability's class weight (no custom keywords), cached per attribute value."""
+        return sum(_weight(f) for f in (e.get("class"), e.get("id")) if f)
+
+    def get_link_density(self, elem: lxml.html.HtmlElement) -> float:
+        """readability's link density with the cheaper, equal text length."""
+        links = sum(text_length(a) for a in elem.iter("a") if a is not elem)
+        return links / max(text_length(elem), 1)
+
+    def remove_unlikely_candidates(self) -> None:
+        """readability's rule, visiting only the elements whose class/id matched it."""
+        if self.unlikely is None:
+            self.unlikely = [
+                el
+                for el in _CLASSED(self.html)
+                if len(s := "{} {}".format(el.get("class", ""), el.get("id", ""))) >= 2
+                and _UNLIKELY.search(s)
+                and not _MAYBE.search(s)
+            ]
+        for elem in self.unlikely:
+            if (
+                elem.getparent() is not None
+                and elem.tag not in ("html", "body")
+                and not _protected(elem)
+            ):
+                elem.drop_tree()
+
+    def score_paragraphs(self) -> dict:
+        """readability's paragraph scoring, without formatting a debug line per candidate."""
+        min_len = self.min_text_length
+        candidates: dict = {}
+        ordered = []
+        for elem in self.tags(self.html, "p", "pre", "td", "blockquote"):
+            parent = elem.getparent()
+            if parent is None:
+                continue
+            grand = parent.getparent()
+            text = " ".join((elem.text_content() or "").split())
+            if len(text) < min_len:
+                continue
+            if parent not in candidates:
+                candidates[parent] = self.score_node(parent)
+                ordered.append(parent)
+            if grand is not None and grand not in candidates:
+                candidates[grand] = self.score_node(grand)
+                ordered.append(grand)
+            score = 1 + len(text.split(",")) + min(len(text) / 100, 3)
+            candidates[parent]["content_score"] += score
+            if grand is not None:
+                candidates[grand]["content_score"] += score / 2.0
+        # The tree does not change here: each link's length is measured once, however many
+        # nested candidates hold it.
+        link_lengths: dict[lxml.html.HtmlElement, int] = {}
+
+        def link_length(a: lxml.html.HtmlElement) -> int:
+            found = link_lengths.get(a)
+            if found is None:
+                found = link_lengths[a] = text_length(a)
+            return found
+
+        for elem in ordered:
+            links = sum(link_length(a) for a in elem.iter("a") if a is not elem)
+            density = links / max(text_length(elem), 1)
+            candidates[elem]["content_score"] *= 1 - density
+        return candidates
 
     def transform_misused_divs_into_paragraphs(self) -> None:
         """Same rewrite as readability's, without serialising each child to test it."""
@@ -67,6 +203,77 @@ class _Reader(Document):
                 if child.tag == "br":
                     child.drop_tree()
 
+    def sanitize(  # type: ignore[override]
+        self, node: lxml.html.HtmlElement, candidates: dict
+    ) -> lxml.html.HtmlElement:
+        """readability 0.9's sanitize (Apache-2.0), the same rules in the same order, with
+        the cheaper text length, tag counts by lxml's C filters, and no debug lines
+        formatted (readability builds each one, with the element's text, even when logging
+        is off)."""
+        min_len = self.min_text_length
+        for header in self.tags(node, "h1", "h2", "h3", "h4", "h5", "h6"):
+            if self.class_weight(header) < 0 or self.get_link_density(header) > 0.33:
+                header.drop_tree()
+        for elem in self.tags(node, "p"):
+            if _CALL_TO_ACTION.search(elem.text_content()) and self.get_link_density(elem) > 0.2:
+                elem.drop_tree()
+        for elem in self.tags(node, "form", "textarea"):
+            elem.drop_tree()
+        for elem in self.tags(node, "iframe"):
+            if "src" in elem.attrib and is_video_url(elem.attrib["src"]):
+                elem.attrib.pop("srcdoc", None)
+                elem.text = "VIDEO"
+            else:
+                elem.drop_tree()
+        allowed = self.get_preserved_elements(node)
+        for el in self.reverse_tags(
+            node, "table", "ul", "div", "aside", "header", "footer", "section"
+        ):
+            if el in allowed:
+                continue
+            weight = self.class_weight(el)
+            content_score = candidates[el]["content_score"] if el in candidates else 0
+            if weight + content_score < 0:
+                el.drop_tree()
+                continue
+            if el.text_content().count(",") >= 10:
+                continue
+            count = _counter(el)
+            n_p, n_img, n_embed = count("p"), count("img"), count("embed")
+            n_li = count("li") - 100
+            n_input = count("input") - len(el.findall('.//input[@type="hidden"]'))
+            content_length = text_length(el)
+            link_density = self.get_link_density(el)
+            parent = el.getparent()
+            if parent is not None:
+                content_score = candidates[parent]["content_score"] if parent in candidates else 0
+            tag = el.tag
+            to_remove = (
+                (n_p and n_img > 1 + n_p * 1.3)
+                or (n_li > n_p and tag not in ("ol", "ul"))
+                or n_input > (n_p / 3)
+                or (content_length < min_len and (n_img == 0 or n_img > 2))
+                or (
+                    weight < 25
+                    and link_density
+                    > (0.25 if tag in ("ul", "section") and _IN_SEMANTIC(el) else 0.2)
+                )
+                or (weight >= 25 and link_density > 0.5)
+                or (n_embed == 1 and content_length < 75)
+                or n_embed > 1
+            )
+            if not to_remove and not content_length:
+                # readability's rescue of an empty box: a neighbour with much text vouches
+                # for it (its x = 1: the first non-empty sibling on each side)
+                to_remove = not _vouched(el)
+                if not to_remove:
+                    for desnode in self.tags(el, "table", "ul", "div", "section"):
+                        allowed[desnode] = True
+            if to_remove:
+                el.drop_tree()
+        self.html = node
+        return self.get_clean_html()
+
     def attempt(self, ruthless: bool) -> lxml.html.HtmlElement | None:
         """One pass of readability's summary loop; the article element, or None."""
         for body in self.tags(self.html, "body"):
@@ -88,12 +295,19 @@ class _Reader(Document):
 RETRY_LENGTH = 250
 
 
-def main_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """The article element readability would choose, taken from ``tree`` (which it changes)."""
-    spare = copy.deepcopy(tree)
-    found = _Reader(tree).attempt(ruthless=True)
+def main_content(
+    tree: lxml.html.HtmlElement,
+    again: Callable[[], lxml.html.HtmlElement],
+    unlikely: list[lxml.html.HtmlElement] | None = None,
+) -> lxml.html.HtmlElement:
+    """The article element readability would choose, taken from ``tree`` (which it changes).
+
+    ``again`` rebuilds the tree for the lenient retry: rarely needed (2 pages in 181), so
+    rebuilding then is cheaper than copying every tree up front."""
+    found = _Reader(tree, unlikely).attempt(ruthless=True)
     if found is not None and len(found.text_content().strip()) >= RETRY_LENGTH:
         return found
+    spare = again()
     lenient = _Reader(spare).attempt(ruthless=False)
     if lenient is not None:
         return lenient

@@ -1,9 +1,12 @@
-"""HTML -> Draft: parse once, read the metadata markup, take figures out, prune chrome, find the
-main content with readability's scorer, and hand the same block stream the text path makes to
-the shared stages.
+"""HTML -> Draft: parse once, read the metadata markup, strip page furniture in C, sort the
+elements by their marks in one scan, read the displayed metadata, take figures out, prune
+chrome, find the main content with readability's scorer, and hand the same block stream the
+text path makes to the shared stages.
 """
 
 from __future__ import annotations
+
+import re
 
 import lxml.html
 from lxml import etree
@@ -13,10 +16,11 @@ from ..model import Block, Draft, Image
 from .blocks import to_blocks
 from .content import main_content
 from .figures import MARKER, image_src, take_figures
-from .markup import read_markup
+from .marks import scan
+from .markup import Markup, read_markup
 from .metadata import read_metadata
 from .parse import parse
-from .prune import prune
+from .prune import prune, strip_early
 
 
 def place_images(
@@ -48,17 +52,66 @@ def html_to_draft(text: str, url: str | None = None) -> Draft:
     """Main content and markup metadata of an HTML page as a draft."""
     tree = parse(text)
     markup = read_markup(tree)
+    strip_early(tree)
+    marks = scan(tree)
     meta = Draft([], kind="html")
-    page_url = read_metadata(tree, markup, url, meta)
-    images = take_figures(tree, page_url)
-    prune(tree)
-    content = main_content(tree)
+    page_url = read_metadata(tree, markup, url, meta, marks.byline, marks.dates)
+    images = take_figures(tree, page_url, marks.boxes)
+    prune(tree, marks.chrome, marks.hidden)
+
+    def again() -> lxml.html.HtmlElement:
+        spare = parse(text)
+        strip_early(spare)
+        spare_marks = scan(spare)
+        take_figures(spare, page_url, spare_marks.boxes)
+        prune(spare, spare_marks.chrome, spare_marks.hidden)
+        return spare
+
+    content = main_content(tree, again, marks.unlikely)
     pairs = to_blocks(content)
+    stated = _stated_body(markup, pairs)
+    if stated is not None:
+        content, pairs = stated
     draft = Draft([b for b, _ in pairs], kind="html")
     draft.candidates = meta.candidates
-    place_images(draft, content, pairs, images, page_url)
+    if stated is None:
+        place_images(draft, content, pairs, images, page_url)
+    else:  # the figures' places are not in the stated text: keep them, unanchored
+        for image in images:
+            draft.add_image(image, None)
     _language(draft)
     return draft
+
+
+#: The JSON-LD articleBody replaces the chosen content only when it is at least this long, the
+#: content shares less than half of its words, and is less than half as long.
+LD_BODY_MIN = 500
+_WORDS = re.compile(r"\w+")
+
+
+def _stated_body(
+    markup: Markup, pairs: list[tuple[Block, lxml.html.HtmlElement]]
+) -> tuple[lxml.html.HtmlElement, list[tuple[Block, lxml.html.HtmlElement]]] | None:
+    """The article text the page states in its JSON-LD ``articleBody``, as blocks, when the
+    content readability chose is plainly something else (a teaser list, an empty shell whose
+    text a script fills in): evidence the markup gives, used only when the pick contradicts it.
+    """
+    body = markup.article.get("articleBody") if markup.article else None
+    if not isinstance(body, str) or len(body) < LD_BODY_MIN:
+        return None
+    ours = " ".join(b.text for b, _ in pairs)
+    stated = set(_WORDS.findall(body.casefold()))
+    shared = stated & set(_WORDS.findall(ours.casefold()))
+    if len(shared) >= 0.5 * len(stated) or len(ours) >= 0.5 * len(body):
+        return None
+    if re.search(r"</p>|<br\s*/?>", body, re.I):
+        root = lxml.html.fragment_fromstring(body, create_parent="div")
+    else:
+        root = lxml.html.Element("div")
+        for line in body.splitlines():
+            if line.strip():
+                etree.SubElement(root, "p").text = line
+    return root, to_blocks(root)
 
 
 def _language(draft: Draft) -> None:

@@ -21,7 +21,7 @@ from .blocks import element_text
 #: The tag of the marker left where a figure stood; ``data-i`` indexes the image list.
 MARKER = "cc-figure"
 
-_CAPTION_BOX = re.compile(r"caption|(?:^|[\s_-])(?:legend|legende|pie-?de-?foto)(?:$|[\s_-])", re.I)
+CAPTION_BOX = re.compile(r"caption|(?:^|[\s_-])(?:legend|legende|pie-?de-?foto)(?:$|[\s_-])", re.I)
 _CREDIT = re.compile(
     r"(?:^|[\s_-])(?:credits?|copyright|photographer|attribution|image-?source|photo-?credit"
     r"|source|byline|author)(?:$|[\s_-])",
@@ -65,16 +65,22 @@ def _caption_and_credit(box: lxml.html.HtmlElement | None) -> tuple[str | None, 
     return caption, credit
 
 
-def take_figures(tree: lxml.html.HtmlElement, base: str | None) -> list[Image]:
-    """Replace figures and caption boxes by markers; return their image records."""
+def take_figures(
+    tree: lxml.html.HtmlElement,
+    base: str | None,
+    boxes: list[lxml.html.HtmlElement] | None = None,
+) -> list[Image]:
+    """Replace figures and caption boxes by markers; return their image records. ``boxes``:
+    the figures and caption-classed div/p/span in document order, if already found."""
     images: list[Image] = []
     root = tree.getroottree().getroot()
-    boxes = [
-        el
-        for el in tree.iter(etree.Element)
-        if el.tag == "figure"
-        or (el.tag in ("div", "p", "span") and _CAPTION_BOX.search(_classes(el)))
-    ]
+    if boxes is None:
+        boxes = [
+            el
+            for el in tree.iter(etree.Element)
+            if el.tag == "figure"
+            or (el.tag in ("div", "p", "span") and CAPTION_BOX.search(_classes(el)))
+        ]
     for box in boxes:
         if box.getparent() is None or box.getroottree().getroot() is not root:
             continue  # inside a figure already taken

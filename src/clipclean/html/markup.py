@@ -10,14 +10,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import lxml.html
-from lxml import etree
 
 from ..text.blocks import normalise_line
 
 #: JSON-LD types that describe the article itself.
 ARTICLE_TYPE = re.compile(r"Article|BlogPosting|Report|LiveBlogPosting|SocialMediaPosting", re.I)
-_LD_XPATH = etree.XPath('//script[contains(@type, "ld+json")]')
-_META_XPATH = etree.XPath("//meta[@content]")
 
 
 @dataclass
@@ -77,28 +74,34 @@ def _load_ld(text: str) -> Any:
 
 
 def read_markup(tree: lxml.html.HtmlElement) -> Markup:
-    """Collect the page's metadata markup (before anything is pruned)."""
+    """Collect the page's metadata markup (before anything is pruned), in one pass over the
+    meta, script, link and title elements (lxml filters the tags in C)."""
     m = Markup()
-    for el in _META_XPATH(tree):
-        content = normalise_line(el.get("content") or "")
-        for attr in ("property", "name", "itemprop", "http-equiv"):
-            key = el.get(attr)
-            if key:
-                m.meta.setdefault(key.strip().lower(), []).append(content)
-    for script in _LD_XPATH(tree):
-        m.ld.extend(_ld_objects(_load_ld(script.text or "")))
+    for el in tree.iter("meta", "script", "link", "title"):
+        tag = el.tag
+        if tag == "meta":
+            content = el.get("content")
+            if content is None:
+                continue
+            content = normalise_line(content)
+            for attr in ("property", "name", "itemprop", "http-equiv"):
+                key = el.get(attr)
+                if key:
+                    m.meta.setdefault(key.strip().lower(), []).append(content)
+        elif tag == "script":
+            if "ld+json" in (el.get("type") or ""):
+                m.ld.extend(_ld_objects(_load_ld(el.text or "")))
+        elif tag == "link":
+            href = (el.get("href") or "").strip()
+            if m.canonical is None and el.get("rel") == "canonical" and href:
+                m.canonical = href
+        elif m.title_tag is None and next(el.iterancestors("svg"), None) is None:
+            m.title_tag = normalise_line(el.text_content()) or None  # not an icon's title
     articles = [o for o in m.ld if ARTICLE_TYPE.search(ld_types(o))]
     if not articles:  # a WebPage whose fields describe the article is second best
         articles = [o for o in m.ld if ("headline" in o or "datePublished" in o)]
     if articles:
         m.article = max(articles, key=lambda o: len(o))
-    title = tree.find(".//title")
-    if title is not None:
-        m.title_tag = normalise_line(title.text_content()) or None
-    for href in tree.xpath('//link[@rel="canonical"]/@href'):
-        if href.strip():
-            m.canonical = href.strip()
-            break
     m.lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     if not m.lang:
         body = tree.find("body")

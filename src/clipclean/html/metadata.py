@@ -8,6 +8,7 @@ the host name).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
@@ -49,7 +50,7 @@ _ROLE = re.compile(
 _WEEKDAY = re.compile(
     r"\s(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?$", re.I
 )
-_BYLINE_CLASS = re.compile(
+BYLINE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:byline|by-line|author|authors|author-name|writer|contributor|creditline)"
     r"(?:$|[\s_-])",
     re.I,
@@ -107,7 +108,8 @@ def classify_names(raw: list[str], orgs: set[str]) -> tuple[list[str], str | Non
 def _mixed_caps(name: str) -> bool:
     """ "Kevin McCoy USA TODAY": capitals-only words after normal ones are an organisation."""
     tokens = name.split()
-    caps = [len(t) > 1 and t.isupper() for t in tokens]
+    # A word in capitals has two letters or more: "L." in "Troy L. Smith" is an initial.
+    caps = [sum(c.isalpha() for c in t) > 1 and t.isupper() for t in tokens]
     return any(caps) and not all(caps)
 
 
@@ -189,8 +191,37 @@ def _site(m: Markup, page_url: str | None, draft: Draft) -> str | None:
             draft.propose("site_name", parts[-1], 0.55, "<title> suffix")
     host = urlparse(page_url or "").hostname
     if host:
+        _named_like_host(m, host, draft)
         draft.propose("site_name", host.removeprefix("www."), 0.2, "host name")
     return draft.best("site_name")
+
+
+_SEGMENTS = re.compile(r"\s+(?:[|\-–—:·•»/]|::)\s+|:\s+")
+
+
+def _letters(text: str) -> str:
+    return "".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _named_like_host(m: Markup, host: str, draft: Draft) -> None:
+    """When no name found so far spells the host ("Expert how-to for English Riders" on
+    practicalhorsemanmag.com: a tagline in og:site_name), a <title> segment that does
+    ("Practical Horseman") is the publication's name."""
+    labels = [x for x in host.casefold().split(".") if x not in ("www", "m", "amp", "news")]
+    label = max(labels[:-1] or labels, key=len, default="")
+    if len(label) < 5:
+        return
+
+    def like(name: str) -> bool:
+        key = _letters(name)
+        return len(key) >= 5 and (key in label or (label in key and len(key) <= len(label) + 4))
+
+    if any(like(str(c.value)) for c in draft.candidates.get("site_name", ())):
+        return
+    for part in _SEGMENTS.split(m.title_tag or ""):
+        if like(part) and word_count(part) <= 5:
+            draft.propose("site_name", part.strip(), 0.85, "<title> segment spelling the host")
+            return
 
 
 _H1 = etree.XPath("//h1")
@@ -253,18 +284,48 @@ def _dek(h1: lxml.html.HtmlElement | None, m: Markup, draft: Draft) -> None:
         tag = el.tag
         if tag in ("script", "style", "time", "img", "figure"):
             continue
+        # element_text only adds spaces to text_content, so more words here means more there:
+        # too long for a dek, and, for a paragraph, the body has started. Saves walking big
+        # containers in Python.
+        words = len(el.text_content().split())
+        if words > 80:
+            if tag == "p":
+                return
+            continue
+        if not words:
+            continue
         text = element_text(el)
         if not text:
             continue
-        n = _norm(text)
+        n = _norm(text) if descs_n else ""
         classy = _DEK_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}") is not None
         if (n in descs_n or classy) and 4 <= word_count(text) <= 80 and tag not in ("a", "li"):
-            if _BYLINE_CLASS.search(f"{el.get('class', '')}") or not _dek_like(text):
+            if BYLINE_CLASS.search(f"{el.get('class', '')}") or not _dek_like(text):
                 continue
+            if tag == "p" and _starts_run(el) and not _DEK_CLASS.search(el.get("class", "")):
+                return  # the meta description copies the article's first paragraph
             draft.propose("subtitle", text, 0.9 if n in descs_n else 0.8, "displayed dek")
             return
         if tag == "p" and word_count(text) > 25:
             return  # the article body has started
+
+
+def _starts_run(el: lxml.html.HtmlElement) -> bool:
+    """A paragraph followed by another paragraph of the same parent (past empty boxes such
+    as ad slots): the body's lead."""
+    for nxt in el.itersiblings():
+        if not isinstance(nxt.tag, str):
+            continue
+        if nxt.tag == "p":
+            return word_count(nxt.text_content()) >= 8
+        if "".join(_VISIBLE_TEXT(nxt)).strip():
+            return False
+    return False
+
+
+_VISIBLE_TEXT = etree.XPath(
+    "descendant-or-self::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+)
 
 
 _CREDIT_END = re.compile(r"\b(?:Photo(?:graph)?|Image|Picture|Credit)s?\s?(?:by|:)", re.I)
@@ -287,24 +348,23 @@ def _following(el: lxml.html.HtmlElement):
 
 
 # -- bylines ------------------------------------------------------------------------------
-#: A cheap C-level preselection for :data:`_BYLINE_CLASS`, which then decides.
-_BYLINE_XPATH = etree.XPath(
-    "//*[@rel='author' or @itemprop='author' or contains(@class, 'uthor') or contains(@id, 'uthor')"
-    " or contains(@class, 'yline') or contains(@id, 'yline') or contains(@class, 'riter')"
-    " or contains(@class, 'ontributor') or contains(@class, 'UTHOR') or contains(@class, 'reditline')]"
-)
+#: Candidates for a byline: elements with attributes a byline is marked by. Each test on
+#: them is one regex in Python; a preselection with contains() in XPath cost more.
+_ATTRIBUTED = etree.XPath("//*[@class or @id or @rel or @itemprop]")
 
 
-def _visible_byline(tree: lxml.html.HtmlElement) -> list[str]:
+def _visible_byline(
+    tree: lxml.html.HtmlElement, marked: list[lxml.html.HtmlElement] | None = None
+) -> list[str]:
     """Texts of byline-looking elements (class, rel=author, itemprop=author) outside comment
-    threads, in document order."""
+    threads, in document order; ``marked``: those elements, if already found."""
     found: list[str] = []
-    for el in _BYLINE_XPATH(tree):
+    for el in _ATTRIBUTED(tree) if marked is None else marked:
         attrs = f"{el.get('class', '')} {el.get('id', '')}"
         if (
             el.get("rel") == "author"
             or el.get("itemprop") == "author"
-            or (len(attrs) > 2 and _BYLINE_CLASS.search(attrs))
+            or (len(attrs) > 2 and BYLINE_CLASS.search(attrs))
         ):
             text = element_text(el)
             if text and len(text) <= 200 and not _in_comments(el):
@@ -314,30 +374,53 @@ def _visible_byline(tree: lxml.html.HtmlElement) -> list[str]:
     return found
 
 
+def _agency(text: str) -> str | None:
+    """The agency a byline names alone ("Associated Press · Nov 19, 2019"), or None."""
+    date = find_date(text)
+    if date is not None and date.start > 0:
+        text = text[: date.start]
+    text = _BY.sub("", text.strip(" ,|-–—·•"))
+    text = text.strip(" ,|-–—·•")
+    return text if AGENCIES.match(text) else None
+
+
 def _in_comments(el: lxml.html.HtmlElement) -> bool:
     return any(
         "comment" in f"{a.get('class', '')} {a.get('id', '')}".lower() for a in el.iterancestors()
     )
 
 
-def _authors(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draft) -> None:
+def _authors(
+    tree: lxml.html.HtmlElement,
+    m: Markup,
+    site: str | None,
+    draft: Draft,
+    marked: list[lxml.html.HtmlElement] | None,
+) -> None:
     orgs = {_norm(site)} if site else set()
-    shown = _visible_byline(tree)
+    shown = _visible_byline(tree, marked)
     # Whole-name bylines first, the one naming most people (and longest) first among those.
     ranked = sorted(
         ((byline_people(t, orgs), t) for t in shown[:3]),
         key=lambda pt: (not is_names(_BY.sub("", pt[1])), -len(pt[0]), -len(" ".join(pt[0]))),
     )
-    people = next((p for p, _ in ranked if p), None) or next(
-        (p for p in (byline_people(t, orgs) for t in shown[3:]) if p), None
-    )
+    people = next((p for p, _ in ranked if p), None)
+    agency = next((a for a in map(_agency, shown) if a), None)
+    if not people:
+        # Further down, a person's byline counts only when no agency byline came first:
+        # after the story's "Associated Press", a name is a related story's.
+        for t in shown[3:]:
+            if _agency(t):
+                break
+            people = byline_people(t, orgs) or None
+            if people:
+                break
+    shown_people = bool(people)
     if people:
         draft.propose("authors", people, 0.9, "visible byline")
-    else:
-        agency = next((t for t in shown if AGENCIES.match(t.strip(" ,"))), None)
-        if agency:
-            draft.propose("byline_org", agency.strip(" ,"), 0.9, "visible byline")
-            return
+    elif agency:
+        draft.propose("byline_org", agency, 0.9, "visible byline")
+        return
     if m.article:
         ids = {o["@id"]: o for o in m.ld if isinstance(o.get("@id"), str)}
         ld_people, ld_orgs = _ld_people(m.article, ids)
@@ -350,14 +433,14 @@ def _authors(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Dr
         people += [n for n in single if not _ACCOUNT.match(n)]
         if people:
             draft.propose("authors", people, 0.85, "json-ld author")
-        elif ld_orgs or org:
+        elif (ld_orgs or org) and not shown_people:
             draft.propose("byline_org", (ld_orgs or [org])[0], 0.6, "json-ld author")
     found = m.first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
     if found:
         people, org = classify_names(re.split(r"\s*(?:,|;|\band\b)\s*", found[0]), orgs)
         if people:
             draft.propose("authors", people, 0.7, f"meta {found[1]}")
-        elif org and not found[0].startswith("http"):
+        elif org and not found[0].startswith("http") and not shown_people:
             draft.propose("byline_org", org, 0.5, f"meta {found[1]}")
 
 
@@ -377,6 +460,25 @@ _DATE_KEYS = (
     "parsely-pub-date",
 )
 _TIME_XPATH = etree.XPath("//time[@datetime]/@datetime")
+
+
+_UPDATED = re.compile(r"^\W*(?:updated|modified|last (?:updated|modified)|edited)\b", re.I)
+
+
+def _shown_date(marked: Sequence[lxml.html.HtmlElement], draft: Draft) -> None:
+    """The date a date-marked element shows (class words such as "publish-date", or
+    itemprop=datePublished), for pages whose markup gives none: the first that is not an
+    "Updated" line."""
+    for el in marked[:20]:
+        if len(el.text_content()) > 200:
+            continue  # a container, not the date line
+        text = element_text(el)
+        if not text or _UPDATED.match(text):
+            continue
+        found = find_date(text)
+        if found is not None:
+            draft.propose("published", found.iso, 0.5, "date shown on the page")
+            return
 
 
 def _dates(tree: lxml.html.HtmlElement, m: Markup, draft: Draft) -> None:
@@ -447,15 +549,24 @@ def _tags(m: Markup, draft: Draft) -> None:
 
 
 def read_metadata(
-    tree: lxml.html.HtmlElement, m: Markup, url: str | None, draft: Draft
+    tree: lxml.html.HtmlElement,
+    m: Markup,
+    url: str | None,
+    draft: Draft,
+    bylines: list[lxml.html.HtmlElement] | None = None,
+    dates: Sequence[lxml.html.HtmlElement] = (),
 ) -> str | None:
-    """Propose every metadata field the page's markup and header show; return the page URL."""
+    """Propose every metadata field the page's markup and header show; return the page URL.
+    ``bylines``: the byline-marked elements, if already found (see marks.py); ``dates``: the
+    date-marked ones, read when the markup gives no publication date."""
     page_url = _url(m, url, draft)
     site = _site(m, page_url, draft)
     h1 = _title(tree, m, site, draft)
     _dek(h1, m, draft)
-    _authors(tree, m, site, draft)
+    _authors(tree, m, site, draft, bylines)
     _dates(tree, m, draft)
+    if draft.best("published") is None:
+        _shown_date(dates, draft)
     _language(m, draft)
     _tags(m, draft)
     return page_url
