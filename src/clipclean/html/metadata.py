@@ -38,7 +38,7 @@ _ORG_WORDS = re.compile(
 #: News agencies: a byline of only these is an organisation, never a person.
 AGENCIES = re.compile(
     r"^(?:the\s)?(?:associated press|ap|reuters|afp|agence france-presse|dpa|ani|pti|ians|xinhua"
-    r"|bloomberg|efe|ansa|kyodo|yonhap|tass|upi|press association|pa|cnn|bbc|aap|apa|sda|anp"
+    r"|bloomberg|efe|ansa|kyodo|yonhap|tass|upi|press association|pa|aap|apa|sda|anp"
     r")(?:\s(?:staff|news|wire))?$",
     re.I,
 )
