@@ -12,7 +12,7 @@ from readability import Document
 
 from ..model import Block, Draft
 from ..text.blocks import normalise_line
-from .parse import parse
+from .parse import parse, parse_fragment
 
 BLOCK_TAGS = {
     "p": "paragraph",
@@ -75,7 +75,7 @@ def html_to_draft(text: str, url: str | None = None) -> Draft:
     title = _first_text(tree, "//h1") or _meta(tree, "og:title") or _first_text(tree, "//title")
     site = _meta(tree, "og:site_name")
     summary = Document(tree, url=page_url).summary(html_partial=True)
-    content = lxml.html.fragment_fromstring(summary, create_parent="div")
+    content = parse_fragment(summary)
     draft = Draft(_blocks(content), kind="html")
     draft.propose("title", title, 0.9, "html")
     draft.propose("language", lang, 0.9, "html lang")
