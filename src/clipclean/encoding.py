@@ -7,8 +7,8 @@
    non-ASCII characters are UTF-8 whatever a legacy label says, because a page mislabelled as
    windows-1252 is far more common than windows-1252 text that happens to be valid UTF-8;
 4. strict UTF-8;
-5. detection (charset-normalizer) on a sample, kept only when it reads less garbled than
-   windows-1252 (the sanity check: detectors like to answer cp1250 or mac-roman for Latin text);
+5. detection (charset-normalizer) on a sample, kept only when windows-1252 is not one of the
+   plausible readings (the sanity check: detectors answer cp1250 or cp1257 for French text);
 6. windows-1252, which decodes every byte.
 """
 
@@ -177,23 +177,18 @@ codecs.register_error("clipclean-whatwg-1252", _whatwg_1252)
 def _detected(data: bytes) -> tuple[str, str] | None:
     """Detection on a sample, with the sanity check described in the module docstring."""
     from charset_normalizer import from_bytes
-    from charset_normalizer.md import mess_ratio
 
     sample = data[:DETECT_BYTES]
     if len(data) > DETECT_BYTES and b"\n" in sample:
         sample = sample[: sample.rindex(b"\n") + 1]  # never cut a multibyte character
-    best = from_bytes(sample).best()
-    if best is None or best.encoding in ("cp1252", "utf_8", "ascii", "utf_7"):
+    matches = from_bytes(sample)
+    best = matches.best()
+    if best is None or best.encoding in ("utf_8", "utf_7"):
         return None
-    codec = best.encoding
-    text = _strict(data, codec)
-    if text is None:
-        return None
-    head = text[:DETECT_BYTES]
-    baseline = data[:DETECT_BYTES].decode("cp1252", "clipclean-whatwg-1252")
-    if mess_ratio(head, 1.0) >= mess_ratio(baseline, 1.0):
-        return None
-    return text, _name_of(codec)
+    if any("cp1252" in m.could_be_from_charset for m in matches):
+        return None  # windows-1252 reads it too: the web's default beats a guess
+    text = _strict(data, best.encoding)
+    return None if text is None else (text, _name_of(best.encoding))
 
 
 def decode(data: bytes) -> tuple[str, str]:
