@@ -22,7 +22,7 @@ BY_PREFIX = re.compile(
     r"\s?:?\s+(?P<rest>\S.{0,250})$",
     re.I,
 )
-_SEGMENT = re.compile(r"\s*(?:,|\||\s[-–—]\s|\s/\s)\s*")
+_SEGMENT = re.compile(r"(?:(?<!\s)\s*)?(?:,|\||\s[-–—]\s|\s/\s)\s*")
 _UPDATED = re.compile(
     r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b", re.I
 )

@@ -12,7 +12,7 @@ from ..model import Draft
 from ..pipeline import stage
 from ..shape import ends_like_sentence, separator_ratio, word_count
 
-_SPLIT = re.compile(r"\s*[|•·»/]\s*")
+_SPLIT = re.compile(r"(?:(?<!\s)\s*)?[|•·»/]\s*")
 
 
 def is_separator_row(text: str) -> bool:
