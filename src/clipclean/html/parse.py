@@ -38,22 +38,20 @@ def _limit_errors(parser: lxml.html.HTMLParser) -> list[str]:
     ]
 
 
-def _parse_once(text: str, fragment: bool) -> tuple[lxml.html.HtmlElement, list[str]]:
+def _parse_once(text: str) -> tuple[lxml.html.HtmlElement, list[str]]:
     parser = _parser()
     try:
-        if fragment:
-            tree = lxml.html.fragment_fromstring(text, create_parent="div", parser=parser)
-        else:
-            tree = lxml.html.document_fromstring(text, parser=parser)
+        tree = lxml.html.document_fromstring(text, parser=parser)
     except etree.ParserError as exc:  # "Document is empty"
         raise InputError(f"no text (the page has no content: {exc})") from None
     return tree, _limit_errors(parser)
 
 
-def _parse(text: str, fragment: bool = False) -> lxml.html.HtmlElement:
-    tree, errors = _parse_once(text, fragment)
+def parse(text: str) -> lxml.html.HtmlElement:
+    """Parse a page once; lxml recovers from broken markup, and nothing is lost to limits."""
+    tree, errors = _parse_once(text)
     if any("depth" in e.lower() for e in errors):
-        tree, errors = _parse_once(flatten(text), fragment)
+        tree, errors = _parse_once(flatten(text))
     if errors:
         raise InputError(f"page too large to parse ({errors[0]})")
     if "&#" in text:  # character references are the one way controls can enter the tree
@@ -61,14 +59,20 @@ def _parse(text: str, fragment: bool = False) -> lxml.html.HtmlElement:
     return tree
 
 
-def parse(text: str) -> lxml.html.HtmlElement:
-    """Parse a page once; lxml recovers from broken markup, and nothing is lost to limits."""
-    return _parse(text)
-
-
 def parse_fragment(html: str) -> lxml.html.HtmlElement:
-    """Parse an HTML fragment (e.g. readability's summary) under a ``<div>``, same guarantees."""
-    return _parse(html, fragment=True)
+    """Parse an HTML fragment (e.g. readability's summary) as a ``<div>``, with the same
+    guarantees; a fragment that is a whole document (with or without a body) is fine too,
+    where lxml's ``fragment_fromstring`` raises."""
+    try:
+        tree = parse(html)
+    except InputError as exc:
+        if not str(exc).startswith("no text"):
+            raise
+        tree = lxml.html.document_fromstring("<div></div>")
+    body = tree.find("body")
+    root = body if body is not None else lxml.html.Element("div")
+    root.tag = "div"
+    return root
 
 
 def _strip_tree_controls(tree: etree._Element) -> None:
