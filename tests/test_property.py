@@ -4,6 +4,7 @@ output in every format, or a clean :class:`InputError`."""
 from __future__ import annotations
 
 import json
+import os
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -87,7 +88,12 @@ def mutated_html(draw: st.DrawFn) -> str:
     return text
 
 
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: More examples for a long hunt: CLIPCLEAN_PROPERTY_EXAMPLES=2000 pytest tests/test_property.py
+SETTINGS = settings(
+    max_examples=int(os.environ.get("CLIPCLEAN_PROPERTY_EXAMPLES", "120")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 @SETTINGS
