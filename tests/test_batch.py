@@ -337,7 +337,7 @@ def test_rejected_input_is_not_read_again_until_it_changes(tmp_path: Path) -> No
     big.write_bytes(SEED * 2)
     config = BatchConfig(str(src), str(out), jobs=1, max_bytes=len(SEED) + 100)
     first = run_batch(config)
-    assert first.failed == [("big.txt", f"input exceeds {len(SEED) + 100} bytes")]
+    assert first.failed == [("big.txt", f"input exceeds {len(SEED) + 100} bytes (see --max-bytes)")]
     size, mtime_ns, _sha, _out, status, _err = rows(out)["big.txt"]
     assert (size, mtime_ns, status) == (big.stat().st_size, big.stat().st_mtime_ns, "rejected")
     again = run_batch(config)

@@ -6,11 +6,11 @@ import pytest
 
 from clipclean.batch.names import (
     DEFAULT_INCLUDE,
-    escape_name,
     output_name,
     plan_outputs,
     selected,
 )
+from clipclean.errors import shown_name
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_selection_defaults_and_globs() -> None:
 
 
 def test_escape_name_keeps_a_name_on_one_printable_line() -> None:
-    assert escape_name("a\nb\tc.html") == "a\\nb\\tc.html"
-    assert escape_name("caf\udce9.html") == "caf\\xe9.html"  # undecodable byte 0xE9
-    assert escape_name("é\x1b[31m") == "é\\x1b[31m"
-    assert escape_name("back\\slash") == "back\\\\slash"
+    assert shown_name("a\nb\tc.html") == "a\\nb\\tc.html"
+    assert shown_name("caf\udce9.html") == "caf\\xe9.html"  # undecodable byte 0xE9
+    assert shown_name("é\x1b[31m") == "é\\x1b[31m"
+    assert shown_name("back\\slash") == "back\\\\slash"

@@ -11,15 +11,17 @@ import contextlib
 import enum
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import click
 
 from . import __version__, clean, emit
+from .errors import cause, shown_name
 from .files import atomic_write
 from .pipeline import UnknownStageError, check_stage_names
-from .read import InputError
+from .read import MAX_BYTES, read_limited
 
 
 class Exit(enum.IntEnum):
@@ -30,7 +32,17 @@ class Exit(enum.IntEnum):
     USAGE = 2  # bad option or argument
     LOCKED = 75  # batch: another run holds the lock
     INTERRUPTED = 130  # SIGINT
+    BROKEN_PIPE = 141  # the reader went away (`clipclean page.html | head -1`), as 128+SIGPIPE
     TERMINATED = 143  # batch: SIGTERM
+
+
+def _utf8_stdout() -> IO[str]:
+    """stdout as UTF-8 whatever the locale says: the output formats are UTF-8 by definition."""
+    out = sys.stdout
+    if (out.encoding or "").lower().replace("_", "-") not in ("utf-8", "utf8"):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            out.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+    return out
 
 
 @dataclass
@@ -38,7 +50,7 @@ class Environment:
     """The streams a command talks to, injectable in tests (httpie's idea)."""
 
     stdin: IO[bytes] = field(default_factory=lambda: sys.stdin.buffer)
-    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
+    stdout: IO[str] = field(default_factory=_utf8_stdout)
     stderr: IO[str] = field(default_factory=lambda: sys.stderr)
 
     def error(self, message: str) -> None:
@@ -52,6 +64,7 @@ Exit codes:
   0   all inputs cleaned
   1   some inputs failed (each gets one line on stderr: "clipclean: FILE: cause")
   2   usage error (bad option, unknown stage name)
+  141 the output pipe was closed by its reader (no message)
 """
 
 
@@ -88,23 +101,70 @@ def main() -> None:
     """
 
 
-def _read_input(name: str, env: Environment) -> bytes:
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+class ByteSize(click.ParamType):
+    """A byte count: 1000000, 500K, 50M, 2G (powers of 1024)."""
+
+    name = "bytes"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper().removesuffix("B").removesuffix("I")
+        unit = text[-1:] if text[-1:] in "KMG" else ""
+        try:
+            number = int(text.removesuffix(unit)) * _UNITS[unit]
+        except ValueError:
+            self.fail(f"{value!r} is not a size like 50M", param, ctx)
+        if number <= 0:
+            self.fail("must be positive", param, ctx)
+        return number
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def max_bytes_option(fn: F) -> F:
+    """``--max-bytes``: shared by every command that reads pages."""
+    return click.option(
+        "--max-bytes",
+        type=ByteSize(),
+        default=MAX_BYTES,
+        show_default="50M",
+        help="Largest input accepted, after gzip decompression (e.g. 500K, 50M, 1G).",
+    )(fn)
+
+
+def _read_input(name: str, env: Environment, max_bytes: int = MAX_BYTES) -> bytes:
+    """The input's bytes, never more than ``max_bytes`` of them in memory."""
     if name == "-":
-        return env.stdin.read()
+        return read_limited(env.stdin, max_bytes)
     with open(name, "rb") as f:
-        return f.read()
+        return read_limited(f, max_bytes)
 
 
-def _cause(exc: BaseException) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "no such file"
-    if isinstance(exc, IsADirectoryError):
-        return "is a directory"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    return str(exc)
+def _silence_stdout(env: Environment) -> None:
+    """After a failed write, point fd 1 at /dev/null so the flush at exit cannot fail again
+    (and print a traceback-like "Exception ignored" message)."""
+    if env.stdout is sys.stdout:
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _write_stdout(text: str, env: Environment) -> Exit:
+    try:
+        env.stdout.write(text)
+        env.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout(env)
+        return Exit.BROKEN_PIPE
+    except OSError as exc:
+        _silence_stdout(env)
+        env.error(f"<stdout>: {cause(exc)}")
+        return Exit.FAILED
+    return Exit.OK
 
 
 def clean_files(
@@ -117,33 +177,41 @@ def clean_files(
     kind: str | None,
     url: str | None,
     env: Environment,
+    max_bytes: int = MAX_BYTES,
 ) -> Exit:
     """Clean each input and write its rendering; one stderr line per failed input."""
     rendered: list[str] = []
     failed = False
     for name in files or ("-",):
-        label = "<stdin>" if name == "-" else name
+        label = "<stdin>" if name == "-" else shown_name(name)
         try:
-            data = _read_input(name, env)
+            data = _read_input(name, env, max_bytes)
             article = clean(
-                data, url=url, kind=kind, skip_stages=skip, path=None if name == "-" else name
+                data,
+                url=url,
+                kind=kind,
+                skip_stages=skip,
+                path=None if name == "-" else label,
+                max_bytes=max_bytes,
             )
-        except (InputError, OSError) as exc:
-            env.error(f"{label}: {_cause(exc)}")
+            rendered.append(emit.render(article, fmt, explain))
+        except UnknownStageError:
+            raise
+        except Exception as exc:  # any input problem is one line, never a traceback
+            env.error(f"{label}: {cause(exc)}")
             failed = True
-            continue
-        rendered.append(emit.render(article, fmt, explain))
     separator = emit.TEXT_SEPARATOR if fmt == "text" else ""
     text = separator.join(rendered)
     if output:
         try:
             atomic_write(output, text)
         except OSError as exc:
-            env.error(f"{output}: {_cause(exc)}")
+            env.error(f"{shown_name(output)}: {cause(exc)}")
             return Exit.FAILED
     elif text:
-        env.stdout.write(text)
-        env.stdout.flush()
+        written = _write_stdout(text, env)
+        if written != Exit.OK:
+            return written
     return Exit.FAILED if failed else Exit.OK
 
 
@@ -181,6 +249,7 @@ def clean_files(
     help="Treat the input as HTML or text (default: sniffed).",
 )
 @click.option("--url", help="The page's URL (resolves relative image links; fills 'url').")
+@max_bytes_option
 def clean_cmd(
     files: tuple[str, ...],
     fmt: str,
@@ -189,6 +258,7 @@ def clean_cmd(
     skip: tuple[str, ...],
     kind: str | None,
     url: str | None,
+    max_bytes: int,
 ) -> None:
     """Clean FILE(s) ("-" or none: stdin) and print the article(s)."""
     try:
@@ -204,6 +274,7 @@ def clean_cmd(
         kind=kind,
         url=url,
         env=Environment(),
+        max_bytes=max_bytes,
     )
     sys.exit(int(code))
 
@@ -296,6 +367,7 @@ stops at a document boundary. The README has both units in full.
     "--skip-stage", "skip", multiple=True, metavar="NAME", help="Turn a stage off (repeatable)."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (for cron).")
+@max_bytes_option
 @click.option(
     "--jsonl",
     type=click.Path(dir_okay=False, allow_dash=True),
@@ -316,6 +388,7 @@ def batch_cmd(
     prune: bool,
     skip: tuple[str, ...],
     quiet: bool,
+    max_bytes: int,
     jsonl: str | None,
 ) -> None:
     """Clean every page under IN_DIR into OUT_DIR, in parallel, redoing only what changed.
@@ -346,6 +419,7 @@ def batch_cmd(
         force=force,
         prune=prune,
         skip_stages=skip,
+        max_bytes=max_bytes,
     )
     reporter = ConsoleReporter(env.stderr, quiet=quiet)
     with contextlib.ExitStack() as stack:
@@ -380,7 +454,7 @@ def batch_cmd(
             if isinstance(exc, BrokenPipeError):  # a reader (head) went away: nothing to say
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             else:
-                env.error(f"{exc.filename}: {_cause(exc)}")
+                env.error(f"{exc.filename}: {cause(exc)}")
             sys.exit(int(Exit.FAILED))
     sys.exit(exit_status(summary))
 

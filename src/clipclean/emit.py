@@ -10,6 +10,7 @@ import json
 import re
 from typing import Any
 
+from .controls import terminal_safe
 from .model import Article
 
 FORMATS = ("json", "jsonl", "markdown", "text")
@@ -33,31 +34,46 @@ _FRONT_MATTER_FIELDS = (
     "tags",
     "word_count",
 )
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_MD_LINE_START = re.compile(r"^(\s{0,3})([#>+\-=]|\d{1,9}[.)])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_LINE_START = re.compile(r"^([ \t]{0,3})([#>+\-=]|\d{1,9}[.)])", re.M)
+#: Characters that JSON allows raw but that end a line for YAML, JavaScript or str.splitlines;
+#: written as escapes, a JSON Lines record and a front matter value stay on one line.
+_LINE_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+#: What may not stand raw in a Markdown link destination.
+_URL_UNSAFE = re.compile(r"[\s()<>\\]")
 
 
 def md_escape(text: str) -> str:
-    """Escape text so Markdown shows it literally (no emphasis, links, HTML or headings)."""
+    """Escape text so Markdown shows it literally (no emphasis, links, HTML or headings), on
+    every line of it."""
     return _MD_LINE_START.sub(r"\1\\\2", _MD_SPECIAL.sub(r"\\\1", text))
 
 
+def md_url(url: str) -> str:
+    """A URL that cannot end its Markdown link early or break the line (percent-encoded)."""
+    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
+
+
+def _json(value: Any, **kwargs: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, **kwargs).translate(_LINE_SEPARATORS)
+
+
 def to_json(article: Article, explain: bool = False) -> str:
-    return json.dumps(article.to_dict(explain), ensure_ascii=False, indent=2) + "\n"
+    return _json(article.to_dict(explain), indent=2) + "\n"
 
 
 def to_jsonl(article: Article, explain: bool = False) -> str:
-    return json.dumps(article.to_dict(explain), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _json(article.to_dict(explain), separators=(",", ":")) + "\n"
 
 
 def _yaml_value(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _json(value)
 
 
 def _image_md(image: dict[str, Any]) -> str:
     lines = []
     if image.get("src"):
-        lines.append(f"![{md_escape(image.get('alt') or '')}]({image['src'].replace(')', '%29')})")
+        lines.append(f"![{md_escape(image.get('alt') or '')}]({md_url(image['src'])})")
     words = image.get("caption") or ("" if image.get("src") else image.get("alt")) or ""
     credit = image.get("credit")
     if words or credit:
@@ -107,4 +123,5 @@ RENDERERS = {"json": to_json, "jsonl": to_jsonl, "markdown": to_markdown, "text"
 
 
 def render(article: Article, fmt: str, explain: bool = False) -> str:
-    return RENDERERS[fmt](article, explain)
+    """The article in ``fmt``; never a control character a terminal would act on."""
+    return terminal_safe(RENDERERS[fmt](article, explain))

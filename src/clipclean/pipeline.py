@@ -8,7 +8,7 @@ and a one-line description (the first line of its docstring). The order lives in
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Draft
 
@@ -66,12 +66,46 @@ def check_stage_names(names: Iterable[str]) -> None:
         )
 
 
+#: Longest block a stage sees. Real paragraphs stay far below; a 1M-character "line" (a
+#: minified blob, a run of dots) is split, at whitespace where it can be, never cut short.
+MAX_BLOCK_CHARS = 10_000
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    out = []
+    while len(text) > limit:
+        cut = text.rfind(" ", limit // 2, limit + 1)
+        cut = cut if cut > 0 else limit
+        out.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    if text:
+        out.append(text)
+    return out
+
+
+def cap_blocks(draft: Draft, limit: int = MAX_BLOCK_CHARS) -> None:
+    """Split blocks longer than ``limit`` into several of the same kind and origin, so that no
+    pattern stage ever runs over an unbounded line (and none of the text is dropped)."""
+    if all(len(b.text) <= limit for b in draft.blocks):
+        return
+    blocks = []
+    for b in draft.blocks:
+        if len(b.text) <= limit:
+            blocks.append(b)
+            continue
+        blocks += [replace(b, text=piece) for piece in _pieces(b.text, limit)]
+    for seq, b in enumerate(blocks):
+        b.seq = seq
+    draft.blocks = blocks
+
+
 def run(draft: Draft, skip: Iterable[str] = ()) -> Draft:
     """Run every stage of the pipeline in order, except those named in ``skip``."""
     from .stages import ORDER
 
     skip = set(skip)
     check_stage_names(skip)
+    cap_blocks(draft)
     for s in ORDER:
         if s.name not in skip:
             s(draft)

@@ -6,11 +6,13 @@ ever sees decoded text and a kind.
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import re
 import zlib
+from typing import BinaryIO
 
+from .controls import is_binary, is_blank, strip_controls
+from .encoding import decode
 from .model import Source
 
 #: Default cap on the decoded size of one input (after decompression).
@@ -21,12 +23,6 @@ class InputError(Exception):
     """An input that cannot be cleaned; the message is the one-line cause shown to the user."""
 
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
 # Markup that a scraped text would not contain: a doctype or one of the structural tags.
 _HTML_START = re.compile(rb"^\s*<(?:!doctype\s+html|html|\?xml|head|body|!--)", re.I)
 _HTML_TAG = re.compile(
@@ -35,28 +31,61 @@ _HTML_TAG = re.compile(
     re.I,
 )
 
+#: File signatures of formats that are never a page, whatever the file is called.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"%PDF-", "PDF document"),
+    (b"\x7fELF", "ELF executable"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"BZh", "bzip2 data; only gzip is decompressed"),
+    (b"\xfd7zXZ\x00", "xz data; only gzip is decompressed"),
+    (b"\x28\xb5\x2f\xfd", "zstd data; only gzip is decompressed"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"\x00asm", "WebAssembly module"),
+    (b"\xca\xfe\xba\xbe", "Java class or Mach-O binary"),
+    (b"\xcf\xfa\xed\xfe", "Mach-O binary"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"OggS", "Ogg media"),
+    (b"wOFF", "WOFF font"),
+    (b"wOF2", "WOFF2 font"),
+)
+#: gzip inside gzip happens (a server compressing an already compressed file); more is a trap.
+MAX_GZIP_LAYERS = 3
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What binary format ``data`` starts with, or ``None``."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic) and (magic != b"BZh" or data[4:10] == b"1AY&SY"):
+            return what
+    if data[4:8] == b"ftyp":
+        return "MP4/QuickTime media"
+    if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return "RIFF media"
+    return None
+
 
 def gunzip(data: bytes, limit: int = MAX_BYTES) -> bytes:
-    """Decompress gzip ``data`` without ever holding more than ``limit`` bytes of output."""
-    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = d.decompress(data, limit + 1)
-    except zlib.error as e:
-        raise InputError(f"corrupt gzip data ({e})") from None
-    if len(out) > limit:
-        raise InputError(f"decompressed input exceeds {limit} bytes")
-    return out
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes: BOM, then strict UTF-8, then windows-1252 (which never fails)."""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(name, errors="replace"), name
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "windows-1252"
+    """Decompress gzip ``data`` (every member) without ever holding more than ``limit`` bytes."""
+    out = bytearray()
+    rest = data
+    while rest[:2] == b"\x1f\x8b":
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += d.decompress(rest, limit + 1 - len(out))
+        except zlib.error as e:
+            raise InputError(f"corrupt gzip data ({e})") from None
+        if len(out) > limit:
+            raise InputError(f"decompressed input exceeds {limit} bytes (see --max-bytes)")
+        if not d.eof:
+            raise InputError("truncated gzip data")
+        rest = d.unused_data
+    if rest.strip(b"\x00"):
+        raise InputError("trailing garbage after gzip data")
+    return bytes(out)
 
 
 def sniff_kind(data: bytes | str) -> str:
@@ -76,6 +105,31 @@ def sniff_kind(data: bytes | str) -> str:
     return "text"
 
 
+def _decoded(data: bytes, max_bytes: int) -> tuple[str, str]:
+    raw = data
+    for _ in range(MAX_GZIP_LAYERS):
+        if raw[:2] != b"\x1f\x8b":
+            break
+        raw = gunzip(raw, max_bytes)
+    if len(raw) > max_bytes:
+        raise InputError(f"input exceeds {max_bytes} bytes (see --max-bytes)")
+    what = _binary_kind(raw)
+    if what is not None:
+        raise InputError(f"binary input ({what})")
+    text, encoding = decode(raw)
+    if is_binary(text[:65536]):
+        raise InputError("binary input (not text in any known encoding)")
+    return text, encoding
+
+
+def read_limited(stream: BinaryIO, max_bytes: int = MAX_BYTES) -> bytes:
+    """Read a whole stream but never hold more than ``max_bytes`` + 1 bytes of it."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"input exceeds {max_bytes} bytes (see --max-bytes)")
+    return data
+
+
 def read(
     data: bytes | str,
     *,
@@ -86,18 +140,16 @@ def read(
     """Turn raw input into a :class:`Source`; raise :class:`InputError` for unusable input."""
     if isinstance(data, str):
         raw = data.encode("utf-8", "surrogatepass")
-        text, encoding = data, "utf-8"
-        if data.startswith("\ufeff"):
-            text = data[1:]
+        text, encoding = data.removeprefix("\ufeff"), "utf-8"
+        if len(raw) > max_bytes:
+            raise InputError(f"input exceeds {max_bytes} bytes (see --max-bytes)")
     else:
         raw = data
-        if raw[:2] == b"\x1f\x8b":
-            raw = gunzip(raw, max_bytes)
-        if len(raw) > max_bytes:
-            raise InputError(f"input exceeds {max_bytes} bytes")
-        text, encoding = decode(raw)
-    if not text.strip():
-        raise InputError("no text (input is empty)")
+        text, encoding = _decoded(data, max_bytes)
+    text = strip_controls(text)
+    if is_blank(text):
+        what = "input is empty" if not raw else "only whitespace or invisible characters"
+        raise InputError(f"no text ({what})")
     chosen = kind or sniff_kind(text)
     if chosen not in ("html", "text"):
         raise InputError(f"unknown kind {chosen!r}")
@@ -105,7 +157,7 @@ def read(
         text=text,
         kind=chosen,  # type: ignore[arg-type]
         encoding=encoding,
-        sha256=hashlib.sha256(data if isinstance(data, bytes) else raw).hexdigest(),
+        sha256=hashlib.sha256(raw).hexdigest(),
         path=path,
     )
 

@@ -73,20 +73,3 @@ def plan_outputs(rels: Iterable[str], suffix: str) -> dict[str, str]:
         taken.add(out.lower())
         plan[rel] = out
     return plan
-
-
-def escape_name(name: str) -> str:
-    """A file name made safe for one terminal line: undecodable bytes as ``\\xNN``, control
-    and other unprintable characters as Python escapes, backslashes doubled."""
-    out = []
-    for ch in name:
-        code = ord(ch)
-        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not valid UTF-8 (surrogateescape)
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif ch == "\\":
-            out.append("\\\\")
-        elif not ch.isprintable():
-            out.append(ch.encode("unicode_escape").decode("ascii"))
-        else:
-            out.append(ch)
-    return "".join(out)

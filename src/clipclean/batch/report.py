@@ -12,7 +12,7 @@ from typing import IO
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-from .names import escape_name
+from ..errors import shown_name
 from .pool import Done
 from .run import Reporter, Summary
 
@@ -32,7 +32,7 @@ class ConsoleReporter(Reporter):
 
     def note(self, rel: str, message: str) -> None:
         if not self.quiet:
-            self._line(f"{escape_name(rel)}: {message}")
+            self._line(f"{shown_name(rel)}: {message}")
 
     def start(self, total: int, unchanged: int) -> None:
         self.started = time.perf_counter()
@@ -63,7 +63,7 @@ class ConsoleReporter(Reporter):
         if self.progress is not None:
             self.progress.stop()
         for rel, cause in sorted(summary.failed):
-            self._line(f"{escape_name(rel)}: {escape_name(cause)}")
+            self._line(f"{shown_name(rel)}: {shown_name(cause)}")
         if not self.quiet:
             self._line(describe(summary))
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
-from ..cli import _cause
+from ..errors import cause
 from ..files import atomic_write
 from ..pipeline import check_stage_names
 from ..read import MAX_BYTES
@@ -305,7 +305,7 @@ class _Run:
                 self.made_dirs.add(path.parent)
             atomic_write(path, text)
         except OSError as exc:
-            return f"cannot write {output}: {_cause(exc)}"
+            return f"cannot write {output}: {cause(exc)}"
         return None
 
 

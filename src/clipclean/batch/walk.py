@@ -13,7 +13,7 @@ import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ..cli import _cause
+from ..errors import cause
 from .names import selected
 
 
@@ -74,7 +74,7 @@ def walk(
             with os.scandir(os.path.join(root, rel_dir) if rel_dir else root) as it:
                 items = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            found.errors.append((rel_dir or ".", f"cannot read folder: {_cause(exc)}"))
+            found.errors.append((rel_dir or ".", f"cannot read folder: {cause(exc)}"))
             continue
         subdirs = []
         for item in items:

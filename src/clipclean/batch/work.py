@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import clean, emit
-from ..cli import _cause
-from ..read import MAX_BYTES, InputError
+from ..errors import cause, shown_name
+from ..read import MAX_BYTES, InputError, read_limited
 
 
 @dataclass(frozen=True)
@@ -64,25 +64,25 @@ def process(job: Job) -> Result:
     try:
         fd = os.open(job.path, OPEN_FLAGS)
     except OSError as exc:
-        return Result(error=_cause(exc), retry=True)
+        return Result(error=cause(exc), retry=True)
     with os.fdopen(fd, "rb") as f:
         st = os.fstat(fd)
         facts: dict[str, Any] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
         try:
             if not stat.S_ISREG(st.st_mode):
                 raise InputError("not a regular file")
-            data = f.read(opts.max_bytes + 1)
-            if len(data) > opts.max_bytes:
-                raise InputError(f"input exceeds {opts.max_bytes} bytes")
+            data = read_limited(f, opts.max_bytes)
         except InputError as exc:
-            return Result(**facts, error=_cause(exc))
+            return Result(**facts, error=cause(exc))
         except OSError as exc:
-            return Result(**facts, error=_cause(exc), retry=True)
+            return Result(**facts, error=cause(exc), retry=True)
     facts["sha256"] = hashlib.sha256(data).hexdigest()
     try:
-        article = clean(data, skip_stages=opts.skip_stages, path=job.rel, max_bytes=opts.max_bytes)
+        article = clean(
+            data, skip_stages=opts.skip_stages, path=shown_name(job.rel), max_bytes=opts.max_bytes
+        )
     except InputError as exc:
-        return Result(**facts, error=_cause(exc))
+        return Result(**facts, error=cause(exc))
     return Result(
         **facts,
         text=emit.render(article, opts.fmt) if opts.fmt else None,

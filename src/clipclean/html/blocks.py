@@ -83,6 +83,12 @@ def _nested(el: lxml.html.HtmlElement, breaks: bool = False) -> bool:
     return next(el.iterdescendants(*(_LINE_TAGS if breaks else _BLOCK_TAGS)), None) is not None
 
 
+def origin(el: lxml.html.HtmlElement) -> str:
+    """Where a block came from, for the trace: its source line (cheap, unlike an XPath, which
+    counts siblings and makes a page of many paragraphs quadratic)."""
+    return f"line {el.sourceline} <{el.tag}>" if el.sourceline else f"<{el.tag}>"
+
+
 def to_blocks(root: lxml.html.HtmlElement) -> list[tuple[Block, lxml.html.HtmlElement]]:
     """Block elements in document order with their element; loose text becomes a paragraph.
 
@@ -93,13 +99,20 @@ def to_blocks(root: lxml.html.HtmlElement) -> list[tuple[Block, lxml.html.HtmlEl
     is one block, its links included, not one block per link.
     """
     out: list[tuple[Block, lxml.html.HtmlElement]] = []
-    path = root.getroottree().getpath
 
     def emit(el: lxml.html.HtmlElement, kind: BlockKind) -> None:
         text = element_text(el)
         if text:
             out.append(
-                (Block(text=text, kind=kind, origin=path(el), links=link_share(el, text)), el)
+                (
+                    Block(
+                        text=text,
+                        kind=kind,
+                        origin=origin(el),
+                        links=link_share(el, text),
+                    ),
+                    el,
+                )
             )
 
     def walk(el: lxml.html.HtmlElement, outer: BlockKind | None, run_kind: BlockKind) -> None:
@@ -114,7 +127,7 @@ def to_blocks(root: lxml.html.HtmlElement) -> list[tuple[Block, lxml.html.HtmlEl
                 block = Block(
                     text=text,
                     kind=run_kind,
-                    origin=path(owner),
+                    origin=origin(owner),
                     links=min(1.0, linked / max(len(text), 1)),
                 )
                 out.append((block, owner))

@@ -19,7 +19,7 @@ from .figures import MARKER, image_src, take_figures
 from .marks import scan
 from .markup import Markup, read_markup
 from .metadata import read_metadata
-from .parse import parse
+from .parse import parse, parse_fragment
 from .prune import prune, strip_early
 
 
@@ -105,7 +105,7 @@ def _stated_body(
     if len(shared) >= 0.5 * len(stated) or len(ours) >= 0.5 * len(body):
         return None
     if re.search(r"</p>|<br\s*/?>", body, re.I):
-        root = lxml.html.fragment_fromstring(body, create_parent="div")
+        root = parse_fragment(body)
     else:
         root = lxml.html.Element("div")
         for line in body.splitlines():

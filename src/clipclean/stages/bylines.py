@@ -34,7 +34,7 @@ _LONE_BY = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|written by|words by|authors?|autor(?:in)?|auteur)\s?:?$",
     re.I,
 )
-_SEGMENT = re.compile(r"\s*(?:,|\||\s[-–—]\s|\s/\s)\s*")
+_SEGMENT = re.compile(r"(?:(?<!\s)\s*)?(?:,|\||\s[-–—]\s|\s/\s)\s*")
 _UPDATED = re.compile(
     r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b", re.I
 )

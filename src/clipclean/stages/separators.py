@@ -13,7 +13,7 @@ from ..model import Draft
 from ..pipeline import stage
 from ..shape import ends_like_sentence, separator_ratio, word_count
 
-_SPLIT = re.compile(r"\s*[|•·»/]\s*")
+_SPLIT = re.compile(r"(?:(?<!\s)\s*)?[|•·»/]\s*")
 #: Breadcrumbs: "Home » News » Politics", "Start > Sport > Fußball".
 _CRUMB = re.compile(r"\s(?:»|›|>|→|/)\s")
 MAX_CRUMB_WORDS = 6
