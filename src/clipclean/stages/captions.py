@@ -12,7 +12,7 @@ import re
 
 from ..model import Block, Draft, Image
 from ..pipeline import stage
-from ..shape import word_count
+from ..shape import facts, word_count
 
 #: A credit glued to (or standing after) a caption; ``credit`` is what follows the marker.
 GLUED_CREDIT = re.compile(
@@ -111,6 +111,7 @@ def captions(draft: Draft) -> None:
         text = block.text
         if not _may_be_caption(text):
             continue
+        f = facts(block)
         src = SOURCE_LINE.match(text)
         if src:
             image = Image(credit=src.group("credit").strip())
@@ -128,13 +129,13 @@ def captions(draft: Draft) -> None:
             draft.add_image(Image(caption=cap.group("caption").strip()), block)
             drops.append((block, "image caption"))
             continue
-        cred = CREDIT_LINE.match(text) if len(text) <= 140 else None
+        cred = CREDIT_LINE.match(text) if f.size <= 140 else None
         if cred:
             draft.add_image(Image(credit=cred.group("credit").strip()), block)
             drops.append((block, "image credit"))
             continue
         if (
-            len(text) <= 120
+            f.size <= 120
             and " " in text
             and (SLASH_CREDIT_LINE.match(text) or PIPE_CREDIT_LINE.match(text))
         ):
@@ -152,7 +153,7 @@ def captions(draft: Draft) -> None:
             draft.add_image(image, prev if image.caption else block)
             drops.append((block, "image credit"))
             continue
-        if word_count(text) > MAX_CAPTION_WORDS:
+        if f.words > MAX_CAPTION_WORDS:
             continue
         parts = split_caption(text)
         if parts is None:

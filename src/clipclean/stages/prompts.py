@@ -12,7 +12,7 @@ import re
 
 from ..model import Draft
 from ..pipeline import stage
-from ..shape import ends_like_sentence, word_count
+from ..shape import facts
 
 #: Prompt words, on the lower-cased line: these are about the site whatever the line.
 PROMPT = re.compile(
@@ -44,22 +44,25 @@ CONTACT = re.compile(
     r" at|have a (?:news )?tip\?|send (?:us )?(?:a )?(?:news )?tips?\b"
 )
 
+#: Words every ``CONTACT`` phrase holds: a line without one is not tried.
+_CONTACT_CUES = ("reached", "follow", "mail", "tip")
+
 
 @stage("prompts")
 def prompts(draft: Draft) -> None:
     """Newsletter, subscribe, paywall, membership, donation and app prompts (short lines)."""
     drops = []
     for block in draft.blocks:
-        text = block.text
-        if len(text) > 250 or word_count(text) > MAX_PROMPT_WORDS:
+        f = facts(block)
+        if f.size > 250 or f.words > MAX_PROMPT_WORDS:
             continue
-        low = text.lower()
-        if CONTACT.search(low):
+        low = f.low
+        if any(c in low for c in _CONTACT_CUES) and CONTACT.search(low):
             drops.append((block, "contact prompt"))
             continue
         strong = PROMPT.search(low)
-        if not strong and (ends_like_sentence(text) or not WEAK_PROMPT.search(low)):
+        if not strong and (f.ends or not WEAK_PROMPT.search(low)):
             continue
-        if ADDRESS.search(low) or word_count(text) <= 4:
+        if f.words <= 4 or ADDRESS.search(low):
             drops.append((block, "newsletter, subscription or paywall prompt"))
     draft.remove_many(drops)

@@ -17,7 +17,7 @@ import re
 
 from ..model import Block, Draft
 from ..pipeline import stage
-from ..shape import ends_like_sentence, is_headline_like, units
+from ..shape import Facts, facts, units
 
 #: Units (words) from which a line ending in sentence punctuation counts as prose.
 PROSE_UNITS = 8
@@ -91,16 +91,20 @@ def _numbers(text: str) -> int:
 
 def block_score(text: str) -> float:
     """Prose earns its length; short and headline-like lines cost."""
-    n = text.count(" ") + 1 if text.isascii() else units(text)  # (blocks are space-normalised)
-    if n >= PROSE_UNITS and ends_like_sentence(text):
+    return _score(Facts(text))
+
+
+def _score(f: Facts) -> float:
+    n = f.units
+    if n >= PROSE_UNITS and f.ends:
         return float(n)
     if n >= LONG_UNITS:
         return 0.7 * n
-    if n >= 4 and ends_like_sentence(text):
-        if text.endswith(("?", "!")):
+    if n >= 4 and f.ends:
+        if f.text.endswith(("?", "!")):
             return 0.0  # a question is as often a headline as a line of the article
         return 1.0  # a short sentence: neutral-positive, bridged inside the article
-    if is_headline_like(text, n):
+    if f.headline:
         return -LINK_COST
     return -SHORT_COST
 
@@ -122,8 +126,9 @@ def best_run(scores: list[float]) -> tuple[int, int] | None:
 def scores(blocks: list[Block]) -> list[float]:
     """Each block's score, with context: list items after an introducing line and table rows
     are part of the text around them, not links."""
-    texts = [b.text for b in blocks]
-    out = [block_score(t) for t in texts]
+    fs = [facts(b) for b in blocks]
+    texts = [f.text for f in fs]
+    out = [_score(f) for f in fs]
     listing = 0
     for i, t in enumerate(texts):
         if out[i] < 0 and listing > 0:  # (a line scoring below zero is short)
@@ -136,7 +141,7 @@ def scores(blocks: list[Block]) -> list[float]:
         if j - i >= TABLE_RUN:
             for k in range(i, j):
                 out[k] = max(out[k], 1.0)
-    shapes = [_skeleton(t) if out[i] <= 0 and units(t) >= 3 else "" for i, t in enumerate(texts)]
+    shapes = [_skeleton(f.text) if out[i] <= 0 and f.units >= 3 else "" for i, f in enumerate(fs)]
     i = 0
     while i < len(blocks):
         j = i + 1
@@ -282,7 +287,7 @@ def outside_article(draft: Draft) -> None:
     for i, j in _runs([s < 0 for s in sc]):
         run = inside[i:j]
         after = sum(s for s in sc[j:] if s > 0)
-        titles = sum(units(b.text) >= 4 and b.text[0].isupper() for b in run)
+        titles = sum(facts(b).units >= 4 and b.text[0].isupper() for b in run)
         tail = j - i >= LINK_RUN and after < RESUMES * total and titles >= 0.75 * len(run)
         if tail or (j - i >= 2 and all(_TRUNCATED.search(b.text) for b in run)):
             drops += [(b, "link list inside the article") for b in run]

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block
+from ..model import Block, BlockKind
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _LIST_MARK = re.compile(r"^(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+(?=\S)")
+_MARK_START = frozenset("-*•·▪◦‣")
 _ODD = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]")
 #: A line ending with one of these has finished its sentence (or is a label: "Tags:").
 _TERMINAL = (".", "!", "?", "…", ":", ";", "。", "！", "？", '"', "”", "»", "|")
@@ -70,32 +71,36 @@ def text_to_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     group = 0
     blank = True
-    raws = text.splitlines()
-    lines = [(n, raw, normalise_line(raw)) for n, raw in enumerate(raws, start=1)]
-    filled = [x for x in lines if x[2]]
+    lines = [(n, raw, normalise_line(raw)) for n, raw in enumerate(text.splitlines(), start=1)]
+    filled = [x[1] for x in lines if x[2]]
+    n_filled = len(filled)
     prev_raw = ""
-    k = 0  # index into ``filled`` of the current line
+    last: Block | None = None
+    k = 0  # index into ``filled`` of the line after the current one
     for number, raw, line in lines:
         if not line:
             blank = True
             continue
         k += 1
-        after_raw = filled[k][1] if k < len(filled) else ""
-        if blocks and _continues(prev_raw, blocks[-1].text, raw, line, after_raw, blank):
-            last = blocks[-1]
+        if (
+            last is not None
+            and not last.text.endswith(_TERMINAL)  # (the common case, checked before the call)
+            and _continues(prev_raw, last.text, raw, line, filled[k] if k < n_filled else "", blank)
+        ):
             tight = line.startswith(_CONTINUATION) or last.text.endswith(_CJK_COMMA)
             last.text = f"{last.text}{'' if tight else ' '}{line}"
             last.origin = f"lines {last.line}-{number}"
             prev_raw, blank = raw, False
             continue
-        if blank and blocks:
+        if blank and last is not None:
             group += 1
         blank = False
-        kind = "list_item" if _LIST_MARK.match(line) else "paragraph"
-        if line.startswith("> "):
+        kind: BlockKind = "paragraph"
+        if (line[0] in _MARK_START or line[0].isdigit()) and _LIST_MARK.match(line):
+            kind = "list_item"
+        elif line.startswith("> "):
             kind, line = "quote", line[2:].strip()
-        blocks.append(
-            Block(text=line, kind=kind, origin=f"line {number}", group=group, line=number)
-        )
+        last = Block(line, kind, f"line {number}", group, number)
+        blocks.append(last)
         prev_raw = raw
     return blocks
