@@ -99,6 +99,37 @@ def _may_be_caption(text: str) -> bool:
     )
 
 
+#: A line cut short by the page: "… to strengthen the military relations ..".
+_TRUNCATED_END = re.compile(r"\s?(?:\.{2,3}|…)$")
+#: Characters of a caption that a truncated copy is compared by.
+_CUT_AT = 80
+
+
+def _untruncated(text: str) -> str:
+    """The start of ``text`` without a "…" cut, to match a caption with its shortened copy."""
+    return _TRUNCATED_END.sub("", text)[:_CUT_AT]
+
+
+def _gallery_caption_above(
+    blocks: list[Block], i: int, drops: list[tuple[Block, str]]
+) -> Block | None:
+    """The caption of a credit-only line ("Photo: Jane Doe, AP") in a gallery: the line just
+    above it (past other credit lines), when the page prints that line more than once (in
+    full and cut short, or once per gallery view). A paragraph of the article is printed once."""
+    dropped = {id(b) for b, _ in drops[-4:]}
+    k = i - 1
+    while k >= 0 and id(blocks[k]) in dropped:
+        k -= 1
+    if k < 0 or blocks[k].group != blocks[i].group or id(blocks[k]) in dropped:
+        return None
+    above = blocks[k]
+    if facts(above).words > MAX_CAPTION_WORDS or len(above.text) <= 40:
+        return None
+    key = _untruncated(above.text)
+    copies = sum(1 for b in blocks if len(b.text) > 40 and _untruncated(b.text) == key)
+    return above if copies >= 2 else None
+
+
 @stage("captions")
 def captions(draft: Draft) -> None:
     """Caption lines with a credit marker, BBC "Image source/Image caption" pairs, and alt texts."""
@@ -171,6 +202,8 @@ def captions(draft: Draft) -> None:
             and not any(b is prev for b, _ in drops[-1:])
         ):
             alt = prev  # a two-line group: description above, caption and credit below
+        if not caption and alt is None:
+            alt = _gallery_caption_above(blocks, i, drops)
         if not caption and alt is not None:
             # "Caption\nPhoto: X": the line above is the caption, not a description
             image.caption = alt.text
@@ -184,13 +217,17 @@ def captions(draft: Draft) -> None:
             else:
                 draft.add_image(image, block)
         drops.append((block, "image caption and credit"))
-    # galleries print a caption again without its credit: those copies are captions too
+    # galleries print a caption again without its credit, or cut short ("…"): those copies
+    # are captions too
     seen = {i.caption for i in draft.images if i.caption} | {i.alt for i in draft.images if i.alt}
     if seen:
         gone = {id(b) for b, _ in drops}
+        cut = {_untruncated(c) for c in seen if len(c) > 20}
         drops += [
             (b, "image caption repeated")
             for b in blocks
-            if id(b) not in gone and len(b.text) > 20 and b.text in seen
+            if id(b) not in gone
+            and len(b.text) > 20
+            and (b.text in seen or _untruncated(b.text) in cut)
         ]
     draft.remove_many(drops)
