@@ -127,3 +127,50 @@ def test_prose_scores_and_the_densest_run() -> None:
     )
     assert best_run([-3, 10, -3, 12, -4, -4, -4, 2]) == (1, 3)
     assert best_run([-1, -2]) is None
+
+
+def test_gallery_caption_printed_twice_goes_with_every_copy() -> None:
+    cap = (
+        "The mayor, left, and the city engineer walk along the closed bridge in the town centre,"
+        " Tuesday, March 5, 2024."
+    )
+    gallery = (cap, cap[:60] + " ... more", "Photo: Jane Doe, AP", "Image 1 of 5", cap)
+    a = clean(article(*gallery))
+    assert [b.text for b in a.blocks] == PARAS
+    assert any(i.caption == cap and i.credit == "Jane Doe, AP" for i in a.images)
+
+
+def test_a_paragraph_above_a_credit_line_stays_when_printed_once() -> None:
+    a = clean(article("Photo: Jane Doe, AP"))
+    assert [b.text for b in a.blocks] == PARAS
+
+
+def test_captions_that_describe_the_picture_or_end_with_an_agency_go() -> None:
+    shows = "This illustration shows the planned footbridge beside the old one."
+    agency = "A barge carries steel beams under the bridge on Monday. (AP)"
+    told = "The picture was clear, the engineer said: the cracks had grown over the winter."
+    a = clean(article(shows, agency, told))
+    assert removed_by(a, shows) == "captions" and removed_by(a, agency) == "captions"
+    assert told in a.body
+    assert any(i.credit == "AP" for i in a.images)
+
+
+def test_the_sites_pitch_at_the_articles_edge_goes_but_not_in_the_middle() -> None:
+    pitch = "Get the morning briefing delivered to your door every day. Click here for details."
+    inside = "Get there early, the council advised, because the detour adds twenty minutes."
+    a = clean(article(inside, after=(pitch,)))
+    assert removed_by(a, pitch) == "prompts"
+    assert inside in a.body
+
+
+def test_a_label_over_the_dateline_is_not_an_author() -> None:
+    a = clean(
+        [
+            "Bridge to close for two years",
+            "Breaking News Emails",
+            "March 4, 2024",
+            "By Jane Doe",
+            *PARAS,
+        ]
+    )
+    assert a.authors == ("Jane Doe",)

@@ -94,6 +94,12 @@ def is_person_name(text: str) -> bool:
     return caps >= 2 and tokens[-1][0].isupper()
 
 
+def is_bare_name(text: str) -> bool:
+    """A person's name standing alone, without "By": :func:`is_person_name` with no word that
+    headlines and menus use anywhere in it ("Breaking News Emails" is a label, not a name)."""
+    return is_person_name(text) and all(t not in _NOT_NAME for t in text.split())
+
+
 def split_names(text: str) -> list[str]:
     """Split "A, B and C" / "A & B" / "A y B" into names; [] unless every part is a name."""
     parts = re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", text.strip())

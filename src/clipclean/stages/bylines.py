@@ -12,7 +12,7 @@ import re
 from ..dates import MONTHS, ZONES, find_date
 from ..model import Block, Draft
 from ..pipeline import stage
-from ..shape import is_person_name, split_names, word_count
+from ..shape import is_bare_name, split_names, word_count
 from .span import header_zone
 
 BY_PREFIX = re.compile(
@@ -142,7 +142,7 @@ def bylines(draft: Draft) -> None:
         if date is not None and date.start > 0:
             text = text[: date.start].rstrip(" |,-–—·•")  # "By X | Sept. 19, 2025"
         parsed = parse_byline(text)
-        if parsed is None and is_person_name(text):
+        if parsed is None and is_bare_name(text):
             near = header is not None and -2 <= block.seq - header <= 1
             title, start = draft.marks.get("title"), draft.marks.get("body_start")
             if title is not None and start is not None and title < block.seq < start:

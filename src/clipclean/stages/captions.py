@@ -51,10 +51,24 @@ PIPE_CREDIT_LINE = re.compile(
 MAX_CAPTION_ABOVE = 40
 #: A credit in brackets closing a caption: "… map of Titan. (NASA/JPL-Caltech/ASU)".
 SLASH_CREDIT = re.compile(r"\s\((?P<credit>[^()\s/]{1,40}(?:\s[^()\s/]{1,40}){0,4}/[^()]{1,80})\)$")
+#: A picture agency in brackets closing a caption: "… in Nogales, Ariz. (AP)".
+AGENCY_CREDIT = re.compile(
+    r"(?<=[\w.,])\s\((?P<credit>AP|AFP|EPA|Reuters|Getty Images|Getty|dpa|Xinhua|PA|ANP|Kyodo"
+    r"|Yonhap|Shutterstock|iStock|Alamy)\)$"
+)
+#: A caption that says what the picture shows: "This illustration shows …", "A stock image
+#: of …", "In this Sunday, Nov. 10, 2019, photograph, …" (the medium within its first words).
+DESCRIBES_PICTURE = re.compile(
+    r"^(?:In\s)?(?:This|These|An?|The)\s(?:[\w'’.,-]{1,30}\s){0,5}?(?:illustration|image|photo"
+    r"|photograph|picture|rendering|screenshot|file photo|artist'?s? (?:impression|concept))s?"
+    r"(?:,|\s(?:shows?|of|from|provided|released|taken|made|depicts?)\b)"
+)
 _PAREN_PREFIX = re.compile(
     r"^(?:Photos?|Photograph|Image|Picture|Foto|Bild)s?\s?(?:by|credit)?\s?:?\s?", re.I
 )
 
+#: Longest caption that says what the picture shows ("This illustration shows …").
+MAX_DESCRIBES_WORDS = 50
 #: Longest line that can be a caption; longer is a paragraph that happens to mention a photo.
 MAX_CAPTION_WORDS = 90
 
@@ -79,6 +93,9 @@ def split_caption(text: str) -> tuple[str, str] | None:
     m = SLASH_CREDIT.search(text) if text.endswith(")") else None
     if m and m.group("credit")[0].isupper():
         return text[: m.start()].strip(), m.group("credit").strip()
+    m = AGENCY_CREDIT.search(text) if text.endswith(")") else None
+    if m:
+        return text[: m.start()].strip(), m.group("credit")
     return None
 
 
@@ -89,6 +106,8 @@ _HINTS = re.compile(
 
 
 def _may_be_caption(text: str) -> bool:
+    if text.endswith(")") and len(text) <= 1200:
+        return True  # "… (NASA/JPL-Caltech)", "… (AP)"
     if ("/" in text or "|" in text) and (text.endswith(")") or len(text) <= 120):
         return True  # "… (NASA/JPL-Caltech)", "Jane Doe/Getty Images"
     if len(text) <= 300:
@@ -99,15 +118,22 @@ def _may_be_caption(text: str) -> bool:
     )
 
 
-#: A line cut short by the page: "… to strengthen the military relations ..".
-_TRUNCATED_END = re.compile(r"\s?(?:\.{2,3}|…)$")
-#: Characters of a caption that a truncated copy is compared by.
-_CUT_AT = 80
+#: A line cut short by the page: "… to strengthen the military relations ..", "… at ... more".
+_TRUNCATED_END = re.compile(r"\s?(?:\.{2,3}|…)(?:\s?[^\W\d_]{1,10})?$")
+#: Characters two copies of a caption must share at the start (one may be cut short).
+_SAME_PREFIX = 40
+_COMPARED = 120
 
 
 def _untruncated(text: str) -> str:
     """The start of ``text`` without a "…" cut, to match a caption with its shortened copy."""
-    return _TRUNCATED_END.sub("", text)[:_CUT_AT]
+    return _TRUNCATED_END.sub("", text[-200:]) if len(text) <= 200 else text[:_COMPARED]
+
+
+def _same_caption(a: str, b: str) -> bool:
+    """``a`` and ``b`` are one caption, printed in full or cut short ("…", ".. more")."""
+    n = min(len(a), len(b), _COMPARED)
+    return n >= _SAME_PREFIX and a[:n] == b[:n]
 
 
 def _gallery_caption_above(
@@ -126,8 +152,17 @@ def _gallery_caption_above(
     if facts(above).words > MAX_CAPTION_WORDS or len(above.text) <= 40:
         return None
     key = _untruncated(above.text)
-    copies = sum(1 for b in blocks if len(b.text) > 40 and _untruncated(b.text) == key)
-    return above if copies >= 2 else None
+    copies = [
+        b.text for b in blocks if len(b.text) > 40 and _same_caption(_untruncated(b.text), key)
+    ]
+    return above if len(copies) >= 2 else None
+
+
+def _fullest(block: Block, blocks: list[Block]) -> str:
+    """The longest copy of a gallery caption: the page cuts some short."""
+    key = _untruncated(block.text)
+    same = [b.text for b in blocks if len(b.text) > 40 and _same_caption(_untruncated(b.text), key)]
+    return max(same, key=len, default=block.text)
 
 
 @stage("captions")
@@ -188,6 +223,9 @@ def captions(draft: Draft) -> None:
             continue
         parts = split_caption(text)
         if parts is None:
+            if f.words <= MAX_DESCRIBES_WORDS and DESCRIBES_PICTURE.match(text):
+                draft.add_image(Image(caption=text), block)
+                drops.append((block, "image caption (describes the picture)"))
             continue
         caption, credit = parts
         image = Image(caption=caption or None, credit=credit or None)
@@ -202,11 +240,13 @@ def captions(draft: Draft) -> None:
             and not any(b is prev for b, _ in drops[-1:])
         ):
             alt = prev  # a two-line group: description above, caption and credit below
+        gallery = False
         if not caption and alt is None:
             alt = _gallery_caption_above(blocks, i, drops)
+            gallery = alt is not None
         if not caption and alt is not None:
             # "Caption\nPhoto: X": the line above is the caption, not a description
-            image.caption = alt.text
+            image.caption = _fullest(alt, blocks) if gallery else alt.text
             draft.add_image(image, alt)
             drops.append((alt, "image caption"))
         else:
@@ -222,12 +262,18 @@ def captions(draft: Draft) -> None:
     seen = {i.caption for i in draft.images if i.caption} | {i.alt for i in draft.images if i.alt}
     if seen:
         gone = {id(b) for b, _ in drops}
-        cut = {_untruncated(c) for c in seen if len(c) > 20}
+        cut = [_untruncated(c) for c in seen if len(c) > _SAME_PREFIX]
         drops += [
             (b, "image caption repeated")
             for b in blocks
             if id(b) not in gone
             and len(b.text) > 20
-            and (b.text in seen or _untruncated(b.text) in cut)
+            and (
+                b.text in seen
+                or (
+                    len(b.text) > _SAME_PREFIX
+                    and any(_same_caption(_untruncated(b.text), c) for c in cut)
+                )
+            )
         ]
     draft.remove_many(drops)

@@ -47,13 +47,38 @@ CONTACT = re.compile(
 #: Words every ``CONTACT`` phrase holds: a line without one is not tried.
 _CONTACT_CUES = ("reached", "follow", "mail", "tip")
 
+#: The site's pitch: an imperative to the reader opening the line ("Get X delivered to your
+#: door", "Join our forums", "Listen live at …"). Only at the edges of the article run.
+PITCH = re.compile(
+    r"^(?:get|join|start your|check out|listen (?:to|live|back)|sign up|subscribe|follow|download"
+    r"|tap|click|visit|don'?t miss|never miss|stay (?:up|informed|connected|tuned)|find out more"
+    r"|learn more|abonnieren sie|folgen sie|inscrivez-vous|suivez|abonnez-vous|suscríbete"
+    r"|síguenos|descarga)\b"
+)
+#: How many blocks at each end of the run a pitch may stand in, and how long it may be.
+EDGE = 2
+MAX_PITCH_WORDS = 60
+
+
+def _edges(draft: Draft) -> set[int]:
+    """``id`` of the first and last :data:`EDGE` blocks of the article run."""
+    start, end = draft.marks.get("body_start"), draft.marks.get("body_end")
+    if start is None or end is None:
+        return set()
+    run = [b for b in draft.blocks if start <= b.seq <= end]
+    return {id(b) for b in run[:EDGE] + run[-EDGE:]}
+
 
 @stage("prompts")
 def prompts(draft: Draft) -> None:
     """Newsletter, subscribe, paywall, membership, donation and app prompts (short lines)."""
     drops = []
+    edges = _edges(draft)
     for block in draft.blocks:
         f = facts(block)
+        if id(block) in edges and f.words <= MAX_PITCH_WORDS and PITCH.match(f.low):
+            drops.append((block, "the site's pitch at the article's edge"))
+            continue
         if f.size > 250 or f.words > MAX_PROMPT_WORDS:
             continue
         low = f.low
