@@ -120,24 +120,33 @@ def _may_be_caption(text: str) -> bool:
 
 #: A line cut short by the page: "… to strengthen the military relations ..", "… at ... more".
 _TRUNCATED_END = re.compile(r"\s?(?:\.{2,3}|…)(?:\s?[^\W\d_]{1,10})?$")
-#: Characters two copies of a caption must share at the start (one may be cut short).
+#: Characters a cut-short copy of a caption must keep to be matched with the caption.
 _SAME_PREFIX = 40
-_COMPARED = 120
-
-
-def _untruncated(text: str) -> str:
-    """The start of ``text`` without a "…" cut, to match a caption with its shortened copy."""
-    return _TRUNCATED_END.sub("", text[-200:]) if len(text) <= 200 else text[:_COMPARED]
 
 
 def _same_caption(a: str, b: str) -> bool:
-    """``a`` and ``b`` are one caption, printed in full or cut short ("…", ".. more")."""
-    n = min(len(a), len(b), _COMPARED)
-    return n >= _SAME_PREFIX and a[:n] == b[:n]
+    """``a`` and ``b`` are one caption: the same line, or one of them cut short by the page
+    ("…", ".. more") and the start of the other."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) > 300 or not _TRUNCATED_END.search(short):
+        return False
+    cut = _TRUNCATED_END.sub("", short)
+    return len(cut) >= _SAME_PREFIX and long.startswith(cut)
+
+
+def _starts(blocks: list[Block]) -> dict[str, list[str]]:
+    """Long lines by their first characters: copies of one caption share them."""
+    out: dict[str, list[str]] = {}
+    for b in blocks:
+        if len(b.text) > _SAME_PREFIX:
+            out.setdefault(b.text[:_SAME_PREFIX], []).append(b.text)
+    return out
 
 
 def _gallery_caption_above(
-    blocks: list[Block], i: int, drops: list[tuple[Block, str]]
+    blocks: list[Block], i: int, drops: list[tuple[Block, str]], starts: dict[str, list[str]]
 ) -> Block | None:
     """The caption of a credit-only line ("Photo: Jane Doe, AP") in a gallery: the line just
     above it (past other credit lines), when the page prints that line more than once (in
@@ -151,18 +160,12 @@ def _gallery_caption_above(
     above = blocks[k]
     if facts(above).words > MAX_CAPTION_WORDS or len(above.text) <= 40:
         return None
-    key = _untruncated(above.text)
-    copies = [
-        b.text for b in blocks if len(b.text) > 40 and _same_caption(_untruncated(b.text), key)
-    ]
+    copies = _copies(above.text, starts)
     return above if len(copies) >= 2 else None
 
 
-def _fullest(block: Block, blocks: list[Block]) -> str:
-    """The longest copy of a gallery caption: the page cuts some short."""
-    key = _untruncated(block.text)
-    same = [b.text for b in blocks if len(b.text) > 40 and _same_caption(_untruncated(b.text), key)]
-    return max(same, key=len, default=block.text)
+def _copies(text: str, starts: dict[str, list[str]]) -> list[str]:
+    return [t for t in starts.get(text[:_SAME_PREFIX], ()) if _same_caption(t, text)]
 
 
 @stage("captions")
@@ -171,6 +174,7 @@ def captions(draft: Draft) -> None:
     blocks = draft.blocks
     drops: list[tuple[Block, str]] = []
     taken: set[int] = set()
+    starts: dict[str, list[str]] | None = None  # built when a gallery credit is first met
     for i, block in enumerate(blocks):
         if i in taken:
             continue
@@ -242,11 +246,14 @@ def captions(draft: Draft) -> None:
             alt = prev  # a two-line group: description above, caption and credit below
         gallery = False
         if not caption and alt is None:
-            alt = _gallery_caption_above(blocks, i, drops)
+            starts = _starts(blocks) if starts is None else starts
+            alt = _gallery_caption_above(blocks, i, drops, starts)
             gallery = alt is not None
         if not caption and alt is not None:
             # "Caption\nPhoto: X": the line above is the caption, not a description
-            image.caption = _fullest(alt, blocks) if gallery else alt.text
+            image.caption = (
+                max(_copies(alt.text, starts), key=len) if gallery and starts else alt.text
+            )
             draft.add_image(image, alt)
             drops.append((alt, "image caption"))
         else:
@@ -262,7 +269,10 @@ def captions(draft: Draft) -> None:
     seen = {i.caption for i in draft.images if i.caption} | {i.alt for i in draft.images if i.alt}
     if seen:
         gone = {id(b) for b, _ in drops}
-        cut = [_untruncated(c) for c in seen if len(c) > _SAME_PREFIX]
+        by_start: dict[str, list[str]] = {}  # (one dict lookup per line, not one per caption)
+        for c in seen:
+            if len(c) > _SAME_PREFIX:
+                by_start.setdefault(c[:_SAME_PREFIX], []).append(c)
         drops += [
             (b, "image caption repeated")
             for b in blocks
@@ -270,10 +280,7 @@ def captions(draft: Draft) -> None:
             and len(b.text) > 20
             and (
                 b.text in seen
-                or (
-                    len(b.text) > _SAME_PREFIX
-                    and any(_same_caption(_untruncated(b.text), c) for c in cut)
-                )
+                or any(_same_caption(b.text, c) for c in by_start.get(b.text[:_SAME_PREFIX], ()))
             )
         ]
     draft.remove_many(drops)
