@@ -174,3 +174,28 @@ def test_a_label_over_the_dateline_is_not_an_author() -> None:
         ]
     )
     assert a.authors == ("Jane Doe",)
+
+
+def test_an_author_named_again_in_the_reporting_credit_is_not_a_contributor() -> None:
+    credit = (
+        "(Reporting by Jane Doe, Koh Gui Qing, with reporting by John Roe and Ann Lee,"
+        " editing by Sam Poe.)"
+    )
+    a = clean(article(after=(credit,)))
+    assert a.authors == ("Jane Doe",)
+    assert a.contributors == ("Koh Gui Qing", "John Roe", "Ann Lee")
+    assert removed_by(a, credit) == "contributors"
+
+
+def test_an_agency_after_the_names_is_the_organisation_not_an_author() -> None:
+    a = clean(
+        [
+            "Bridge to close for two years",
+            "By Jane Doe and John Roe, Associated Press",
+            "March 4, 2024",
+            *PARAS,
+        ]
+    )
+    assert a.authors == ("Jane Doe", "John Roe")
+    a = clean(["Bridge to close for two years", "Associated Press", "March 4, 2024", *PARAS])
+    assert a.authors == ()

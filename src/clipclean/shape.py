@@ -94,10 +94,27 @@ def is_person_name(text: str) -> bool:
     return caps >= 2 and tokens[-1][0].isupper()
 
 
+#: Words that make a capitalised pair an organisation ("Associated Press"), not a person.
+_ORG_WORDS = frozenset(
+    (
+        "Press News Staff Agency Reuters Times Post Wire Media Desk Team Editors Editorial Board "
+        "Service Network Journal Herald Tribune Daily Magazine Radio Television TV Online Presse "
+        "Agence Redaktion Rédaction Redacción Agencia Nachrichten Newsroom United States Kingdom"
+    ).split()
+)
+
+
+def is_org_name(text: str) -> bool:
+    """A capitalised name with an organisation's word in it: "Associated Press", "CNN Staff"."""
+    return any(t in _ORG_WORDS for t in text.split())
+
+
 def is_bare_name(text: str) -> bool:
     """A person's name standing alone, without "By": :func:`is_person_name` with no word that
-    headlines and menus use anywhere in it ("Breaking News Emails" is a label, not a name)."""
-    return is_person_name(text) and all(t not in _NOT_NAME for t in text.split())
+    headlines, menus and organisations use ("Breaking News Emails", "Associated Press")."""
+    return is_person_name(text) and all(
+        t not in _NOT_NAME and t not in _ORG_WORDS for t in text.split()
+    )
 
 
 def split_names(text: str) -> list[str]:

@@ -12,7 +12,7 @@ import re
 from ..dates import MONTHS, ZONES, find_date
 from ..model import Block, Draft
 from ..pipeline import stage
-from ..shape import is_bare_name, split_names, word_count
+from ..shape import is_bare_name, is_org_name, split_names, word_count
 from .span import header_zone
 
 BY_PREFIX = re.compile(
@@ -80,6 +80,9 @@ def parse_byline(text: str) -> tuple[list[str], str | None] | None:
         names = split_names(", ".join(_fix_caps(s) for s in segments[:k]))
         if names:
             org = segments[k] if k < len(segments) else None
+            if is_org_name(names[-1]):  # "By Jane Doe and Associated Press"
+                org = org or names[-1]
+                names = names[:-1]
             return names, org
     rest = m.group("rest").strip()
     if word_count(rest) <= 6 and rest[:1].isupper():
@@ -159,4 +162,20 @@ def bylines(draft: Draft) -> None:
             _date_into(draft, block.text, block)
         draft.marks["header_end"] = max(draft.marks.get("header_end", -1), block.seq)
         drops.append((block, "byline"))
-    draft.remove_many(drops + [r for r in _roles(draft) if all(r[0] is not b for b, _ in drops)])
+    gone = {id(b) for b, _ in drops}
+    drops += [r for r in _roles(draft) if id(r[0]) not in gone]
+    names = {a.casefold() for c in draft.candidates.get("authors", []) for a in c.value}
+    if names:  # the byline printed again (under the article, in an author box)
+        gone = {id(b) for b, _ in drops}
+        drops += [
+            (b, "byline repeated")
+            for b in draft.blocks
+            if id(b) not in gone and len(b.text) <= 60 and _bare(b.text).casefold() in names
+        ]
+    draft.remove_many(drops)
+
+
+def _bare(text: str) -> str:
+    """A name without "By": "By Jane Doe" -> "Jane Doe"."""
+    m = BY_PREFIX.match(text)
+    return m.group("rest").strip() if m else text

@@ -56,12 +56,19 @@ AGENCY_CREDIT = re.compile(
     r"(?<=[\w.,])\s\((?P<credit>AP|AFP|EPA|Reuters|Getty Images|Getty|dpa|Xinhua|PA|ANP|Kyodo"
     r"|Yonhap|Shutterstock|iStock|Alamy)\)$"
 )
+#: A credit after the caption's last full stop, a name and an agency between slashes:
+#: "… in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid", "… 2019.J. Doe / AP file".
+SLASH_CREDIT_END = re.compile(
+    r"(?<=[.!?”\"])\s?(?P<credit>[A-Z][\w.'’-]{0,30}(?:\s[A-Z][\w.'’-]{0,30}){0,3}\s?/\s?"
+    r"[A-Z][\w.'’-]{0,30}(?:\s[\w.'’-]{1,30}){0,3})$"
+)
 #: A caption that says what the picture shows: "This illustration shows …", "A stock image
 #: of …", "In this Sunday, Nov. 10, 2019, photograph, …" (the medium within its first words).
 DESCRIBES_PICTURE = re.compile(
     r"^(?:In\s)?(?:This|These|An?|The)\s(?:[\w'’.,-]{1,30}\s){0,5}?(?:illustration|image|photo"
     r"|photograph|picture|rendering|screenshot|file photo|artist'?s? (?:impression|concept))s?"
     r"(?:,|\s(?:shows?|of|from|provided|released|taken|made|depicts?)\b)"
+    r"|^(?:FILE PHOTO|FILE|HANDOUT|PHOTO|IMAGE)\s?:\s"
 )
 _PAREN_PREFIX = re.compile(
     r"^(?:Photos?|Photograph|Image|Picture|Foto|Bild)s?\s?(?:by|credit)?\s?:?\s?", re.I
@@ -96,6 +103,9 @@ def split_caption(text: str) -> tuple[str, str] | None:
     m = AGENCY_CREDIT.search(text) if text.endswith(")") else None
     if m:
         return text[: m.start()].strip(), m.group("credit")
+    m = SLASH_CREDIT_END.search(text, max(0, len(text) - 120)) if "/" in text[-80:] else None
+    if m and word_count(text[: m.start()]) >= 4:
+        return text[: m.start()].strip(), m.group("credit").strip()
     return None
 
 
@@ -106,8 +116,8 @@ _HINTS = re.compile(
 
 
 def _may_be_caption(text: str) -> bool:
-    if text.endswith(")") and len(text) <= 1200:
-        return True  # "… (NASA/JPL-Caltech)", "… (AP)"
+    if (text.endswith(")") or "/" in text[-80:]) and len(text) <= 1200:
+        return True  # "… (NASA/JPL-Caltech)", "… (AP)", "… 2019. REUTERS/Jane Doe"
     if ("/" in text or "|" in text) and (text.endswith(")") or len(text) <= 120):
         return True  # "… (NASA/JPL-Caltech)", "Jane Doe/Getty Images"
     if len(text) <= 300:

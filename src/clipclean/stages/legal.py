@@ -147,6 +147,9 @@ def legal(draft: Draft) -> None:
                 draft.propose("site_name", owner, 0.4)
             draft.marks.setdefault("copyright", block.seq)  # the article run ends before it
             drops.append((block, "copyright line"))
-        elif _consent_cue(low) and _CONSENT.search(low) and _ADDRESS.search(low):
-            drops.append((block, "cookie or consent text"))
+        elif _consent_cue(low) and _CONSENT.search(low):
+            if _ADDRESS.search(low):
+                drops.append((block, "cookie or consent text"))
+            elif f.words <= 30 and "privacy" in low and "terms" in low:
+                drops.append((block, "footer links"))  # "… Privacy Policy | Terms of Service"
     draft.remove_many(drops)
