@@ -199,3 +199,31 @@ def test_an_agency_after_the_names_is_the_organisation_not_an_author() -> None:
     assert a.authors == ("Jane Doe", "John Roe")
     a = clean(["Bridge to close for two years", "Associated Press", "March 4, 2024", *PARAS])
     assert a.authors == ()
+
+
+def test_a_bare_list_before_the_tags_beats_a_teaser_sidebar_after_the_comment_form() -> None:
+    rows = [f"{n}a etapa: {n + 3} de março – Interlagos" for n in range(1, 11)]
+    teasers = []
+    for n in range(5):
+        teasers += [
+            f"» Coluna número {n}",
+            f"Clique na imagem acima e veja como está o ranking dos pilotos nesta temporada {n}.",
+        ]
+    lines = [
+        "Calendário da Stock Car",
+        *rows,
+        "Tags",
+        "stock car, calendário, interlagos",
+        "ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.",
+        *teasers,
+    ]
+    a = clean(lines)
+    assert [b.text for b in a.blocks] == rows
+    assert a.tags == ("stock car", "calendário", "interlagos")
+
+
+def test_an_interview_after_its_tags_is_still_the_article() -> None:
+    """Only a teaser run loses to what stands before the closer, not paragraphs in a row."""
+    lines = ["Tags: bridges, transport", *PARAS]
+    a = clean(lines)
+    assert [b.text for b in a.blocks] == PARAS

@@ -18,6 +18,8 @@ import re
 from ..model import Block, Draft
 from ..pipeline import stage
 from ..shape import Facts, facts, units
+from .comments import COMMENT_NOTICE, COMMENT_WIDGET
+from .tags import TAGS_HEAD, TAGS_INLINE
 
 #: Units (words) from which a line ending in sentence punctuation counts as prose.
 PROSE_UNITS = 8
@@ -231,6 +233,49 @@ def _split_at_footer(
     return (cut + run[0], cut + run[1]) if run else (start, end)
 
 
+#: What the article before a closer must be worth for a teaser run after it to lose.
+CLOSED_MIN = 5.0
+
+
+def _closers(blocks: list[Block], sc: list[float]) -> list[int]:
+    """Indices of the lines that close an article: its tags ("Tags" and the labels under it,
+    "Tags: a, b"), the comment form's notices. They cost like junk (a long label list or a
+    notice would otherwise count as prose)."""
+    out = []
+    for i, b in enumerate(blocks):
+        text = b.text
+        if len(text) > 700:
+            continue
+        if len(text) <= 40 and TAGS_HEAD.match(text):
+            out.append(i)
+            if i + 1 < len(blocks) and "," in blocks[i + 1].text:
+                sc[i + 1] = min(sc[i + 1], -SHORT_COST)  # the labels
+        elif sc[i] > 0 and ("," in text or ":" in text) and TAGS_INLINE.match(text):
+            out.append(i)
+            sc[i] = -SHORT_COST
+        elif sc[i] > 0 and len(text) <= 250 and _COMMENT_CUE.search(text):
+            low = text.lower()
+            if COMMENT_WIDGET.match(low) or COMMENT_NOTICE.search(low):
+                out.append(i)
+                sc[i] = -SHORT_COST
+    return out
+
+
+_COMMENT_CUE = re.compile("omment|oment", re.I)
+
+
+def _before_closer(sc: list[float], start: int, end: int, closer: int) -> tuple[int, int]:
+    """A run of teasers (a headline and one sentence each, never two paragraphs in a row) that
+    stands after the article's tags or comment form is a sidebar: the article is the best run
+    before the first such closer, when there is one (a bare list: a timetable, a calendar)."""
+    if closer >= start or not _teasers_only(sc, start, end):
+        return start, end
+    run = best_run(sc[:closer])
+    if run is None or sum(sc[run[0] : run[1] + 1]) < CLOSED_MIN:
+        return start, end
+    return run
+
+
 _SAID = ("said", "says", "wrote", "replied", "Said", "Says", "Wrote", "Replied")
 _YEARISH = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 
@@ -239,10 +284,13 @@ _YEARISH = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 def article_span(draft: Draft) -> None:
     """Mark the densest run of prose as the article (``body_start``/``body_end`` marks)."""
     sc = scores(draft.blocks)
+    closers = _closers(draft.blocks, sc)
     run = best_run(sc)
     if run is None:
         return
     start, end = run
+    if closers:
+        start, end = _before_closer(sc, start, end, closers[0])
     start, end = _split_at_footer(draft.blocks, sc, start, end, draft.marks.get("copyright"))
     end = _cut_at_end_marker(draft.blocks, sc, start, end)
     blocks = draft.blocks

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import find_date
 from ..model import Block, BlockKind
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -41,6 +42,15 @@ def normalise_line(line: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
+def _is_dateline_start(line: str) -> bool:
+    """A short line opening with a date: "segunda-feira, 22 de janeiro de 2018 às 0:13",
+    "lundi 4 mars 2024" (weekdays are lower case in many languages)."""
+    if len(line) > 80:
+        return False
+    found = find_date(line)
+    return found is not None and found.start <= 25
+
+
 def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, blank: bool) -> bool:
     """Is ``line`` the rest of the sentence that ``prev`` broke off?"""
     if prev.endswith(_TERMINAL) or _LIST_MARK.match(line) or line.startswith("> "):
@@ -52,7 +62,7 @@ def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, bl
     if line.startswith(_CONTINUATION) or prev.endswith(_CJK_COMMA):
         return True
     if line[0].islower():
-        if line.startswith(("http", "www.")):
+        if line.startswith(("http", "www.")) or _is_dateline_start(line):
             return False
         if spaced:
             return True
