@@ -227,3 +227,26 @@ def test_an_interview_after_its_tags_is_still_the_article() -> None:
     lines = ["Tags: bridges, transport", *PARAS]
     a = clean(lines)
     assert [b.text for b in a.blocks] == PARAS
+
+
+def test_a_closing_sentence_about_someone_with_a_staff_title_is_not_a_bio() -> None:
+    last = (
+        "US President Donald Trump has been eager to leave, but General Mark Milley, chairman"
+        " of the Joint Chiefs of Staff, said the works were likely to go on for years."
+    )
+    bio = "Jane Doe is a transport correspondent for the Riverside Post, based in Lyon."
+    a = clean(article(after=(last,)))
+    assert a.author_bio is None and last in a.body
+    a = clean(article(after=(bio,)))
+    assert a.author_bio == bio
+
+
+def test_shortcodes_and_citation_notes_go() -> None:
+    code = '[button link="https://example.com/review" type="big"] Send us your review[/button]'
+    cite = (
+        "Citation: Bridge to close (2024, March 4) retrieved 5 March 2024 from"
+        " https://example.com/news/bridge.html"
+    )
+    a = clean(article(after=(code, cite)))
+    assert [b.text for b in a.blocks] == PARAS
+    assert removed_by(a, code) == "image_placeholders" and removed_by(a, cite) == "legal"

@@ -55,9 +55,13 @@ _DATE_WORDS = frozenset(
 _ALPHA = re.compile(r"[^\W\d_][\w.]*")
 
 
+#: More words than a dateline has ("Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019").
+MAX_DATELINE_WORDS = 24
+
+
 def is_dateline(text: str) -> bool:
     """A date and little else: at most two words that are not date words."""
-    if len(text) > 160 or find_date(text) is None:
+    if len(text) > 160 or text.count(" ") >= MAX_DATELINE_WORDS or find_date(text) is None:
         return False
     leftover = [w for w in _ALPHA.findall(text) if w.lower().rstrip(".") not in _DATE_WORDS]
     return len(leftover) <= 2

@@ -24,8 +24,11 @@ COPYRIGHT = re.compile(
 #: On the lower-cased line: cheaper than a case-blind pattern.
 RIGHTS = re.compile(
     r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos "
-    r"reservados|tutti i diritti riservati|無断転載|著作権"
+    r"reservados|tutti i diritti riservati|無断転載|著作権|no part may be reproduced"
 )
+#: "Citation: Title (2019, November 18) retrieved 20 November 2019 from https://…": how to
+#: cite the page, printed under it.
+CITATION = re.compile(r"\bretrieved\s(?:on\s)?[\w ,.]{4,40}\sfrom\shttps?://", re.I)
 #: A footer link on a line of its own.
 FOOTER_LINK = re.compile(
     r"^(?:privacy(?: policy| notice| statement| settings| center)?|cookies?(?: policy| settings"
@@ -97,6 +100,7 @@ def _consent_cue(low: str) -> bool:
 def _rights_cue(low: str) -> bool:
     return (
         "reserv" in low
+        or "reproduced" in low
         or "vorbehalten" in low
         or "riservati" in low
         or "無断" in low
@@ -147,6 +151,8 @@ def legal(draft: Draft) -> None:
                 draft.propose("site_name", owner, 0.4)
             draft.marks.setdefault("copyright", block.seq)  # the article run ends before it
             drops.append((block, "copyright line"))
+        elif "retrieved" in low and CITATION.search(low):
+            drops.append((block, "how to cite the page"))
         elif _consent_cue(low) and _CONSENT.search(low):
             if _ADDRESS.search(low):
                 drops.append((block, "cookie or consent text"))
