@@ -250,3 +250,13 @@ def test_shortcodes_and_citation_notes_go() -> None:
     a = clean(article(after=(code, cite)))
     assert [b.text for b in a.blocks] == PARAS
     assert removed_by(a, code) == "image_placeholders" and removed_by(a, cite) == "legal"
+
+
+def test_a_related_headline_ending_with_a_quotation_is_still_a_link() -> None:
+    box = (
+        "Most read in world news",
+        "Mayor says bridge 'will reopen on time despite the cracks'",
+        "Ferry fares rise again",
+    )
+    a = clean(article(*box))
+    assert [b.text for b in a.blocks] == PARAS

@@ -44,7 +44,8 @@ FOOTER_LINK = re.compile(
 #: The site addressing the reader (on the lower-cased line)...
 _ADDRESS = re.compile(
     r"\b(?:we|our|us|you|your|i agree|i accept|i consent|by (?:continuing|using|clicking)"
-    r"|wir|ihre?|sie|nous|vous|votre|vos|nosotros|usted|su)\b"
+    r"|wir|ihre?|sie|nous|vous|votre|vos|nosotros|usted|su|noi|tu|nostro|nostra|vostro|voi"
+    r"|você|nosso|nossa|seu|sua|utilizziamo|usiamo|utilizamos|usamos|utilisons)\b"
 )
 #: ...about cookies, personal data or terms (on the lower-cased line).
 CONSENT_WORDS = (

@@ -12,7 +12,7 @@ import re
 
 from ..model import Block, Draft
 from ..pipeline import stage
-from ..shape import ends_like_sentence, units
+from ..shape import units
 
 RELATED_HEAD = re.compile(
     r"^(?:(?:related|more)\s[^.!?]{1,60}:$|related(?:\s[\w ]{1,30})?|more (?:from|on|in|about|stories|news|great|to explore|"
@@ -50,9 +50,16 @@ MAX_RUN = 15
 MAX_LINK_UNITS = 25
 
 
+#: A sentence ends with one of these (before closing quotes): a headline that ends with a
+#: quotation ("… despite claiming 'he avoids PDAs'") is still a headline.
+_FULL_STOP = (".", "!", "?", "…", "。", "！", "？")
+
+
 def _is_link_title(text: str) -> bool:
     n = units(text)
-    return n <= MAX_LINK_UNITS and not (n >= 8 and ends_like_sentence(text) and len(text) > 60)
+    return n <= MAX_LINK_UNITS and not (
+        n >= 8 and len(text) > 60 and text.rstrip("'\"’”»)").endswith(_FULL_STOP)
+    )
 
 
 def _run_after(blocks: list[Block], i: int) -> list[Block]:
