@@ -260,3 +260,12 @@ def test_a_related_headline_ending_with_a_quotation_is_still_a_link() -> None:
     )
     a = clean(article(*box))
     assert [b.text for b in a.blocks] == PARAS
+
+
+def test_teasers_cut_short_after_the_article_do_not_count_as_prose() -> None:
+    teasers = tuple(
+        f"Story number {i} about the ferry fares and the tram line that opens in May …"
+        for i in range(6)
+    )
+    a = clean(article(after=("Tags: bridges, transport", *teasers)))
+    assert [b.text for b in a.blocks] == PARAS

@@ -96,13 +96,18 @@ def block_score(text: str) -> float:
     return _score(Facts(text))
 
 
+#: A teaser the page cut short: "… temper long-term hopes …" (a space before the mark).
+_CUT_SHORT = (" …", " ...", " ..")
+
+
 def _score(f: Facts) -> float:
     n = f.units
-    if n >= PROSE_UNITS and f.ends:
+    ends = f.ends and not f.text.endswith(_CUT_SHORT)
+    if n >= PROSE_UNITS and ends:
         return float(n)
     if n >= LONG_UNITS:
         return 0.7 * n
-    if n >= 4 and f.ends:
+    if n >= 4 and ends:
         if f.text.endswith(("?", "!")):
             return 0.0  # a question is as often a headline as a line of the article
         return 1.0  # a short sentence: neutral-positive, bridged inside the article
