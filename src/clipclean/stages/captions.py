@@ -84,12 +84,13 @@ def split_caption(text: str) -> tuple[str, str] | None:
     """``(caption, credit)`` when ``text`` ends with a credit, else ``None``."""
     if len(text) > 1200:
         return None
-    m = GLUED_CREDIT.search(text)
+    hinted = _HINTS.search(text) is not None  # the first two patterns name the medium
+    m = GLUED_CREDIT.search(text) if hinted else None
     if m:
         credit = m.group("credit").strip()
         caption = text[: m.start()].strip()
         return caption, credit
-    m = PAREN_CREDIT.search(text)
+    m = PAREN_CREDIT.search(text) if hinted and text.endswith(")") else None
     if m:
         credit = m.group("credit").strip()
         if credit.split("/")[0].split()[-1:] in (["Photo"], ["Photos"]):  # "AP Photo/Evan Vucci"

@@ -258,7 +258,7 @@ def _closers(blocks: list[Block], sc: list[float]) -> list[int]:
         elif sc[i] > 0 and ("," in text or ":" in text) and TAGS_INLINE.match(text):
             out.append(i)
             sc[i] = -SHORT_COST
-        elif sc[i] > 0 and len(text) <= 250 and _COMMENT_CUE.search(text):
+        elif sc[i] > 0 and len(text) <= 250 and _comment_cue(text):
             low = text.lower()
             if COMMENT_WIDGET.match(low) or COMMENT_NOTICE.search(low):
                 out.append(i)
@@ -266,7 +266,8 @@ def _closers(blocks: list[Block], sc: list[float]) -> list[int]:
     return out
 
 
-_COMMENT_CUE = re.compile("omment|oment", re.I)
+def _comment_cue(text: str) -> bool:
+    return "omment" in text or "oment" in text or "OMMENT" in text or "OMENT" in text
 
 
 def _before_closer(sc: list[float], start: int, end: int, closer: int) -> tuple[int, int]:
