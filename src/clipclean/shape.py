@@ -154,8 +154,7 @@ class Facts:
         else:
             words = text.count(" ") + 1 if text else 0
         self.words = words
-        # (``max`` is a quick scan: a line whose highest character is below kana has no CJK)
-        self.units = words if text.isascii() or max(text) < "\u3040" else units(text)
+        self.units = words if text.isascii() or _CJK.search(text) is None else units(text)
         self.ends = text.rstrip().endswith(_END_PUNCT)
         self.low = text.lower()
         self._headline: bool | None = None
