@@ -269,3 +269,9 @@ def test_teasers_cut_short_after_the_article_do_not_count_as_prose() -> None:
     )
     a = clean(article(after=("Tags: bridges, transport", *teasers)))
     assert [b.text for b in a.blocks] == PARAS
+
+
+def test_an_article_opening_with_an_imperative_keeps_its_first_paragraph() -> None:
+    first = "Get ready for a long detour: the old bridge closes to cars on Monday for two years."
+    a = clean(["Bridge to close for two years", "By Jane Doe", "March 4, 2024", first, *PARAS])
+    assert a.blocks[0].text == first

@@ -55,28 +55,41 @@ PITCH = re.compile(
     r"|learn more|abonnieren sie|folgen sie|inscrivez-vous|suivez|abonnez-vous|suscríbete"
     r"|síguenos|descarga)\b"
 )
+_YOU_OUR = re.compile(r"\b(?:you|your|our|us|ihr|ihre|unser|votre|notre|vous|tu|su|nuestro)\b")
 #: How many blocks at each end of the run a pitch may stand in, and how long it may be.
 EDGE = 2
 MAX_PITCH_WORDS = 60
 
 
-def _edges(draft: Draft) -> set[int]:
-    """``id`` of the first and last :data:`EDGE` blocks of the article run."""
+def _edges(draft: Draft) -> tuple[set[int], set[int]]:
+    """``id`` of the first and of the last :data:`EDGE` blocks of the article run."""
     start, end = draft.marks.get("body_start"), draft.marks.get("body_end")
     if start is None or end is None:
-        return set()
+        return set(), set()
     run = [b for b in draft.blocks if start <= b.seq <= end]
-    return {id(b) for b in run[:EDGE] + run[-EDGE:]}
+    return {id(b) for b in run[:EDGE]}, {id(b) for b in run[-EDGE:]}
 
 
 @stage("prompts")
 def prompts(draft: Draft) -> None:
     """Newsletter, subscribe, paywall, membership, donation and app prompts (short lines)."""
     drops = []
-    edges = _edges(draft)
+    head, tail = _edges(draft)
     for block in draft.blocks:
         f = facts(block)
-        if id(block) in edges and f.words <= MAX_PITCH_WORDS and PITCH.match(f.low):
+        if (
+            (id(block) in tail or id(block) in head)
+            and f.words <= MAX_PITCH_WORDS
+            and PITCH.match(f.low)
+            # an article may open with "Get ready for …": at the top only the site's own
+            # voice ("your", "our") or a prompt word ("alerts", "newsletter") makes it a pitch
+            and (
+                id(block) in tail
+                or _YOU_OUR.search(f.low) is not None
+                or WEAK_PROMPT.search(f.low) is not None
+                or PROMPT.search(f.low) is not None
+            )
+        ):
             drops.append((block, "the site's pitch at the article's edge"))
             continue
         if f.size > 250 or f.words > MAX_PROMPT_WORDS:
