@@ -127,3 +127,151 @@ def test_prose_scores_and_the_densest_run() -> None:
     )
     assert best_run([-3, 10, -3, 12, -4, -4, -4, 2]) == (1, 3)
     assert best_run([-1, -2]) is None
+
+
+def test_gallery_caption_printed_twice_goes_with_every_copy() -> None:
+    cap = (
+        "The mayor, left, and the city engineer walk along the closed bridge in the town centre,"
+        " Tuesday, March 5, 2024."
+    )
+    gallery = (cap, cap[:60] + " ... more", "Photo: Jane Doe, AP", "Image 1 of 5", cap)
+    a = clean(article(*gallery))
+    assert [b.text for b in a.blocks] == PARAS
+    assert any(i.caption == cap and i.credit == "Jane Doe, AP" for i in a.images)
+
+
+def test_a_paragraph_above_a_credit_line_stays_when_printed_once() -> None:
+    a = clean(article("Photo: Jane Doe, AP"))
+    assert [b.text for b in a.blocks] == PARAS
+
+
+def test_captions_that_describe_the_picture_or_end_with_an_agency_go() -> None:
+    shows = "This illustration shows the planned footbridge beside the old one."
+    agency = "A barge carries steel beams under the bridge on Monday. (AP)"
+    told = "The picture was clear, the engineer said: the cracks had grown over the winter."
+    a = clean(article(shows, agency, told))
+    assert removed_by(a, shows) == "captions" and removed_by(a, agency) == "captions"
+    assert told in a.body
+    assert any(i.credit == "AP" for i in a.images)
+
+
+def test_the_sites_pitch_at_the_articles_edge_goes_but_not_in_the_middle() -> None:
+    pitch = "Get the morning briefing delivered to your door every day. Click here for details."
+    inside = "Get there early, the council advised, because the detour adds twenty minutes."
+    a = clean(article(inside, after=(pitch,)))
+    assert removed_by(a, pitch) == "prompts"
+    assert inside in a.body
+
+
+def test_a_label_over_the_dateline_is_not_an_author() -> None:
+    a = clean(
+        [
+            "Bridge to close for two years",
+            "Breaking News Emails",
+            "March 4, 2024",
+            "By Jane Doe",
+            *PARAS,
+        ]
+    )
+    assert a.authors == ("Jane Doe",)
+
+
+def test_an_author_named_again_in_the_reporting_credit_is_not_a_contributor() -> None:
+    credit = (
+        "(Reporting by Jane Doe, Koh Gui Qing, with reporting by John Roe and Ann Lee,"
+        " editing by Sam Poe.)"
+    )
+    a = clean(article(after=(credit,)))
+    assert a.authors == ("Jane Doe",)
+    assert a.contributors == ("Koh Gui Qing", "John Roe", "Ann Lee")
+    assert removed_by(a, credit) == "contributors"
+
+
+def test_an_agency_after_the_names_is_the_organisation_not_an_author() -> None:
+    a = clean(
+        [
+            "Bridge to close for two years",
+            "By Jane Doe and John Roe, Associated Press",
+            "March 4, 2024",
+            *PARAS,
+        ]
+    )
+    assert a.authors == ("Jane Doe", "John Roe")
+    a = clean(["Bridge to close for two years", "Associated Press", "March 4, 2024", *PARAS])
+    assert a.authors == ()
+
+
+def test_a_bare_list_before_the_tags_beats_a_teaser_sidebar_after_the_comment_form() -> None:
+    rows = [f"{n}a etapa: {n + 3} de março – Interlagos" for n in range(1, 11)]
+    teasers = []
+    for n in range(5):
+        teasers += [
+            f"» Coluna número {n}",
+            f"Clique na imagem acima e veja como está o ranking dos pilotos nesta temporada {n}.",
+        ]
+    lines = [
+        "Calendário da Stock Car",
+        *rows,
+        "Tags",
+        "stock car, calendário, interlagos",
+        "ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.",
+        *teasers,
+    ]
+    a = clean(lines)
+    assert [b.text for b in a.blocks] == rows
+    assert a.tags == ("stock car", "calendário", "interlagos")
+
+
+def test_an_interview_after_its_tags_is_still_the_article() -> None:
+    """Only a teaser run loses to what stands before the closer, not paragraphs in a row."""
+    lines = ["Tags: bridges, transport", *PARAS]
+    a = clean(lines)
+    assert [b.text for b in a.blocks] == PARAS
+
+
+def test_a_closing_sentence_about_someone_with_a_staff_title_is_not_a_bio() -> None:
+    last = (
+        "US President Donald Trump has been eager to leave, but General Mark Milley, chairman"
+        " of the Joint Chiefs of Staff, said the works were likely to go on for years."
+    )
+    bio = "Jane Doe is a transport correspondent for the Riverside Post, based in Lyon."
+    a = clean(article(after=(last,)))
+    assert a.author_bio is None and last in a.body
+    a = clean(article(after=(bio,)))
+    assert a.author_bio == bio
+
+
+def test_shortcodes_and_citation_notes_go() -> None:
+    code = '[button link="https://example.com/review" type="big"] Send us your review[/button]'
+    cite = (
+        "Citation: Bridge to close (2024, March 4) retrieved 5 March 2024 from"
+        " https://example.com/news/bridge.html"
+    )
+    a = clean(article(after=(code, cite)))
+    assert [b.text for b in a.blocks] == PARAS
+    assert removed_by(a, code) == "image_placeholders" and removed_by(a, cite) == "legal"
+
+
+def test_a_related_headline_ending_with_a_quotation_is_still_a_link() -> None:
+    box = (
+        "Most read in world news",
+        "Mayor says bridge 'will reopen on time despite the cracks'",
+        "Ferry fares rise again",
+    )
+    a = clean(article(*box))
+    assert [b.text for b in a.blocks] == PARAS
+
+
+def test_teasers_cut_short_after_the_article_do_not_count_as_prose() -> None:
+    teasers = tuple(
+        f"Story number {i} about the ferry fares and the tram line that opens in May …"
+        for i in range(6)
+    )
+    a = clean(article(after=("Tags: bridges, transport", *teasers)))
+    assert [b.text for b in a.blocks] == PARAS
+
+
+def test_an_article_opening_with_an_imperative_keeps_its_first_paragraph() -> None:
+    first = "Get ready for a long detour: the old bridge closes to cars on Monday for two years."
+    a = clean(["Bridge to close for two years", "By Jane Doe", "March 4, 2024", first, *PARAS])
+    assert a.blocks[0].text == first

@@ -58,3 +58,13 @@ def test_cjk_line_ending_with_a_comma_continues() -> None:
     assert texts("また、その他にも、\n商標権侵害と判断される場合があります。\n") == [
         "また、その他にも、商標権侵害と判断される場合があります。"
     ]
+
+
+def test_a_lower_case_dateline_is_not_joined_to_the_headline() -> None:
+    blocks = text_to_blocks(
+        "Calendário da Stock Car 2018\nsegunda-feira, 22 de janeiro de 2018 às 0:13\n"
+    )
+    assert [b.text for b in blocks] == [
+        "Calendário da Stock Car 2018",
+        "segunda-feira, 22 de janeiro de 2018 às 0:13",
+    ]

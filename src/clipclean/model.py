@@ -46,6 +46,8 @@ class Block:
     seq: int = 0
     #: HTML only: share of the text that is link text (a related-links row is all links).
     links: float = 0.0
+    #: Facts about ``text`` that many stages ask for, computed once (``shape.facts``).
+    facts: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -194,7 +196,7 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return sum(len(b.text.split()) for b in self.blocks)
+        return len(self.body.split())  # (blocks are joined by whitespace: the same count)
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
         """The ``clipclean/1`` JSON document; ``removed`` only when ``explain``."""

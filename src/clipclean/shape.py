@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .model import Block
+
 _WORD = re.compile(r"\w+")
 _END_PUNCT = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", "。", "！", "？", "»", "«")
 _NAME_TOKEN = re.compile(
@@ -92,6 +94,29 @@ def is_person_name(text: str) -> bool:
     return caps >= 2 and tokens[-1][0].isupper()
 
 
+#: Words that make a capitalised pair an organisation ("Associated Press"), not a person.
+_ORG_WORDS = frozenset(
+    (
+        "Press News Staff Agency Reuters Times Post Wire Media Desk Team Editors Editorial Board "
+        "Service Network Journal Herald Tribune Daily Magazine Radio Television TV Online Presse "
+        "Agence Redaktion Rédaction Redacción Agencia Nachrichten Newsroom United States Kingdom"
+    ).split()
+)
+
+
+def is_org_name(text: str) -> bool:
+    """A capitalised name with an organisation's word in it: "Associated Press", "CNN Staff"."""
+    return any(t in _ORG_WORDS for t in text.split())
+
+
+def is_bare_name(text: str) -> bool:
+    """A person's name standing alone, without "By": :func:`is_person_name` with no word that
+    headlines, menus and organisations use ("Breaking News Emails", "Associated Press")."""
+    return is_person_name(text) and all(
+        t not in _NOT_NAME and t not in _ORG_WORDS for t in text.split()
+    )
+
+
 def split_names(text: str) -> list[str]:
     """Split "A, B and C" / "A & B" / "A y B" into names; [] unless every part is a name."""
     parts = re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", text.strip())
@@ -110,3 +135,41 @@ def separator_ratio(text: str) -> float:
     if not chars:
         return 0.0
     return len(_SEPARATOR.findall(text)) / chars
+
+
+class Facts:
+    """What the stages ask about a line, worked out once per block instead of once per stage.
+
+    Twenty stages each asking "how many words? does it end a sentence? in lower case?" of
+    every line was most of the text path's time; here each answer is an attribute.
+    """
+
+    __slots__ = ("_headline", "ends", "low", "size", "text", "units", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.size = len(text)
+        if "  " in text or "\t" in text or "\n" in text or text != text.strip():
+            words = len(text.split())  # not space-normalised (an HTML block may not be)
+        else:
+            words = text.count(" ") + 1 if text else 0
+        self.words = words
+        self.units = words if text.isascii() or _CJK.search(text) is None else units(text)
+        self.ends = text.rstrip().endswith(_END_PUNCT)
+        self.low = text.lower()
+        self._headline: bool | None = None
+
+    @property
+    def headline(self) -> bool:
+        """:func:`is_headline_like`, asked by several stages of the same lines."""
+        if self._headline is None:
+            self._headline = is_headline_like(self.text, self.units)
+        return self._headline
+
+
+def facts(block: Block) -> Facts:
+    """The block's :class:`Facts`, computed on first use and again if its text changed."""
+    f: Facts | None = block.facts
+    if f is None or f.text is not block.text:
+        f = block.facts = Facts(block.text)
+    return f

@@ -15,6 +15,9 @@ from ..shape import is_person_name, word_count
 #: How many blocks from the end a bio may stand.
 TAIL = 3
 MAX_BIO_WORDS = 80
+#: How far after the name the role must stand ("Lily Kuo is a China correspondent …"); a
+#: sentence about someone in the story names a "chief of staff" much later, if at all.
+ROLE_REACH = 60
 BIO = re.compile(
     r"^(?:About the author:?\s)?(?P<name>[^\W\d_][\w'’.\- ]{2,60}?)\s"
     r"(?:is|was|has been|covers|writes|reports)\s.{5,600}$"
@@ -35,6 +38,7 @@ def author_bio(draft: Draft) -> None:
         if not m or word_count(block.text) > MAX_BIO_WORDS:
             continue
         name = m.group("name").strip()
-        if name.casefold() in authors or (is_person_name(name) and ROLE.search(block.text)):
+        said = block.text[m.end("name") : m.end("name") + ROLE_REACH]  # "is a … correspondent"
+        if name.casefold() in authors or (is_person_name(name) and ROLE.search(said)):
             draft.lift(block, "author_bio", confidence=0.7)
             return

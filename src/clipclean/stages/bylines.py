@@ -12,7 +12,7 @@ import re
 from ..dates import MONTHS, ZONES, find_date
 from ..model import Block, Draft
 from ..pipeline import stage
-from ..shape import is_person_name, split_names, word_count
+from ..shape import is_bare_name, is_org_name, split_names, word_count
 from .span import header_zone
 
 BY_PREFIX = re.compile(
@@ -55,9 +55,13 @@ _DATE_WORDS = frozenset(
 _ALPHA = re.compile(r"[^\W\d_][\w.]*")
 
 
+#: More words than a dateline has ("Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019").
+MAX_DATELINE_WORDS = 24
+
+
 def is_dateline(text: str) -> bool:
     """A date and little else: at most two words that are not date words."""
-    if len(text) > 160 or find_date(text) is None:
+    if len(text) > 160 or text.count(" ") >= MAX_DATELINE_WORDS or find_date(text) is None:
         return False
     leftover = [w for w in _ALPHA.findall(text) if w.lower().rstrip(".") not in _DATE_WORDS]
     return len(leftover) <= 2
@@ -80,6 +84,9 @@ def parse_byline(text: str) -> tuple[list[str], str | None] | None:
         names = split_names(", ".join(_fix_caps(s) for s in segments[:k]))
         if names:
             org = segments[k] if k < len(segments) else None
+            if is_org_name(names[-1]):  # "By Jane Doe and Associated Press"
+                org = org or names[-1]
+                names = names[:-1]
             return names, org
     rest = m.group("rest").strip()
     if word_count(rest) <= 6 and rest[:1].isupper():
@@ -142,7 +149,7 @@ def bylines(draft: Draft) -> None:
         if date is not None and date.start > 0:
             text = text[: date.start].rstrip(" |,-–—·•")  # "By X | Sept. 19, 2025"
         parsed = parse_byline(text)
-        if parsed is None and is_person_name(text):
+        if parsed is None and is_bare_name(text):
             near = header is not None and -2 <= block.seq - header <= 1
             title, start = draft.marks.get("title"), draft.marks.get("body_start")
             if title is not None and start is not None and title < block.seq < start:
@@ -159,4 +166,20 @@ def bylines(draft: Draft) -> None:
             _date_into(draft, block.text, block)
         draft.marks["header_end"] = max(draft.marks.get("header_end", -1), block.seq)
         drops.append((block, "byline"))
-    draft.remove_many(drops + [r for r in _roles(draft) if all(r[0] is not b for b, _ in drops)])
+    gone = {id(b) for b, _ in drops}
+    drops += [r for r in _roles(draft) if id(r[0]) not in gone]
+    names = {a.casefold() for c in draft.candidates.get("authors", []) for a in c.value}
+    if names:  # the byline printed again (under the article, in an author box)
+        gone = {id(b) for b, _ in drops}
+        drops += [
+            (b, "byline repeated")
+            for b in draft.blocks
+            if id(b) not in gone and len(b.text) <= 60 and _bare(b.text).casefold() in names
+        ]
+    draft.remove_many(drops)
+
+
+def _bare(text: str) -> str:
+    """A name without "By": "By Jane Doe" -> "Jane Doe"."""
+    m = BY_PREFIX.match(text)
+    return m.group("rest").strip() if m else text

@@ -12,7 +12,7 @@ import re
 
 from ..model import Block, Draft, Image
 from ..pipeline import stage
-from ..shape import word_count
+from ..shape import facts, word_count
 
 #: A credit glued to (or standing after) a caption; ``credit`` is what follows the marker.
 GLUED_CREDIT = re.compile(
@@ -51,10 +51,31 @@ PIPE_CREDIT_LINE = re.compile(
 MAX_CAPTION_ABOVE = 40
 #: A credit in brackets closing a caption: "… map of Titan. (NASA/JPL-Caltech/ASU)".
 SLASH_CREDIT = re.compile(r"\s\((?P<credit>[^()\s/]{1,40}(?:\s[^()\s/]{1,40}){0,4}/[^()]{1,80})\)$")
+#: A picture agency in brackets closing a caption: "… in Nogales, Ariz. (AP)".
+AGENCY_CREDIT = re.compile(
+    r"(?<=[\w.,])\s\((?P<credit>AP|AFP|EPA|Reuters|Getty Images|Getty|dpa|Xinhua|PA|ANP|Kyodo"
+    r"|Yonhap|Shutterstock|iStock|Alamy)\)$"
+)
+#: A credit after the caption's last full stop, a name and an agency between slashes:
+#: "… in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid", "… 2019.J. Doe / AP file".
+SLASH_CREDIT_END = re.compile(
+    r"(?<=[.!?”\"])\s?(?P<credit>[A-Z][\w.'’-]{0,30}(?:\s[A-Z][\w.'’-]{0,30}){0,3}\s?/\s?"
+    r"[A-Z][\w.'’-]{0,30}(?:\s[\w.'’-]{1,30}){0,3})$"
+)
+#: A caption that says what the picture shows: "This illustration shows …", "A stock image
+#: of …", "In this Sunday, Nov. 10, 2019, photograph, …" (the medium within its first words).
+DESCRIBES_PICTURE = re.compile(
+    r"^(?:In\s)?(?:This|These|An?|The)\s(?:[\w'’.,-]{1,30}\s){0,5}?(?:illustration|image|photo"
+    r"|photograph|picture|rendering|screenshot|file photo|artist'?s? (?:impression|concept))s?"
+    r"(?:,|\s(?:shows?|of|from|provided|released|taken|made|depicts?)\b)"
+    r"|^(?:FILE PHOTO|FILE|HANDOUT|PHOTO|IMAGE)\s?:\s"
+)
 _PAREN_PREFIX = re.compile(
     r"^(?:Photos?|Photograph|Image|Picture|Foto|Bild)s?\s?(?:by|credit)?\s?:?\s?", re.I
 )
 
+#: Longest caption that says what the picture shows ("This illustration shows …").
+MAX_DESCRIBES_WORDS = 50
 #: Longest line that can be a caption; longer is a paragraph that happens to mention a photo.
 MAX_CAPTION_WORDS = 90
 
@@ -63,12 +84,13 @@ def split_caption(text: str) -> tuple[str, str] | None:
     """``(caption, credit)`` when ``text`` ends with a credit, else ``None``."""
     if len(text) > 1200:
         return None
-    m = GLUED_CREDIT.search(text)
+    hinted = _HINTS.search(text) is not None  # the first two patterns name the medium
+    m = GLUED_CREDIT.search(text) if hinted else None
     if m:
         credit = m.group("credit").strip()
         caption = text[: m.start()].strip()
         return caption, credit
-    m = PAREN_CREDIT.search(text)
+    m = PAREN_CREDIT.search(text) if hinted and text.endswith(")") else None
     if m:
         credit = m.group("credit").strip()
         if credit.split("/")[0].split()[-1:] in (["Photo"], ["Photos"]):  # "AP Photo/Evan Vucci"
@@ -78,6 +100,12 @@ def split_caption(text: str) -> tuple[str, str] | None:
         return text[: m.start()].strip(), credit
     m = SLASH_CREDIT.search(text) if text.endswith(")") else None
     if m and m.group("credit")[0].isupper():
+        return text[: m.start()].strip(), m.group("credit").strip()
+    m = AGENCY_CREDIT.search(text) if text.endswith(")") else None
+    if m:
+        return text[: m.start()].strip(), m.group("credit")
+    m = SLASH_CREDIT_END.search(text, max(0, len(text) - 120)) if "/" in text[-80:] else None
+    if m and word_count(text[: m.start()]) >= 4:
         return text[: m.start()].strip(), m.group("credit").strip()
     return None
 
@@ -89,6 +117,8 @@ _HINTS = re.compile(
 
 
 def _may_be_caption(text: str) -> bool:
+    if (text.endswith(")") or "/" in text[-80:]) and len(text) <= 1200:
+        return True  # "… (NASA/JPL-Caltech)", "… (AP)", "… 2019. REUTERS/Jane Doe"
     if ("/" in text or "|" in text) and (text.endswith(")") or len(text) <= 120):
         return True  # "… (NASA/JPL-Caltech)", "Jane Doe/Getty Images"
     if len(text) <= 300:
@@ -99,18 +129,70 @@ def _may_be_caption(text: str) -> bool:
     )
 
 
+#: A line cut short by the page: "… to strengthen the military relations ..", "… at ... more".
+_TRUNCATED_END = re.compile(r"\s?(?:\.{2,3}|…)(?:\s?[^\W\d_]{1,10})?$")
+#: Characters a cut-short copy of a caption must keep to be matched with the caption.
+_SAME_PREFIX = 40
+
+
+def _same_caption(a: str, b: str) -> bool:
+    """``a`` and ``b`` are one caption: the same line, or one of them cut short by the page
+    ("…", ".. more") and the start of the other."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) > 300 or not _TRUNCATED_END.search(short):
+        return False
+    cut = _TRUNCATED_END.sub("", short)
+    return len(cut) >= _SAME_PREFIX and long.startswith(cut)
+
+
+def _starts(blocks: list[Block]) -> dict[str, list[str]]:
+    """Long lines by their first characters: copies of one caption share them."""
+    out: dict[str, list[str]] = {}
+    for b in blocks:
+        if len(b.text) > _SAME_PREFIX:
+            out.setdefault(b.text[:_SAME_PREFIX], []).append(b.text)
+    return out
+
+
+def _gallery_caption_above(
+    blocks: list[Block], i: int, drops: list[tuple[Block, str]], starts: dict[str, list[str]]
+) -> Block | None:
+    """The caption of a credit-only line ("Photo: Jane Doe, AP") in a gallery: the line just
+    above it (past other credit lines), when the page prints that line more than once (in
+    full and cut short, or once per gallery view). A paragraph of the article is printed once."""
+    dropped = {id(b) for b, _ in drops[-4:]}
+    k = i - 1
+    while k >= 0 and id(blocks[k]) in dropped:
+        k -= 1
+    if k < 0 or blocks[k].group != blocks[i].group or id(blocks[k]) in dropped:
+        return None
+    above = blocks[k]
+    if facts(above).words > MAX_CAPTION_WORDS or len(above.text) <= 40:
+        return None
+    copies = _copies(above.text, starts)
+    return above if len(copies) >= 2 else None
+
+
+def _copies(text: str, starts: dict[str, list[str]]) -> list[str]:
+    return [t for t in starts.get(text[:_SAME_PREFIX], ()) if _same_caption(t, text)]
+
+
 @stage("captions")
 def captions(draft: Draft) -> None:
     """Caption lines with a credit marker, BBC "Image source/Image caption" pairs, and alt texts."""
     blocks = draft.blocks
     drops: list[tuple[Block, str]] = []
     taken: set[int] = set()
+    starts: dict[str, list[str]] | None = None  # built when a gallery credit is first met
     for i, block in enumerate(blocks):
         if i in taken:
             continue
         text = block.text
         if not _may_be_caption(text):
             continue
+        f = facts(block)
         src = SOURCE_LINE.match(text)
         if src:
             image = Image(credit=src.group("credit").strip())
@@ -128,13 +210,13 @@ def captions(draft: Draft) -> None:
             draft.add_image(Image(caption=cap.group("caption").strip()), block)
             drops.append((block, "image caption"))
             continue
-        cred = CREDIT_LINE.match(text) if len(text) <= 140 else None
+        cred = CREDIT_LINE.match(text) if f.size <= 140 else None
         if cred:
             draft.add_image(Image(credit=cred.group("credit").strip()), block)
             drops.append((block, "image credit"))
             continue
         if (
-            len(text) <= 120
+            f.size <= 120
             and " " in text
             and (SLASH_CREDIT_LINE.match(text) or PIPE_CREDIT_LINE.match(text))
         ):
@@ -152,10 +234,13 @@ def captions(draft: Draft) -> None:
             draft.add_image(image, prev if image.caption else block)
             drops.append((block, "image credit"))
             continue
-        if word_count(text) > MAX_CAPTION_WORDS:
+        if f.words > MAX_CAPTION_WORDS:
             continue
         parts = split_caption(text)
         if parts is None:
+            if f.words <= MAX_DESCRIBES_WORDS and DESCRIBES_PICTURE.match(text):
+                draft.add_image(Image(caption=text), block)
+                drops.append((block, "image caption (describes the picture)"))
             continue
         caption, credit = parts
         image = Image(caption=caption or None, credit=credit or None)
@@ -170,9 +255,16 @@ def captions(draft: Draft) -> None:
             and not any(b is prev for b, _ in drops[-1:])
         ):
             alt = prev  # a two-line group: description above, caption and credit below
+        gallery = False
+        if not caption and alt is None:
+            starts = _starts(blocks) if starts is None else starts
+            alt = _gallery_caption_above(blocks, i, drops, starts)
+            gallery = alt is not None
         if not caption and alt is not None:
             # "Caption\nPhoto: X": the line above is the caption, not a description
-            image.caption = alt.text
+            image.caption = (
+                max(_copies(alt.text, starts), key=len) if gallery and starts else alt.text
+            )
             draft.add_image(image, alt)
             drops.append((alt, "image caption"))
         else:
@@ -183,13 +275,23 @@ def captions(draft: Draft) -> None:
             else:
                 draft.add_image(image, block)
         drops.append((block, "image caption and credit"))
-    # galleries print a caption again without its credit: those copies are captions too
+    # galleries print a caption again without its credit, or cut short ("…"): those copies
+    # are captions too
     seen = {i.caption for i in draft.images if i.caption} | {i.alt for i in draft.images if i.alt}
     if seen:
         gone = {id(b) for b, _ in drops}
+        by_start: dict[str, list[str]] = {}  # (one dict lookup per line, not one per caption)
+        for c in seen:
+            if len(c) > _SAME_PREFIX:
+                by_start.setdefault(c[:_SAME_PREFIX], []).append(c)
         drops += [
             (b, "image caption repeated")
             for b in blocks
-            if id(b) not in gone and len(b.text) > 20 and b.text in seen
+            if id(b) not in gone
+            and len(b.text) > 20
+            and (
+                b.text in seen
+                or any(_same_caption(b.text, c) for c in by_start.get(b.text[:_SAME_PREFIX], ()))
+            )
         ]
     draft.remove_many(drops)

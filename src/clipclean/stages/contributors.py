@@ -18,7 +18,7 @@ CONTRIBUTED = re.compile(
     r"(?:\s(?:from|in)\s[^.;]{1,80})?\.?$"
 )
 REPORTING_BY = re.compile(
-    r"^\(?(?:(?:with\s)?(?:additional|further)\s)?(?:reporting|research|writing)\sby\s"
+    r"^\(?(?:with\s)?(?:(?:additional|further)\s)?(?:reporting|research|writing)\sby\s"
     r"(?P<names>[^;.]{2,200}?)\.?(?:\s?[;.]\s?(?P<more>.{0,300}))?\)?$",
     re.I,
 )
@@ -37,14 +37,26 @@ def _names(text: str) -> list[str]:
     return []
 
 
+#: ", with reporting by …", ", editing by …" inside one credit: each is a credit of its own.
+_CREDIT_SEP = re.compile(
+    r",\s(?=(?:with\s)?(?:(?:additional|further)\s)?(?:reporting|research|writing|editing"
+    r"|edited)\sby\s)",
+    re.I,
+)
+
+
 @stage("contributors")
 def contributors(draft: Draft) -> None:
-    """Contributor and reporting-credit lines -> contributors; editing credits removed."""
+    """Contributor and reporting-credit lines -> contributors (people the byline does not name
+    already: an author is not also a contributor); editing credits removed."""
     drops = []
+    authors = {a.casefold() for c in draft.candidates.get("authors", []) for a in c.value}
     for block in draft.blocks:
         text = block.text
         if len(text) > 400:
             continue
+        if "by " in text:
+            text = _CREDIT_SEP.sub("; ", text)
         m = ("ontribu" in text and CONTRIBUTED.match(text)) or REPORTING_BY.match(text)
         if m and _names(m.group("names")):
             names = _names(m.group("names"))
@@ -52,7 +64,7 @@ def contributors(draft: Draft) -> None:
                 extra = REPORTING_BY.match(part.strip())  # "; Additional reporting by X"
                 if extra:
                     names += [n for n in _names(extra.group("names")) if n not in names]
-            draft.propose("contributors", names, 0.8)
+            draft.propose("contributors", [n for n in names if n.casefold() not in authors], 0.8)
             drops.append((block, "lifted to contributors"))
         elif EDITING_BY.match(text):
             drops.append((block, "editing credit"))

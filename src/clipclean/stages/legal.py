@@ -13,7 +13,7 @@ import re
 
 from ..model import Draft, Image
 from ..pipeline import stage
-from ..shape import word_count
+from ..shape import facts, word_count
 
 COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)\s{0,3}(?:©\s{0,3})?(?:(?:19|20)\d{2}(?:\s{0,2}[-–]\s{0,2}"
@@ -24,8 +24,11 @@ COPYRIGHT = re.compile(
 #: On the lower-cased line: cheaper than a case-blind pattern.
 RIGHTS = re.compile(
     r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos "
-    r"reservados|tutti i diritti riservati|無断転載|著作権"
+    r"reservados|tutti i diritti riservati|無断転載|著作権|no part may be reproduced"
 )
+#: "Citation: Title (2019, November 18) retrieved 20 November 2019 from https://…": how to
+#: cite the page, printed under it.
+CITATION = re.compile(r"\bretrieved\s(?:on\s)?[\w ,.]{4,40}\sfrom\shttps?://", re.I)
 #: A footer link on a line of its own.
 FOOTER_LINK = re.compile(
     r"^(?:privacy(?: policy| notice| statement| settings| center)?|cookies?(?: policy| settings"
@@ -41,7 +44,8 @@ FOOTER_LINK = re.compile(
 #: The site addressing the reader (on the lower-cased line)...
 _ADDRESS = re.compile(
     r"\b(?:we|our|us|you|your|i agree|i accept|i consent|by (?:continuing|using|clicking)"
-    r"|wir|ihre?|sie|nous|vous|votre|vos|nosotros|usted|su)\b"
+    r"|wir|ihre?|sie|nous|vous|votre|vos|nosotros|usted|su|noi|tu|nostro|nostra|vostro|voi"
+    r"|você|nosso|nossa|seu|sua|utilizziamo|usiamo|utilizamos|usamos|utilisons)\b"
 )
 #: ...about cookies, personal data or terms (on the lower-cased line).
 CONSENT_WORDS = (
@@ -66,13 +70,43 @@ CONSENT_WORDS = (
     "クッキー",
     "個人情報",
 )
-_RIGHTS_CUES = ("reserv", "vorbehalten", "riservati", "無断", "著作権")
 _CONSENT = re.compile("|".join(map(re.escape, CONSENT_WORDS)))
+
+
 MAX_LEGAL_WORDS = 80
 #: A short "© Publisher" among the last blocks is the site's notice, not a photo credit.
 TAIL = 5
 #: "© 2019", "Copyright © 2019": the year right after the mark makes it the site's notice.
 _DATED = re.compile(r"(?:©|\(c\)|copyright)\s{0,3}(?:©\s{0,3})?(?:19|20)\d{2}(?!\d)", re.I)
+
+
+def _consent_cue(low: str) -> bool:
+    """A piece every consent word holds: ``in`` tests, far cheaper than the pattern's scan."""
+    return (
+        "cookie" in low
+        or "person" in low
+        or "priva" in low
+        or "terms" in low
+        or "agreement" in low
+        or "consent" in low
+        or "gdpr" in low
+        or "datenschutz" in low
+        or "données" in low
+        or "confidentialité" in low
+        or "クッキー" in low
+        or "個人情報" in low
+    )
+
+
+def _rights_cue(low: str) -> bool:
+    return (
+        "reserv" in low
+        or "reproduced" in low
+        or "vorbehalten" in low
+        or "riservati" in low
+        or "無断" in low
+        or "著作権" in low
+    )
 
 
 _COMPANY = re.compile(
@@ -94,19 +128,20 @@ def site_from_copyright(text: str) -> str | None:
 def legal(draft: Draft) -> None:
     """Copyright lines (-> site_name), footer links, cookie and consent text."""
     drops = []
+    tail = {id(b) for b in draft.blocks[-TAIL:]}
     for block in draft.blocks:
-        text = block.text
-        if len(text) > 1000 or word_count(text) > MAX_LEGAL_WORDS:
+        f = facts(block)
+        if f.size > 1000 or f.words > MAX_LEGAL_WORDS:
             continue  # a long paragraph is the article's, whatever it talks about
-        low = text.lower()
-        if len(text) <= 60 and FOOTER_LINK.match(text):
+        text, low = block.text, f.low
+        if f.size <= 60 and FOOTER_LINK.match(text):
             drops.append((block, "footer link"))
         elif (
             "©" in text
             or low.startswith("copyright")
-            or (len(text) < 300 and any(c in low for c in _RIGHTS_CUES) and RIGHTS.search(low))
-        ) and word_count(text) <= 30:
-            at_end = any(b is block for b in draft.blocks[-TAIL:]) and word_count(text) <= 6
+            or (f.size < 300 and _rights_cue(low) and RIGHTS.search(low))
+        ) and f.words <= 30:
+            at_end = id(block) in tail and f.words <= 6
             if not _DATED.search(text) and not RIGHTS.search(low) and not at_end:
                 # "© Jane Doe A nurse gives a flu shot…": a photo credit, not the site's
                 draft.add_image(Image(credit=text.replace("©", "").strip()), block)
@@ -117,6 +152,11 @@ def legal(draft: Draft) -> None:
                 draft.propose("site_name", owner, 0.4)
             draft.marks.setdefault("copyright", block.seq)  # the article run ends before it
             drops.append((block, "copyright line"))
-        elif _CONSENT.search(low) and _ADDRESS.search(low):
-            drops.append((block, "cookie or consent text"))
+        elif "retrieved" in low and CITATION.search(low):
+            drops.append((block, "how to cite the page"))
+        elif _consent_cue(low) and _CONSENT.search(low):
+            if _ADDRESS.search(low):
+                drops.append((block, "cookie or consent text"))
+            elif f.words <= 30 and "privacy" in low and "terms" in low:
+                drops.append((block, "footer links"))  # "… Privacy Policy | Terms of Service"
     draft.remove_many(drops)

@@ -30,11 +30,22 @@ PLACEHOLDER = re.compile(
 )
 
 
+#: Markup a page left unrendered: "[button link=… type=”big”] Send us a review[/button]",
+#: "[caption id=…]": a shortcode of a blogging system, never text of the article.
+SHORTCODE = re.compile(
+    r"^\[[a-z_]{2,20}\s[^\[\]=]{1,60}=[^\[\]]{0,300}\](?:[^\[\]]{0,300}\[/[a-z_]{2,20}\])?$"
+    r"|^\[[a-z_]{2,20}\][^\[\]]{0,300}\[/[a-z_]{2,20}\]$"
+)
+
+
 @stage("image_placeholders")
 def image_placeholders(draft: Draft) -> None:
     """Lines that only name a medium ("Image", "Video", "Image 3 of 12", "1/12", "2:31")."""
     drops = []
     for block in draft.blocks:
-        if len(block.text) <= 40 and PLACEHOLDER.match(block.text):
+        text = block.text
+        if len(text) <= 40 and PLACEHOLDER.match(text):
             drops.append((block, "media placeholder"))
+        elif text[:1] == "[" and len(text) <= 700 and SHORTCODE.match(text):
+            drops.append((block, "unrendered shortcode"))
     draft.remove_many(drops)

@@ -12,7 +12,7 @@ import re
 
 from ..model import Draft
 from ..pipeline import stage
-from ..shape import ends_like_sentence, word_count
+from ..shape import facts
 
 #: Prompt words, on the lower-cased line: these are about the site whatever the line.
 PROMPT = re.compile(
@@ -44,22 +44,63 @@ CONTACT = re.compile(
     r" at|have a (?:news )?tip\?|send (?:us )?(?:a )?(?:news )?tips?\b"
 )
 
+#: Words every ``CONTACT`` phrase holds: a line without one is not tried.
+_CONTACT_CUES = ("reached", "follow", "mail", "tip")
+
+#: The site's pitch: an imperative to the reader opening the line ("Get X delivered to your
+#: door", "Join our forums", "Listen live at …"). Only at the edges of the article run.
+PITCH = re.compile(
+    r"^(?:get|join|start your|check out|listen (?:to|live|back)|sign up|subscribe|follow|download"
+    r"|tap|click|visit|don'?t miss|never miss|stay (?:up|informed|connected|tuned)|find out more"
+    r"|learn more|abonnieren sie|folgen sie|inscrivez-vous|suivez|abonnez-vous|suscríbete"
+    r"|síguenos|descarga)\b"
+)
+_YOU_OUR = re.compile(r"\b(?:you|your|our|us|ihr|ihre|unser|votre|notre|vous|tu|su|nuestro)\b")
+#: How many blocks at each end of the run a pitch may stand in, and how long it may be.
+EDGE = 2
+MAX_PITCH_WORDS = 60
+
+
+def _edges(draft: Draft) -> tuple[set[int], set[int]]:
+    """``id`` of the first and of the last :data:`EDGE` blocks of the article run."""
+    start, end = draft.marks.get("body_start"), draft.marks.get("body_end")
+    if start is None or end is None:
+        return set(), set()
+    run = [b for b in draft.blocks if start <= b.seq <= end]
+    return {id(b) for b in run[:EDGE]}, {id(b) for b in run[-EDGE:]}
+
 
 @stage("prompts")
 def prompts(draft: Draft) -> None:
     """Newsletter, subscribe, paywall, membership, donation and app prompts (short lines)."""
     drops = []
+    head, tail = _edges(draft)
     for block in draft.blocks:
-        text = block.text
-        if len(text) > 250 or word_count(text) > MAX_PROMPT_WORDS:
+        f = facts(block)
+        if (
+            (id(block) in tail or id(block) in head)
+            and f.words <= MAX_PITCH_WORDS
+            and PITCH.match(f.low)
+            # an article may open with "Get ready for …": at the top only the site's own
+            # voice ("your", "our") or a prompt word ("alerts", "newsletter") makes it a pitch
+            and (
+                id(block) in tail
+                or _YOU_OUR.search(f.low) is not None
+                or WEAK_PROMPT.search(f.low) is not None
+                or PROMPT.search(f.low) is not None
+            )
+        ):
+            drops.append((block, "the site's pitch at the article's edge"))
             continue
-        low = text.lower()
-        if CONTACT.search(low):
+        if f.size > 250 or f.words > MAX_PROMPT_WORDS:
+            continue
+        low = f.low
+        if any(c in low for c in _CONTACT_CUES) and CONTACT.search(low):
             drops.append((block, "contact prompt"))
             continue
         strong = PROMPT.search(low)
-        if not strong and (ends_like_sentence(text) or not WEAK_PROMPT.search(low)):
+        if not strong and (f.ends or not WEAK_PROMPT.search(low)):
             continue
-        if ADDRESS.search(low) or word_count(text) <= 4:
+        if f.words <= 4 or ADDRESS.search(low):
             drops.append((block, "newsletter, subscription or paywall prompt"))
     draft.remove_many(drops)

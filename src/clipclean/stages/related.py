@@ -12,7 +12,7 @@ import re
 
 from ..model import Block, Draft
 from ..pipeline import stage
-from ..shape import ends_like_sentence, units
+from ..shape import units
 
 RELATED_HEAD = re.compile(
     r"^(?:(?:related|more)\s[^.!?]{1,60}:$|related(?:\s[\w ]{1,30})?|more (?:from|on|in|about|stories|news|great|to explore|"
@@ -37,8 +37,10 @@ LINK_MARKED = re.compile(
     r"^[»›→▸►]\s?\S.{0,150}$|^\[[^\[\]]{1,40}\]$"
     r"|^(?:Prev(?:ious)?|Next)(?:Prev(?:ious)?|Next)?(?=[A-Z0-9‘“'\"]).{1,200}$"
     r"|^\[(?:related|see also|read more|read|more|also|watch|listen)\b[^\[\]]{0,200}\]$"
+    r"|^\((?:related|see also|read more|read also|also read|lesen sie auch|lire aussi|voir aussi"
+    r"|lee también|leia também|leggi anche(?: su)?)\s?:[^()]{1,200}\)$"
     r"|^(?:related|see also|read more|read also|also read|more|watch|listen|see|"
-    r"lesen sie auch|lire aussi|lee también|leia também)\s?:\s\S[^.!?]{2,150}$"
+    r"lesen sie auch|lire aussi|lee también|leia também|leggi anche)\s?:\s\S[^.!?]{2,150}$"
     r"|^(?:also on|more on|read more on|see more on)\s[\w.\-]{2,40}\.[a-z]{2,6}\b.{0,200}$",
     re.I,
 )
@@ -48,9 +50,16 @@ MAX_RUN = 15
 MAX_LINK_UNITS = 25
 
 
+#: A sentence ends with one of these (before closing quotes): a headline that ends with a
+#: quotation ("… despite claiming 'he avoids PDAs'") is still a headline.
+_FULL_STOP = (".", "!", "?", "…", "。", "！", "？")
+
+
 def _is_link_title(text: str) -> bool:
     n = units(text)
-    return n <= MAX_LINK_UNITS and not (n >= 8 and ends_like_sentence(text) and len(text) > 60)
+    return n <= MAX_LINK_UNITS and not (
+        n >= 8 and len(text) > 60 and text.rstrip("'\"’”»)").endswith(_FULL_STOP)
+    )
 
 
 def _run_after(blocks: list[Block], i: int) -> list[Block]:

@@ -24,8 +24,8 @@ def is_separator_row(text: str) -> bool:
     if not text.strip():
         return True
     pipes = text.count("|") + text.count("•") + text.count("·")
-    if len(text) <= 200 and not ends_like_sentence(text):
-        crumbs = _CRUMB.split(text)
+    if len(text) <= 200 and (not ends_like_sentence(text) or text.endswith("…")):
+        crumbs = _CRUMB.split(text)  # (the last crumb, the page's own title, may be cut: "…")
         strong = len(crumbs) >= 3 or "»" in text or "›" in text
         if (
             strong

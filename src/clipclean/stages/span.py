@@ -17,7 +17,9 @@ import re
 
 from ..model import Block, Draft
 from ..pipeline import stage
-from ..shape import ends_like_sentence, is_headline_like, units
+from ..shape import Facts, facts, units
+from .comments import COMMENT_NOTICE, COMMENT_WIDGET
+from .tags import TAGS_HEAD, TAGS_INLINE
 
 #: Units (words) from which a line ending in sentence punctuation counts as prose.
 PROSE_UNITS = 8
@@ -91,16 +93,25 @@ def _numbers(text: str) -> int:
 
 def block_score(text: str) -> float:
     """Prose earns its length; short and headline-like lines cost."""
-    n = text.count(" ") + 1 if text.isascii() else units(text)  # (blocks are space-normalised)
-    if n >= PROSE_UNITS and ends_like_sentence(text):
+    return _score(Facts(text))
+
+
+#: A teaser the page cut short: "… temper long-term hopes …" (a space before the mark).
+_CUT_SHORT = (" …", " ...", " ..")
+
+
+def _score(f: Facts) -> float:
+    n = f.units
+    ends = f.ends and not f.text.endswith(_CUT_SHORT)
+    if n >= PROSE_UNITS and ends:
         return float(n)
     if n >= LONG_UNITS:
         return 0.7 * n
-    if n >= 4 and ends_like_sentence(text):
-        if text.endswith(("?", "!")):
+    if n >= 4 and ends:
+        if f.text.endswith(("?", "!")):
             return 0.0  # a question is as often a headline as a line of the article
         return 1.0  # a short sentence: neutral-positive, bridged inside the article
-    if is_headline_like(text, n):
+    if f.headline:
         return -LINK_COST
     return -SHORT_COST
 
@@ -122,8 +133,9 @@ def best_run(scores: list[float]) -> tuple[int, int] | None:
 def scores(blocks: list[Block]) -> list[float]:
     """Each block's score, with context: list items after an introducing line and table rows
     are part of the text around them, not links."""
-    texts = [b.text for b in blocks]
-    out = [block_score(t) for t in texts]
+    fs = [facts(b) for b in blocks]
+    texts = [f.text for f in fs]
+    out = [_score(f) for f in fs]
     listing = 0
     for i, t in enumerate(texts):
         if out[i] < 0 and listing > 0:  # (a line scoring below zero is short)
@@ -136,7 +148,7 @@ def scores(blocks: list[Block]) -> list[float]:
         if j - i >= TABLE_RUN:
             for k in range(i, j):
                 out[k] = max(out[k], 1.0)
-    shapes = [_skeleton(t) if out[i] <= 0 and units(t) >= 3 else "" for i, t in enumerate(texts)]
+    shapes = [_skeleton(f.text) if out[i] <= 0 and f.units >= 3 else "" for i, f in enumerate(fs)]
     i = 0
     while i < len(blocks):
         j = i + 1
@@ -226,6 +238,50 @@ def _split_at_footer(
     return (cut + run[0], cut + run[1]) if run else (start, end)
 
 
+#: What the article before a closer must be worth for a teaser run after it to lose.
+CLOSED_MIN = 5.0
+
+
+def _closers(blocks: list[Block], sc: list[float]) -> list[int]:
+    """Indices of the lines that close an article: its tags ("Tags" and the labels under it,
+    "Tags: a, b"), the comment form's notices. They cost like junk (a long label list or a
+    notice would otherwise count as prose)."""
+    out = []
+    for i, b in enumerate(blocks):
+        text = b.text
+        if len(text) > 700:
+            continue
+        if len(text) <= 40 and TAGS_HEAD.match(text):
+            out.append(i)
+            if i + 1 < len(blocks) and "," in blocks[i + 1].text:
+                sc[i + 1] = min(sc[i + 1], -SHORT_COST)  # the labels
+        elif sc[i] > 0 and ("," in text or ":" in text) and TAGS_INLINE.match(text):
+            out.append(i)
+            sc[i] = -SHORT_COST
+        elif sc[i] > 0 and len(text) <= 250 and _comment_cue(text):
+            low = text.lower()
+            if COMMENT_WIDGET.match(low) or COMMENT_NOTICE.search(low):
+                out.append(i)
+                sc[i] = -SHORT_COST
+    return out
+
+
+def _comment_cue(text: str) -> bool:
+    return "omment" in text or "oment" in text or "OMMENT" in text or "OMENT" in text
+
+
+def _before_closer(sc: list[float], start: int, end: int, closer: int) -> tuple[int, int]:
+    """A run of teasers (a headline and one sentence each, never two paragraphs in a row) that
+    stands after the article's tags or comment form is a sidebar: the article is the best run
+    before the first such closer, when there is one (a bare list: a timetable, a calendar)."""
+    if closer >= start or not _teasers_only(sc, start, end):
+        return start, end
+    run = best_run(sc[:closer])
+    if run is None or sum(sc[run[0] : run[1] + 1]) < CLOSED_MIN:
+        return start, end
+    return run
+
+
 _SAID = ("said", "says", "wrote", "replied", "Said", "Says", "Wrote", "Replied")
 _YEARISH = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 
@@ -234,10 +290,13 @@ _YEARISH = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 def article_span(draft: Draft) -> None:
     """Mark the densest run of prose as the article (``body_start``/``body_end`` marks)."""
     sc = scores(draft.blocks)
+    closers = _closers(draft.blocks, sc)
     run = best_run(sc)
     if run is None:
         return
     start, end = run
+    if closers:
+        start, end = _before_closer(sc, start, end, closers[0])
     start, end = _split_at_footer(draft.blocks, sc, start, end, draft.marks.get("copyright"))
     end = _cut_at_end_marker(draft.blocks, sc, start, end)
     blocks = draft.blocks
@@ -282,7 +341,7 @@ def outside_article(draft: Draft) -> None:
     for i, j in _runs([s < 0 for s in sc]):
         run = inside[i:j]
         after = sum(s for s in sc[j:] if s > 0)
-        titles = sum(units(b.text) >= 4 and b.text[0].isupper() for b in run)
+        titles = sum(facts(b).units >= 4 and b.text[0].isupper() for b in run)
         tail = j - i >= LINK_RUN and after < RESUMES * total and titles >= 0.75 * len(run)
         if tail or (j - i >= 2 and all(_TRUNCATED.search(b.text) for b in run)):
             drops += [(b, "link list inside the article") for b in run]

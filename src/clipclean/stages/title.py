@@ -12,7 +12,7 @@ from collections import Counter
 
 from ..model import Block, Draft
 from ..pipeline import stage
-from ..shape import is_headline_like, is_person_name, units
+from ..shape import facts, is_headline_like, is_person_name
 from .bylines import BY_PREFIX, is_dateline
 from .span import header_zone
 
@@ -28,10 +28,12 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _is_candidate(text: str) -> bool:
+def _is_candidate(block: Block) -> bool:
+    f = facts(block)
+    text = block.text
     return (
-        units(text) >= 3
-        and is_headline_like(text)
+        f.units >= 3
+        and f.headline
         and not is_person_name(text)
         and not BY_PREFIX.match(text)
         and not is_dateline(text)
@@ -53,12 +55,12 @@ def _pick(draft: Draft) -> Block | None:
         )
     area = [b for b in header_zone(draft, after=0) if b.seq < start]
     by = next((i for i, b in enumerate(area) if BY_PREFIX.match(b.text)), None)
-    zone = [b for b in area if _is_candidate(b.text)]
+    zone = [b for b in area if _is_candidate(b)]
     if by is not None:  # the headline stands above its byline
-        zone = [b for b in area[:by] if _is_candidate(b.text)] or zone
+        zone = [b for b in area[:by] if _is_candidate(b)] or zone
     if not zone:
         return None
-    weight = {id(b): units(b.text) for b in zone}
+    weight = {id(b): facts(b).units for b in zone}
     for b in zone:  # "HomeLatest NewsThe Headline": a menu glued to a headline printed again
         for other in zone:
             if other is not b and len(other.text) < len(b.text) and b.text.endswith(other.text):

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block
+from ..dates import find_date
+from ..model import Block, BlockKind
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _LIST_MARK = re.compile(r"^(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+(?=\S)")
+_MARK_START = frozenset("-*•·▪◦‣")
 _ODD = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]")
 #: A line ending with one of these has finished its sentence (or is a label: "Tags:").
 _TERMINAL = (".", "!", "?", "…", ":", ";", "。", "！", "？", '"', "”", "»", "|")
@@ -40,6 +42,15 @@ def normalise_line(line: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
+def _is_dateline_start(line: str) -> bool:
+    """A short line opening with a date: "segunda-feira, 22 de janeiro de 2018 às 0:13",
+    "lundi 4 mars 2024" (weekdays are lower case in many languages)."""
+    if len(line) > 80:
+        return False
+    found = find_date(line)
+    return found is not None and found.start <= 25
+
+
 def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, blank: bool) -> bool:
     """Is ``line`` the rest of the sentence that ``prev`` broke off?"""
     if prev.endswith(_TERMINAL) or _LIST_MARK.match(line) or line.startswith("> "):
@@ -51,7 +62,7 @@ def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, bl
     if line.startswith(_CONTINUATION) or prev.endswith(_CJK_COMMA):
         return True
     if line[0].islower():
-        if line.startswith(("http", "www.")):
+        if line.startswith(("http", "www.")) or _is_dateline_start(line):
             return False
         if spaced:
             return True
@@ -70,32 +81,36 @@ def text_to_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     group = 0
     blank = True
-    raws = text.splitlines()
-    lines = [(n, raw, normalise_line(raw)) for n, raw in enumerate(raws, start=1)]
-    filled = [x for x in lines if x[2]]
+    lines = [(n, raw, normalise_line(raw)) for n, raw in enumerate(text.splitlines(), start=1)]
+    filled = [x[1] for x in lines if x[2]]
+    n_filled = len(filled)
     prev_raw = ""
-    k = 0  # index into ``filled`` of the current line
+    last: Block | None = None
+    k = 0  # index into ``filled`` of the line after the current one
     for number, raw, line in lines:
         if not line:
             blank = True
             continue
         k += 1
-        after_raw = filled[k][1] if k < len(filled) else ""
-        if blocks and _continues(prev_raw, blocks[-1].text, raw, line, after_raw, blank):
-            last = blocks[-1]
+        if (
+            last is not None
+            and not last.text.endswith(_TERMINAL)  # (the common case, checked before the call)
+            and _continues(prev_raw, last.text, raw, line, filled[k] if k < n_filled else "", blank)
+        ):
             tight = line.startswith(_CONTINUATION) or last.text.endswith(_CJK_COMMA)
             last.text = f"{last.text}{'' if tight else ' '}{line}"
             last.origin = f"lines {last.line}-{number}"
             prev_raw, blank = raw, False
             continue
-        if blank and blocks:
+        if blank and last is not None:
             group += 1
         blank = False
-        kind = "list_item" if _LIST_MARK.match(line) else "paragraph"
-        if line.startswith("> "):
+        kind: BlockKind = "paragraph"
+        if (line[0] in _MARK_START or line[0].isdigit()) and _LIST_MARK.match(line):
+            kind = "list_item"
+        elif line.startswith("> "):
             kind, line = "quote", line[2:].strip()
-        blocks.append(
-            Block(text=line, kind=kind, origin=f"line {number}", group=group, line=number)
-        )
+        last = Block(line, kind, f"line {number}", group, number)
+        blocks.append(last)
         prev_raw = raw
     return blocks
