@@ -18,6 +18,7 @@ def test_seed_metadata(seed_bytes: bytes) -> None:
     assert d["published"] == "2025-09-19T02:15:00-04:00"
     assert d["contributors"] == ["Pei-Lin Wu"]
     assert d["author_bio"] == "Lily Kuo is a China correspondent for The Times, based in Taipei."
+    assert d["language"] == "en"
 
 
 def test_seed_images(seed_bytes: bytes) -> None:

@@ -19,21 +19,8 @@ FORMATS = ("json", "jsonl", "markdown", "text")
 #: JSON documents follow each other on new lines, Markdown documents each open with "---".
 TEXT_SEPARATOR = "\f\n"
 
-_FRONT_MATTER_FIELDS = (
-    "title",
-    "subtitle",
-    "authors",
-    "byline_org",
-    "published",
-    "modified",
-    "site_name",
-    "url",
-    "language",
-    "contributors",
-    "author_bio",
-    "tags",
-    "word_count",
-)
+#: What stays out of the front matter: the body itself, and what is not metadata.
+_NOT_FRONT_MATTER = frozenset(("schema", "body", "blocks", "images", "source"))
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _MD_LINE_START = re.compile(r"^([ \t]{0,3})([#>+\-=]|\d{1,9}[.)])", re.M)
 #: Characters that JSON allows raw but that end a line for YAML, JavaScript or str.splitlines;
@@ -95,9 +82,7 @@ def to_markdown(article: Article, explain: bool = False) -> str:
     """YAML front matter, ``# title``, the body, images in place as italic captions with credits."""
     d = article.to_dict(explain)
     out = ["---"]
-    out += [f"{k}: {_yaml_value(d[k])}" for k in _FRONT_MATTER_FIELDS]
-    if explain:
-        out.append(f"removed: {_yaml_value(d['removed'])}")
+    out += [f"{k}: {_yaml_value(v)}" for k, v in d.items() if k not in _NOT_FRONT_MATTER]
     out.append("---")
     parts: list[str] = []
     if article.title:

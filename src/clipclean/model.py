@@ -13,18 +13,6 @@ SCHEMA = "clipclean/1"
 
 BlockKind = Literal["paragraph", "heading", "list_item", "quote"]
 
-#: Metadata fields a stage may set; the order is the order of the JSON document.
-SCALAR_FIELDS = (
-    "title",
-    "subtitle",
-    "byline_org",
-    "published",
-    "modified",
-    "site_name",
-    "url",
-    "language",
-    "author_bio",
-)
 LIST_FIELDS = ("authors", "contributors", "tags")
 
 

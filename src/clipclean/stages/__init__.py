@@ -16,6 +16,7 @@ from .comments import comments
 from .contributors import contributors
 from .dek import dek
 from .html_leftovers import dek_repeat, link_rows
+from .language import language
 from .legal import legal
 from .placeholders import image_placeholders
 from .promos import calls_to_action
@@ -50,4 +51,5 @@ ORDER: tuple[Stage, ...] = (
     contributors,
     outside_article,
     author_bio,
+    language,
 )

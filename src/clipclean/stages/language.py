@@ -1,0 +1,22 @@
+"""The language of a plain-text article, read from its body.
+
+Scraped text carries no ``lang`` attribute; the body's function words (or its script) say
+which language it is in. The HTML path reads the markup first and detects on its own.
+"""
+
+from __future__ import annotations
+
+from .. import lang
+from ..model import Draft
+from ..pipeline import stage
+
+#: Blocks enough for a confident guess; more costs time and changes nothing.
+SAMPLE_BLOCKS = 40
+
+
+@stage("language", applies_to="text")
+def language(draft: Draft) -> None:
+    """Detect the body's language (ISO 639-1) from its function words or script."""
+    if not draft.has("language"):
+        sample = " ".join(b.text for b in draft.blocks[:SAMPLE_BLOCKS])
+        draft.propose("language", lang.detect(sample), 0.5, "detected from the text")
