@@ -101,6 +101,9 @@ _PATTERNS = (
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
     re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?!\d)"),
 )
+#: A character each of ``_PATTERNS`` cannot match without ("" for the month-name ones): a
+#: line without it skips that pattern's scan.
+_NEEDS = ("-", "", "", "年", ".", "/")
 _YEAR = re.compile(r"\d{4}")
 _TIME = re.compile(
     r"(?<![\d:.])(?P<h>\d{1,2})(?:(?:[:.h時]|\s?Uhr\s?)(?P<mi>\d{2})分?(?::(?P<s>\d{2}))?)?"
@@ -174,7 +177,9 @@ def _find_date_cached(line: str) -> DateMatch | None:
 def _find_date(line: str) -> DateMatch | None:
     if _YEAR.search(line) is None:  # every pattern needs a four-digit year: a cheap pre-check
         return None
-    for pattern in _PATTERNS:
+    for pattern, needs in zip(_PATTERNS, _NEEDS, strict=True):
+        if needs and needs not in line:
+            continue  # (the pattern cannot match without it)
         for m in pattern.finditer(line):
             ymd = _ymd(m)
             if ymd is None:

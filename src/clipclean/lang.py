@@ -53,6 +53,7 @@ _ANY_SCRIPT = re.compile("[" + "".join(p.pattern.strip("[]") for _, p in _SCRIPT
 _WORD = re.compile(r"[^\W\d_]+")
 #: Fewer stop-word hits than this is too little evidence to name a language.
 MIN_HITS = 8
+_ALL_STOPWORDS = frozenset().union(*_STOPWORDS.values())
 KNOWN = frozenset(_STOPWORDS) | {code for code, _ in _SCRIPTS}
 
 
@@ -68,8 +69,10 @@ def detect(text: str, sample: int = 3000) -> str | None:
         if len(script.findall(text)) > (0.1 if code == "ja" else 0.3) * letters:
             return code
     counts = Counter(w.lower() for w in found)
+    present = _ALL_STOPWORDS.intersection(counts)  # one pass over the words, not one a language
+    count = counts.__getitem__
     scores = {
-        code: sum(counts[w] for w in stop.intersection(counts)) for code, stop in _STOPWORDS.items()
+        code: sum(map(count, stop.intersection(present))) for code, stop in _STOPWORDS.items()
     }
     best = max(scores, key=scores.__getitem__)
     ranked = sorted(scores.values(), reverse=True)

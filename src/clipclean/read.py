@@ -11,7 +11,7 @@ import re
 import zlib
 from typing import BinaryIO
 
-from .controls import is_binary, is_blank, strip_controls
+from .controls import has_controls, is_binary, is_blank, strip_controls
 from .encoding import decode
 from .model import Source
 
@@ -106,6 +106,7 @@ def sniff_kind(data: bytes | str) -> str:
 
 
 def _decoded(data: bytes, max_bytes: int) -> tuple[str, str]:
+    """The text of ``data`` without control characters, and its encoding."""
     raw = data
     for _ in range(MAX_GZIP_LAYERS):
         if raw[:2] != b"\x1f\x8b":
@@ -117,9 +118,16 @@ def _decoded(data: bytes, max_bytes: int) -> tuple[str, str]:
     if what is not None:
         raise InputError(f"binary input ({what})")
     text, encoding = decode(raw)
-    if is_binary(text[:65536]):
+    head = text[:_BINARY_SNIFF]
+    if not has_controls(head):  # the common case: the scan of the head can stand for the text
+        return (text if len(text) <= _BINARY_SNIFF else strip_controls(text)), encoding
+    if is_binary(head):
         raise InputError("binary input (not text in any known encoding)")
-    return text, encoding
+    return strip_controls(text), encoding
+
+
+#: Characters of decoded input looked at to tell text from binary.
+_BINARY_SNIFF = 65536
 
 
 def read_limited(stream: BinaryIO, max_bytes: int = MAX_BYTES) -> bytes:
@@ -143,10 +151,10 @@ def read(
         text, encoding = data.removeprefix("\ufeff"), "utf-8"
         if len(raw) > max_bytes:
             raise InputError(f"input exceeds {max_bytes} bytes (see --max-bytes)")
+        text = strip_controls(text)
     else:
         raw = data
-        text, encoding = _decoded(data, max_bytes)
-    text = strip_controls(text)
+        text, encoding = _decoded(data, max_bytes)  # (controls stripped)
     if is_blank(text):
         what = "input is empty" if not raw else "only whitespace or invisible characters"
         raise InputError(f"no text ({what})")

@@ -15,21 +15,23 @@ from ..pipeline import stage
 from ..shape import facts
 
 #: Prompt words, on the lower-cased line: these are about the site whatever the line.
-PROMPT = re.compile(
+_PROMPT_WORDS = (
     r"newsletter|subscri|inbox|paywall|membership|become a member|already a member|"
     r"free trial|support (?:us|our|independent|quality)|donate|unlimited access|abonn|"
-    r"suscr|ニュースレター|購読|会員登録|follow (?:us|him|her|me|them) (?:on|@)|"
-    r"^e-?mail [\w .'’-]{2,40} at \S{1,60}@"
+    r"suscr|ニュースレター|購読|会員登録|follow (?:us|him|her|me|them) (?:on|@)"
 )
+_EMAIL_AT = r"e-?mail [\w .'’-]{2,40} at \S{1,60}@"
+PROMPT = re.compile(_PROMPT_WORDS + "|^" + _EMAIL_AT)
 #: Weaker prompt words (a how-to article says "sign in to your account."): only on a line
 #: that is not a sentence.
-WEAK_PROMPT = re.compile(
+_WEAK_WORDS = (
     r"sign up|signup|sign in|log in|login|premium|create (?:an|a free) account|"
     r"download (?:the|our) app|get the app|alerts|full story|full article|anmelden|"
-    r"registrieren|inscri|regístrate|iniciar sesión|ログイン|click here|\bapp\b|"
+    r"registrieren|inscri|regístrate|iniciar sesión|ログイン|click here|"
     r"tell us what you think|let us know|join the (?:conversation|discussion)|"
     r"leave a (?:comment|reply)|post a comment|write a comment|add a comment"
 )
+WEAK_PROMPT = re.compile(_WEAK_WORDS + r"|\bapp\b")
 #: The site addressing the reader, or an imperative opening the line.
 ADDRESS = re.compile(
     r"\b(?:you|your|our|us|we)\b|^(?:get|sign|join|subscribe|support|download|click|tap|"
@@ -38,6 +40,28 @@ ADDRESS = re.compile(
     r"|^[^.!?]{0,40}!$"
 )
 MAX_PROMPT_WORDS = 30
+
+#: ``PROMPT`` and ``WEAK_PROMPT`` without their anchored or ``\b`` branch: every other branch
+#: opens with a literal, so the scan skips ahead to where one could start (the ``^``/``\b``
+#: branch made the whole pattern try every position). Same matches, about twice as fast.
+_PROMPT_LITERAL = re.compile(_PROMPT_WORDS)
+_PROMPT_EMAIL = re.compile(_EMAIL_AT)
+_WEAK_LITERAL = re.compile(_WEAK_WORDS)
+_APP = re.compile(r"\bapp\b")
+
+
+def _prompt(low: str) -> bool:
+    """``PROMPT.search(low)`` is not None."""
+    return _PROMPT_LITERAL.search(low) is not None or (
+        low.startswith("e") and _PROMPT_EMAIL.match(low) is not None
+    )
+
+
+def _weak_prompt(low: str) -> bool:
+    """``WEAK_PROMPT.search(low)`` is not None."""
+    return _WEAK_LITERAL.search(low) is not None or ("app" in low and _APP.search(low) is not None)
+
+
 #: How to reach the author or the newsroom: a prompt whoever it names.
 CONTACT = re.compile(
     r"(?:may|can) be reached at|follow (?:him|her|them|me|us) on|e-?mail (?:him|her|them|me|us)"
@@ -86,8 +110,8 @@ def prompts(draft: Draft) -> None:
             and (
                 id(block) in tail
                 or _YOU_OUR.search(f.low) is not None
-                or WEAK_PROMPT.search(f.low) is not None
-                or PROMPT.search(f.low) is not None
+                or _weak_prompt(f.low)
+                or _prompt(f.low)
             )
         ):
             drops.append((block, "the site's pitch at the article's edge"))
@@ -98,8 +122,8 @@ def prompts(draft: Draft) -> None:
         if any(c in low for c in _CONTACT_CUES) and CONTACT.search(low):
             drops.append((block, "contact prompt"))
             continue
-        strong = PROMPT.search(low)
-        if not strong and (f.ends or not WEAK_PROMPT.search(low)):
+        strong = _prompt(low)
+        if not strong and (f.ends or not _weak_prompt(low)):
             continue
         if f.words <= 4 or ADDRESS.search(low):
             drops.append((block, "newsletter, subscription or paywall prompt"))
