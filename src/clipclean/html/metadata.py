@@ -204,9 +204,9 @@ def _letters(text: str) -> str:
 
 
 def _named_like_host(m: Markup, host: str, draft: Draft) -> None:
-    """When no name found so far spells the host ("Expert how-to for English Riders" on
-    practicalhorsemanmag.com: a tagline in og:site_name), a <title> segment that does
-    ("Practical Horseman") is the publication's name."""
+    """When no name found so far spells the host (og:site_name holds a tagline such as
+    "Expert advice for riders" on example-ridermag.com), a <title> segment that does
+    ("Example Rider") is the publication's name."""
     labels = [x for x in host.casefold().split(".") if x not in ("www", "m", "amp", "news")]
     label = max(labels[:-1] or labels, key=len, default="")
     if len(label) < 5:
