@@ -1,3 +1,4 @@
 from .cli import run
 
-run()
+if __name__ == "__main__":  # batch workers start by forkserver and import modules anew
+    run()

@@ -22,19 +22,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe
 _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 #: Output: the same, and the carriage return too, which can overwrite a line on a terminal.
 _OUTPUT_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_HAS_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 #: Characters that show nothing: with whitespace, a text made only of these has no text.
 _INVISIBLE_CHARS = (
     r"\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
     r"\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f"
 )
-INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _VISIBLE = re.compile(rf"[^\s{_INVISIBLE_CHARS}\x00-\x1f\x7f-\x9f]")
 
 
 def has_controls(text: str) -> bool:
-    return _HAS_CONTROL.search(text) is not None
+    return _OUTPUT_CONTROL.search(text) is not None
 
 
 def strip_controls(text: str) -> str:
@@ -77,4 +75,4 @@ def is_blank(text: str) -> bool:
     return _VISIBLE.search(text) is None
 
 
-__all__ = ["INVISIBLE", "is_binary", "is_blank", "strip_controls", "terminal_safe"]
+__all__ = ["has_controls", "is_binary", "is_blank", "strip_controls", "terminal_safe"]

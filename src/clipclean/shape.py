@@ -10,7 +10,6 @@ import re
 
 from .model import Block
 
-_WORD = re.compile(r"\w+")
 _END_PUNCT = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", "。", "！", "？", "»", "«")
 _NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|(?:de|da|del|der|den|van|von|le|la|al|bin|ibn|dos|du|di|y|ter|zu)|O['’][A-Z]\w+|Mc\w+)$"
@@ -24,10 +23,6 @@ _NOT_NAME = frozenset(
         "Subscribe Advertisement Related Comments Topics Tags Live Latest Top Most "
     ).split()
 )
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
 
 
 def word_count(text: str) -> int:

@@ -18,8 +18,6 @@ from .span import header_zone
 
 #: How far into the document a headline may stand when the article run is unknown.
 HEADLINE_WINDOW = 10
-#: What being printed twice is worth, in words.
-REPEAT_BONUS = 8
 #: A candidate this close to the longest one counts as long enough to be the headline.
 NEAR_TOP = 0.5
 
