@@ -81,7 +81,12 @@ def text_to_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     group = 0
     blank = True
-    lines = [(n, raw, normalise_line(raw)) for n, raw in enumerate(text.splitlines(), start=1)]
+    raws = text.splitlines()
+    if "  " not in text and "\t" not in text and (text.isascii() or _ODD.search(text) is None):
+        normal = [raw.strip() for raw in raws]  # nothing to fold anywhere: the common case
+    else:
+        normal = [normalise_line(raw) for raw in raws]
+    lines = list(zip(range(1, len(raws) + 1), raws, normal))
     filled = [x[1] for x in lines if x[2]]
     n_filled = len(filled)
     prev_raw = ""
