@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,8 +20,14 @@ def atomic_open(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     """A binary file that appears at ``path`` complete when the block ends, never before.
 
     For outputs written progressively (a JSON Lines stream); an exception leaves nothing behind.
+    A target that exists and is not a regular file (``/dev/stdout``, ``/dev/null``, a FIFO) is
+    written in place: renaming over it would replace the device or pipe with a file.
     """
     target = Path(path)
+    if _special(target):
+        with open(target, "wb") as f:
+            yield f
+        return
     fd, tmp = tempfile.mkstemp(
         prefix=f".{target.name[:200]}.", suffix=".tmp", dir=target.parent or "."
     )
@@ -35,6 +42,15 @@ def atomic_open(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _special(target: Path) -> bool:
+    """``target`` exists and is a device, FIFO or socket (followed through symlinks)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:

@@ -86,7 +86,7 @@ def text_to_blocks(text: str) -> list[Block]:
         normal = [raw.strip() for raw in raws]  # nothing to fold anywhere: the common case
     else:
         normal = [normalise_line(raw) for raw in raws]
-    lines = list(zip(range(1, len(raws) + 1), raws, normal))
+    lines = list(zip(range(1, len(raws) + 1), raws, normal, strict=True))
     filled = [x[1] for x in lines if x[2]]
     n_filled = len(filled)
     prev_raw = ""
