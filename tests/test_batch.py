@@ -358,3 +358,30 @@ def test_a_new_collision_renames_the_earlier_output(tmp_path: Path) -> None:
     r = batch(src, "-o", out)
     assert "2 processed" in r.stderr
     assert sorted(stamps(out)) == ["a.html.json", "a.txt.json"]  # a.json is not left stale
+
+
+def test_changed_clipclean_code_redoes_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src, out = make_tree(tmp_path), tmp_path / "out"
+    assert batch(src, "-o", out).exit_code == 0
+    import clipclean.batch.run as batch_run
+
+    monkeypatch.setattr(batch_run, "code_digest", lambda: "another-code")
+    assert "5 processed, 0 unchanged" in batch(src, "-o", out).stderr
+    assert "0 processed, 5 unchanged" in batch(src, "-o", out).stderr
+
+
+def test_code_digest_follows_the_source_files(tmp_path: Path) -> None:
+    from clipclean.batch.state import code_digest
+
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "a.py").write_text("x = 1\n")
+    (pkg / "sub" / "b.json").write_text("{}")
+    (pkg / "notes.txt").write_text("not code")
+    first = code_digest(pkg)
+    assert code_digest(pkg) == first
+    (pkg / "notes.txt").write_text("still not code")
+    assert code_digest(pkg) == first
+    (pkg / "sub" / "b.json").write_text('{"a": 1}')
+    assert code_digest(pkg) != first
+    assert len(code_digest()) == 16  # the installed package

@@ -24,7 +24,7 @@ from . import work
 from .lock import hold_lock
 from .names import DEFAULT_INCLUDE, OUTPUT_SUFFIXES, plan_outputs
 from .pool import Done, default_jobs, run_jobs
-from .state import Row, State, fingerprint
+from .state import Row, State, code_digest, fingerprint
 from .stop import Stop
 from .walk import Entry, Walk, walk
 
@@ -156,6 +156,7 @@ class _Run:
         self.out = Path(config.out_dir) if config.out_dir is not None else None
         self.fingerprint = fingerprint(
             version=__version__,
+            code=code_digest(),
             format=config.fmt,
             skip=sorted(config.skip_stages),
             max_bytes=config.max_bytes,

@@ -59,6 +59,17 @@ def fingerprint(**options: object) -> str:
     return hashlib.sha256(blob).hexdigest()[:16]
 
 
+def code_digest(root: str | os.PathLike[str] | None = None) -> str:
+    """A hash of the package's own code (every ``.py`` and ``.json`` under ``root``, by default
+    the installed ``clipclean``), so that outputs made by other code are redone even when the
+    version number did not change (an editable install, a patched copy)."""
+    base = Path(root) if root is not None else Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for f in sorted(p for p in base.rglob("*") if p.suffix in (".py", ".json") and p.is_file()):
+        h.update(f.relative_to(base).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
 def _b(path: str | None) -> bytes | None:
     return None if path is None else os.fsencode(path)
 
