@@ -17,6 +17,7 @@ import re
 
 from ..dates import find_date
 from ..model import Block, BlockKind
+from ..shape import Facts
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -118,4 +119,6 @@ def text_to_blocks(text: str) -> list[Block]:
         last = Block(line, kind, f"line {number}", group, number)
         blocks.append(last)
         prev_raw = raw
+    for b in blocks:  # every line is stripped with its spaces folded: facts can skip checking
+        b.facts = Facts(b.text, normal=True)
     return blocks
