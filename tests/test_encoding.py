@@ -6,6 +6,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import clipclean
 from clipclean.encoding import declared_encoding, label_to_encoding
@@ -144,3 +146,18 @@ def test_encoding_reaches_the_article() -> None:
     article = clipclean.clean(page(RUSSIAN * 3, '<meta charset="koi8-r">').encode("koi8-r"))
     assert article.to_dict()["source"]["encoding"] == "koi8-r"
     assert "Москва" in article.body
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_controls_read_off_utf8_bytes_agree_with_the_text(text: str) -> None:
+    from clipclean.controls import has_controls, utf8_has_controls
+
+    assert utf8_has_controls(text.encode("utf-8")) == has_controls(text)
+
+
+@pytest.mark.parametrize("ch", ["\x00", "\x1b", "\r", "\x7f", "\x85", "\x9f", "\ufffe", "\uffff"])
+def test_each_kind_of_control_is_seen_in_the_bytes(ch: str) -> None:
+    from clipclean.controls import utf8_has_controls
+
+    assert utf8_has_controls(f"caf\u00e9 {ch} \u00a0\u00a9".encode())
+    assert not utf8_has_controls("caf\u00e9 \u00a0\u00a9 \ufffd\t\n".encode())

@@ -35,6 +35,22 @@ def has_controls(text: str) -> bool:
     return _OUTPUT_CONTROL.search(text) is not None
 
 
+#: The same controls as UTF-8 bytes: C0 (but tab and newline) and DEL are single bytes; C1
+#: controls are C2 80-9F; U+FFFE/U+FFFF are EF BF BE/BF (lone surrogates are not valid UTF-8).
+_C0_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+def utf8_has_controls(raw: bytes) -> bool:
+    """:func:`has_controls` of ``raw.decode("utf-8")``, read off the bytes: a C pass that
+    deletes nothing is much cheaper than the pattern's scan of every character."""
+    if len(raw.translate(None, _C0_BYTES)) != len(raw):
+        return True
+    if b"\xc2" in raw and _C1_BYTES.search(raw) is not None:
+        return True
+    return b"\xef\xbf\xbe" in raw or b"\xef\xbf\xbf" in raw
+
+
 def strip_controls(text: str) -> str:
     """Input text without escape sequences or control characters (\\v and \\f become \\n)."""
     if not has_controls(text):
@@ -75,4 +91,11 @@ def is_blank(text: str) -> bool:
     return _VISIBLE.search(text) is None
 
 
-__all__ = ["has_controls", "is_binary", "is_blank", "strip_controls", "terminal_safe"]
+__all__ = [
+    "has_controls",
+    "is_binary",
+    "is_blank",
+    "strip_controls",
+    "terminal_safe",
+    "utf8_has_controls",
+]

@@ -11,7 +11,7 @@ import re
 import zlib
 from typing import BinaryIO
 
-from .controls import has_controls, is_binary, is_blank, strip_controls
+from .controls import has_controls, is_binary, is_blank, strip_controls, utf8_has_controls
 from .encoding import decode
 from .model import Source
 
@@ -118,6 +118,8 @@ def _decoded(data: bytes, max_bytes: int) -> tuple[str, str]:
     if what is not None:
         raise InputError(f"binary input ({what})")
     text, encoding = decode(raw)
+    if encoding == "utf-8" and not utf8_has_controls(raw):
+        return text, encoding  # the common case, told from the bytes
     head = text[:_BINARY_SNIFF]
     if not has_controls(head):  # the common case: the scan of the head can stand for the text
         return (text if len(text) <= _BINARY_SNIFF else strip_controls(text)), encoding
