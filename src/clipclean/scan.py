@@ -18,6 +18,10 @@ from bisect import bisect_right
 from .model import Block, Draft
 from .shape import facts
 
+#: The characters outside ASCII that a ``re.I`` pattern matches to an ASCII letter (İ ı ſ and
+#: the Kelvin sign): a stage that rules out a line by its ASCII letters must let these through.
+ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+
 
 class Scan:
     """The joined text of ``blocks`` and where each block starts in it."""
