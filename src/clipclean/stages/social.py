@@ -11,6 +11,7 @@ import re
 
 from ..model import Draft
 from ..pipeline import stage
+from ..scan import ASCII_FOLDS
 
 #: Words a share or follow row is made of; at least one must be in ``CORE``.
 CORE = frozenset(
@@ -52,12 +53,42 @@ def is_share_row(text: str) -> bool:
     return core
 
 
+#: The words a row can start with (see :func:`_may_lead`), by their first two characters.
+_STARTS: dict[str, tuple[str, ...]] = {}
+for _word in sorted(CORE | {"click"}):
+    _STARTS[_word[:2]] = (*_STARTS.get(_word[:2], ()), _word)
+_FIRSTS = frozenset(w[0] for w in CORE if not w.isascii())
+_LONGEST = max(map(len, CORE))
+
+
+def _may_lead(text: str) -> bool:
+    """Whether the line can be a row by how it starts, before the token pattern and the
+    vocabulary: with a counter (a digit), or with a network or share word in any case (the
+    word, lower-cased, starts the lower-cased line). A line that starts with a character
+    outside ASCII goes on to the pattern unless no word or digit starts so."""
+    first = text[:1]
+    if first.isdigit():
+        return True
+    head = text[:2]
+    words = _STARTS.get(head.lower())
+    if words is not None and text[: _LONGEST + 1].lower().startswith(words):
+        return True
+    if head.isascii():
+        return first.lower() in CORE  # a one-letter word ("X")
+    return first.isascii() or first in _FIRSTS or first in ASCII_FOLDS
+
+
 @stage("share_rows")
 def share_rows(draft: Draft) -> None:
     """Rows of share/follow buttons and counters; lone @handles and e-mail addresses."""
-    drops = []
-    for block in draft.blocks:
-        text = block.text
-        if len(text) <= 120 and (is_share_row(text) or HANDLE_OR_MAIL.match(text)):
-            drops.append((block, "share or social row"))
+    handle = HANDLE_OR_MAIL.match
+    drops = [
+        (block, "share or social row")
+        for block in draft.blocks
+        if len(block.text) <= 120
+        and (
+            (_may_lead(block.text) and is_share_row(block.text))
+            or ("@" in block.text and handle(block.text))
+        )
+    ]
     draft.remove_many(drops)
