@@ -41,11 +41,13 @@ def is_share_row(text: str) -> bool:
     lead = first.group().lower() if first else ""
     if not (lead in CORE or lead == "click" or lead[:1].isdigit()):
         return False  # a row starts with a network, a share word or a counter
-    tokens = [t.lower().split("-")[0] or t.lower() for t in _TOKEN.findall(text)]
+    tokens = _TOKEN.findall(text)
     if not tokens or len(tokens) > MAX_ROW_WORDS:
         return False
     core = False
-    for t in tokens:
+    for t in tokens:  # (lower-cased one by one: most lines fail at their second word)
+        t = t.lower()
+        t = t.split("-")[0] or t
         if t in CORE:
             core = True
         elif t not in FILLER and not t[0].isdigit():
@@ -63,19 +65,17 @@ _LONGEST = max(map(len, CORE))
 
 def _may_lead(text: str) -> bool:
     """Whether the line can be a row by how it starts, before the token pattern and the
-    vocabulary: with a counter (a digit), or with a network or share word in any case (the
-    word, lower-cased, starts the lower-cased line). A line that starts with a character
+    vocabulary: with a network or share word in any case (the word, lower-cased, starts the
+    lower-cased line), or with a counter (a digit). A line that starts with a character
     outside ASCII goes on to the pattern unless no word or digit starts so."""
-    first = text[:1]
-    if first.isdigit():
-        return True
     head = text[:2]
     words = _STARTS.get(head.lower())
-    if words is not None and text[: _LONGEST + 1].lower().startswith(words):
-        return True
+    if words is not None:  # (no word starts with a digit)
+        return text[: _LONGEST + 1].lower().startswith(words)
+    first = head[:1]
     if head.isascii():
-        return first.lower() in CORE  # a one-letter word ("X")
-    return first.isascii() or first in _FIRSTS or first in ASCII_FOLDS
+        return first.isdigit() or first.lower() in CORE  # a one-letter word ("X")
+    return first.isdigit() or first.isascii() or first in _FIRSTS or first in ASCII_FOLDS
 
 
 @stage("share_rows")
