@@ -18,6 +18,10 @@ from bisect import bisect_right
 from .model import Block, Draft
 from .shape import facts
 
+#: The characters outside ASCII that a ``re.I`` pattern matches to an ASCII letter (İ ı ſ and
+#: the Kelvin sign): a stage that rules out a line by its ASCII letters must let these through.
+ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+
 
 class Scan:
     """The joined text of ``blocks`` and where each block starts in it."""
@@ -83,3 +87,30 @@ def scan(draft: Draft) -> Scan:
 def cue(*words: str) -> re.Pattern[str]:
     """A pattern that finds any of ``words`` (literal, lower-case) for :meth:`Scan.lines`."""
     return re.compile("|".join(map(re.escape, words)))
+
+
+def heads(*words: str) -> frozenset[str]:
+    """What :func:`starts_like` compares: each word's first two characters, lower-cased (its
+    first one when the second is not ASCII). The words are how a ``re.I`` pattern's lines
+    start, literally (no class or ``\\s`` in their first two characters)."""
+    out = set()
+    for w in words:
+        if w[:2].isascii():
+            if len(w) < 2:
+                raise ValueError(f"a head needs two characters: {w!r}")
+            out.add(w[:2].lower())
+        else:
+            out.add(w[:1].lower())
+    return frozenset(out)
+
+
+def starts_like(text: str, heads: frozenset[str]) -> bool:
+    """Whether ``text`` can start with one of the words ``heads`` was made from, as a ``re.I``
+    pattern sees it: a look at two characters that rules out most lines before the pattern.
+    An ASCII letter matches only its other case under ``re.I``; a line that starts outside
+    ASCII is let through unless its first character, lower-cased, starts no word."""
+    head = text[:2]
+    if head.isascii():
+        return head.lower() in heads
+    first = head[:1]
+    return first.isascii() or first.lower() in heads or first in ASCII_FOLDS

@@ -32,11 +32,35 @@ _PHRASES = (
 CALL_TO_ACTION = re.compile(r"^[\s>»›→▶]{0,3}(?:" + _PHRASES + r")[\s.:!…»›→▶+]{0,4}$", re.I)
 
 
+#: The phrases, and what a line may have around one: ``\s`` (every character it matches)
+#: and the marks of the pattern's two ends.
+_PHRASE_SET = frozenset(_PHRASES.split("|"))
+_LONGEST = max(map(len, _PHRASE_SET))
+_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_MARKS = _SPACES + ">»›→▶.:!…+"
+
+
+def _may_call(text: str) -> bool:
+    """Whether :data:`CALL_TO_ACTION` can match ``text``, without the pattern's walk through a
+    hundred phrases. No phrase starts or ends with a mark, so the stripped line is the phrase
+    itself, in some case: when ASCII, it is the phrase once lower-cased (under ``re.I`` an
+    ASCII letter matches only its other case); else it is no longer than the longest phrase."""
+    key = text.strip(_MARKS)
+    if key.isascii():
+        return key.lower() in _PHRASE_SET
+    return len(key) <= _LONGEST
+
+
 @stage("calls_to_action")
 def calls_to_action(draft: Draft) -> None:
     """Whole-line prompts: "Read Entire Article", "Read more", "Continue reading", "Advertisement"."""
-    drops = []
-    for block in draft.blocks:
-        if len(block.text) <= 60 and CALL_TO_ACTION.match(block.text):
-            drops.append((block, "call to action"))
+    match = CALL_TO_ACTION.match
+    drops = [
+        (block, "call to action")
+        for block in draft.blocks
+        if len(block.text) <= 60 and _may_call(block.text) and match(block.text)
+    ]
     draft.remove_many(drops)

@@ -12,6 +12,7 @@ import re
 
 from ..model import Block, Draft
 from ..pipeline import stage
+from ..scan import heads, starts_like
 from ..shape import units
 
 RELATED_HEAD = re.compile(
@@ -44,6 +45,17 @@ LINK_MARKED = re.compile(
     r"|^(?:also on|more on|read more on|see more on)\s[\w.\-]{2,40}\.[a-z]{2,6}\b.{0,200}$",
     re.I,
 )
+#: How a line that :data:`RELATED_HEAD` or :data:`LINK_MARKED` matches can start (besides
+#: "[" and "("): the first words of their alternatives.
+_HEADS = heads(
+    *"related more most see also read recommended you don't do trending popular editor top"
+    " latest further what recent in on mehr meistgelesen lesen lee les auch das à lire sur"
+    " voir vous você noticias te más veja leia saiba mais también lo weitere empfehlungen"
+    " 関連記事 あわせて おすすめ prev next watch listen leggi » › → ▸ ►".split()
+)
+
+_BRACKETS = ("[", "(")
+
 #: Longest run of link titles taken under one heading.
 MAX_RUN = 15
 #: A link title has no more words than this; a longer line that ends a sentence is prose.
@@ -82,7 +94,8 @@ def related_links(draft: Draft) -> None:
         if i <= skip_to or block.seq <= start:
             continue
         text = block.text
-        if len(text) > 250:
+        # Only a line that starts like a heading or a marked link can be one.
+        if len(text) > 250 or not (starts_like(text, _HEADS) or text[:1] in _BRACKETS):
             continue
         if LINK_MARKED.match(text):
             drops.append((block, "marked link"))

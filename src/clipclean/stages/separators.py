@@ -11,7 +11,7 @@ import re
 from ..dates import find_date
 from ..model import Draft
 from ..pipeline import stage
-from ..shape import ends_like_sentence, separator_ratio, word_count
+from ..shape import _SEPARATOR, ends_like_sentence, separator_ratio, word_count
 
 _SPLIT = re.compile(r"(?:(?<!\s)\s*)?[|•·»/]\s*")
 #: Breadcrumbs: "Home » News » Politics", "Start > Sport > Fußball".
@@ -44,11 +44,30 @@ def is_separator_row(text: str) -> bool:
     return all(word_count(p) <= 3 for p in labels)
 
 
+#: What a long line that starts with a word needs to be a row: a pipe or bullet (two make a
+#: row), or a mark that :data:`_CRUMB` cuts at (a trail).
+_ROW_MARK = re.compile(r"[|•·»›>/→]")
+
+
 @stage("separators")
 def separator_rows(draft: Draft) -> None:
     """Lines made mostly of separators, and rows of short labels between separators."""
+    # Most lines are ruled out by one search before is_separator_row's dozen tests: a line
+    # with no separator at all is a row only when blank, and a long line that starts with a
+    # word only with a pipe, a bullet or a trail's mark.
+    row_mark = _ROW_MARK.search
+    any_mark = _SEPARATOR.search
     drops = []
     for block in draft.blocks:
-        if len(block.text) <= 300 and is_separator_row(block.text):
+        text = block.text
+        n = len(text)
+        if n > 300:
+            continue
+        if n > 40 and text[0].isalnum():
+            if row_mark(text) is None:
+                continue
+        elif any_mark(text) is None and text.strip():
+            continue
+        if is_separator_row(text):
             drops.append((block, "separator or category row"))
     draft.remove_many(drops)

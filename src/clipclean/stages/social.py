@@ -11,6 +11,7 @@ import re
 
 from ..model import Draft
 from ..pipeline import stage
+from ..scan import ASCII_FOLDS
 
 #: Words a share or follow row is made of; at least one must be in ``CORE``.
 CORE = frozenset(
@@ -40,11 +41,13 @@ def is_share_row(text: str) -> bool:
     lead = first.group().lower() if first else ""
     if not (lead in CORE or lead == "click" or lead[:1].isdigit()):
         return False  # a row starts with a network, a share word or a counter
-    tokens = [t.lower().split("-")[0] or t.lower() for t in _TOKEN.findall(text)]
+    tokens = _TOKEN.findall(text)
     if not tokens or len(tokens) > MAX_ROW_WORDS:
         return False
     core = False
-    for t in tokens:
+    for t in tokens:  # (lower-cased one by one: most lines fail at their second word)
+        t = t.lower()
+        t = t.split("-")[0] or t
         if t in CORE:
             core = True
         elif t not in FILLER and not t[0].isdigit():
@@ -52,12 +55,40 @@ def is_share_row(text: str) -> bool:
     return core
 
 
+#: The words a row can start with (see :func:`_may_lead`), by their first two characters.
+_STARTS: dict[str, tuple[str, ...]] = {}
+for _word in sorted(CORE | {"click"}):
+    _STARTS[_word[:2]] = (*_STARTS.get(_word[:2], ()), _word)
+_FIRSTS = frozenset(w[0] for w in CORE if not w.isascii())
+_LONGEST = max(map(len, CORE))
+
+
+def _may_lead(text: str) -> bool:
+    """Whether the line can be a row by how it starts, before the token pattern and the
+    vocabulary: with a network or share word in any case (the word, lower-cased, starts the
+    lower-cased line), or with a counter (a digit). A line that starts with a character
+    outside ASCII goes on to the pattern unless no word or digit starts so."""
+    head = text[:2]
+    words = _STARTS.get(head.lower())
+    if words is not None:  # (no word starts with a digit)
+        return text[: _LONGEST + 1].lower().startswith(words)
+    first = head[:1]
+    if head.isascii():
+        return first.isdigit() or first.lower() in CORE  # a one-letter word ("X")
+    return first.isdigit() or first.isascii() or first in _FIRSTS or first in ASCII_FOLDS
+
+
 @stage("share_rows")
 def share_rows(draft: Draft) -> None:
     """Rows of share/follow buttons and counters; lone @handles and e-mail addresses."""
-    drops = []
-    for block in draft.blocks:
-        text = block.text
-        if len(text) <= 120 and (is_share_row(text) or HANDLE_OR_MAIL.match(text)):
-            drops.append((block, "share or social row"))
+    handle = HANDLE_OR_MAIL.match
+    drops = [
+        (block, "share or social row")
+        for block in draft.blocks
+        if len(block.text) <= 120
+        and (
+            (_may_lead(block.text) and is_share_row(block.text))
+            or ("@" in block.text and handle(block.text))
+        )
+    ]
     draft.remove_many(drops)

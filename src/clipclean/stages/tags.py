@@ -10,6 +10,7 @@ import re
 
 from ..model import Block, Draft
 from ..pipeline import stage
+from ..scan import heads, starts_like
 from ..shape import ends_like_sentence, word_count
 from .related import RELATED_HEAD
 
@@ -20,6 +21,11 @@ _NAMES = (
 )
 TAGS_HEAD = re.compile(r"^(?:" + _NAMES + r")\s{0,2}:?$", re.I)
 TAGS_INLINE = re.compile(r"^(?:" + _NAMES + r")\s{0,2}[:：]\s{0,3}(?P<list>\S.{0,600})$", re.I)
+#: How a line either pattern matches starts: the first words of ``_NAMES``.
+_HEADS = heads(
+    *"tags topics related keywords filed in tagged more schlagwörter themen stichwörter"
+    " étiquettes mots-clés sujets etiquetas temas palabras タグ キーワード 関連キーワード".split()
+)
 _SPLIT = re.compile(r"\s{0,3}[,;|•·#]\s{0,3}")
 #: Most label lines a heading takes, and the most words a label line may have.
 MAX_LABELS = 30
@@ -42,29 +48,31 @@ def tags(draft: Draft) -> None:
     blocks = draft.blocks
     drops: list[tuple[Block, str]] = []
     found: list[str] = []
-    i = 0
-    while i < len(blocks):
+    # Only a line that starts like a name can be a row or a heading: those are found first
+    # (one comprehension), then walked in order; a heading's labels are skipped over.
+    named = [i for i, b in enumerate(blocks) if len(b.text) <= 700 and starts_like(b.text, _HEADS)]
+    resume = 0
+    for i in named:
+        if i < resume:
+            continue
         text = blocks[i].text
-        if len(text) <= 700:
-            m = TAGS_INLINE.match(text)
-            if m and not ends_like_sentence(text):
-                found += _labels(m.group("list"))
-                drops.append((blocks[i], "tags"))
-            elif len(text) <= 40 and TAGS_HEAD.match(text):
-                drops.append((blocks[i], "tags heading"))
-                j = i + 1
-                while (
-                    j < len(blocks)
-                    and j - i <= MAX_LABELS
-                    and _is_label(blocks[j].text)
-                    and not RELATED_HEAD.match(blocks[j].text)
-                ):
-                    found += _labels(blocks[j].text)
-                    drops.append((blocks[j], "tags"))
-                    j += 1
-                i = j
-                continue
-        i += 1
+        m = TAGS_INLINE.match(text) if ":" in text or "：" in text else None
+        if m and not ends_like_sentence(text):
+            found += _labels(m.group("list"))
+            drops.append((blocks[i], "tags"))
+        elif len(text) <= 40 and TAGS_HEAD.match(text):
+            drops.append((blocks[i], "tags heading"))
+            j = i + 1
+            while (
+                j < len(blocks)
+                and j - i <= MAX_LABELS
+                and _is_label(blocks[j].text)
+                and not RELATED_HEAD.match(blocks[j].text)
+            ):
+                found += _labels(blocks[j].text)
+                drops.append((blocks[j], "tags"))
+                j += 1
+            resume = j
     if found:
         draft.propose("tags", list(dict.fromkeys(found)), 0.5)
     draft.remove_many(drops)

@@ -11,6 +11,7 @@ import re
 from ..dates import time_only
 from ..model import Draft
 from ..pipeline import stage
+from ..scan import ASCII_FOLDS
 from ..shape import word_count
 
 _UNITS = (
@@ -48,22 +49,66 @@ READING_TIME = re.compile(
 _TIME_PREFIX = re.compile(r"^(?:updated|posted|published|last updated|modified|edited)\b", re.I)
 
 
+#: The four whole-line shapes and the clock-time prefix as one pattern, tried in the order the
+#: stage asks them: its first alternative that matches names the shape, so a line costs one
+#: pattern call instead of five.
+_ANY = re.compile(
+    "|".join(
+        f"(?P<{name}>{p.pattern})"
+        for name, p in (
+            ("relative", RELATIVE),
+            ("label", DATE_LABEL),
+            ("bare", BARE_TIME),
+            ("reading", READING_TIME),
+            ("prefix", _TIME_PREFIX),
+        )
+    ),
+    re.I,
+)
+_REASON = {
+    "relative": "relative timestamp",
+    "label": "date label",
+    "bare": "clock time or word count",
+    "reading": "reading time",
+    "prefix": "clock time without a date",
+}
+
+
+#: How a line that :data:`_ANY` matches can start, lower-cased, when its first two characters
+#: are ASCII and not a digit: the first two letters of each pattern's words ("updated", "one",
+#: "just now", "hace", "fecha", "word count", "lesezeit", "modified" ...), and "a" before a
+#: unit or a space ("an hour ago", "a day ago"). Under ``re.I`` an ASCII letter matches only
+#: its own other case, so a line whose head is not here cannot match.
+_HEADS = frozenset(
+    "up po pu ed la on ju mo ye vo il ha da ve fe mi wo le re te ti an as am ah ad aw ay".split()
+) | frozenset("a" + space for space in " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
+
+
+def _may_match(text: str) -> bool:
+    """A look at the line's first two characters that rules out most lines before the pattern
+    (whose forty alternatives cost more than the rest of the stage). Every alternative starts
+    with an ASCII letter or a digit, so a line that starts with another character can match
+    only when that character is a digit or one ``re.I`` takes for an ASCII letter."""
+    head = text[:2]
+    if head.isascii():
+        return head[:1].isdigit() or head.lower() in _HEADS
+    first = head[:1]
+    return first.isascii() or first.isdigit() or first in ASCII_FOLDS
+
+
 @stage("timestamps")
 def relative_timestamps(draft: Draft) -> None:
     """Relative times and counters ("2 hours ago 2"), and clock times without a date."""
+    match = _ANY.match
     drops = []
     for block in draft.blocks:
         text = block.text
         if len(text) > 80:
             continue
-        if RELATIVE.match(text):
-            drops.append((block, "relative timestamp"))
-        elif DATE_LABEL.match(text):
-            drops.append((block, "date label"))
-        elif BARE_TIME.match(text):
-            drops.append((block, "clock time or word count"))
-        elif READING_TIME.match(text):
-            drops.append((block, "reading time"))
-        elif word_count(text) <= 6 and _TIME_PREFIX.match(text) and time_only(text):
-            drops.append((block, "clock time without a date"))
+        m = _may_match(text) and match(text)
+        if not m:
+            continue
+        shape = m.lastgroup
+        if shape != "prefix" or (word_count(text) <= 6 and time_only(text)):
+            drops.append((block, _REASON[shape]))
     draft.remove_many(drops)
