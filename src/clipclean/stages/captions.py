@@ -9,6 +9,9 @@ print an image's description just above its caption. BBC-style pages print the c
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate, compress, count
+from operator import itemgetter, or_
 
 from ..model import Block, Draft, Image
 from ..pipeline import stage
@@ -64,10 +67,12 @@ SLASH_CREDIT_END = re.compile(
 )
 #: A caption that says what the picture shows: "This illustration shows …", "A stock image
 #: of …", "In this Sunday, Nov. 10, 2019, photograph, …" (the medium within its first words).
+_NAMES_PICTURE = (
+    r"(?:In\s)?(?:This|These|An?|The)\s(?:[\w'’.,-]{1,30}\s){0,5}?(?:illustration|image|photo"
+    r"|photograph|picture|rendering|screenshot|file photo|artist'?s? (?:impression|concept))"
+)
 DESCRIBES_PICTURE = re.compile(
-    r"^(?:In\s)?(?:This|These|An?|The)\s(?:[\w'’.,-]{1,30}\s){0,5}?(?:illustration|image|photo"
-    r"|photograph|picture|rendering|screenshot|file photo|artist'?s? (?:impression|concept))s?"
-    r"(?:,|\s(?:shows?|of|from|provided|released|taken|made|depicts?)\b)"
+    rf"^{_NAMES_PICTURE}s?(?:,|\s(?:shows?|of|from|provided|released|taken|made|depicts?)\b)"
     r"|^(?:FILE PHOTO|FILE|HANDOUT|PHOTO|IMAGE)\s?:\s"
 )
 _PAREN_PREFIX = re.compile(
@@ -84,13 +89,20 @@ def split_caption(text: str) -> tuple[str, str] | None:
     """``(caption, credit)`` when ``text`` ends with a credit, else ``None``."""
     if len(text) > 1200:
         return None
-    hinted = _HINTS.search(text) is not None  # the first two patterns name the medium
-    m = GLUED_CREDIT.search(text) if hinted else None
+    return _split_caption(text, _HINTS.search(text) is not None)
+
+
+def _split_caption(text: str, named: bool) -> tuple[str, str] | None:
+    """:func:`split_caption`; ``named`` is false only if the text names no medium, so that
+    the first two patterns (which need one) cannot match and are not run."""
+    if len(text) > 1200:
+        return None
+    m = GLUED_CREDIT.search(text) if named else None
     if m:
         credit = m.group("credit").strip()
         caption = text[: m.start()].strip()
         return caption, credit
-    m = PAREN_CREDIT.search(text) if hinted and text.endswith(")") else None
+    m = PAREN_CREDIT.search(text) if named and text.endswith(")") else None
     if m:
         credit = m.group("credit").strip()
         if credit.split("/")[0].split()[-1:] in (["Photo"], ["Photos"]):  # "AP Photo/Evan Vucci"
@@ -127,6 +139,79 @@ def _may_be_caption(text: str) -> bool:
     return (
         _HINTS.search(text, 0, 30) is not None or _HINTS.search(text, len(text) - 250) is not None
     )
+
+
+#: The medium GLUED_CREDIT and PAREN_CREDIT need named (they are case-sensitive), one pattern
+#: per first letter: a pattern that starts with one literal character is a scan of the whole
+#: document at C speed, where one pattern with many first characters is a Python-speed step
+#: per character, and a check per line was most of the stage's time.
+_MEDIUM_CUES = tuple(
+    map(
+        re.compile,
+        (
+            r"Cr(?:edit|édit)",
+            r"P(?:hoto|icture)",
+            r"I(?:mage|llustration)",
+            "Foto",
+            "Bild",
+            "Video",
+        ),
+    )
+)
+#: What else a caption check needs, on the lines joined with a "\n" before and after each:
+#: the opening of SOURCE_LINE, CAPTION_LINE, CREDIT_LINE or DESCRIBES_PICTURE, the slash or
+#: bar of a credit line, a bracket closing the line.
+_OTHER_CUES = tuple(
+    map(
+        re.compile,
+        (
+            r"\n(?:(?i:image|media|photo|picture|video|foto|bild|courtesy|source|quelle|fuente)"
+            rf"|{_NAMES_PICTURE}|FILE|HANDOUT|PHOTO|IMAGE)",
+            "/",
+            r"\|",
+            r"\)\n",
+        ),
+    )
+)
+
+
+class _Cued:
+    """The lines a caption check can take (a superset: the checks decide), found by scanning
+    the joined lines once per cue pattern instead of testing every line."""
+
+    __slots__ = ("joined", "last", "named", "starts", "texts")
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.joined = "\n" + "\n".join(texts) + "\n"
+        self.last = len(texts) - 1
+        self.starts: list[int] = []
+        #: Lines that name a medium as GLUED_CREDIT and PAREN_CREDIT need.
+        self.named = self._hits(_MEDIUM_CUES)
+
+    def lines(self) -> list[int]:
+        """Indices of the lines that hold any cue, in order."""
+        return sorted(self.named | self._hits(_OTHER_CUES))
+
+    def _hits(self, cues: tuple[re.Pattern[str], ...]) -> set[int]:
+        found: set[int] = set()
+        joined, last = self.joined, self.last
+        for cue in cues:
+            search = cue.search
+            m = search(joined)
+            while m is not None:
+                starts = self.starts or self._starts()
+                # a hit on the "\n" before a line is that line's: look one character on
+                i = bisect_right(starts, m.start() + 1) - 1
+                found.add(i)
+                if i >= last:
+                    break
+                m = search(joined, starts[i + 1] - 1)  # a match may cross a line break
+        return found
+
+    def _starts(self) -> list[int]:
+        self.starts = list(accumulate([len(t) + 1 for t in self.texts], initial=1))
+        return self.starts
 
 
 #: A line cut short by the page: "… to strengthen the military relations ..", "… at ... more".
@@ -179,6 +264,18 @@ def _copies(text: str, starts: dict[str, list[str]]) -> list[str]:
     return [t for t in starts.get(text[:_SAME_PREFIX], ()) if _same_caption(t, text)]
 
 
+_CUT = itemgetter(slice(_SAME_PREFIX))
+
+
+def _seen_or_started(texts: list[str], seen: set[str], by_start: dict[str, list[str]]) -> list[int]:
+    """Indices of the lines that are a caption in ``seen`` or start like one in ``by_start``
+    (the lines a repeated caption can be), found with set lookups run in C, not a Python
+    step per line."""
+    whole = map(seen.__contains__, texts)
+    start = map(by_start.__contains__, map(_CUT, texts))
+    return list(compress(count(), map(or_, whole, start)))
+
+
 @stage("captions")
 def captions(draft: Draft) -> None:
     """Caption lines with a credit marker, BBC "Image source/Image caption" pairs, and alt texts."""
@@ -186,9 +283,12 @@ def captions(draft: Draft) -> None:
     drops: list[tuple[Block, str]] = []
     taken: set[int] = set()
     starts: dict[str, list[str]] | None = None  # built when a gallery credit is first met
-    for i, block in enumerate(blocks):
+    texts = [b.text for b in blocks]
+    cued = _Cued(texts)
+    for i in cued.lines():
         if i in taken:
             continue
+        block = blocks[i]
         text = block.text
         if not _may_be_caption(text):
             continue
@@ -236,7 +336,7 @@ def captions(draft: Draft) -> None:
             continue
         if f.words > MAX_CAPTION_WORDS:
             continue
-        parts = split_caption(text)
+        parts = _split_caption(text, i in cued.named)
         if parts is None:
             if f.words <= MAX_DESCRIBES_WORDS and DESCRIBES_PICTURE.match(text):
                 draft.add_image(Image(caption=text), block)
@@ -286,7 +386,7 @@ def captions(draft: Draft) -> None:
                 by_start.setdefault(c[:_SAME_PREFIX], []).append(c)
         drops += [
             (b, "image caption repeated")
-            for b in blocks
+            for b in map(blocks.__getitem__, _seen_or_started(texts, seen, by_start))
             if id(b) not in gone
             and len(b.text) > 20
             and (

@@ -10,6 +10,9 @@ about cookies, data or terms, so an article that reports on a privacy policy kee
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate, compress, count
+from operator import attrgetter
 
 from ..model import Draft, Image
 from ..pipeline import stage
@@ -29,18 +32,50 @@ RIGHTS = re.compile(
 #: "Citation: Title (2019, November 18) retrieved 20 November 2019 from https://…": how to
 #: cite the page, printed under it.
 CITATION = re.compile(r"\bretrieved\s(?:on\s)?[\w ,.]{4,40}\sfrom\shttps?://", re.I)
-#: A footer link on a line of its own.
-FOOTER_LINK = re.compile(
-    r"^(?:privacy(?: policy| notice| statement| settings| center)?|cookies?(?: policy| settings"
-    r"| preferences| notice)?|terms(?: of (?:use|service|sale))?|terms (?:and|&) conditions"
-    r"|(?:your )?ad choices|do not sell my (?:personal )?info(?:rmation)?|contact(?: us)?"
-    r"|about(?: us)?|sitemap|site map|accessibility|careers|advertise(?: with us)?|help"
-    r"|faq|rss|imprint|impressum|datenschutz(?:erklärung)?|agb|kontakt|mentions légales"
-    r"|politique de confidentialité|aviso legal|política de privacidad|contacto"
-    r"|プライバシーポリシー|利用規約|お問い合わせ|(?:our|editorial) standards\b.{0,80}"
-    r"|reuse this content|report an error|corrections?)\s{0,2}[|•·]?$",
-    re.I,
+#: The links of a footer; each opens with two literal letters (see :data:`_FOOTER_STARTS`).
+FOOTER_WORDS = (
+    "privacy(?: policy| notice| statement| settings| center)?",
+    "cookies?(?: policy| settings| preferences| notice)?",
+    "terms(?: of (?:use|service|sale))?",
+    "terms (?:and|&) conditions",
+    "your ad choices",
+    "ad choices",
+    "do not sell my (?:personal )?info(?:rmation)?",
+    "contact(?: us)?",
+    "about(?: us)?",
+    "sitemap",
+    "site map",
+    "accessibility",
+    "careers",
+    "advertise(?: with us)?",
+    "help",
+    "faq",
+    "rss",
+    "imprint",
+    "impressum",
+    "datenschutz(?:erklärung)?",
+    "agb",
+    "kontakt",
+    "mentions légales",
+    "politique de confidentialité",
+    "aviso legal",
+    "política de privacidad",
+    "contacto",
+    "プライバシーポリシー",
+    "利用規約",
+    "お問い合わせ",
+    r"our standards\b.{0,80}",
+    r"editorial standards\b.{0,80}",
+    "reuse this content",
+    "report an error",
+    "corrections?",
 )
+#: A footer link on a line of its own.
+FOOTER_LINK = re.compile(rf"^(?:{'|'.join(FOOTER_WORDS)})\s{{0,2}}[|•·]?$", re.I)
+#: The first two letters of the footer links. A line whose first two characters are ASCII
+#: can match FOOTER_LINK only if they are one of these in lower case (case-blind matching of
+#: ASCII is ASCII case folding), so most lines are passed over without running the pattern.
+_FOOTER_STARTS = frozenset(w[:2] for w in FOOTER_WORDS if w[:2].isascii())
 #: The site addressing the reader (on the lower-cased line)...
 _ADDRESS = re.compile(
     r"\b(?:we|our|us|you|your|i agree|i accept|i consent|by (?:continuing|using|clicking)"
@@ -124,18 +159,84 @@ def site_from_copyright(text: str) -> str | None:
     return owner if 2 <= len(owner) <= 60 and word_count(owner) <= 6 else None
 
 
+#: What a line must hold for the copyright, citation or consent check to take it, on the
+#: lower-cased lines joined with a "\n" before and after each: the "©" or opening "copyright"
+#: of a notice, a piece of each RIGHTS phrase, "retrieved", a piece of each consent word.
+#: Each pattern starts with one literal character, so a scan of the whole document skips
+#: ahead at C speed (a word is found at a rare letter where it has one: "priva" at its "v");
+#: a check per line, or one pattern with many first characters, was most of the stage's time.
+_CUES = tuple(
+    map(
+        re.compile,
+        (
+            "©",
+            # reserved, réservés, riservati, retrieved, privacy, vorbehalten
+            r"v(?:(?<=serv)|(?<=retriev)ed|(?<=priv)a|orbehalten)",
+            # person(al), (re)produced, gdpr, copyright opening the line
+            r"p(?:erson|(?<=rep)roduced|(?<=gdp)r|(?<=\ncop)yright)",
+            r"m(?:(?<=term)s|(?<=agreem)ent)",
+            "kie(?<=cookie)",
+            "con(?:sent|fidentialité)",
+            "z(?<=datenschutz)",
+            "無断",
+            "著作権",
+            "クッキー",
+            "個人情報",
+        ),
+    )
+)
+_LOW = attrgetter("low")
+
+
+def _cued_lines(lows: list[str]) -> set[int]:
+    """Indices of the lines that hold a cue of :data:`_CUES`: every line the copyright,
+    citation and consent checks can take is among them (they decide)."""
+    joined = "\n" + "\n".join(lows) + "\n"
+    found: set[int] = set()
+    starts: list[int] = []
+    last = len(lows) - 1
+    for cue in _CUES:
+        search = cue.search
+        m = search(joined)
+        while m is not None:
+            starts = starts or list(accumulate([len(t) + 1 for t in lows], initial=1))
+            i = bisect_right(starts, m.start()) - 1
+            found.add(i)
+            if i >= last:
+                break
+            m = search(joined, starts[i + 1])
+    return found
+
+
+def _footer_lines(texts: list[str]) -> list[int]:
+    """Indices of the lines FOOTER_LINK takes, tried on the short lines (picked in C by
+    ``map``) that open like a footer link or with a character outside ASCII."""
+    opens, match = _FOOTER_STARTS, FOOTER_LINK.match
+    return [
+        i
+        for i in compress(count(), map((61).__gt__, map(len, texts)))
+        if ((two := texts[i][:2].lower()) in opens or not two.isascii()) and match(texts[i])
+    ]
+
+
 @stage("legal")
 def legal(draft: Draft) -> None:
     """Copyright lines (-> site_name), footer links, cookie and consent text."""
     drops = []
-    tail = {id(b) for b in draft.blocks[-TAIL:]}
-    for block in draft.blocks:
+    blocks = draft.blocks
+    tail = {id(b) for b in blocks[-TAIL:]}
+    cued = _cued_lines(list(map(_LOW, map(facts, blocks))))
+    footers = _footer_lines([b.text for b in blocks])
+    for i in sorted(cued.union(footers)):
+        block = blocks[i]
         f = facts(block)
         if f.size > 1000 or f.words > MAX_LEGAL_WORDS:
             continue  # a long paragraph is the article's, whatever it talks about
         text, low = block.text, f.low
         if f.size <= 60 and FOOTER_LINK.match(text):
             drops.append((block, "footer link"))
+        elif i not in cued:
+            continue  # the checks below need a cue
         elif (
             "©" in text
             or low.startswith("copyright")
