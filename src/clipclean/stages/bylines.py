@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import MONTHS, ZONES, find_date
+from ..dates import MONTHS, ZONES, dated_lines, find_date
 from ..model import Block, Draft
 from ..pipeline import stage
 from ..shape import is_bare_name, is_org_name, split_names, word_count
@@ -57,11 +57,16 @@ _ALPHA = re.compile(r"[^\W\d_][\w.]*")
 
 #: More words than a dateline has ("Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019").
 MAX_DATELINE_WORDS = 24
+MAX_DATELINE_CHARS = 160
 
 
 def is_dateline(text: str) -> bool:
     """A date and little else: at most two words that are not date words."""
-    if len(text) > 160 or text.count(" ") >= MAX_DATELINE_WORDS or find_date(text) is None:
+    if (
+        len(text) > MAX_DATELINE_CHARS
+        or text.count(" ") >= MAX_DATELINE_WORDS
+        or find_date(text) is None
+    ):
         return False
     leftover = [w for w in _ALPHA.findall(text) if w.lower().rstrip(".") not in _DATE_WORDS]
     return len(leftover) <= 2
@@ -112,9 +117,13 @@ def _date_into(draft: Draft, text: str, block: Block) -> bool:
 def datelines(draft: Draft) -> None:
     """Lines that are a date and little else ("Sept. 19, 2025, 2:15 a.m. ET") -> published."""
     drops = []
-    zone = {id(b) for b in header_zone(draft)}
-    for block in draft.blocks:
+    zone: set[int] | None = None
+    short = [b for b in draft.blocks if len(b.text) <= MAX_DATELINE_CHARS]
+    for i in dated_lines([b.text for b in short]):
+        block = short[i]
         if is_dateline(block.text):
+            if zone is None:  # (the blocks and the run do not change until the end)
+                zone = {id(b) for b in header_zone(draft)}
             if id(block) in zone or not draft.has("published"):
                 _date_into(draft, block.text, block)
             drops.append((block, "dateline"))

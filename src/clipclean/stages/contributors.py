@@ -45,13 +45,38 @@ _CREDIT_SEP = re.compile(
 )
 
 
+#: How ``REPORTING_BY`` and ``EDITING_BY`` may open, in the characters that ``re.I`` lets match
+#: the first two letters of "with", "writing", "additional", "further", "reporting",
+#: "research", "editing", "compiled", "produced" ("ı" and "İ" match "i"): a line that opens
+#: otherwise (or with "("), and holds no "contribut…" for ``CONTRIBUTED``, matches none of the
+#: three and is not looked at.
+_OPENERS = frozenset(
+    a + b
+    for first, second in (
+        ("wW", "iIİırR"),
+        ("aA", "dD"),
+        ("fF", "uU"),
+        ("rR", "eE"),
+        ("eE", "dD"),
+        ("cC", "oO"),
+        ("pP", "rR"),
+    )
+    for a in first
+    for b in second
+)
+
+
 @stage("contributors")
 def contributors(draft: Draft) -> None:
     """Contributor and reporting-credit lines -> contributors (people the byline does not name
     already: an author is not also a contributor); editing credits removed."""
     drops = []
     authors = {a.casefold() for c in draft.candidates.get("authors", []) for a in c.value}
-    for block in draft.blocks:
+    for block in [
+        b
+        for b in draft.blocks
+        if b.text[:2] in _OPENERS or b.text[:1] == "(" or "ontribu" in b.text
+    ]:
         text = block.text
         if len(text) > 400:
             continue

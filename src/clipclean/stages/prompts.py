@@ -9,8 +9,10 @@ the start), and only on short lines, so a sentence that reports on a newsletter 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
-from ..model import Draft
+from ..model import Block, Draft
 from ..pipeline import stage
 from ..shape import facts
 
@@ -41,31 +43,70 @@ ADDRESS = re.compile(
 )
 MAX_PROMPT_WORDS = 30
 
-#: ``PROMPT`` and ``WEAK_PROMPT`` without their anchored or ``\b`` branch: every other branch
-#: opens with a literal, so the scan skips ahead to where one could start (the ``^``/``\b``
-#: branch made the whole pattern try every position). Same matches, about twice as fast.
-_PROMPT_LITERAL = re.compile(_PROMPT_WORDS)
+#: ``PROMPT`` and ``WEAK_PROMPT`` as patterns the scan runs fast: the same phrases grouped by
+#: their first letter, all ASCII (a ``^``/``\b`` branch or one in another script makes the engine
+#: try every branch at every position, three to ten times slower); the phrases in other
+#: scripts are plain substrings, looked for only in a line that is not ASCII.
+_PROMPT_ASCII = re.compile(
+    r"newsletter|s(?:ubscri|uscr|upport (?:us|our|independent|quality))|inbox|paywall"
+    r"|membership|become a member|a(?:lready a member|bonn)|donate|unlimited access"
+    r"|f(?:ree trial|ollow (?:us|him|her|me|them) (?:on|@))"
+)
+_PROMPT_WIDE = ("ニュースレター", "購読", "会員登録")
 _PROMPT_EMAIL = re.compile(_EMAIL_AT)
-_WEAK_LITERAL = re.compile(_WEAK_WORDS)
+_WEAK_ASCII = re.compile(
+    r"sign(?: up|up| in)|log(?: in|in)|premium|create (?:an|a free) account"
+    r"|download (?:the|our) app|get the app|alerts|full (?:story|article)|anmelden"
+    r"|registrieren|inscri|regístrate|iniciar sesión|click here|tell us what you think"
+    r"|let us know|join the (?:conversation|discussion)|leave a (?:comment|reply)"
+    r"|post a comment|write a comment|add a comment"
+)
 _APP = re.compile(r"\bapp\b")
 
 
 def _prompt(low: str) -> bool:
     """``PROMPT.search(low)`` is not None."""
-    return _PROMPT_LITERAL.search(low) is not None or (
-        low.startswith("e") and _PROMPT_EMAIL.match(low) is not None
+    return (
+        _PROMPT_ASCII.search(low) is not None
+        or (low.startswith("e") and _PROMPT_EMAIL.match(low) is not None)
+        or (not low.isascii() and any(w in low for w in _PROMPT_WIDE))
     )
 
 
 def _weak_prompt(low: str) -> bool:
     """``WEAK_PROMPT.search(low)`` is not None."""
-    return _WEAK_LITERAL.search(low) is not None or ("app" in low and _APP.search(low) is not None)
+    return (
+        _WEAK_ASCII.search(low) is not None
+        or ("app" in low and _APP.search(low) is not None)
+        or ("ログイン" in low)
+    )
+
+
+#: ``ADDRESS`` in three fast parts: its ``^`` branches (for ``match``), its words at the start
+#: of the line, and its words after a non-word character (``\b`` before a word is that).
+_ADDRESS_OPEN = re.compile(
+    r"(?:get|sign|join|subscribe|support|download|click|tap|register|enter|never miss"
+    r"|don'?t miss|stay|keep|follow|receive|to read|to continue|want|like|love|enjoy)\b"
+    r"|[^.!?]{0,40}!$"
+)
+_ADDRESS_WORDS = r"(?:you|your|our|us|we|sie|ihr|ihre|unser|vous|votre|nous|notre|tu|su|nuestro)\b"
+_ADDRESS_FIRST = re.compile(_ADDRESS_WORDS)
+_ADDRESS_LATER = re.compile(r"\W" + _ADDRESS_WORDS)
+
+
+def _address(low: str) -> bool:
+    """``ADDRESS.search(low)`` is not None."""
+    return (
+        _ADDRESS_OPEN.match(low) is not None
+        or _ADDRESS_FIRST.match(low) is not None
+        or _ADDRESS_LATER.search(low) is not None
+    )
 
 
 #: How to reach the author or the newsroom: a prompt whoever it names.
 CONTACT = re.compile(
-    r"(?:may|can) be reached at|follow (?:him|her|them|me|us) on|e-?mail (?:him|her|them|me|us)"
-    r" at|have a (?:news )?tip\?|send (?:us )?(?:a )?(?:news )?tips?\b"
+    r"may be reached at|can be reached at|follow (?:him|her|them|me|us) on"
+    r"|e-?mail (?:him|her|them|me|us) at|have a (?:news )?tip\?|send (?:us )?(?:a )?(?:news )?tips?\b"
 )
 
 #: Words every ``CONTACT`` phrase holds: a line without one is not tried.
@@ -83,48 +124,109 @@ _YOU_OUR = re.compile(r"\b(?:you|your|our|us|ihr|ihre|unser|votre|notre|vous|tu|
 #: How many blocks at each end of the run a pitch may stand in, and how long it may be.
 EDGE = 2
 MAX_PITCH_WORDS = 60
+_seq = attrgetter("seq")
 
 
-def _edges(draft: Draft) -> tuple[set[int], set[int]]:
-    """``id`` of the first and of the last :data:`EDGE` blocks of the article run."""
+def _edges(draft: Draft) -> tuple[range, range]:
+    """Indices of the first and of the last :data:`EDGE` blocks of the article run (blocks
+    stand in ``seq`` order, so the run is the slice between two bisections)."""
     start, end = draft.marks.get("body_start"), draft.marks.get("body_end")
     if start is None or end is None:
-        return set(), set()
-    run = [b for b in draft.blocks if start <= b.seq <= end]
-    return {id(b) for b in run[:EDGE]}, {id(b) for b in run[-EDGE:]}
+        return range(0), range(0)
+    blocks = draft.blocks
+    i = bisect_left(blocks, start, key=_seq)
+    j = max(i, bisect_right(blocks, end, key=_seq))
+    return range(i, min(i + EDGE, j)), range(max(i, j - EDGE), j)
+
+
+#: Pieces of every ``PROMPT``, ``WEAK_PROMPT`` and ``CONTACT`` phrase, to find the lines worth
+#: checking in one scan: each phrase holds one of them ("newsletter" holds "wsl", "support" and
+#: "app" hold "pp"). The pieces open with letters that are rare in text and are grouped by that
+#: letter, so the scan tries few positions and few branches at each (the phrases themselves open
+#: with common letters: trying them at every position of every line was most of the stage's time).
+_CUE = re.compile(
+    r"w(?:sl|hat you t)"  # newsletter, tell us what you think
+    r"|b(?:scr|ox|ership|ecome a|onn|e reach)"  # subscri, inbox, member…, abonn, be reached at
+    r"|y(?:wal| a member)"  # paywall, already a member
+    r"|k(?: here|now)"  # click here, let us know
+    r"|join the|ve a |@"  # join the …, leave a / have a tip, e-mail … @
+    r"|f(?:ree |ollow |ull )"  # free trial, follow us on, full story
+    r"|p(?:p|remi)"  # support, app, premium
+    r"|g(?:n ?up|n in| ?in|istr|ístr)"  # sign up, sign in, log in, registrieren, regístrate
+    r"|d(?:onat| acc| (?:us )?(?:a )?(?:news )?tip)"  # donate, unlimited access, send us tips
+    r"|c(?:r|count|iar s|omment)"  # subscri/suscr/inscri, account, iniciar sesión, comment
+    r"|l(?:ert|den| (?:him|her|them|me|us) at)"  # alerts, anmelden, e-mail him at
+)
+#: The phrases in other scripts, looked for only in a text that is not all ASCII (in ``_CUE``
+#: they would make the scan try every position).
+_CUE_WIDE = ("ニュースレター", "購読", "会員登録", "ログイン")
+
+
+def _drop_reason(block: Block, head: bool, tail: bool) -> str | None:
+    """Why the line is a prompt (``head``/``tail``: it opens or closes the article run), or
+    ``None``."""
+    f = facts(block)
+    low = f.low
+    if (
+        (tail or head)
+        and f.words <= MAX_PITCH_WORDS
+        and PITCH.match(low)
+        # an article may open with "Get ready for …": at the top only the site's own
+        # voice ("your", "our") or a prompt word ("alerts", "newsletter") makes it a pitch
+        and (tail or _YOU_OUR.search(low) is not None or _weak_prompt(low) or _prompt(low))
+    ):
+        return "the site's pitch at the article's edge"
+    if f.size > 250 or f.words > MAX_PROMPT_WORDS:
+        return None
+    if ("reached" in low or "follow" in low or "mail" in low or "tip" in low) and CONTACT.search(
+        low
+    ):
+        return "contact prompt"
+    strong = _prompt(low)
+    if not strong and (f.ends or not _weak_prompt(low)):
+        return None
+    if f.words <= 4 or _address(low):
+        return "newsletter, subscription or paywall prompt"
+    return None
+
+
+def _cued(blocks: list[Block]) -> list[int]:
+    """Indices of the short lines (the only ones a prompt may be) that hold a :data:`_CUE`:
+    one scan of those lines joined, a Python step per hit."""
+    facts_of = list(map(facts, blocks))
+    at = [i for i, f in enumerate(facts_of) if f.size <= 250 and f.words <= MAX_PROMPT_WORDS]
+    text = "\n".join([facts_of[i].low for i in at])
+    if text.count("\n") != len(at) - 1 or (
+        not text.isascii() and any(w in text for w in _CUE_WIDE)
+    ):
+        return at  # a line with a break of its own, or Japanese: check every line
+    search = _CUE.search
+    out = []
+    line = last = 0
+    m = search(text)
+    while m is not None:
+        pos = m.start()
+        line += text.count("\n", last, pos)
+        out.append(at[line])
+        last = text.find("\n", pos) + 1
+        if not last:
+            break
+        line += 1
+        m = search(text, last)
+    return out
 
 
 @stage("prompts")
 def prompts(draft: Draft) -> None:
     """Newsletter, subscribe, paywall, membership, donation and app prompts (short lines)."""
-    drops = []
     head, tail = _edges(draft)
-    for block in draft.blocks:
-        f = facts(block)
-        if (
-            (id(block) in tail or id(block) in head)
-            and f.words <= MAX_PITCH_WORDS
-            and PITCH.match(f.low)
-            # an article may open with "Get ready for …": at the top only the site's own
-            # voice ("your", "our") or a prompt word ("alerts", "newsletter") makes it a pitch
-            and (
-                id(block) in tail
-                or _YOU_OUR.search(f.low) is not None
-                or _weak_prompt(f.low)
-                or _prompt(f.low)
-            )
-        ):
-            drops.append((block, "the site's pitch at the article's edge"))
-            continue
-        if f.size > 250 or f.words > MAX_PROMPT_WORDS:
-            continue
-        low = f.low
-        if any(c in low for c in _CONTACT_CUES) and CONTACT.search(low):
-            drops.append((block, "contact prompt"))
-            continue
-        strong = _prompt(low)
-        if not strong and (f.ends or not _weak_prompt(low)):
-            continue
-        if f.words <= 4 or ADDRESS.search(low):
-            drops.append((block, "newsletter, subscription or paywall prompt"))
+    blocks = draft.blocks
+    at = _cued(blocks)
+    if head or tail:  # a pitch needs no cue (and may be long): the edges are always checked
+        at = sorted({*at, *head, *tail})
+    drops = []
+    for i in at:
+        why = _drop_reason(blocks[i], i in head, i in tail)
+        if why is not None:
+            drops.append((blocks[i], why))
     draft.remove_many(drops)
