@@ -157,6 +157,25 @@ class Facts:
         self.low = text.lower()
         self._headline: bool | None = None
 
+    @classmethod
+    def of_normal(cls, texts: list[str]) -> list[Facts]:
+        """``[Facts(t, normal=True) for t in texts]`` for non-empty lines, made with fewer
+        calls: a scraped text makes one per line, and that was a third of reading it."""
+        new = object.__new__
+        cjk = _CJK.search
+        out = []
+        for text in texts:
+            f = new(cls)
+            f.text = text
+            f.size = len(text)
+            f.words = words = text.count(" ") + 1
+            f.units = words if text.isascii() or cjk(text) is None else units(text)
+            f.ends = text.endswith(_END_PUNCT)
+            f.low = text.lower()
+            f._headline = None
+            out.append(f)
+        return out
+
     @property
     def headline(self) -> bool:
         """:func:`is_headline_like`, asked by several stages of the same lines."""
