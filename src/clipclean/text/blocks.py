@@ -136,7 +136,10 @@ def text_to_blocks(text: str) -> list[Block]:
         last = Block(line, kind, f"line {number}", group, number)
         blocks.append(last)
         prev_raw = raw
-    # every line is stripped with its spaces folded: the facts can skip checking
-    for b, f in zip(blocks, Facts.of_normal([b.text for b in blocks]), strict=True):
+    # Every line is stripped with its spaces folded: the facts can skip checking. Only two
+    # kinds of whitespace are neither folded nor a line break: without them a line's spaces
+    # are its only whitespace, and its word count is the article's.
+    plain = "\x1f" not in text and "\u1680" not in text
+    for b, f in zip(blocks, Facts.of_normal([b.text for b in blocks], plain), strict=True):
         b.facts = f
     return blocks
