@@ -55,6 +55,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 #: Fewer stop-word hits than this is too little evidence to name a language.
 MIN_HITS = 8
 _ALL_STOPWORDS = frozenset().union(*_STOPWORDS.values())
+_CODES = tuple(_STOPWORDS)
+#: Each stop word -> the positions in ``_CODES`` of the languages that have it.
+_LANGUAGES_OF: dict[str, tuple[int, ...]] = {
+    word: tuple(i for i, code in enumerate(_CODES) if word in _STOPWORDS[code])
+    for word in _ALL_STOPWORDS
+}
 KNOWN = frozenset(_STOPWORDS) | {code for code, _ in _SCRIPTS}
 
 
@@ -103,13 +109,12 @@ def detect(text: str, sample: int = 3000) -> str | None:
                 if len(script.findall(text)) > (0.1 if code == "ja" else 0.3) * letters:
                     return code
     counts = _word_counts(text)
-    present = _ALL_STOPWORDS.intersection(counts)  # one pass over the words, not one a language
-    count = counts.__getitem__
-    scores = {
-        code: sum(map(count, stop.intersection(present))) for code, stop in _STOPWORDS.items()
-    }
-    best = max(scores, key=scores.__getitem__)
-    ranked = sorted(scores.values(), reverse=True)
+    scores = [0] * len(_CODES)  # stop-word hits of each language
+    for word in _ALL_STOPWORDS.intersection(counts):  # (a few dozen words, not one pass a language)
+        times = counts[word]
+        for i in _LANGUAGES_OF[word]:
+            scores[i] += times
+    ranked = sorted(scores, reverse=True)
     if ranked[0] < MIN_HITS or ranked[0] < 1.5 * ranked[1]:
         return None
-    return best
+    return _CODES[scores.index(ranked[0])]  # (the first language with the most, as before)
