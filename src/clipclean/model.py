@@ -132,6 +132,8 @@ class Draft:
         found = self.candidates.get(field_name)
         if not found:
             return None
+        if len(found) == 1:
+            return found[0].value  # (the common case)
         return max(enumerate(found), key=lambda ic: (ic[1].confidence, -ic[0]))[1].value
 
     def has(self, field_name: str) -> bool:
