@@ -30,8 +30,8 @@ def _provenance(draft: Draft) -> tuple[tuple[str, Any, str], ...]:
     """Every candidate at its field's top confidence, with the source that proposed it."""
     out = []
     for name, found in draft.candidates.items():
-        top = max(c.confidence for c in found)
-        out.extend((name, c.value, c.source) for c in found if c.confidence == top)
+        top = max([c.confidence for c in found])
+        out += [(name, c.value, c.source) for c in found if c.confidence == top]
     return tuple(out)
 
 

@@ -48,7 +48,8 @@ def utf8_has_controls(raw: bytes) -> bool:
         return True
     if b"\xc2" in raw and _C1_BYTES.search(raw) is not None:
         return True
-    return b"\xef\xbf\xbe" in raw or b"\xef\xbf\xbf" in raw
+    # (a three-byte search is slow in a text full of multi-byte characters; a byte is not)
+    return b"\xef" in raw and (b"\xef\xbf\xbe" in raw or b"\xef\xbf\xbf" in raw)
 
 
 def strip_controls(text: str) -> str:

@@ -128,7 +128,10 @@ def label_to_encoding(label: str) -> str | None:
 
 def declared_encoding(data: bytes) -> str | None:
     """The first known charset declared in the page's first :data:`PRESCAN_BYTES`."""
-    for m in _DECLARED.finditer(data[:PRESCAN_BYTES]):
+    head = data[:PRESCAN_BYTES]
+    if b"<" not in head:
+        return None  # (the common case for scraped text: both forms start with "<")
+    for m in _DECLARED.finditer(head):
         raw = m.group("meta") or m.group("xml")
         name = label_to_encoding(raw.decode("ascii", "replace"))
         if name is not None:
@@ -139,6 +142,8 @@ def declared_encoding(data: bytes) -> str | None:
 def _utf16_without_bom(data: bytes) -> str | None:
     """ "utf-16-le"/"utf-16-be" when NUL bytes sit on one parity, as in UTF-16 Latin text."""
     sample = data[:4096]
+    if b"\x00" not in sample:
+        return None  # (found with a byte search: far cheaper than counting)
     nuls = sample.count(0)
     if len(sample) < 4 or nuls < len(sample) * 0.2:
         return None

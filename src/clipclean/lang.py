@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import filterfalse
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     code: frozenset(words.split())
@@ -54,28 +55,66 @@ _WORD = re.compile(r"[^\W\d_]+")
 #: Fewer stop-word hits than this is too little evidence to name a language.
 MIN_HITS = 8
 _ALL_STOPWORDS = frozenset().union(*_STOPWORDS.values())
+_CODES = tuple(_STOPWORDS)
+#: Each stop word -> the positions in ``_CODES`` of the languages that have it.
+_LANGUAGES_OF: dict[str, tuple[int, ...]] = {
+    word: tuple(i for i, code in enumerate(_CODES) if word in _STOPWORDS[code])
+    for word in _ALL_STOPWORDS
+}
 KNOWN = frozenset(_STOPWORDS) | {code for code, _ in _SCRIPTS}
+
+
+#: Characters that are never part of a word. They become spaces before the text is split at
+#: whitespace, so that nearly every token is a whole word: a non-letter between two words, or
+#: at the end of one, changes no run of letters.
+_NOT_LETTERS = (",", ".", '"', "’", "”", "“", "(", ")", "-", ":", "'", "—", "–", "?", "!", "/")
+
+
+def _word_counts(text: str) -> Counter[str]:
+    """How often each stop word occurs in ``text`` as a word (a run of ``_WORD`` letters).
+
+    The same counts of the stop words as ``Counter(w.lower() for w in _WORD.findall(text))``,
+    made by splitting the lower-cased text at whitespace: a pattern that tests each character
+    for being a letter was most of :func:`detect`'s time. A token that is not all letters
+    ("2024", "x2") is counted under its own spelling, which no stop word has, and the words in
+    it are counted too; other keys may thus differ, never those of the stop words (all letters).
+    Lower-casing keeps each character a letter or a non-letter, and one character long but for
+    "İ" (two): a text with such a character takes the slow way.
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        return Counter(map(str.lower, _WORD.findall(text)))
+    for mark in _NOT_LETTERS:
+        if mark in low:
+            low = low.replace(mark, " ")
+    counts = Counter(low.split())
+    for token in list(filterfalse(str.isalpha, counts)):  # (a dozen or so in running text)
+        times = counts[token]
+        for word in _WORD.findall(token):
+            counts[word] += times
+    return counts
 
 
 def detect(text: str, sample: int = 3000) -> str | None:
     """ISO 639-1 code of ``text``'s language, or None when the evidence is thin."""
     text = text[:sample]
-    found = _WORD.findall(text)
-    letters = sum(map(len, found))
-    if not letters:
-        return None
-    scripts = () if text.isascii() or len(_ANY_SCRIPT.findall(text)) <= 0.1 * letters else _SCRIPTS
-    for code, script in scripts:
-        if len(script.findall(text)) > (0.1 if code == "ja" else 0.3) * letters:
-            return code
-    counts = Counter(w.lower() for w in found)
-    present = _ALL_STOPWORDS.intersection(counts)  # one pass over the words, not one a language
-    count = counts.__getitem__
-    scores = {
-        code: sum(map(count, stop.intersection(present))) for code, stop in _STOPWORDS.items()
-    }
-    best = max(scores, key=scores.__getitem__)
-    ranked = sorted(scores.values(), reverse=True)
+    if not text.isascii() and _ANY_SCRIPT.search(text) is not None:
+        # The share of letters in a script decides; only then is the count of letters needed
+        # (with none of those characters the scripts lose, and no letters means no stop words).
+        letters = sum(map(len, _WORD.findall(text)))
+        if not letters:
+            return None
+        if len(_ANY_SCRIPT.findall(text)) > 0.1 * letters:
+            for code, script in _SCRIPTS:
+                if len(script.findall(text)) > (0.1 if code == "ja" else 0.3) * letters:
+                    return code
+    counts = _word_counts(text)
+    scores = [0] * len(_CODES)  # stop-word hits of each language
+    for word in _ALL_STOPWORDS.intersection(counts):  # (a few dozen words, not one pass a language)
+        times = counts[word]
+        for i in _LANGUAGES_OF[word]:
+            scores[i] += times
+    ranked = sorted(scores, reverse=True)
     if ranked[0] < MIN_HITS or ranked[0] < 1.5 * ranked[1]:
         return None
-    return best
+    return _CODES[scores.index(ranked[0])]  # (the first language with the most, as before)

@@ -14,6 +14,7 @@ inside the sentence's own spaces (a trailing space before a short linked phrase)
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from ..dates import find_date
 from ..model import Block, BlockKind
@@ -24,6 +25,10 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _LIST_MARK = re.compile(r"^(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+(?=\S)")
 _MARK_START = frozenset("-*•·▪◦‣")
 _ODD = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]")
+#: The same characters one by one: over a whole document a ``in`` test for each is faster.
+_ODD_CHARS = "\t\u00a0\u00ad\u202f\u205f\u3000\u2060\ufeff" + "".join(
+    map(chr, range(0x2000, 0x200E))
+)
 #: A line ending with one of these has finished its sentence (or is a label: "Tags:").
 _TERMINAL = (".", "!", "?", "…", ":", ";", "。", "！", "？", '"', "”", "»", "|")
 #: A line starting with one of these continues the one before.
@@ -54,12 +59,12 @@ def _is_dateline_start(line: str) -> bool:
 
 def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, blank: bool) -> bool:
     """Is ``line`` the rest of the sentence that ``prev`` broke off?"""
-    if prev.endswith(_TERMINAL) or _LIST_MARK.match(line) or line.startswith("> "):
-        return False
     # a break inside the sentence's own spaces: "led by \nNorthwind Capital\n to expand"
     spaced = prev_raw[-1:] == " " or raw[:1] == " "
     if blank and not spaced:
         return False  # a blank line ends a paragraph unless it fell inside a sentence
+    if prev.endswith(_TERMINAL) or line.startswith("> ") or _is_list_item(line):
+        return False
     if line.startswith(_CONTINUATION) or prev.endswith(_CJK_COMMA):
         return True
     if line[0].islower():
@@ -77,48 +82,64 @@ def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, bl
     )
 
 
+def _is_list_item(line: str) -> bool:
+    """A (non-empty) line that opens with a bullet or a number: "- item", "2) step"."""
+    first = line[0]
+    return (first in _MARK_START or first.isdigit()) and _LIST_MARK.match(line) is not None
+
+
 def text_to_blocks(text: str) -> list[Block]:
     """Turn text into blocks: a non-empty line is a block; blank lines start a new group."""
-    blocks: list[Block] = []
-    group = 0
-    blank = True
     raws = text.splitlines()
-    if "  " not in text and "\t" not in text and (text.isascii() or _ODD.search(text) is None):
+    if (
+        "  " not in text
+        and "\t" not in text
+        and (text.isascii() or not any(map(text.__contains__, _ODD_CHARS)))
+    ):
         normal = [raw.strip() for raw in raws]  # nothing to fold anywhere: the common case
     else:
         normal = [normalise_line(raw) for raw in raws]
-    lines = list(zip(range(1, len(raws) + 1), raws, normal, strict=True))
-    filled = [x[1] for x in lines if x[2]]
-    n_filled = len(filled)
+    # The non-empty lines, their raw text and their numbers (from 1), picked out in C.
+    lines = list(filter(None, normal))
+    filled = list(compress(raws, normal))
+    numbers = list(compress(range(1, len(raws) + 1), normal))
+    n_filled = len(lines)
+    blocks: list[Block] = []
+    group = 0
     prev_raw = ""
+    prev_number = -1  # (the first line has no block before it to join or to leave)
     last: Block | None = None
-    k = 0  # index into ``filled`` of the line after the current one
-    for number, raw, line in lines:
-        if not line:
-            blank = True
-            continue
-        k += 1
+    for k, line in enumerate(lines):
+        raw = filled[k]
+        number = numbers[k]
+        blank = number - prev_number > 1  # a blank line (or several) before this one
+        prev_number = number
         if (
             last is not None
             and not last.text.endswith(_TERMINAL)  # (the common case, checked before the call)
-            and _continues(prev_raw, last.text, raw, line, filled[k] if k < n_filled else "", blank)
+            and _continues(
+                prev_raw, last.text, raw, line, filled[k + 1] if k + 1 < n_filled else "", blank
+            )
         ):
             tight = line.startswith(_CONTINUATION) or last.text.endswith(_CJK_COMMA)
             last.text = f"{last.text}{'' if tight else ' '}{line}"
             last.origin = f"lines {last.line}-{number}"
-            prev_raw, blank = raw, False
+            prev_raw = raw
             continue
         if blank and last is not None:
             group += 1
-        blank = False
         kind: BlockKind = "paragraph"
-        if (line[0] in _MARK_START or line[0].isdigit()) and _LIST_MARK.match(line):
+        if _is_list_item(line):
             kind = "list_item"
         elif line.startswith("> "):
             kind, line = "quote", line[2:].strip()
         last = Block(line, kind, f"line {number}", group, number)
         blocks.append(last)
         prev_raw = raw
-    for b in blocks:  # every line is stripped with its spaces folded: facts can skip checking
-        b.facts = Facts(b.text, normal=True)
+    # Every line is stripped with its spaces folded: the facts can skip checking. Only two
+    # kinds of whitespace are neither folded nor a line break: without them a line's spaces
+    # are its only whitespace, and its word count is the article's.
+    plain = "\x1f" not in text and "\u1680" not in text
+    for b, f in zip(blocks, Facts.of_normal([b.text for b in blocks], plain), strict=True):
+        b.facts = f
     return blocks
