@@ -18,5 +18,5 @@ SAMPLE_BLOCKS = 40
 def language(draft: Draft) -> None:
     """Detect the body's language (ISO 639-1) from its function words or script."""
     if not draft.has("language"):
-        sample = " ".join(b.text for b in draft.blocks[:SAMPLE_BLOCKS])
+        sample = " ".join([b.text for b in draft.blocks[:SAMPLE_BLOCKS]])
         draft.propose("language", lang.detect(sample), 0.5, "detected from the text")
