@@ -37,8 +37,6 @@ def test_lower_casing_keeps_letters_letters_and_one_character_long() -> None:
         low = c.lower()
         if low == c:
             continue
-        if len(low) != 1:
-            odd.append(c)
-        elif low.isalpha() != c.isalpha():
+        if len(low) != 1 or low.isalpha() != c.isalpha():
             odd.append(c)
     assert odd == ["İ"]
