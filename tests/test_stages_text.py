@@ -275,3 +275,73 @@ def test_an_article_opening_with_an_imperative_keeps_its_first_paragraph() -> No
     first = "Get ready for a long detour: the old bridge closes to cars on Monday for two years."
     a = clean(["Bridge to close for two years", "By Jane Doe", "March 4, 2024", first, *PARAS])
     assert a.blocks[0].text == first
+
+
+def test_credit_lines_become_image_records() -> None:
+    """The older BBC label, a "(Credit: …)" closing a caption, a portrait's "Submitted photo",
+    a personal archive, and a photo illustration credit: none stays in the body."""
+    lines = [
+        "Image copyright EPA",
+        "Image caption The minister leaves the court in Stockholm",
+        "The mayor at the opening of the bridge (Credit: Getty Images)",
+        "Jane P. Doe Submitted photo",
+        "",  # (a lower-case line straight after would be read as the rest of a sentence)
+        "личный архив Анны Ивановой",
+        "",
+        "Photo illustration by Staff. Photo by John Roe.",
+    ]
+    a = clean(article(*lines))
+    assert [b.text for b in a.blocks] == PARAS
+    images = [(i.caption, i.credit) for i in a.images]
+    assert ("The minister leaves the court in Stockholm", "EPA") in images
+    assert ("The mayor at the opening of the bridge", "Getty Images") in images
+    assert ("Jane P. Doe", "Submitted photo") in images
+    assert (None, "Анны Ивановой") in images
+
+
+def test_a_sentence_that_mentions_credit_stays() -> None:
+    said = "The bank said the new rules on consumer credit would take effect in May (see below)."
+    a = clean(article(said))
+    assert said in [b.text for b in a.blocks]
+
+
+def test_bio_under_an_about_heading_is_lifted() -> None:
+    bio = "Als Redakteurin schreibt Jane Doe seit 2015 über Verkehr und Stadtplanung in Berlin."
+    a = clean(article(after=("Über Jane Doe", bio)))
+    assert a.author_bio == bio
+    assert removed_by(a, "Über Jane Doe") == "author_bio"
+    assert [b.text for b in a.blocks] == PARAS
+
+
+def test_an_about_heading_that_names_no_person_is_not_a_bio() -> None:
+    tail = "About Us"
+    closing = "Readers can send their views to the council before the end of the month."
+    a = clean(article(after=(tail, closing)))
+    assert a.author_bio is None
+    assert closing in [b.text for b in a.blocks]
+
+
+def test_bio_by_the_authors_first_name_or_with_an_address() -> None:
+    by_first = "Jane joined the paper in 2017. She has covered city hall since 2019."
+    a = clean(article(after=(by_first,)))
+    assert a.author_bio == by_first
+    addressed = "John Roe (john@example.com) is the editor of the Weekly Review and a staff writer."
+    a = clean(article(after=(addressed,)))
+    assert a.author_bio == addressed
+
+
+def test_closing_sentence_about_someone_else_is_not_a_bio() -> None:
+    other = "Maria joined the protest in 2017 and has not missed a meeting since then."
+    a = clean(article(after=(other,)))
+    assert a.author_bio is None and other in [b.text for b in a.blocks]
+
+
+def test_labelled_links_go_even_with_a_dot_inside() -> None:
+    links = [
+        "Related post: Pickled Brussels Sprouts Recipe",
+        "Read more: Retailer poised to launch record $13.4bn listing",
+        "SEE MORE: Students under siege in university",
+    ]
+    a = clean(article(*links))
+    assert [b.text for b in a.blocks] == PARAS
+    assert {removed_by(a, t) for t in links} == {"related_links"}

@@ -1,44 +1,88 @@
 """A closing author bio: "Lily Kuo is a China correspondent for The Times, based in Taipei."
 
 Only near the end, and only when it names an author or says what the person does for a
-living, so a closing sentence about someone in the story stays.
+living, so a closing sentence about someone in the story stays. A heading that announces the
+bio ("About the author", "Über Jane Doe", "Sobre Jane Doe") makes the paragraph under it the
+bio whatever it says.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from ..model import Draft
+from ..model import Block, Draft
 from ..pipeline import stage
-from ..shape import is_person_name, word_count
+from ..shape import facts, is_person_name, word_count
 
 #: How many blocks from the end a bio may stand.
 TAIL = 3
 MAX_BIO_WORDS = 80
+#: A bio under its own heading may be longer: the heading already says what it is.
+MAX_HEADED_BIO_WORDS = 150
 #: How far after the name the role must stand ("Lily Kuo is a China correspondent …"); a
 #: sentence about someone in the story names a "chief of staff" much later, if at all.
 ROLE_REACH = 60
 BIO = re.compile(
-    r"^(?:About the author:?\s)?(?P<name>[^\W\d_][\w'’.\- ]{2,60}?)\s"
-    r"(?:is|was|has been|covers|writes|reports)\s.{5,600}$"
+    r"^(?:About the author:?\s)?(?P<name>[^\W\d_][\w'’.\- ]{2,60}?)"
+    r"(?:\s\([^()\s]{1,60}\))?"  # "Jane Doe (jane@example.com) is …"
+    r"\s(?:is|was|has been|covers|writes|reports|joined)\s.{5,600}$"
 )
 ROLE = re.compile(
     r"\b(?:correspondent|reporter|writer|editor|columnist|journalist|contributor|author|"
     r"producer|critic|analyst|bureau chief|staff|covers|based in|freelance)\b",
     re.I,
 )
+#: A heading over the bio: "About the author", "About Jane Doe", "Über Jane Doe", "Sobre …".
+BIO_HEADING = re.compile(
+    r"^(?:about|über|sobre|à propos de|a proposito di|acerca de|over)\s(?P<who>[^\W\d_][\w'’.\- ]{2,60}?)"
+    r"\s?:?$",
+    re.I,
+)
+#: "About …" naming the author by role rather than by name.
+THE_AUTHOR = frozenset(
+    "the author|the writer|l'auteur|l’auteur|den autor|die autorin|el autor|la autora|o autor"
+    "|a autora|l'autore|l’autore|de auteur".split("|")
+)
+
+
+def _names(draft: Draft) -> tuple[set[str], set[str]]:
+    """The byline's authors, whole and by first name (a bio may say "Jane joined …")."""
+    whole = {a.casefold() for c in draft.candidates.get("authors", []) for a in c.value}
+    return whole, {a.split()[0] for a in whole if " " in a}
+
+
+def _headed_bio(draft: Draft, tail: list[Block]) -> bool:
+    """Lift the paragraph under a bio heading near the end; True when there was one."""
+    for head, block in pairwise(tail):
+        m = BIO_HEADING.match(head.text)
+        if m is None or facts(block).words > MAX_HEADED_BIO_WORDS or not facts(block).ends:
+            continue
+        who = m.group("who")
+        if who.lower() in THE_AUTHOR or is_person_name(who):
+            draft.remove(head, "author bio heading")
+            draft.lift(block, "author_bio", confidence=0.7)
+            return True
+    return False
 
 
 @stage("author_bio")
 def author_bio(draft: Draft) -> None:
-    """Lift a closing "X is a … correspondent …" line to author_bio."""
-    authors = {a.casefold() for c in draft.candidates.get("authors", []) for a in c.value}
+    """Lift a closing "X is a … correspondent …" line (or one under "About X") to author_bio."""
+    if _headed_bio(draft, draft.blocks[-TAIL - 1 :]):
+        return
+    authors, first_names = _names(draft)
     for block in draft.blocks[-TAIL:]:
         m = BIO.match(block.text)
         if not m or word_count(block.text) > MAX_BIO_WORDS:
             continue
         name = m.group("name").strip()
         said = block.text[m.end("name") : m.end("name") + ROLE_REACH]  # "is a … correspondent"
-        if name.casefold() in authors or (is_person_name(name) and ROLE.search(said)):
+        folded = name.casefold()
+        if (
+            folded in authors
+            or folded in first_names
+            or (is_person_name(name) and ROLE.search(said))
+        ):
             draft.lift(block, "author_bio", confidence=0.7)
             return

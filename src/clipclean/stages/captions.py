@@ -25,19 +25,30 @@ GLUED_CREDIT = re.compile(
     r"|Illustration\s?:|Video\s?:)"
     r"\s{0,3}(?P<credit>\S.{0,200})$"
 )
-#: A parenthesised credit at the end: "(Photo by X)", "(AP Photo/Evan Vucci)", "(Foto: X)".
+#: A parenthesised credit at the end: "(Photo by X)", "(AP Photo/Evan Vucci)", "(Foto: X)",
+#: "(Credit: Getty Images)".
 PAREN_CREDIT = re.compile(
-    r"\s{0,3}\((?P<credit>(?:[A-Z][\w.]{0,15}\s)?(?:Photo|Photograph|Image|Picture|Foto|Bild)s?"
+    r"\s{0,3}\((?P<credit>(?:[A-Z][\w.]{0,15}\s)?(?:Photo|Photograph|Image|Picture|Foto|Bild"
+    r"|[Cc]redit(?=s?:))s?"
     r"(?:\s(?:by|credit|courtesy(?: of)?))?\s?[:/]?\s?[^()]{1,150})\)\s{0,3}$"
 )
-#: BBC style: the credit line comes first, the caption line after.
-SOURCE_LINE = re.compile(r"^(?:Image|Media|Photo|Video) source,?\s{1,3}(?P<credit>\S.{0,150})$")
+#: BBC style: the credit line comes first ("Image source, EPA"; earlier "Image copyright EPA"),
+#: the caption line after.
+SOURCE_LINE = re.compile(
+    r"^(?:Image|Media|Photo|Video) (?:source|[Cc]opyright),?\s{1,3}(?P<credit>\S.{0,150})$"
+)
 CAPTION_LINE = re.compile(r"^(?:Image|Media|Photo|Video) caption,?\s{0,3}(?P<caption>\S.{0,600})$")
-#: A credit on a line of its own: "Image via Getty Images", "Photo courtesy of NASA".
+#: A credit on a line of its own: "Image via Getty Images", "Photo courtesy of NASA", "Photo
+#: illustration by Slate", "личный архив Анны Ивановой" (a personal archive); or after who
+#: is shown: "Jane Doe Submitted photo", "John Smith/Courtesy photo".
 CREDIT_LINE = re.compile(
-    r"^(?:(?:image|photo|picture|foto|bild)s?\s(?:via|by|courtesy(?: of)?|credit:?|von|de|par)"
-    r"|(?:photo|image|picture)\s?credit:?|courtesy(?: of)?|source:|quelle:|fuente:|source image:)"
-    r"\s{1,3}(?P<credit>\S.{0,120})$",
+    r"^(?:(?:(?:image|photo|picture|foto|bild)s?|photo illustration)"
+    r"\s(?:via|by|courtesy(?: of)?|credit:?|von|de|par)"
+    r"|(?:photo|image|picture)\s?credit:?|courtesy(?: of)?|source:|quelle:|fuente:|source image:"
+    r"|личный архив|из личного архива|archivo personal)"
+    r"\s{1,3}(?P<credit>\S.{0,120})$"
+    r"|^(?P<shows>[^\W\d_][\w.'’-]{0,30}(?:\s[\w.'’-]{1,30}){0,4})\s?[\s/]\s?"
+    r"(?P<kind>(?:submitted|courtesy|contributed|special to [\w .]{2,30}|staff) photo)$",
     re.I,
 )
 #: A credit alone on its line, names and agencies between slashes: "Jane Doe/Times/Getty Images".
@@ -76,7 +87,7 @@ DESCRIBES_PICTURE = re.compile(
     r"|^(?:FILE PHOTO|FILE|HANDOUT|PHOTO|IMAGE)\s?:\s"
 )
 _PAREN_PREFIX = re.compile(
-    r"^(?:Photos?|Photograph|Image|Picture|Foto|Bild)s?\s?(?:by|credit)?\s?:?\s?", re.I
+    r"^(?:Photos?|Photograph|Image|Picture|Foto|Bild|Credit)s?\s?(?:by|credit)?\s?:?\s?", re.I
 )
 
 #: Longest caption that says what the picture shows ("This illustration shows …").
@@ -125,6 +136,7 @@ def _split_caption(text: str, named: bool) -> tuple[str, str] | None:
 #: Cheap substring checks before the credit patterns run: a caption line names its medium.
 _HINTS = re.compile(
     "redit|hoto|icture|mage|Foto|Bild|rédit|llustration|Video|ourtesy|ource|uelle|uente|aption"
+    "|рхив|rchivo"
 )
 
 
@@ -165,11 +177,14 @@ _OTHER_CUES = tuple(
     map(
         re.compile,
         (
-            r"\n(?:(?i:image|media|photo|picture|video|foto|bild|courtesy|source|quelle|fuente)"
+            r"\n(?:(?i:image|media|photo|picture|video|foto|bild|courtesy|source|quelle|fuente"
+            r"|личный|из личного|archivo)"
             rf"|{_NAMES_PICTURE}|FILE|HANDOUT|PHOTO|IMAGE)",
             "/",
             r"\|",
             r"\)\n",
+            "photo\n",  # "Jane Doe Submitted photo"
+            "redit:",  # "… (credit: NASA/Jane Doe)"
         ),
     )
 )
@@ -312,7 +327,11 @@ def captions(draft: Draft) -> None:
             continue
         cred = CREDIT_LINE.match(text) if f.size <= 140 else None
         if cred:
-            draft.add_image(Image(credit=cred.group("credit").strip()), block)
+            if cred.group("shows"):  # "Jane Doe Submitted photo": who is shown, then the credit
+                image = Image(caption=cred.group("shows"), credit=cred.group("kind"))
+            else:
+                image = Image(credit=cred.group("credit").strip())
+            draft.add_image(image, block)
             drops.append((block, "image credit"))
             continue
         if (
