@@ -39,6 +39,7 @@ BIO_HEADING = re.compile(
     r"\s?:?$",
     re.I,
 )
+_HEADING_STARTS = ("about ", "über ", "sobre ", "à propos ", "a proposito ", "acerca ", "over ")
 #: "About …" naming the author by role rather than by name.
 THE_AUTHOR = frozenset(
     "the author|the writer|l'auteur|l’auteur|den autor|die autorin|el autor|la autora|o autor"
@@ -55,6 +56,9 @@ def _names(draft: Draft) -> tuple[set[str], set[str]]:
 def _headed_bio(draft: Draft, tail: list[Block]) -> bool:
     """Lift the paragraph under a bio heading near the end; True when there was one."""
     for head, block in pairwise(tail):
+        f = facts(head)
+        if f.words > 8 or not f.low.startswith(_HEADING_STARTS):
+            continue
         m = BIO_HEADING.match(head.text)
         if m is None or facts(block).words > MAX_HEADED_BIO_WORDS or not facts(block).ends:
             continue

@@ -46,8 +46,12 @@ CREDIT_LINE = re.compile(
     r"\s(?:via|by|courtesy(?: of)?|credit:?|von|de|par)"
     r"|(?:photo|image|picture)\s?credit:?|courtesy(?: of)?|source:|quelle:|fuente:|source image:"
     r"|личный архив|из личного архива|archivo personal)"
-    r"\s{1,3}(?P<credit>\S.{0,120})$"
-    r"|^(?P<shows>[^\W\d_][\w.'’-]{0,30}(?:\s[\w.'’-]{1,30}){0,4})\s?[\s/]\s?"
+    r"\s{1,3}(?P<credit>\S.{0,120})$",
+    re.I,
+)
+#: The credit after who is shown (only tried on a line that ends with "photo").
+SHOWN_CREDIT_LINE = re.compile(
+    r"^(?P<shows>[^\W\d_][\w.'’-]{0,30}(?:\s[\w.'’-]{1,30}){0,4})\s?[\s/]\s?"
     r"(?P<kind>(?:submitted|courtesy|contributed|special to [\w .]{2,30}|staff) photo)$",
     re.I,
 )
@@ -178,13 +182,13 @@ _OTHER_CUES = tuple(
         re.compile,
         (
             r"\n(?:(?i:image|media|photo|picture|video|foto|bild|courtesy|source|quelle|fuente"
-            r"|личный|из личного|archivo)"
+            r"|archivo)"
             rf"|{_NAMES_PICTURE}|FILE|HANDOUT|PHOTO|IMAGE)",
             "/",
             r"\|",
             r"\)\n",
             "photo\n",  # "Jane Doe Submitted photo"
-            "redit:",  # "… (credit: NASA/Jane Doe)"
+            "архив",  # "личный архив …"
         ),
     )
 )
@@ -327,11 +331,12 @@ def captions(draft: Draft) -> None:
             continue
         cred = CREDIT_LINE.match(text) if f.size <= 140 else None
         if cred:
-            if cred.group("shows"):  # "Jane Doe Submitted photo": who is shown, then the credit
-                image = Image(caption=cred.group("shows"), credit=cred.group("kind"))
-            else:
-                image = Image(credit=cred.group("credit").strip())
-            draft.add_image(image, block)
+            draft.add_image(Image(credit=cred.group("credit").strip()), block)
+            drops.append((block, "image credit"))
+            continue
+        shown = SHOWN_CREDIT_LINE.match(text) if f.low.endswith(" photo") else None
+        if shown:  # "Jane Doe Submitted photo": who is shown, then the credit
+            draft.add_image(Image(caption=shown.group("shows"), credit=shown.group("kind")), block)
             drops.append((block, "image credit"))
             continue
         if (
