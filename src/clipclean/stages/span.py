@@ -14,7 +14,7 @@ once they have taken what they need.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from ..model import Block, Draft
@@ -107,15 +107,15 @@ _CUT_SHORT = (" …", " ...", " ..")
 
 def _score(f: Facts) -> float:
     n = f.units
-    ends = f.ends and not f.text.endswith(_CUT_SHORT)
-    if n >= PROSE_UNITS and ends:
-        return float(n)
-    if n >= LONG_UNITS:
+    if f.ends and not f.text.endswith(_CUT_SHORT):
+        if n >= PROSE_UNITS:
+            return float(n)
+        if n >= 4:
+            if f.text.endswith(("?", "!")):
+                return 0.0  # a question is as often a headline as a line of the article
+            return 1.0  # a short sentence: neutral-positive, bridged inside the article
+    elif n >= LONG_UNITS:
         return 0.7 * n
-    if n >= 4 and ends:
-        if f.text.endswith(("?", "!")):
-            return 0.0  # a question is as often a headline as a line of the article
-        return 1.0  # a short sentence: neutral-positive, bridged inside the article
     if f.headline:
         return -LINK_COST
     return -SHORT_COST
@@ -147,7 +147,7 @@ def scores(blocks: list[Block]) -> list[float]:
 def _scores(fs: list[Facts]) -> list[float]:
     """:func:`scores` of the blocks with these facts."""
     out = list(map(_score, fs))
-    _list_items([f.text for f in fs], out)
+    _list_items(fs, out)
     for i, j in _runs(["1" if x <= 0 else "0" for x in out], TABLE_RUN):
         _tables(fs, out, i, j)
         _rows(fs, out, i, j)
@@ -155,13 +155,14 @@ def _scores(fs: list[Facts]) -> list[float]:
     return out
 
 
-def _list_items(texts: list[str], out: list[float]) -> None:
+def _list_items(fs: list[Facts], out: list[float]) -> None:
     """Short lines after a line that introduces a list ("Here are the highlights:") score 0.5:
-    up to LIST_REACH of them, until a line that is not short."""
+    up to LIST_REACH of them, until a line that is not short. (A colon is one of the ends of
+    a sentence that ``Facts.ends`` knows: the flag spares a test of most lines.)"""
     n = len(out)
     i = 0  # the first line not yet taken as a list item
-    for c in [k for k, t in enumerate(texts) if t.endswith(":")]:
-        if c < i or not _is_list_intro(texts[c]):
+    for c in [k for k, f in enumerate(fs) if f.ends and f.text.endswith(":")]:
+        if c < i or not _is_list_intro(fs[c].text):
             continue
         i, left = c + 1, LIST_REACH
         while i < n and left > 0 and out[i] < 0:  # (a line scoring below zero is short)
@@ -264,38 +265,38 @@ def _skeleton(text: str) -> str:
     return ("d" if text[0].isdigit() else "a") + marks
 
 
-def _cut_at_end_marker(blocks: list[Block], sc: list[float], start: int, end: int) -> int:
+def _cut_at_end_marker(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
     """The run's end, moved before the first end marker that follows most of its prose, or
     before the first comment ("Name on March 3, 2019 at 4:47 pm said:") once any prose stood.
 
-    Markers and comment heads are short lines: only those are read, and a line is matched
-    against the marker pattern only where a marker would end the run."""
+    Both are short lines; the prose that stood before each line is one running sum, so where a
+    marker could end the run is a tail of the run, and only its short lines meet the pattern."""
     run = sc[start : end + 1]
     total = sum([s for s in run if s > 0])
-    # seen[k]: the prose of the run before its line start + k (summed in order, as one loop would)
+    # seen[k]: the prose before line start + k (summed in order, as a loop over the lines would)
     seen = list(accumulate([s if s > 0 else 0.0 for s in run], initial=0.0))
-    first = bisect_right(seen, 0.0)  # the first line after some prose
-    if first > end - start:
-        return end
-    teasers_from = _last_prose_pair(sc, start, end) + 1  # only teasers after this line
-    for i in [i for i in range(start + first, end + 1) if len(blocks[i].text) < 120]:
-        text = blocks[i].text
-        if (
-            text.rstrip(" :").endswith(_SAID)
-            and _COMMENT_HEAD.match(text)
-            and _YEARISH.search(text)
-        ):
+    short = [i for i in range(start + bisect_right(seen, 0.0), end + 1) if fs[i].size < 120]
+    said = [i for i in short if fs[i].text.rstrip(" :").endswith(_SAID)]
+    stop = next((i for i in said if _is_comment_head(fs[i].text)), end + 1)
+    # a marker ends the run once 2 * PROSE_UNITS of prose stood, and either most of the prose
+    # stood before it (see below) or only teasers follow it (past the last two prose blocks)
+    last_pair = _last_prose_pair(sc, start, end)
+    most = start + bisect_left(seen, END_AFTER * total)
+    tail = max(start + bisect_right(seen, 2 * PROSE_UNITS), min(most, last_pair))
+    for i in short[bisect_left(short, tail) :]:
+        if i >= stop:
+            break
+        text = fs[i].text
+        late = total - seen[i - start] < RESUMES * total
+        if (i >= last_pair or late or _COMMENTS.match(text)) and END_MARKER.match(text):
             return i - 1
-        stood = seen[i - start]
-        if stood <= 2 * PROSE_UNITS:
-            continue
-        if stood >= END_AFTER * total:  # most of the prose stood before it
-            late = total - stood < RESUMES * total
-            if (late or i + 1 >= teasers_from or _COMMENTS.match(text)) and END_MARKER.match(text):
-                return i - 1
-        elif i + 1 >= teasers_from and END_MARKER.match(text):
-            return i - 1
-    return end
+    return stop - 1
+
+
+def _is_comment_head(text: str) -> bool:
+    """A comment thread opens: "Name on March 3, 2019 at 4:47 pm said:" (a line that ends
+    with "said" or the like)."""
+    return bool(_COMMENT_HEAD.match(text) and _YEARISH.search(text))
 
 
 def _last_prose_pair(sc: list[float], start: int, end: int) -> int:
@@ -372,7 +373,11 @@ def _closer_candidates(fs: list[Facts], sc: list[float]) -> list[int]:
         or (
             sc[i] > 0
             and f.size <= 700
-            and (":" in f.text or "：" in f.text or "omment" in f.low or "oment" in f.low)
+            and (
+                ":" in f.text
+                or "：" in f.text
+                or (f.size <= 250 and ("omment" in f.low or "oment" in f.low))
+            )
         )
     ]
 
@@ -410,7 +415,7 @@ def article_span(draft: Draft) -> None:
     if closers:
         start, end = _before_closer(sc, start, end, closers[0])
     start, end = _split_at_footer(draft.blocks, sc, start, end, draft.marks.get("copyright"))
-    end = _cut_at_end_marker(draft.blocks, sc, start, end)
+    end = _cut_at_end_marker(fs, sc, start, end)
     blocks = draft.blocks
     draft.marks["body_start"] = blocks[start].seq
     draft.marks["body_end"] = blocks[end].seq
