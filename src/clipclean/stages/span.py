@@ -14,6 +14,8 @@ once they have taken what they need.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from ..model import Block, Draft
 from ..pipeline import stage
@@ -34,7 +36,8 @@ GAP_FREE = 4
 GAP_GROWTH = 4.0
 #: Short lines in a row inside the run that make a link list rather than subheads.
 LINK_RUN = 4
-_TRUNCATED = re.compile(r"(?:\.\.|…)$")
+#: Endings of a truncated teaser (as ``(?:\.\.|…)$`` finds them: also before a final newline).
+_TRUNCATED = ("..", "…", "..\n", "…\n")
 #: How many blocks after the run credits (contributors, a bio) may stand.
 TAIL_REACH = 6
 #: How many blocks before the run the header (title, byline, dateline, dek) may reach.
@@ -46,7 +49,10 @@ HEADER_REACH = 15
 LIST_REACH = 30
 #: A run of this many lines with several numbers each is a table (standings, a timetable).
 TABLE_RUN = 4
-_NUMBER = re.compile(r"(?<![\w.])\d{1,9}(?:[.,:]\d{1,9}){0,3}(?!\w)")
+#: A number: 1-9 digits not after a letter, digit or dot, with up to three more groups
+#: ("12:30", "1,250.5"). It opens with the digit and looks back after it (the same matches as
+#: a look-behind first), so the engine skips from digit to digit instead of trying every place.
+_NUMBER = re.compile(r"\d(?<![\w.]\d)\d{0,8}(?:[.,:]\d{1,9}){0,3}(?!\w)")
 #: Lines that open what follows the article: comments, "related" lists, post navigation. A
 #: run that crosses one of these after most of its prose ends there.
 END_MARKER = re.compile(
@@ -85,10 +91,9 @@ def _is_list_intro(text: str) -> bool:
     return text.endswith(":") and units(text) >= 3
 
 
-def _numbers(text: str) -> int:
-    if len(text) >= 300 or _NUMBER.search(text) is None:
-        return 0
-    return len(_NUMBER.findall(text))
+def _has_numbers(text: str) -> bool:
+    """Three numbers or more: a row of a table (a short line only)."""
+    return len(text) < 300 and len(_NUMBER.findall(text)) >= 3
 
 
 def block_score(text: str) -> float:
@@ -102,15 +107,15 @@ _CUT_SHORT = (" …", " ...", " ..")
 
 def _score(f: Facts) -> float:
     n = f.units
-    ends = f.ends and not f.text.endswith(_CUT_SHORT)
-    if n >= PROSE_UNITS and ends:
-        return float(n)
-    if n >= LONG_UNITS:
+    if f.ends and not f.text.endswith(_CUT_SHORT):
+        if n >= PROSE_UNITS:
+            return float(n)
+        if n >= 4:
+            if f.text.endswith(("?", "!")):
+                return 0.0  # a question is as often a headline as a line of the article
+            return 1.0  # a short sentence: neutral-positive, bridged inside the article
+    elif n >= LONG_UNITS:
         return 0.7 * n
-    if n >= 4 and ends:
-        if f.text.endswith(("?", "!")):
-            return 0.0  # a question is as often a headline as a line of the article
-        return 1.0  # a short sentence: neutral-positive, bridged inside the article
     if f.headline:
         return -LINK_COST
     return -SHORT_COST
@@ -132,53 +137,118 @@ def best_run(scores: list[float]) -> tuple[int, int] | None:
 
 def scores(blocks: list[Block]) -> list[float]:
     """Each block's score, with context: list items after an introducing line and table rows
-    are part of the text around them, not links."""
-    fs = [facts(b) for b in blocks]
-    texts = [f.text for f in fs]
-    out = [_score(f) for f in fs]
-    listing = 0
-    for i, t in enumerate(texts):
-        if out[i] < 0 and listing > 0:  # (a line scoring below zero is short)
+    are part of the text around them, not links.
+
+    Tables, rows of one shape and long gaps all need four or more lines in a row that score
+    nothing: only those runs are read line by line (in a whole-page dump most lines are not)."""
+    return _scores(list(map(facts, blocks)))
+
+
+def _scores(fs: list[Facts]) -> list[float]:
+    """:func:`scores` of the blocks with these facts."""
+    out = list(map(_score, fs))
+    _list_items(fs, out)
+    for i, j in _runs(["1" if x <= 0 else "0" for x in out], TABLE_RUN):
+        _tables(fs, out, i, j)
+        _rows(fs, out, i, j)
+        _gaps(out, i, j)
+    return out
+
+
+def _list_items(fs: list[Facts], out: list[float]) -> None:
+    """Short lines after a line that introduces a list ("Here are the highlights:") score 0.5:
+    up to LIST_REACH of them, until a line that is not short. (A colon is one of the ends of
+    a sentence that ``Facts.ends`` knows: the flag spares a test of most lines.)"""
+    n = len(out)
+    i = 0  # the first line not yet taken as a list item
+    for c in [k for k, f in enumerate(fs) if f.ends and f.text.endswith(":")]:
+        if c < i or not _is_list_intro(fs[c].text):
+            continue
+        i, left = c + 1, LIST_REACH
+        while i < n and left > 0 and out[i] < 0:  # (a line scoring below zero is short)
             out[i] = 0.5
-            listing -= 1
-        else:
-            listing = LIST_REACH if t.endswith(":") and _is_list_intro(t) else 0
-    counts = [out[i] <= 0 and _numbers(t) >= 3 for i, t in enumerate(texts)]
-    for i, j in _runs(counts):
-        if j - i >= TABLE_RUN:
-            for k in range(i, j):
-                out[k] = max(out[k], 1.0)
-    shapes = [_skeleton(f.text) if out[i] <= 0 and f.units >= 3 else "" for i, f in enumerate(fs)]
-    i = 0
-    while i < len(blocks):
-        j = i + 1
-        while j < len(blocks) and shapes[j] == shapes[i]:
-            j += 1
-        if len(shapes[i]) >= 3 and j - i >= TABLE_RUN:
-            for k in range(i, j):
-                out[k] = max(out[k], 0.5)
-        i = j
+            left -= 1
+            i += 1
+
+
+def _tables(fs: list[Facts], out: list[float], i: int, j: int) -> None:
+    """Rows of a table (several numbers each, TABLE_RUN or more in a row) in the run ``i:j``
+    of lines that score nothing score 1.
+
+    Such rows are rare: the search reads the last line of a window of TABLE_RUN lines first and,
+    when it has too few numbers, jumps past it, so most lines are never read."""
+    p = i
+    while p + TABLE_RUN <= j:
+        q = p + TABLE_RUN - 1
+        while q >= p and _has_numbers(fs[q].text):
+            q -= 1
+        if q >= p:  # no run of rows holds line q
+            p = q + 1
+            continue
+        z = p + TABLE_RUN
+        while z < j and _has_numbers(fs[z].text):
+            z += 1
+        for k in range(p, z):
+            out[k] = max(out[k], 1.0)
+        p = z + 1
+
+
+def _rows(fs: list[Facts], out: list[float], i: int, j: int) -> None:
+    """Rows of one list or timetable (TABLE_RUN or more lines in a row with one skeleton, see
+    :func:`_skeleton`) in the run ``i:j`` of lines that score nothing score 0.5.
+
+    Like :func:`_tables`, the search reads the last line of a window first and jumps past it
+    when it has no skeleton; where two lines differ, no group holds both."""
+    p = i
+    while p + TABLE_RUN <= j:
+        q = p + TABLE_RUN - 1
+        shape = _row_shape(fs[q], out[q])
+        if len(shape) < 3:
+            p = q + 1
+            continue
+        k = q - 1
+        while k >= p and _row_shape(fs[k], out[k]) == shape:
+            k -= 1
+        if k >= p:  # lines k and k + 1 differ
+            p = k + 1
+            continue
+        z = q + 1
+        while z < j and _row_shape(fs[z], out[z]) == shape:
+            z += 1
+        for k in range(p, z):
+            out[k] = max(out[k], 0.5)
+        p = z
+
+
+def _row_shape(f: Facts, score: float) -> str:
+    """The skeleton of a line that scores nothing and has three words or more, else ""."""
+    return _skeleton(f.text) if score <= 0 and f.units >= 3 else ""
+
+
+def _gaps(out: list[float], i: int, j: int) -> None:
+    """A long gap of junk costs more than its lines: two regions of prose far apart are not
+    one article. (Only a run of four or more lines that score nothing holds such a gap.)"""
     gap = 0
-    for i, x in enumerate(out):  # a long gap of junk costs more than its lines: two regions
-        gap = gap + 1 if x < 0 else 0  # of prose far apart are not one article
+    for k in range(i, j):
+        x = out[k]
+        gap = gap + 1 if x < 0 else 0
         if gap > GAP_FREE:
-            out[i] = x * (1 + (gap - GAP_FREE) / GAP_GROWTH)
-    return out
+            out[k] = x * (1 + (gap - GAP_FREE) / GAP_GROWTH)
 
 
-def _runs(flags: list[bool]) -> list[tuple[int, int]]:
-    """``(start, stop)`` of each run of true flags."""
-    out, start = [], None
-    for i, f in enumerate([*flags, False]):
-        if f and start is None:
-            start = i
-        elif not f and start is not None:
-            out.append((start, i))
-            start = None
-    return out
+_ONES = re.compile("1+")
 
 
-_SKELETON_DROP = re.compile(r"[\w\s'’]+")
+def _runs(flags: list[str], least: int = 1) -> list[tuple[int, int]]:
+    """``(start, stop)`` of each run of at least ``least`` flags ``"1"`` (not ``"0"``): one
+    regex scan of the flags joined, not a Python step per flag."""
+    row = "".join(flags)
+    if "1" * least not in row:
+        return []
+    return [m.span() for m in _ONES.finditer(row) if m.end() - m.start() >= least]
+
+
+_MARK = re.compile(r"[^\w\s'’]")
 
 
 def _skeleton(text: str) -> str:
@@ -187,34 +257,56 @@ def _skeleton(text: str) -> str:
     of a link list rarely do."""
     if len(text) > 200:
         return ""
-    marks = _SKELETON_DROP.sub("", text)[:2]
-    return ("d" if text[0].isdigit() else "a") + marks if marks else ""
+    first = _MARK.search(text)
+    if first is None:
+        return ""
+    second = _MARK.search(text, first.end())
+    marks = first.group() + second.group() if second else first.group()
+    return ("d" if text[0].isdigit() else "a") + marks
 
 
-def _cut_at_end_marker(blocks: list[Block], sc: list[float], start: int, end: int) -> int:
+def _cut_at_end_marker(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
     """The run's end, moved before the first end marker that follows most of its prose, or
-    before the first comment ("Name on March 3, 2019 at 4:47 pm said:") once any prose stood."""
-    total = sum(s for s in sc[start : end + 1] if s > 0)
-    seen = 0.0
-    for i in range(start, end + 1):
-        text = blocks[i].text
-        if (
-            seen > 0
-            and len(text) < 120
-            and text.rstrip(" :").endswith(_SAID)
-            and _COMMENT_HEAD.match(text)
-            and _YEARISH.search(text)
-        ):
+    before the first comment ("Name on March 3, 2019 at 4:47 pm said:") once any prose stood.
+
+    Both are short lines; the prose that stood before each line is one running sum, so where a
+    marker could end the run is a tail of the run, and only its short lines meet the pattern."""
+    run = sc[start : end + 1]
+    total = sum([s for s in run if s > 0])
+    # seen[k]: the prose before line start + k (summed in order, as a loop over the lines would)
+    seen = list(accumulate([s if s > 0 else 0.0 for s in run], initial=0.0))
+    short = [i for i in range(start + bisect_right(seen, 0.0), end + 1) if fs[i].size < 120]
+    said = [i for i in short if fs[i].text.rstrip(" :").endswith(_SAID)]
+    stop = next((i for i in said if _is_comment_head(fs[i].text)), end + 1)
+    # a marker ends the run once 2 * PROSE_UNITS of prose stood, and either most of the prose
+    # stood before it (see below) or only teasers follow it (past the last two prose blocks)
+    last_pair = _last_prose_pair(sc, start, end)
+    most = start + bisect_left(seen, END_AFTER * total)
+    tail = max(start + bisect_right(seen, 2 * PROSE_UNITS), min(most, last_pair))
+    for i in short[bisect_left(short, tail) :]:
+        if i >= stop:
+            break
+        text = fs[i].text
+        late = total - seen[i - start] < RESUMES * total
+        if (i >= last_pair or late or _COMMENTS.match(text)) and END_MARKER.match(text):
             return i - 1
-        if seen > 2 * PROSE_UNITS and len(text) < 120 and END_MARKER.match(text):
-            if seen >= END_AFTER * total and (
-                _COMMENTS.match(text) or total - seen < RESUMES * total
-            ):
-                return i - 1
-            if _teasers_only(sc, i + 1, end):
-                return i - 1
-        seen += max(sc[i], 0.0)
-    return end
+    return stop - 1
+
+
+def _is_comment_head(text: str) -> bool:
+    """A comment thread opens: "Name on March 3, 2019 at 4:47 pm said:" (a line that ends
+    with "said" or the like)."""
+    return bool(_COMMENT_HEAD.match(text) and _YEARISH.search(text))
+
+
+def _last_prose_pair(sc: list[float], start: int, end: int) -> int:
+    """The last ``k`` in ``start + 1 .. end - 1`` where two prose blocks stand in a row (``k``
+    and ``k + 1``), or ``start``: :func:`_teasers_only` from ``i`` to ``end`` holds just when
+    ``i`` is past it. Read from the end, where an article's paragraphs usually are."""
+    for k in range(end - 1, start, -1):
+        if sc[k] > PROSE_UNITS and sc[k + 1] > PROSE_UNITS:
+            return k
+    return start
 
 
 def _teasers_only(sc: list[float], start: int, end: int) -> bool:
@@ -242,20 +334,23 @@ def _split_at_footer(
 CLOSED_MIN = 5.0
 
 
-def _closers(blocks: list[Block], sc: list[float]) -> list[int]:
+def _closers(fs: list[Facts], sc: list[float]) -> list[int]:
     """Indices of the lines that close an article: its tags ("Tags" and the labels under it,
     "Tags: a, b"), the comment form's notices. They cost like junk (a long label list or a
     notice would otherwise count as prose)."""
     out = []
-    for i, b in enumerate(blocks):
-        text = b.text
-        if len(text) > 700:
-            continue
+    for i in _closer_candidates(fs, sc):
+        text = fs[i].text
         if len(text) <= 40 and TAGS_HEAD.match(text):
             out.append(i)
-            if i + 1 < len(blocks) and "," in blocks[i + 1].text:
+            if i + 1 < len(fs) and "," in fs[i + 1].text:
                 sc[i + 1] = min(sc[i + 1], -SHORT_COST)  # the labels
-        elif sc[i] > 0 and ("," in text or ":" in text) and TAGS_INLINE.match(text):
+        # ("Tags: a, b" has a colon: the pattern is not tried on prose without one)
+        elif (
+            sc[i] > 0
+            and (":" in text or ("：" in text and "," in text))
+            and TAGS_INLINE.match(text)
+        ):
             out.append(i)
             sc[i] = -SHORT_COST
         elif sc[i] > 0 and len(text) <= 250 and _comment_cue(text):
@@ -264,6 +359,27 @@ def _closers(blocks: list[Block], sc: list[float]) -> list[int]:
                 out.append(i)
                 sc[i] = -SHORT_COST
     return out
+
+
+def _closer_candidates(fs: list[Facts], sc: list[float]) -> list[int]:
+    """The lines :func:`_closers` must read: a short one may be a "Tags" heading, a line of
+    prose with a colon tags ("Tags: a, b"), one with a comment cue a comment form's notice.
+    (Scores only fall while the closers are read: one above zero now is the wider test; the
+    lower-cased text holds "omment" or "oment" wherever the cue is.)"""
+    return [
+        i
+        for i, f in enumerate(fs)
+        if f.size <= 40
+        or (
+            sc[i] > 0
+            and f.size <= 700
+            and (
+                ":" in f.text
+                or "：" in f.text
+                or (f.size <= 250 and ("omment" in f.low or "oment" in f.low))
+            )
+        )
+    ]
 
 
 def _comment_cue(text: str) -> bool:
@@ -289,8 +405,9 @@ _YEARISH = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 @stage("article_span", applies_to="text")
 def article_span(draft: Draft) -> None:
     """Mark the densest run of prose as the article (``body_start``/``body_end`` marks)."""
-    sc = scores(draft.blocks)
-    closers = _closers(draft.blocks, sc)
+    fs = list(map(facts, draft.blocks))
+    sc = _scores(fs)
+    closers = _closers(fs, sc)
     run = best_run(sc)
     if run is None:
         return
@@ -298,7 +415,7 @@ def article_span(draft: Draft) -> None:
     if closers:
         start, end = _before_closer(sc, start, end, closers[0])
     start, end = _split_at_footer(draft.blocks, sc, start, end, draft.marks.get("copyright"))
-    end = _cut_at_end_marker(draft.blocks, sc, start, end)
+    end = _cut_at_end_marker(fs, sc, start, end)
     blocks = draft.blocks
     draft.marks["body_start"] = blocks[start].seq
     draft.marks["body_end"] = blocks[end].seq
@@ -336,13 +453,19 @@ def outside_article(draft: Draft) -> None:
     )
     inside = draft.blocks
     sc = scores(inside)
-    total = sum(s for s in sc if s > 0)
+    total = sum([s for s in sc if s > 0])
     drops = []
-    for i, j in _runs([s < 0 for s in sc]):
+    for i, j in _runs(["1" if s < 0 else "0" for s in sc], 2):
         run = inside[i:j]
-        after = sum(s for s in sc[j:] if s > 0)
-        titles = sum(facts(b).units >= 4 and b.text[0].isupper() for b in run)
-        tail = j - i >= LINK_RUN and after < RESUMES * total and titles >= 0.75 * len(run)
-        if tail or (j - i >= 2 and all(_TRUNCATED.search(b.text) for b in run)):
+        links = j - i >= LINK_RUN and _link_list(run, sc[j:], total)
+        if links or all([b.text.endswith(_TRUNCATED) for b in run]):
             drops += [(b, "link list inside the article") for b in run]
     draft.remove_many(drops)
+
+
+def _link_list(run: list[Block], after: list[float], total: float) -> bool:
+    """Headline-like lines (capitalised, four words or more), with little prose after them."""
+    if sum([s for s in after if s > 0]) >= RESUMES * total:
+        return False
+    titles = sum([facts(b).units >= 4 and b.text[0].isupper() for b in run])
+    return titles >= 0.75 * len(run)
