@@ -151,7 +151,8 @@ def _scores(fs: list[Facts]) -> list[float]:
     for i, j in _runs(["1" if x <= 0 else "0" for x in out], TABLE_RUN):
         _tables(fs, out, i, j)
         _rows(fs, out, i, j)
-        _gaps(out, i, j)
+        if j - i > GAP_FREE:
+            _gaps(out, i, j)
     return out
 
 
