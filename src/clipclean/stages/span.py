@@ -390,15 +390,24 @@ def _closers(fs: list[Facts], sc: list[float]) -> list[int]:
     return out
 
 
+#: The first two letters of the tag headings TAGS_HEAD takes. A line whose first two characters
+#: are ASCII can match it only if they are one of these in lower case (case-blind matching of
+#: ASCII is ASCII case folding): most short lines are passed over without the pattern.
+_TAG_STARTS = frozenset(
+    w[:2] for w in TAGS_HEAD.pattern.removeprefix("^(?:").partition(")")[0].split("|")
+)
+
+
 def _closer_candidates(fs: list[Facts], sc: list[float]) -> list[int]:
-    """The lines :func:`_closers` must read: a short one may be a "Tags" heading, a line of
-    prose with a colon tags ("Tags: a, b"), one with a comment cue a comment form's notice.
-    (Scores only fall while the closers are read: one above zero now is the wider test; the
-    lower-cased text holds "omment" or "oment" wherever the cue is.)"""
+    """The lines :func:`_closers` must read: a short one that opens like a "Tags" heading, a
+    line of prose with a colon tags ("Tags: a, b"), one with a comment cue a comment form's
+    notice. (Scores only fall while the closers are read: one above zero now is the wider
+    test; the lower-cased text holds "omment" or "oment" wherever the cue is.)"""
+    starts = _TAG_STARTS
     return [
         i
         for i, f in enumerate(fs)
-        if f.size <= 40
+        if (f.size <= 40 and ((two := f.low[:2]) in starts or not two.isascii()))
         or (
             sc[i] > 0
             and f.size <= 700
