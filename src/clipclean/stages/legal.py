@@ -169,7 +169,6 @@ _CUES = tuple(
     map(
         re.compile,
         (
-            "©",
             # reserved, réservés, riservati, retrieved, privacy, vorbehalten
             r"v(?:(?<=serv)|(?<=retriev)ed|(?<=priv)a|orbehalten)",
             # person(al), (re)produced, gdpr, copyright opening the line
@@ -178,33 +177,44 @@ _CUES = tuple(
             "kie(?<=cookie)",
             "con(?:sent|fidentialité)",
             "z(?<=datenschutz)",
-            "無断",
-            "著作権",
-            "クッキー",
-            "個人情報",
         ),
     )
 )
+#: The cues that open with a character outside ASCII, rare in most pages: ``str.find`` of
+#: that one character skips through the text several times faster than a pattern's scan.
+_RARE_CUES = ("©", "無断", "著作権", "クッキー", "個人情報")
 _LOW = attrgetter("low")
 
 
 def _cued_lines(lows: list[str]) -> set[int]:
-    """Indices of the lines that hold a cue of :data:`_CUES`: every line the copyright,
-    citation and consent checks can take is among them (they decide)."""
+    """Indices of the lines that hold a cue of :data:`_CUES` or :data:`_RARE_CUES`: every
+    line the copyright, citation and consent checks can take is among them (they decide)."""
     joined = "\n" + "\n".join(lows) + "\n"
+    starts = list(accumulate([len(t) + 1 for t in lows], initial=1))
     found: set[int] = set()
-    starts: list[int] = []
     last = len(lows) - 1
     for cue in _CUES:
         search = cue.search
         m = search(joined)
         while m is not None:
-            starts = starts or list(accumulate([len(t) + 1 for t in lows], initial=1))
             i = bisect_right(starts, m.start()) - 1
             found.add(i)
             if i >= last:
                 break
             m = search(joined, starts[i + 1])
+    find = joined.find
+    for word in _RARE_CUES:
+        first = word[0]
+        at = find(first)
+        while at >= 0:
+            if not joined.startswith(word, at):
+                at = find(first, at + 1)
+                continue
+            i = bisect_right(starts, at) - 1
+            found.add(i)
+            if i >= last:
+                break
+            at = find(first, starts[i + 1])
     return found
 
 
