@@ -16,6 +16,7 @@ from operator import attrgetter
 
 from ..model import Draft, Image
 from ..pipeline import stage
+from ..scan import ASCII_FOLDS
 from ..shape import facts, word_count
 
 COPYRIGHT = re.compile(
@@ -72,10 +73,16 @@ FOOTER_WORDS = (
 )
 #: A footer link on a line of its own.
 FOOTER_LINK = re.compile(rf"^(?:{'|'.join(FOOTER_WORDS)})\s{{0,2}}[|•·]?$", re.I)
-#: The first two letters of the footer links. A line whose first two characters are ASCII
-#: can match FOOTER_LINK only if they are one of these in lower case (case-blind matching of
-#: ASCII is ASCII case folding), so most lines are passed over without running the pattern.
-_FOOTER_STARTS = frozenset(w[:2] for w in FOOTER_WORDS if w[:2].isascii())
+#: The first three letters of the footer links. A line can match FOOTER_LINK only if its
+#: first three characters, lower-cased, are one of these or not all ASCII (case-blind matching
+#: of ASCII is ASCII case folding, and the characters outside ASCII that fold to an ASCII
+#: letter stay outside it lower-cased, but for the Kelvin sign: "k"), so most lines are passed
+#: over without running the pattern.
+_FOOTER_STARTS = frozenset(w[:3] for w in FOOTER_WORDS if w[:3].isascii())
+#: What a line that opens outside ASCII must open with to match FOOTER_LINK: the first
+#: character of a footer link written outside ASCII, or one that ``re.I`` folds to an ASCII
+#: letter.
+_FOOTER_FIRSTS = frozenset(w[0] for w in FOOTER_WORDS if not w[0].isascii()) | set(ASCII_FOLDS)
 #: The site addressing the reader (on the lower-cased line)...
 _ADDRESS = re.compile(
     r"\b(?:we|our|us|you|your|i agree|i accept|i consent|by (?:continuing|using|clicking)"
@@ -218,14 +225,18 @@ def _cued_lines(lows: list[str]) -> set[int]:
     return found
 
 
-def _footer_lines(texts: list[str]) -> list[int]:
+def _footer_lines(texts: list[str], lows: list[str]) -> list[int]:
     """Indices of the lines FOOTER_LINK takes, tried on the short lines (picked in C by
-    ``map``) that open like a footer link or with a character outside ASCII."""
-    opens, match = _FOOTER_STARTS, FOOTER_LINK.match
+    ``map``) that open like a footer link (see :data:`_FOOTER_STARTS`)."""
+    opens, firsts, match = _FOOTER_STARTS, _FOOTER_FIRSTS, FOOTER_LINK.match
     return [
         i
         for i in compress(count(), map((61).__gt__, map(len, texts)))
-        if ((two := texts[i][:2].lower()) in opens or not two.isascii()) and match(texts[i])
+        if (
+            (three := lows[i][:3]) in opens
+            or (not three.isascii() and ((t := texts[i][:1]).isascii() or t in firsts))
+        )
+        and match(texts[i])
     ]
 
 
@@ -235,8 +246,9 @@ def legal(draft: Draft) -> None:
     drops = []
     blocks = draft.blocks
     tail = {id(b) for b in blocks[-TAIL:]}
-    cued = _cued_lines(list(map(_LOW, map(facts, blocks))))
-    footers = _footer_lines([b.text for b in blocks])
+    lows = list(map(_LOW, map(facts, blocks)))
+    cued = _cued_lines(lows)
+    footers = _footer_lines([b.text for b in blocks], lows)
     for i in sorted(cued.union(footers)):
         block = blocks[i]
         f = facts(block)
