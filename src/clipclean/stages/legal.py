@@ -16,6 +16,7 @@ from operator import attrgetter
 
 from ..model import Draft, Image
 from ..pipeline import stage
+from ..scan import ASCII_FOLDS
 from ..shape import facts, word_count
 
 COPYRIGHT = re.compile(
@@ -72,10 +73,16 @@ FOOTER_WORDS = (
 )
 #: A footer link on a line of its own.
 FOOTER_LINK = re.compile(rf"^(?:{'|'.join(FOOTER_WORDS)})\s{{0,2}}[|•·]?$", re.I)
-#: The first two letters of the footer links. A line whose first two characters are ASCII
-#: can match FOOTER_LINK only if they are one of these in lower case (case-blind matching of
-#: ASCII is ASCII case folding), so most lines are passed over without running the pattern.
-_FOOTER_STARTS = frozenset(w[:2] for w in FOOTER_WORDS if w[:2].isascii())
+#: The first three letters of the footer links. A line can match FOOTER_LINK only if its
+#: first three characters, lower-cased, are one of these or not all ASCII (case-blind matching
+#: of ASCII is ASCII case folding, and the characters outside ASCII that fold to an ASCII
+#: letter stay outside it lower-cased, but for the Kelvin sign: "k"), so most lines are passed
+#: over without running the pattern.
+_FOOTER_STARTS = frozenset(w[:3] for w in FOOTER_WORDS if w[:3].isascii())
+#: What a line that opens outside ASCII must open with to match FOOTER_LINK: the first
+#: character of a footer link written outside ASCII, or one that ``re.I`` folds to an ASCII
+#: letter.
+_FOOTER_FIRSTS = frozenset(w[0] for w in FOOTER_WORDS if not w[0].isascii()) | set(ASCII_FOLDS)
 #: The site addressing the reader (on the lower-cased line)...
 _ADDRESS = re.compile(
     r"\b(?:we|our|us|you|your|i agree|i accept|i consent|by (?:continuing|using|clicking)"
@@ -163,59 +170,74 @@ def site_from_copyright(text: str) -> str | None:
 #: lower-cased lines joined with a "\n" before and after each: the "©" or opening "copyright"
 #: of a notice, a piece of each RIGHTS phrase, "retrieved", a piece of each consent word.
 #: Each pattern starts with one literal character, so a scan of the whole document skips
-#: ahead at C speed (a word is found at a rare letter where it has one: "priva" at its "v");
+#: ahead at C speed (a word is found at a rare letter where it has one: "priva" at its "v";
+#: the letters after it are read before a look-behind, which fails most places sooner);
 #: a check per line, or one pattern with many first characters, was most of the stage's time.
 _CUES = tuple(
     map(
         re.compile,
         (
-            "©",
             # reserved, réservés, riservati, retrieved, privacy, vorbehalten
-            r"v(?:(?<=serv)|(?<=retriev)ed|(?<=priv)a|orbehalten)",
+            r"v(?:ed(?<=retrieved)|a(?<=priva)|orbehalten|(?<=serv))",
             # person(al), (re)produced, gdpr, copyright opening the line
-            r"p(?:erson|(?<=rep)roduced|(?<=gdp)r|(?<=\ncop)yright)",
-            r"m(?:(?<=term)s|(?<=agreem)ent)",
+            r"p(?:erson|roduced(?<=reproduced)|r(?<=gdpr)|yright(?<=\ncopyright))",
+            r"m(?:s(?<=terms)|ent(?<=agreement))",
             "kie(?<=cookie)",
             "con(?:sent|fidentialité)",
             "z(?<=datenschutz)",
-            "無断",
-            "著作権",
-            "クッキー",
-            "個人情報",
         ),
     )
 )
+#: The cues that open with a character outside ASCII, rare in most pages: ``str.find`` of
+#: that one character skips through the text several times faster than a pattern's scan.
+_RARE_CUES = ("©", "無断", "著作権", "クッキー", "個人情報")
 _LOW = attrgetter("low")
 
 
 def _cued_lines(lows: list[str]) -> set[int]:
-    """Indices of the lines that hold a cue of :data:`_CUES`: every line the copyright,
-    citation and consent checks can take is among them (they decide)."""
+    """Indices of the lines that hold a cue of :data:`_CUES` or :data:`_RARE_CUES`: every
+    line the copyright, citation and consent checks can take is among them (they decide)."""
     joined = "\n" + "\n".join(lows) + "\n"
+    starts = list(accumulate([len(t) + 1 for t in lows], initial=1))
     found: set[int] = set()
-    starts: list[int] = []
     last = len(lows) - 1
     for cue in _CUES:
         search = cue.search
         m = search(joined)
         while m is not None:
-            starts = starts or list(accumulate([len(t) + 1 for t in lows], initial=1))
             i = bisect_right(starts, m.start()) - 1
             found.add(i)
             if i >= last:
                 break
             m = search(joined, starts[i + 1])
+    find = joined.find
+    for word in _RARE_CUES:
+        first = word[0]
+        at = find(first)
+        while at >= 0:
+            if not joined.startswith(word, at):
+                at = find(first, at + 1)
+                continue
+            i = bisect_right(starts, at) - 1
+            found.add(i)
+            if i >= last:
+                break
+            at = find(first, starts[i + 1])
     return found
 
 
-def _footer_lines(texts: list[str]) -> list[int]:
+def _footer_lines(texts: list[str], lows: list[str]) -> list[int]:
     """Indices of the lines FOOTER_LINK takes, tried on the short lines (picked in C by
-    ``map``) that open like a footer link or with a character outside ASCII."""
-    opens, match = _FOOTER_STARTS, FOOTER_LINK.match
+    ``map``) that open like a footer link (see :data:`_FOOTER_STARTS`)."""
+    opens, firsts, match = _FOOTER_STARTS, _FOOTER_FIRSTS, FOOTER_LINK.match
     return [
         i
         for i in compress(count(), map((61).__gt__, map(len, texts)))
-        if ((two := texts[i][:2].lower()) in opens or not two.isascii()) and match(texts[i])
+        if (
+            (three := lows[i][:3]) in opens
+            or (not three.isascii() and ((t := texts[i][:1]).isascii() or t in firsts))
+        )
+        and match(texts[i])
     ]
 
 
@@ -225,8 +247,9 @@ def legal(draft: Draft) -> None:
     drops = []
     blocks = draft.blocks
     tail = {id(b) for b in blocks[-TAIL:]}
-    cued = _cued_lines(list(map(_LOW, map(facts, blocks))))
-    footers = _footer_lines([b.text for b in blocks])
+    lows = list(map(_LOW, map(facts, blocks)))
+    cued = _cued_lines(lows)
+    footers = _footer_lines([b.text for b in blocks], lows)
     for i in sorted(cued.union(footers)):
         block = blocks[i]
         f = facts(block)

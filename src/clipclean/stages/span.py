@@ -106,6 +106,13 @@ _CUT_SHORT = (" …", " ...", " ..")
 
 
 def _score(f: Facts) -> float:
+    x = _base_score(f)
+    return -LINK_COST if x == -SHORT_COST and f.headline else x
+
+
+def _base_score(f: Facts) -> float:
+    """:func:`_score` without the headline check: -SHORT_COST where the line may cost
+    LINK_COST instead (both only a cost: where only the sign counts the check is spared)."""
     n = f.units
     if f.ends and not f.text.endswith(_CUT_SHORT):
         if n >= PROSE_UNITS:
@@ -116,8 +123,6 @@ def _score(f: Facts) -> float:
             return 1.0  # a short sentence: neutral-positive, bridged inside the article
     elif n >= LONG_UNITS:
         return 0.7 * n
-    if f.headline:
-        return -LINK_COST
     return -SHORT_COST
 
 
@@ -144,16 +149,39 @@ def scores(blocks: list[Block]) -> list[float]:
     return _scores(list(map(facts, blocks)))
 
 
-def _scores(fs: list[Facts]) -> list[float]:
-    """:func:`scores` of the blocks with these facts."""
-    out = list(map(_score, fs))
+def _scores(fs: list[Facts], exact: bool = True) -> list[float]:
+    """:func:`scores` of the blocks with these facts; with ``exact`` false, only the sign of
+    each score is sure (a line that costs may cost SHORT_COST where it costs LINK_COST).
+
+    Exact, the headline check (the dearest part of a score) is made only between the first
+    and the last line that scores above zero: the best run (see :func:`best_run`) never
+    reads the cost of a line outside them."""
+    out = list(map(_base_score, fs))
     _list_items(fs, out)
-    for i, j in _runs(["1" if x <= 0 else "0" for x in out], TABLE_RUN):
+    runs = _runs(["1" if x <= 0 else "0" for x in out], TABLE_RUN)
+    for i, j in runs:
         _tables(fs, out, i, j)
         _rows(fs, out, i, j)
+    if not exact:
+        return out
+    _link_costs(fs, out)
+    for i, j in runs:
         if j - i > GAP_FREE:
             _gaps(out, i, j)
     return out
+
+
+def _link_costs(fs: list[Facts], out: list[float]) -> None:
+    """LINK_COST for the headline-like lines that cost (still -SHORT_COST: only list items,
+    table rows and rows of one shape were lifted so far, all above zero) between the first
+    and the last line that scores above zero."""
+    pos = [i for i, x in enumerate(out) if x > 0]
+    if not pos:
+        return
+    cost = -SHORT_COST
+    for i in range(pos[0] + 1, pos[-1]):
+        if out[i] == cost and fs[i].headline:
+            out[i] = -LINK_COST
 
 
 def _list_items(fs: list[Facts], out: list[float]) -> None:
@@ -362,15 +390,24 @@ def _closers(fs: list[Facts], sc: list[float]) -> list[int]:
     return out
 
 
+#: The first two letters of the tag headings TAGS_HEAD takes. A line whose first two characters
+#: are ASCII can match it only if they are one of these in lower case (case-blind matching of
+#: ASCII is ASCII case folding): most short lines are passed over without the pattern.
+_TAG_STARTS = frozenset(
+    w[:2] for w in TAGS_HEAD.pattern.removeprefix("^(?:").partition(")")[0].split("|")
+)
+
+
 def _closer_candidates(fs: list[Facts], sc: list[float]) -> list[int]:
-    """The lines :func:`_closers` must read: a short one may be a "Tags" heading, a line of
-    prose with a colon tags ("Tags: a, b"), one with a comment cue a comment form's notice.
-    (Scores only fall while the closers are read: one above zero now is the wider test; the
-    lower-cased text holds "omment" or "oment" wherever the cue is.)"""
+    """The lines :func:`_closers` must read: a short one that opens like a "Tags" heading, a
+    line of prose with a colon tags ("Tags: a, b"), one with a comment cue a comment form's
+    notice. (Scores only fall while the closers are read: one above zero now is the wider
+    test; the lower-cased text holds "omment" or "oment" wherever the cue is.)"""
+    starts = _TAG_STARTS
     return [
         i
         for i, f in enumerate(fs)
-        if f.size <= 40
+        if (f.size <= 40 and ((two := f.low[:2]) in starts or not two.isascii()))
         or (
             sc[i] > 0
             and f.size <= 700
@@ -453,7 +490,7 @@ def outside_article(draft: Draft) -> None:
         + [(b, "after the article") for b in draft.blocks if b.seq > end]
     )
     inside = draft.blocks
-    sc = scores(inside)
+    sc = _scores(list(map(facts, inside)), exact=False)  # only the signs are read
     total = sum([s for s in sc if s > 0])
     drops = []
     for i, j in _runs(["1" if s < 0 else "0" for s in sc], 2):
