@@ -53,9 +53,10 @@ def _pick(draft: Draft) -> Block | None:
         )
     area = [b for b in header_zone(draft, after=0) if b.seq < start]
     by = next((i for i, b in enumerate(area) if by_prefix(b.text)), None)
-    zone = [b for b in area if _is_candidate(b)]
+    ok = list(map(_is_candidate, area))  # (once: the byline's cut takes a prefix of them)
+    zone = [b for b, c in zip(area, ok, strict=True) if c]
     if by is not None:  # the headline stands above its byline
-        zone = [b for b in area[:by] if _is_candidate(b)] or zone
+        zone = [b for b, c in zip(area[:by], ok[:by], strict=True) if c] or zone
     if not zone:
         return None
     weight = {id(b): facts(b).units for b in zone}
