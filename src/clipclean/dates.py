@@ -199,11 +199,19 @@ def _find_date_cached(line: str) -> DateMatch | None:
     return _find_date(line)
 
 
+#: The lead bytes of the two-byte UTF-8 characters that ``\d`` takes (Arabic-Indic, Extended
+#: Arabic-Indic and NKo digits: U+0660, U+06F0, U+07C0).
+_DIGIT_LEADS = (0xD9, 0xDB, 0xDF)
 #: UTF-8 bytes -> ``d`` for an ASCII digit and for every byte of a character that is not ASCII
-#: (it may be a digit of another script: ``\d`` takes those), ``\n`` for a line break, `` ``
-#: for anything else. A run of four digits becomes at least four ``d``.
+#: and may be a digit of another script (``\d`` takes those), ``\n`` for a line break, `` ``
+#: for anything else. A run of four digits becomes at least four ``d``. A two-byte character
+#: whose lead byte starts no digit (Cyrillic, Greek, Latin with accents …) is `` d``, so a word
+#: in those scripts is no run of four.
 _DIGITISH = bytes(
-    ord("d") if (48 <= c <= 57 or c >= 128) else (10 if c == 10 else 32) for c in range(256)
+    ord("d")
+    if 48 <= c <= 57 or (c >= 128 and not (0xC0 <= c <= 0xDF and c not in _DIGIT_LEADS))
+    else (10 if c == 10 else 32)
+    for c in range(256)
 )
 
 

@@ -12,6 +12,7 @@ import re
 from ..dates import MONTHS, ZONES, dated_lines, find_date
 from ..model import Block, Draft
 from ..pipeline import stage
+from ..scan import heads
 from ..shape import is_bare_name, is_org_name, split_names, word_count
 from .span import header_zone
 
@@ -20,6 +21,19 @@ BY_PREFIX = re.compile(
     r"\s?:?\s+(?P<rest>\S.{0,250})$",
     re.I,
 )
+_BY_HEADS = heads(
+    "by", "von", "par", "por", "di", "door", "av", "af", "text", "written by", "words by",
+    "story by", "posted by", "author",
+)  # fmt: skip
+
+
+def by_prefix(text: str) -> re.Match[str] | None:
+    """``BY_PREFIX.match(text)``, the pattern tried only on a line that can start like it
+    (most lines cannot: a look at two characters is cheaper than the ``re.I`` pattern)."""
+    head = text[:2]  # (a line that starts outside ASCII is tried: re.I folds a few letters)
+    return BY_PREFIX.match(text) if head.lower() in _BY_HEADS or not head.isascii() else None
+
+
 #: A byline's role on a line of its own: "Contributing Writer", "Opinion Columnist".
 ROLE_LINE = re.compile(
     r"^(?:(?:senior|staff|contributing|chief|deputy|associate|guest|opinion|political|foreign"
@@ -29,11 +43,23 @@ ROLE_LINE = re.compile(
     r"|journalist|critic|analyst)(?:\s?[,|]\s?[\w .]{2,30})?$",
     re.I,
 )
+_ROLE_HEADS = heads(
+    *(
+        "senior staff contributing chief deputy associate guest opinion political foreign"
+        " national white washington business sports tech science health special freelance"
+        " executive managing news digital investigative writer reporter correspondent"
+        " columnist editor contributor photographer producer journalist critic analyst"
+    ).split()
+)
 #: "By" on a line of its own, the names on the next.
 _LONE_BY = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|written by|words by|authors?|autor(?:in)?|auteur)\s?:?$",
     re.I,
 )
+_LONE_HEADS = heads(
+    "by", "von", "par", "por", "di", "door", "av", "af", "written by", "words by", "author",
+    "autor", "auteur",
+)  # fmt: skip
 _SEGMENT = re.compile(r"(?:(?<!\s)\s*)?(?:,|\||\s[-–—]\s|\s/\s)\s*")
 _UPDATED = re.compile(
     r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b", re.I
@@ -81,7 +107,7 @@ def _fix_caps(name: str) -> str:
 
 def parse_byline(text: str) -> tuple[list[str], str | None] | None:
     """``(authors, organisation)`` for a byline line, else ``None``."""
-    m = BY_PREFIX.match(text)
+    m = by_prefix(text)
     if not m:
         return None
     segments = [s for s in _SEGMENT.split(m.group("rest").strip()) if s]
@@ -131,8 +157,14 @@ def datelines(draft: Draft) -> None:
 
 
 def _roles(draft: Draft) -> list[tuple[Block, str]]:
+    """Lines that are a byline's role: short lines that start like one (a look at two
+    characters, cheaper than the ``re.I`` pattern), checked by the pattern."""
     return [
-        (b, "byline role") for b in draft.blocks if len(b.text) <= 60 and ROLE_LINE.match(b.text)
+        (b, "byline role")
+        for b in draft.blocks
+        if len(b.text) <= 60
+        and ((h := b.text[:2]).lower() in _ROLE_HEADS or not h.isascii())
+        and ROLE_LINE.match(b.text)
     ]
 
 
@@ -148,7 +180,11 @@ def bylines(draft: Draft) -> None:
             continue
         text = block.text
         nxt = zone[n + 1].text if n + 1 < len(zone) else ""
-        if _LONE_BY.match(text) and split_names(_fix_caps(nxt)):  # "By" / "Sarah Doe"
+        if (
+            ((h := text[:2]).lower() in _LONE_HEADS or not h.isascii())
+            and _LONE_BY.match(text)
+            and split_names(_fix_caps(nxt))
+        ):  # "By" / "Sarah Doe"
             draft.propose("authors", split_names(_fix_caps(nxt)), 0.7)
             draft.marks["header_end"] = max(draft.marks.get("header_end", -1), zone[n + 1].seq)
             drops += [(block, "byline"), (zone[n + 1], "byline")]
@@ -163,7 +199,7 @@ def bylines(draft: Draft) -> None:
             title, start = draft.marks.get("title"), draft.marks.get("body_start")
             if title is not None and start is not None and title < block.seq < start:
                 near = True  # between the headline and the first paragraph
-            if near or BY_PREFIX.match(nxt) or is_dateline(nxt):
+            if near or by_prefix(nxt) or is_dateline(nxt):
                 parsed = ([_fix_caps(text)], None)
         if parsed is None:
             continue
@@ -190,5 +226,5 @@ def bylines(draft: Draft) -> None:
 
 def _bare(text: str) -> str:
     """A name without "By": "By Jane Doe" -> "Jane Doe"."""
-    m = BY_PREFIX.match(text)
+    m = by_prefix(text)
     return m.group("rest").strip() if m else text

@@ -43,23 +43,30 @@ ADDRESS = re.compile(
 )
 MAX_PROMPT_WORDS = 30
 
-#: ``PROMPT`` and ``WEAK_PROMPT`` as patterns the scan runs fast: the same phrases grouped by
-#: their first letter, all ASCII (a ``^``/``\b`` branch or one in another script makes the engine
-#: try every branch at every position, three to ten times slower); the phrases in other
-#: scripts are plain substrings, looked for only in a line that is not ASCII.
+#: ``PROMPT`` and ``WEAK_PROMPT`` as patterns the scan runs fast: every phrase is entered by a
+#: letter that is rare in text, the part before it checked behind (``wsletter(?<=newsletter)``
+#: finds what ``newsletter`` finds), so the engine tries few positions; the phrases are grouped
+#: by that letter and all ASCII (a ``^``/``\b`` branch or one in another script makes the engine
+#: try every branch at every position, three to ten times slower); the phrases in other scripts
+#: are plain substrings, looked for only in a line that is not ASCII.
 _PROMPT_ASCII = re.compile(
-    r"newsletter|s(?:ubscri|uscr|upport (?:us|our|independent|quality))|inbox|paywall"
-    r"|membership|become a member|a(?:lready a member|bonn)|donate|unlimited access"
-    r"|f(?:ree trial|ollow (?:us|him|her|me|them) (?:on|@))"
+    r"w(?:sletter(?<=newsletter)|all(?<=paywall)|(?<=follow) (?:us|him|her|me|them) (?:on|@))"
+    r"|b(?:scri(?<=subscri)|ox(?<=inbox)|ership(?<=membership)|ecome a member|onn(?<=abonn))"
+    r"|y a member(?<=already a member)|cr(?<=suscr)"
+    r"|pport(?<=support) (?:us|our|independent|quality)"
+    r"|d(?:onate| access(?<=unlimited access))|free trial"
 )
 _PROMPT_WIDE = ("ニュースレター", "購読", "会員登録")
 _PROMPT_EMAIL = re.compile(_EMAIL_AT)
 _WEAK_ASCII = re.compile(
-    r"sign(?: up|up| in)|log(?: in|in)|premium|create (?:an|a free) account"
-    r"|download (?:the|our) app|get the app|alerts|full (?:story|article)|anmelden"
-    r"|registrieren|inscri|regístrate|iniciar sesión|click here|tell us what you think"
-    r"|let us know|join the (?:conversation|discussion)|leave a (?:comment|reply)"
-    r"|post a comment|write a comment|add a comment"
+    r"g(?:n(?<=sign)(?: up|up| in)| in(?<=log in)|in(?<=login)|istrieren(?<=registrieren)"
+    r"|ístrate(?<=regístrate))"
+    r"|p(?:remium|p(?:(?<=download the app)|(?<=download our app)|(?<=get the app)))"
+    r"|c(?:reate (?:an|a free) account|ri(?<=inscri)|iar sesión(?<=iniciar sesión)|lick here"
+    r"|omment(?:(?<=post a comment)|(?<=write a comment)|(?<=add a comment)))"
+    r"|l(?:erts(?<=alerts)|den(?<=anmelden))|k(?: here(?<=click here)|now(?<=let us know))"
+    r"|v(?<=leav)e a (?:comment|reply)|full (?:story|article)"
+    r"|what you think(?<=tell us what you think)|join the (?:conversation|discussion)"
 )
 _APP = re.compile(r"\bapp\b")
 
@@ -140,22 +147,25 @@ def _edges(draft: Draft) -> tuple[range, range]:
 
 
 #: Pieces of every ``PROMPT``, ``WEAK_PROMPT`` and ``CONTACT`` phrase, to find the lines worth
-#: checking in one scan: each phrase holds one of them ("newsletter" holds "wsl", "support" and
-#: "app" hold "pp"). The pieces open with letters that are rare in text and are grouped by that
+#: checking in one scan: each phrase holds one of them ("newsletter" holds "wsl", "support us"
+#: holds "pport us"). The pieces open with letters that are rare in text and are grouped by that
 #: letter, so the scan tries few positions and few branches at each (the phrases themselves open
-#: with common letters: trying them at every position of every line was most of the stage's time).
+#: with common letters: trying them at every position of every line was most of the stage's time);
+#: they are long enough (or checked behind) to pick few lines that are not prompts, as each line
+#: picked costs the three checks of :func:`_drop_reason`.
 _CUE = re.compile(
-    r"w(?:sl|hat you t)"  # newsletter, tell us what you think
-    r"|b(?:scr|ox|ership|ecome a|onn|e reach)"  # subscri, inbox, member…, abonn, be reached at
-    r"|y(?:wal| a member)"  # paywall, already a member
-    r"|k(?: here|now)"  # click here, let us know
-    r"|join the|ve a |@"  # join the …, leave a / have a tip, e-mail … @
-    r"|f(?:ree |ollow |ull )"  # free trial, follow us on, full story
-    r"|p(?:p|remi)"  # support, app, premium
-    r"|g(?:n ?up|n in| ?in|istr|ístr)"  # sign up, sign in, log in, registrieren, regístrate
-    r"|d(?:onat| acc| (?:us )?(?:a )?(?:news )?tip)"  # donate, unlimited access, send us tips
-    r"|c(?:r|count|iar s|omment)"  # subscri/suscr/inscri, account, iniciar sesión, comment
-    r"|l(?:ert|den| (?:him|her|them|me|us) at)"  # alerts, anmelden, e-mail him at
+    r"w(?:sl|hat you think|(?<=follow) (?:us|him|her|me|them) (?:on|@))"  # newsletter, follow us
+    r"|b(?:scr|ox(?<=inbox)|ership|ecome a member|onn(?<=abonn)|e reached at)"
+    r"|y(?:wall(?<=paywall)| a member(?<=already a member))"
+    r"|k(?: here(?<=click here)|now(?<=let us know))"
+    r"|join the (?:conversation|discussion)|ve a (?:comment|reply|tip|news tip)|@"
+    r"|f(?:ree (?:trial|account)|ull (?:story|article))"
+    r"|p(?:p(?:ort (?:us|our|independent|quality)|\b(?<=\bapp)|(?<=the app)|(?<=our app))"
+    r"|remium)"  # support us, app, get the apps, premium
+    r"|g(?:n(?<=sign)(?: up|up| in)| in(?<=log in)|in(?<=login)|istrieren|ístrate)"
+    r"|d(?:onate| access| (?:us )?(?:a )?(?:news )?tip)"  # donate, unlimited access, send tips
+    r"|c(?:r(?<=suscr)|ri(?<=inscri)|reate (?:an|a free) account|iar ses|omment(?<=a comment))"
+    r"|l(?:erts| (?:him|her|them|me|us) at|den(?<=anmelden))"  # alerts, e-mail him at
 )
 #: The phrases in other scripts, looked for only in a text that is not all ASCII (in ``_CUE``
 #: they would make the scan try every position).

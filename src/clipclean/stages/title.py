@@ -13,7 +13,7 @@ from collections import Counter
 from ..model import Block, Draft
 from ..pipeline import stage
 from ..shape import facts, is_headline_like, is_person_name
-from .bylines import BY_PREFIX, is_dateline
+from .bylines import by_prefix, is_dateline
 from .span import header_zone
 
 #: How far into the document a headline may stand when the article run is unknown.
@@ -29,14 +29,14 @@ def _norm(text: str) -> str:
 def _is_candidate(block: Block) -> bool:
     f = facts(block)
     text = block.text
-    return (
+    return (  # the cheap tests first
         f.units >= 3
         and f.headline
-        and not is_person_name(text)
-        and not BY_PREFIX.match(text)
-        and not is_dateline(text)
         and "|" not in text
         and text[0].isalnum()
+        and not by_prefix(text)
+        and not is_person_name(text)
+        and not is_dateline(text)
     )
 
 
@@ -52,10 +52,11 @@ def _pick(draft: Draft) -> Block | None:
             None,
         )
     area = [b for b in header_zone(draft, after=0) if b.seq < start]
-    by = next((i for i, b in enumerate(area) if BY_PREFIX.match(b.text)), None)
-    zone = [b for b in area if _is_candidate(b)]
+    by = next((i for i, b in enumerate(area) if by_prefix(b.text)), None)
+    ok = list(map(_is_candidate, area))  # (once: the byline's cut takes a prefix of them)
+    zone = [b for b, c in zip(area, ok, strict=True) if c]
     if by is not None:  # the headline stands above its byline
-        zone = [b for b in area[:by] if _is_candidate(b)] or zone
+        zone = [b for b, c in zip(area[:by], ok[:by], strict=True) if c] or zone
     if not zone:
         return None
     weight = {id(b): facts(b).units for b in zone}
@@ -63,10 +64,11 @@ def _pick(draft: Draft) -> Block | None:
         for other in zone:
             if other is not b and len(other.text) < len(b.text) and b.text.endswith(other.text):
                 weight[id(b)] = 0
-    sizes = {len(b.text) for b in zone}
+    strong = [b for b in zone if weight[id(b)] >= 4]
+    sizes = {len(b.text) for b in strong}
     # blocks are space-normalised: a repeat has the same length (casefold keeps it for these)
-    seen = Counter(b.text.casefold() for b in draft.blocks if len(b.text) in sizes)
-    repeated = [b for b in zone if weight[id(b)] >= 4 and seen[b.text.casefold()] > 1]
+    seen = Counter([b.text.casefold() for b in draft.blocks if len(b.text) in sizes])
+    repeated = [b for b in strong if seen[b.text.casefold()] > 1]
     if repeated:  # printed twice (a sticky header, a share row): the headline
         return max(repeated, key=lambda b: weight[id(b)])
     top = max(weight.values())
@@ -92,11 +94,11 @@ def title(draft: Draft) -> None:
     if known is None:
         return
     target = _norm(known)
-    size = len(target)
+    low, high = len(target) - 8, len(target) + 8
     draft.remove_many(
         [
             (b, "headline repeated")
             for b in draft.blocks
-            if abs(len(b.text) - size) <= 8 and b.text.casefold() == target
+            if low <= len(b.text) <= high and b.text.casefold() == target
         ]
     )
