@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import compress
+from operator import not_
 from typing import Any, Literal
 
 SCHEMA = "clipclean/1"
@@ -107,8 +109,10 @@ class Draft:
         if not drops:
             return
         gone = {id(b) for b, _ in drops}
-        self.blocks = [b for b in self.blocks if id(b) not in gone]
-        self.trace.extend(Removal(self.current_stage, why, b.text) for b, why in drops)
+        blocks = self.blocks  # (kept in C: the ids of the blocks, and which are not gone)
+        self.blocks = list(compress(blocks, map(not_, map(gone.__contains__, map(id, blocks)))))
+        stage = self.current_stage
+        self.trace += [Removal(stage, why, b.text) for b, why in drops]
 
     def lift(
         self, block: Block, field_name: str, value: Any = None, confidence: float = 0.8

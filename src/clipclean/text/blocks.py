@@ -14,7 +14,8 @@ inside the sentence's own spaces (a trailing space before a short linked phrase)
 from __future__ import annotations
 
 import re
-from itertools import compress
+from itertools import accumulate, compress, repeat
+from operator import gt, sub
 
 from ..dates import find_date
 from ..model import Block, BlockKind
@@ -88,6 +89,70 @@ def _is_list_item(line: str) -> bool:
     return (first in _MARK_START or first.isdigit()) and _LIST_MARK.match(line) is not None
 
 
+#: The last characters of ``_TERMINAL`` (each is one character): any other ends a line open.
+_OPEN_END = re.compile('[^.!?…:;。！？"”»|]')
+#: First characters a list item (``_LIST_MARK``) or a quote ("> ") can start with.
+_KIND_START = re.compile(r"[-*•·▪◦‣>\d]")
+#: ``"line N"`` for every line number met so far: the same strings serve every document.
+_LINE_ORIGINS: list[str] = ["line 0"]
+
+
+def _line_origins(last: int) -> list[str]:
+    """``"line N"`` for N up to ``last``, made once for all documents."""
+    if len(_LINE_ORIGINS) <= last:
+        _LINE_ORIGINS.extend(f"line {n}" for n in range(len(_LINE_ORIGINS), last + 1))
+    return _LINE_ORIGINS
+
+
+def _own(line: str) -> tuple[BlockKind, str]:
+    """The kind of block a line starts on its own, and its text."""
+    if _is_list_item(line):
+        return "list_item", line
+    if line.startswith("> "):
+        return "quote", line[2:].strip()
+    return "paragraph", line
+
+
+def _joins(lines: list[str], raws: list[str], numbers: list[int]) -> dict[int, tuple[int, str]]:
+    """The runs of lines that make one block: first line -> (its last line, the joined text).
+
+    Only a line after one left open (not ending a sentence) can continue it, and before a
+    blank line only if the break fell inside the sentence's spaces: those few are found with
+    one scan of the lines' last characters, and only they are asked :func:`_continues`.
+    """
+    n = len(lines)
+    runs: dict[int, tuple[int, str]] = {}
+    start = end = -1  # the run of lines ``text`` is made of
+    text = ""
+    for m in _OPEN_END.finditer("".join([line[-1] for line in lines]), 0, n - 1):
+        k = m.start() + 1
+        prev_raw, raw, line = raws[k - 1], raws[k], lines[k]
+        blank = numbers[k] - numbers[k - 1] > 1
+        if (
+            prev_raw[-1:] != " "
+            and raw[:1] != " "
+            and (
+                blank
+                or not (
+                    line[0].islower()
+                    or line.startswith(_CONTINUATION)
+                    or lines[k - 1][-1] in _CJK_COMMA
+                )
+            )
+        ):
+            continue  # no break in the sentence's spaces: what :func:`_continues` says
+        if end != k - 1:  # line k - 1 starts its block
+            start = end = k - 1
+            text = _own(lines[k - 1])[1]
+        after = raws[k + 1] if k + 1 < n else ""
+        if _continues(prev_raw, text, raw, line, after, blank):
+            tight = line.startswith(_CONTINUATION) or text.endswith(_CJK_COMMA)
+            text = f"{text}{'' if tight else ' '}{line}"
+            runs[start] = (k, text)
+            end = k
+    return runs
+
+
 def text_to_blocks(text: str) -> list[Block]:
     """Turn text into blocks: a non-empty line is a block; blank lines start a new group."""
     raws = text.splitlines()
@@ -101,41 +166,37 @@ def text_to_blocks(text: str) -> list[Block]:
         normal = [normalise_line(raw) for raw in raws]
     # The non-empty lines, their raw text and their numbers (from 1), picked out in C.
     lines = list(filter(None, normal))
+    if not lines:
+        return []
     filled = list(compress(raws, normal))
     numbers = list(compress(range(1, len(raws) + 1), normal))
-    n_filled = len(lines)
-    blocks: list[Block] = []
-    group = 0
-    prev_raw = ""
-    prev_number = -1  # (the first line has no block before it to join or to leave)
-    last: Block | None = None
-    for k, line in enumerate(lines):
-        raw = filled[k]
-        number = numbers[k]
-        blank = number - prev_number > 1  # a blank line (or several) before this one
-        prev_number = number
-        if (
-            last is not None
-            and not last.text.endswith(_TERMINAL)  # (the common case, checked before the call)
-            and _continues(
-                prev_raw, last.text, raw, line, filled[k + 1] if k + 1 < n_filled else "", blank
-            )
-        ):
-            tight = line.startswith(_CONTINUATION) or last.text.endswith(_CJK_COMMA)
-            last.text = f"{last.text}{'' if tight else ' '}{line}"
-            last.origin = f"lines {last.line}-{number}"
-            prev_raw = raw
-            continue
-        if blank and last is not None:
-            group += 1
-        kind: BlockKind = "paragraph"
-        if _is_list_item(line):
-            kind = "list_item"
-        elif line.startswith("> "):
-            kind, line = "quote", line[2:].strip()
-        last = Block(line, kind, f"line {number}", group, number)
-        blocks.append(last)
-        prev_raw = raw
+    runs = _joins(lines, filled, numbers)
+    # A blank line before a line that starts a block starts a new group.
+    blanks = [*map(gt, map(sub, numbers[1:], numbers), repeat(1))]
+    for first, (last, _) in runs.items():
+        blanks[first:last] = repeat(False, last - first)  # (``blanks[k - 1]`` is line k's)
+    groups = [0, *accumulate(blanks)]
+    blocks = [
+        *map(
+            Block,
+            lines,
+            repeat("paragraph"),
+            map(_line_origins(numbers[-1]).__getitem__, numbers),
+            groups,
+            numbers,
+        )
+    ]
+    for m in _KIND_START.finditer("".join([line[0] for line in lines])):
+        k = m.start()
+        b = blocks[k]
+        b.kind, b.text = _own(b.text)
+    if runs:
+        for first, (last, joined) in runs.items():
+            b = blocks[first]
+            b.text = joined
+            b.origin = f"lines {b.line}-{numbers[last]}"
+        gone = {k for first, (last, _) in runs.items() for k in range(first + 1, last + 1)}
+        blocks = [b for k, b in enumerate(blocks) if k not in gone]
     # Every line is stripped with its spaces folded: the facts can skip checking. Only two
     # kinds of whitespace are neither folded nor a line break: without them a line's spaces
     # are its only whitespace, and its word count is the article's.
