@@ -44,6 +44,17 @@ _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_DIGITS = string.digits.encode()
 
 
+#: The first bytes in UTF-8 of ``_CJK``'s characters (of U+3000-U+9FFF, U+A000-U+DFFF, U+F000-).
+_CJK_LEADS = bytes(range(0xE3, 0xEE)) + b"\xef"
+
+
+def _may_have_cjk(texts: list[str]) -> bool:
+    """False when no text has a ``_CJK`` character: their UTF-8 has none of its first bytes.
+    (Encoding and dropping those bytes in C beats testing each character with the pattern.)"""
+    data = "".join(texts).encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _CJK_LEADS)) != len(data)
+
+
 def units(text: str) -> int:
     """Words, counting CJK text (written without spaces) as one word per two characters."""
     if text.isascii() or _CJK.search(text) is None:
@@ -182,7 +193,8 @@ class Facts:
         ``plain``: the caller knows the texts have no whitespace but their single spaces, so
         ``words`` can stand for ``len(text.split())`` (the article's word count)."""
         new = object.__new__
-        cjk = _CJK.search
+        # One test of all the lines tells whether any may hold CJK text; most documents have none.
+        cjk = _CJK.search if _may_have_cjk([text for text in texts if not text.isascii()]) else None
         ends = _END_CHARS
         out = []
         for text in texts:
@@ -190,7 +202,7 @@ class Facts:
             f.text = text
             f.size = len(text)
             f.words = words = text.count(" ") + 1
-            f.units = words if text.isascii() or cjk(text) is None else units(text)
+            f.units = words if cjk is None or text.isascii() or cjk(text) is None else units(text)
             f.ends = text[-1] in ends  # (the texts are not empty)
             f.low = text.lower()
             f.plain = plain
