@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import compress
-from operator import not_
 from typing import Any, Literal
 
 SCHEMA = "clipclean/1"
@@ -109,8 +107,7 @@ class Draft:
         if not drops:
             return
         gone = {id(b) for b, _ in drops}
-        blocks = self.blocks  # (kept in C: the ids of the blocks, and which are not gone)
-        self.blocks = list(compress(blocks, map(not_, map(gone.__contains__, map(id, blocks)))))
+        self.blocks = [b for b in self.blocks if id(b) not in gone]
         stage = self.current_stage
         self.trace += [Removal(stage, why, b.text) for b, why in drops]
 
