@@ -182,7 +182,7 @@ def text_to_blocks(text: str) -> list[Block]:
         and "\t" not in text
         and (text.isascii() or not any(map(text.__contains__, _ODD_CHARS)))
     ):
-        normal = [raw.strip() for raw in raws]  # nothing to fold anywhere: the common case
+        normal = [*map(str.strip, raws)]  # nothing to fold anywhere: the common case
     else:
         normal = [normalise_line(raw) for raw in raws]
     # The non-empty lines, their raw text and their numbers (from 1), picked out in C.
