@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import filterfalse
+from itertools import chain, filterfalse
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     code: frozenset(words.split())
@@ -71,13 +71,13 @@ _NOT_LETTERS = (",", ".", '"', "’", "”", "“", "(", ")", "-", ":", "'", "�
 
 
 def _word_counts(text: str) -> Counter[str]:
-    """How often each stop word occurs in ``text`` as a word (a run of ``_WORD`` letters).
+    """How often each stop word occurs in ``text`` as a word (a run of ``_WORD`` letters);
+    other words are left out (but on the slow way, where they may be counted).
 
     The same counts of the stop words as ``Counter(w.lower() for w in _WORD.findall(text))``,
     made by splitting the lower-cased text at whitespace: a pattern that tests each character
     for being a letter was most of :func:`detect`'s time. A token that is not all letters
-    ("2024", "x2") is counted under its own spelling, which no stop word has, and the words in
-    it are counted too; other keys may thus differ, never those of the stop words (all letters).
+    ("2024", "x2") is not a stop word (they are all letters), but the words in it are counted.
     Lower-casing keeps each character a letter or a non-letter, and one character long but for
     "İ" (two): a text with such a character takes the slow way.
     """
@@ -87,12 +87,12 @@ def _word_counts(text: str) -> Counter[str]:
     for mark in _NOT_LETTERS:
         if mark in low:
             low = low.replace(mark, " ")
-    counts = Counter(low.split())
-    for token in list(filterfalse(str.isalpha, counts)):  # (a dozen or so in running text)
-        times = counts[token]
-        for word in _WORD.findall(token):
-            counts[word] += times
-    return counts
+    tokens = low.split()
+    # The words in the tokens that are not all letters (a dozen or so in running text), found
+    # with one search of them all, and only the stop words counted: counting every token was
+    # most of the time.
+    words = _WORD.findall(" ".join(filterfalse(str.isalpha, tokens)))
+    return Counter(filter(_ALL_STOPWORDS.__contains__, chain(tokens, words)))
 
 
 #: Characters read first: a paragraph or two settles most texts. Only when they leave the

@@ -108,7 +108,8 @@ class Draft:
             return
         gone = {id(b) for b, _ in drops}
         self.blocks = [b for b in self.blocks if id(b) not in gone]
-        self.trace.extend(Removal(self.current_stage, why, b.text) for b, why in drops)
+        stage = self.current_stage
+        self.trace += [Removal(stage, why, b.text) for b, why in drops]
 
     def lift(
         self, block: Block, field_name: str, value: Any = None, confidence: float = 0.8

@@ -7,10 +7,13 @@ hold for other languages too.
 from __future__ import annotations
 
 import re
+import string
 
 from .model import Block
 
 _END_PUNCT = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", "。", "！", "？", "»", "«")
+#: The same, each being one character: a set test of a line's last one is faster.
+_END_CHARS = frozenset(_END_PUNCT)
 _NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|(?:de|da|del|der|den|van|von|le|la|al|bin|ibn|dos|du|di|y|ter|zu)|O['’][A-Z]\w+|Mc\w+)$"
 )
@@ -36,6 +39,20 @@ def word_count(text: str) -> int:
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f]")
+#: The bytes of ASCII letters and digits (what ``str.isalpha`` / ``isdigit`` take of ASCII).
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_DIGITS = string.digits.encode()
+
+
+#: The first bytes in UTF-8 of ``_CJK``'s characters (of U+3000-U+9FFF, U+A000-U+DFFF, U+F000-).
+_CJK_LEADS = bytes(range(0xE3, 0xEE)) + b"\xef"
+
+
+def _may_have_cjk(texts: list[str]) -> bool:
+    """False when no text has a ``_CJK`` character: their UTF-8 has none of its first bytes.
+    (Encoding and dropping those bytes in C beats testing each character with the pattern.)"""
+    data = "".join(texts).encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _CJK_LEADS)) != len(data)
 
 
 def units(text: str) -> int:
@@ -67,14 +84,24 @@ def is_headline_like(text: str, n: int | None = None) -> bool:
     stripped = text.rstrip()
     if stripped.endswith((".", ":", ",", ";")) and not stripped.endswith(("...", "…")):
         return False
-    letters = sum(map(str.isalpha, text))
+    if text.isascii():  # (its letters are A-Z and a-z: one pass in C counts them)
+        letters = len(text) - len(text.encode().translate(None, _ASCII_LETTERS))
+    else:
+        letters = sum(map(str.isalpha, text))
     return letters >= 0.6 * (len(text) - text.count(" "))
+
+
+def _has_digit(text: str) -> bool:
+    """Has ``text`` a digit (``str.isdigit``)? For ASCII text, in one pass in C."""
+    if text.isascii():
+        return len(text.encode().translate(None, _ASCII_DIGITS)) != len(text)
+    return any(map(str.isdigit, text))
 
 
 def is_person_name(text: str) -> bool:
     """A bare person's name: 2-5 capitalised tokens (particles and initials allowed)."""
     text = text.strip()
-    if not 3 <= len(text) <= 60 or any(c.isdigit() for c in text):
+    if not 3 <= len(text) <= 60 or _has_digit(text):
         return False
     tokens = text.split()
     if not 2 <= len(tokens) <= 5:
@@ -166,15 +193,17 @@ class Facts:
         ``plain``: the caller knows the texts have no whitespace but their single spaces, so
         ``words`` can stand for ``len(text.split())`` (the article's word count)."""
         new = object.__new__
-        cjk = _CJK.search
+        # One test of all the lines tells whether any may hold CJK text; most documents have none.
+        cjk = _CJK.search if _may_have_cjk([text for text in texts if not text.isascii()]) else None
+        ends = _END_CHARS
         out = []
         for text in texts:
             f = new(cls)
             f.text = text
             f.size = len(text)
             f.words = words = text.count(" ") + 1
-            f.units = words if text.isascii() or cjk(text) is None else units(text)
-            f.ends = text.endswith(_END_PUNCT)
+            f.units = words if cjk is None or text.isascii() or cjk(text) is None else units(text)
+            f.ends = text[-1] in ends  # (the texts are not empty)
             f.low = text.lower()
             f.plain = plain
             f._headline = None

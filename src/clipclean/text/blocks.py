@@ -14,7 +14,8 @@ inside the sentence's own spaces (a trailing space before a short linked phrase)
 from __future__ import annotations
 
 import re
-from itertools import compress
+from itertools import accumulate, compress, repeat
+from operator import gt, itemgetter, sub
 
 from ..dates import find_date
 from ..model import Block, BlockKind
@@ -88,6 +89,91 @@ def _is_list_item(line: str) -> bool:
     return (first in _MARK_START or first.isdigit()) and _LIST_MARK.match(line) is not None
 
 
+#: ``_TERMINAL``, each being one character.
+_TERMINAL_CHARS = frozenset(_TERMINAL)
+#: First characters of a line that may continue the one before: a lower-case letter (any
+#: non-ASCII character, to be sure) or one of ``_CONTINUATION``.
+_MAY_CONTINUE = re.compile(r"[a-z,.;:)\]%!?\x80-\U0010ffff]")
+#: First characters a list item (``_LIST_MARK``) or a quote ("> ") can start with.
+_KIND_START = re.compile(r"[-*•·▪◦‣>\d]")
+#: ``"line N"`` for the first lines: the same strings serve every document.
+_LINE_ORIGINS = [f"line {n}" for n in range(2_000)]
+
+
+def _origins(numbers: list[int]) -> list[str]:
+    """``"line N"`` for each line number (ascending)."""
+    if numbers[-1] < len(_LINE_ORIGINS):
+        return [*map(_LINE_ORIGINS.__getitem__, numbers)]
+    return [f"line {n}" for n in numbers]
+
+
+def _own(line: str) -> tuple[BlockKind, str]:
+    """The kind of block a line starts on its own, and its text."""
+    if _is_list_item(line):
+        return "list_item", line
+    if line.startswith("> "):
+        return "quote", line[2:].strip()
+    return "paragraph", line
+
+
+def _candidates(lines: list[str], raws: list[str], heads: str) -> list[int]:
+    """The lines that may continue the one before (a superset of what :func:`_continues` takes):
+    those starting with a lower-case letter or a continuing mark (``_MAY_CONTINUE``, over the
+    first characters of all lines at once), those after a CJK comma, and, when any line has
+    spaces around it, those whose break falls inside spaces. About one line in eight."""
+    found = {m.start() for m in _MAY_CONTINUE.finditer(heads, 1)}
+    tails = "".join(map(itemgetter(-1), lines[:-1]))
+    if "、" in tails or "，" in tails:
+        found.update(k + 1 for k, last in enumerate(tails) if last in _CJK_COMMA)
+    if sum(map(len, raws)) != sum(map(len, lines)):  # (else no line has a space to strip)
+        found.update(
+            k for k in range(1, len(lines)) if raws[k - 1][-1:] == " " or raws[k][:1] == " "
+        )
+    return sorted(found)
+
+
+def _joins(
+    lines: list[str], raws: list[str], numbers: list[int], heads: str
+) -> dict[int, tuple[int, str]]:
+    """The runs of lines that make one block: first line -> (its last line, the joined text).
+
+    Only the few :func:`_candidates` after a line left open (not ending a sentence) are asked
+    :func:`_continues`. ``heads``: the first character of every line.
+    """
+    n = len(lines)
+    runs: dict[int, tuple[int, str]] = {}
+    start = end = -1  # the run of lines ``text`` is made of
+    text = ""
+    for k in _candidates(lines, raws, heads):
+        if lines[k - 1][-1] in _TERMINAL_CHARS:
+            continue  # the line before ended its sentence
+        prev_raw, raw, line = raws[k - 1], raws[k], lines[k]
+        blank = numbers[k] - numbers[k - 1] > 1
+        if (
+            prev_raw[-1:] != " "
+            and raw[:1] != " "
+            and (
+                blank
+                or not (
+                    line[0].islower()
+                    or line.startswith(_CONTINUATION)
+                    or lines[k - 1][-1] in _CJK_COMMA
+                )
+            )
+        ):
+            continue  # no break in the sentence's spaces: what :func:`_continues` says
+        if end != k - 1:  # line k - 1 starts its block
+            start = end = k - 1
+            text = _own(lines[k - 1])[1]
+        after = raws[k + 1] if k + 1 < n else ""
+        if _continues(prev_raw, text, raw, line, after, blank):
+            tight = line.startswith(_CONTINUATION) or text.endswith(_CJK_COMMA)
+            text = f"{text}{'' if tight else ' '}{line}"
+            runs[start] = (k, text)
+            end = k
+    return runs
+
+
 def text_to_blocks(text: str) -> list[Block]:
     """Turn text into blocks: a non-empty line is a block; blank lines start a new group."""
     raws = text.splitlines()
@@ -96,46 +182,43 @@ def text_to_blocks(text: str) -> list[Block]:
         and "\t" not in text
         and (text.isascii() or not any(map(text.__contains__, _ODD_CHARS)))
     ):
-        normal = [raw.strip() for raw in raws]  # nothing to fold anywhere: the common case
+        normal = [*map(str.strip, raws)]  # nothing to fold anywhere: the common case
     else:
         normal = [normalise_line(raw) for raw in raws]
     # The non-empty lines, their raw text and their numbers (from 1), picked out in C.
     lines = list(filter(None, normal))
+    if not lines:
+        return []
     filled = list(compress(raws, normal))
     numbers = list(compress(range(1, len(raws) + 1), normal))
-    n_filled = len(lines)
-    blocks: list[Block] = []
-    group = 0
-    prev_raw = ""
-    prev_number = -1  # (the first line has no block before it to join or to leave)
-    last: Block | None = None
-    for k, line in enumerate(lines):
-        raw = filled[k]
-        number = numbers[k]
-        blank = number - prev_number > 1  # a blank line (or several) before this one
-        prev_number = number
-        if (
-            last is not None
-            and not last.text.endswith(_TERMINAL)  # (the common case, checked before the call)
-            and _continues(
-                prev_raw, last.text, raw, line, filled[k + 1] if k + 1 < n_filled else "", blank
-            )
-        ):
-            tight = line.startswith(_CONTINUATION) or last.text.endswith(_CJK_COMMA)
-            last.text = f"{last.text}{'' if tight else ' '}{line}"
-            last.origin = f"lines {last.line}-{number}"
-            prev_raw = raw
-            continue
-        if blank and last is not None:
-            group += 1
-        kind: BlockKind = "paragraph"
-        if _is_list_item(line):
-            kind = "list_item"
-        elif line.startswith("> "):
-            kind, line = "quote", line[2:].strip()
-        last = Block(line, kind, f"line {number}", group, number)
-        blocks.append(last)
-        prev_raw = raw
+    heads = "".join(map(itemgetter(0), lines))
+    runs = _joins(lines, filled, numbers, heads)
+    # A blank line before a line that starts a block starts a new group.
+    blanks = [*map(gt, map(sub, numbers[1:], numbers), repeat(1))]
+    for first, (last, _) in runs.items():
+        blanks[first:last] = repeat(False, last - first)  # (``blanks[k - 1]`` is line k's)
+    groups = [0, *accumulate(blanks)]
+    blocks = [
+        *map(
+            Block,
+            lines,
+            repeat("paragraph"),
+            _origins(numbers),
+            groups,
+            numbers,
+        )
+    ]
+    for m in _KIND_START.finditer(heads):
+        k = m.start()
+        b = blocks[k]
+        b.kind, b.text = _own(b.text)
+    if runs:
+        for first, (last, joined) in runs.items():
+            b = blocks[first]
+            b.text = joined
+            b.origin = f"lines {b.line}-{numbers[last]}"
+        gone = {k for first, (last, _) in runs.items() for k in range(first + 1, last + 1)}
+        blocks = [b for k, b in enumerate(blocks) if k not in gone]
     # Every line is stripped with its spaces folded: the facts can skip checking. Only two
     # kinds of whitespace are neither folded nor a line break: without them a line's spaces
     # are its only whitespace, and its word count is the article's.
