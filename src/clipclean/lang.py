@@ -95,9 +95,11 @@ def _word_counts(text: str) -> Counter[str]:
     return Counter(filter(_ALL_STOPWORDS.__contains__, chain(tokens, words)))
 
 
-#: Characters read first: a paragraph or two settles most texts. Only when they leave the
-#: question open (too few stop words, two languages close) is the longer sample read.
-FIRST_SAMPLE = 1000
+#: Characters read first: a paragraph settles most texts. Only when it leaves the question
+#: open (too few stop words, two languages close) is the longer sample read. (Over the dev
+#: container bodies, 1,397 windows taken every 300 characters, a first look of even 300
+#: characters never named another language than the 3,000-character sample.)
+FIRST_SAMPLE = 400
 
 
 def detect(text: str, sample: int = 3000) -> str | None:
