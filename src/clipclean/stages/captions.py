@@ -104,12 +104,10 @@ MAX_DESCRIBES_WORDS = 50
 #: Longest line that can be a caption; longer is a paragraph that happens to mention a photo.
 MAX_CAPTION_WORDS = 90
 
-#: The most characters a match of the patterns anchored at the line's end can take (the
-#: longest marker, credit and brackets, and a "\n" before ``$``): the search for one starts
-#: that far from the end, not at each character of a long line.
-_GLUED_SPAN = 230  # a 21-character marker, up to 204 of credit
-_SLASH_SPAN = 300  # " (" + five 40-character words + "/" + 80 + ")"
-_AGENCY_SPAN = 20  # " (Getty Images)"
+#: The most characters a GLUED_CREDIT match can take (a 21-character marker, up to 204 of
+#: credit, a "\n" before ``$``): its search starts that far from the line's end, not at each
+#: character of a long line.
+_GLUED_SPAN = 230
 
 
 def split_caption(text: str) -> tuple[str, str] | None:
@@ -132,7 +130,10 @@ def _split_caption(text: str, medium: int | None) -> tuple[str, str] | None:
         credit = m.group("credit").strip()
         caption = text[: m.start()].strip()
         return caption, credit
-    m = PAREN_CREDIT.search(text) if named and text.endswith(")") else None
+    # The bracketed credits open at the line's last "(" (they hold no bracket), a space or three
+    # before it: their search starts there.
+    paren = text.rfind("(") if text.endswith(")") else -1
+    m = PAREN_CREDIT.search(text, max(0, paren - 3)) if named and paren >= 0 else None
     if m:
         credit = m.group("credit").strip()
         if credit.split("/")[0].split()[-1:] in (["Photo"], ["Photos"]):  # "AP Photo/Evan Vucci"
@@ -140,10 +141,10 @@ def _split_caption(text: str, medium: int | None) -> tuple[str, str] | None:
         else:
             credit = _PAREN_PREFIX.sub("", credit).strip()
         return text[: m.start()].strip(), credit
-    m = SLASH_CREDIT.search(text, max(0, end - _SLASH_SPAN)) if text.endswith(")") else None
+    m = SLASH_CREDIT.search(text, max(0, paren - 1)) if paren >= 0 else None
     if m and m.group("credit")[0].isupper():
         return text[: m.start()].strip(), m.group("credit").strip()
-    m = AGENCY_CREDIT.search(text, max(0, end - _AGENCY_SPAN)) if text.endswith(")") else None
+    m = AGENCY_CREDIT.search(text, max(0, paren - 1)) if paren >= 0 else None
     if m:
         return text[: m.start()].strip(), m.group("credit")
     m = SLASH_CREDIT_END.search(text, max(0, end - 120)) if "/" in text[-80:] else None
