@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate, compress, count
-from operator import itemgetter, or_
+from operator import add, attrgetter, itemgetter, or_
 
 from ..model import Block, Draft, Image
 from ..pipeline import stage
@@ -309,7 +309,8 @@ class _Cued:
         return found
 
     def _starts(self) -> list[int]:
-        self.starts = list(accumulate([len(t) + 1 for t in self.texts], initial=1))
+        # line k starts after the "\n" before it, the k lines above and their k "\n"
+        self.starts = list(map(add, accumulate(map(len, self.texts), initial=1), count()))
         return self.starts
 
 
@@ -369,6 +370,7 @@ def _copies(text: str, starts: dict[str, list[str]]) -> list[str]:
 
 
 _CUT = itemgetter(slice(_SAME_PREFIX))
+_TEXT = attrgetter("text")
 
 
 def _seen_or_started(texts: list[str], seen: set[str], by_start: dict[str, list[str]]) -> list[int]:
@@ -387,7 +389,7 @@ def captions(draft: Draft) -> None:
     drops: list[tuple[Block, str]] = []
     taken: set[int] = set()
     starts: dict[str, list[str]] | None = None  # built when a gallery credit is first met
-    texts = [b.text for b in blocks]
+    texts = list(map(_TEXT, blocks))
     cued = _Cued(texts)
     for i in cued.lines():
         if i in taken:
