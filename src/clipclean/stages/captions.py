@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate, compress, count
-from operator import itemgetter, or_
+from operator import add, attrgetter, itemgetter, or_
 
 from ..model import Block, Draft, Image
 from ..pipeline import stage
+from ..scan import ASCII_FOLDS
 from ..shape import facts, word_count
 
 #: A credit glued to (or standing after) a caption; ``credit`` is what follows the marker.
@@ -38,6 +39,8 @@ SOURCE_LINE = re.compile(
     r"^(?:Image|Media|Photo|Video) (?:source|[Cc]opyright),?\s{1,3}(?P<credit>\S.{0,150})$"
 )
 CAPTION_LINE = re.compile(r"^(?:Image|Media|Photo|Video) caption,?\s{0,3}(?P<caption>\S.{0,600})$")
+#: How SOURCE_LINE and CAPTION_LINE lines open: a lookup before the patterns.
+_BBC_HEADS = frozenset(("Image ", "Media ", "Photo ", "Video "))
 #: A credit on a line of its own: "Image via Getty Images", "Photo courtesy of NASA", "Photo
 #: illustration by Slate", "личный архив Анны Ивановой" (a personal archive); or after who
 #: is shown: "Jane Doe Submitted photo", "John Smith/Courtesy photo".
@@ -82,10 +85,12 @@ SLASH_CREDIT_END = re.compile(
 )
 #: A caption that says what the picture shows: "This illustration shows …", "A stock image
 #: of …", "In this Sunday, Nov. 10, 2019, photograph, …" (the medium within its first words).
-_NAMES_PICTURE = (
-    r"(?:In\s)?(?:This|These|An?|The)\s(?:[\w'’.,-]{1,30}\s){0,5}?(?:illustration|image|photo"
-    r"|photograph|picture|rendering|screenshot|file photo|artist'?s? (?:impression|concept))"
+#: (A word can be possessive: what follows it, ``\s``, is no character of a word.)
+_PICTURE_WORDS = (
+    r"(?:[\w'’.,-]{1,30}+\s){0,5}?(?:illustration|image|photo|photograph|picture|rendering"
+    r"|screenshot|file photo|artist'?s? (?:impression|concept))"
 )
+_NAMES_PICTURE = rf"(?:In\s)?(?:This|These|An?|The)\s{_PICTURE_WORDS}"
 DESCRIBES_PICTURE = re.compile(
     rf"^{_NAMES_PICTURE}s?(?:,|\s(?:shows?|of|from|provided|released|taken|made|depicts?)\b)"
     r"|^(?:FILE PHOTO|FILE|HANDOUT|PHOTO|IMAGE)\s?:\s"
@@ -99,25 +104,36 @@ MAX_DESCRIBES_WORDS = 50
 #: Longest line that can be a caption; longer is a paragraph that happens to mention a photo.
 MAX_CAPTION_WORDS = 90
 
+#: The most characters a GLUED_CREDIT match can take (a 21-character marker, up to 204 of
+#: credit, a "\n" before ``$``): its search starts that far from the line's end, not at each
+#: character of a long line.
+_GLUED_SPAN = 230
+
 
 def split_caption(text: str) -> tuple[str, str] | None:
     """``(caption, credit)`` when ``text`` ends with a credit, else ``None``."""
     if len(text) > 1200:
         return None
-    return _split_caption(text, _HINTS.search(text) is not None)
+    return _split_caption(text, 0 if _HINTS.search(text) else None)
 
 
-def _split_caption(text: str, named: bool) -> tuple[str, str] | None:
-    """:func:`split_caption`; ``named`` is false only if the text names no medium, so that
-    the first two patterns (which need one) cannot match and are not run."""
+def _split_caption(text: str, medium: int | None) -> tuple[str, str] | None:
+    """:func:`split_caption`; ``medium`` is where the text first names a medium as the first
+    two patterns need (their match starts at one; 0 if not known), ``None`` only if it names
+    none, so that they cannot match and are not run."""
     if len(text) > 1200:
         return None
-    m = GLUED_CREDIT.search(text) if named else None
+    end = len(text)
+    named = medium is not None
+    m = GLUED_CREDIT.search(text, max(medium, end - _GLUED_SPAN)) if medium is not None else None
     if m:
         credit = m.group("credit").strip()
         caption = text[: m.start()].strip()
         return caption, credit
-    m = PAREN_CREDIT.search(text) if named and text.endswith(")") else None
+    # The bracketed credits open at the line's last "(" (they hold no bracket), a space or three
+    # before it: their search starts there.
+    paren = text.rfind("(") if text.endswith(")") else -1
+    m = PAREN_CREDIT.search(text, max(0, paren - 3)) if named and paren >= 0 else None
     if m:
         credit = m.group("credit").strip()
         if credit.split("/")[0].split()[-1:] in (["Photo"], ["Photos"]):  # "AP Photo/Evan Vucci"
@@ -125,13 +141,13 @@ def _split_caption(text: str, named: bool) -> tuple[str, str] | None:
         else:
             credit = _PAREN_PREFIX.sub("", credit).strip()
         return text[: m.start()].strip(), credit
-    m = SLASH_CREDIT.search(text) if text.endswith(")") else None
+    m = SLASH_CREDIT.search(text, max(0, paren - 1)) if paren >= 0 else None
     if m and m.group("credit")[0].isupper():
         return text[: m.start()].strip(), m.group("credit").strip()
-    m = AGENCY_CREDIT.search(text) if text.endswith(")") else None
+    m = AGENCY_CREDIT.search(text, max(0, paren - 1)) if paren >= 0 else None
     if m:
         return text[: m.start()].strip(), m.group("credit")
-    m = SLASH_CREDIT_END.search(text, max(0, len(text) - 120)) if "/" in text[-80:] else None
+    m = SLASH_CREDIT_END.search(text, max(0, end - 120)) if "/" in text[-80:] else None
     if m and word_count(text[: m.start()]) >= 4:
         return text[: m.start()].strip(), m.group("credit").strip()
     return None
@@ -144,13 +160,15 @@ _HINTS = re.compile(
 )
 
 
-def _may_be_caption(text: str) -> bool:
+def _may_be_caption(text: str, named: bool) -> bool:
+    """Whether a credit pattern can hold in ``text`` at all; ``named``: it names a medium as
+    GLUED_CREDIT needs, and so holds a hint."""
     if (text.endswith(")") or "/" in text[-80:]) and len(text) <= 1200:
         return True  # "… (NASA/JPL-Caltech)", "… (AP)", "… 2019. REUTERS/Jane Doe"
     if ("/" in text or "|" in text) and (text.endswith(")") or len(text) <= 120):
         return True  # "… (NASA/JPL-Caltech)", "Jane Doe/Getty Images"
     if len(text) <= 300:
-        return _HINTS.search(text) is not None
+        return named or _HINTS.search(text) is not None
     # a marker opens the line ("Image caption, …") or stands in its last 250 characters
     return (
         _HINTS.search(text, 0, 30) is not None or _HINTS.search(text, len(text) - 250) is not None
@@ -159,8 +177,8 @@ def _may_be_caption(text: str) -> bool:
 
 #: The medium GLUED_CREDIT and PAREN_CREDIT need named (they are case-sensitive), one pattern
 #: per first letter: a pattern that starts with one literal character is a scan of the whole
-#: document at C speed, where one pattern with many first characters is a Python-speed step
-#: per character, and a check per line was most of the stage's time.
+#: document at C speed, where one pattern with many first characters is a slow step per
+#: character, and a check per line was most of the stage's time.
 _MEDIUM_CUES = tuple(
     map(
         re.compile,
@@ -174,24 +192,59 @@ _MEDIUM_CUES = tuple(
         ),
     )
 )
-#: What else a caption check needs, on the lines joined with a "\n" before and after each:
-#: the opening of SOURCE_LINE, CAPTION_LINE, CREDIT_LINE or DESCRIBES_PICTURE, the slash or
-#: bar of a credit line, a bracket closing the line.
-_OTHER_CUES = tuple(
-    map(
-        re.compile,
-        (
-            r"\n(?:(?i:image|media|photo|picture|video|foto|bild|courtesy|source|quelle|fuente"
-            r"|archivo)"
-            rf"|{_NAMES_PICTURE}|FILE|HANDOUT|PHOTO|IMAGE)",
-            "/",
-            r"\|",
-            r"\)\n",
-            "photo\n",  # "Jane Doe Submitted photo"
-            "архив",  # "личный архив …"
-        ),
-    )
+#: What else a caption check needs within a line (the lines are joined with a "\n" before and
+#: after each): the slash or bar of a credit line, the "архив" of "личный архив …".
+_OTHER_CUES = tuple(map(re.compile, ("/", r"\|", "архив")))
+
+
+def _line_openings(any_case: tuple[str, ...], exact: tuple[str, ...]) -> str:
+    """An alternation of the ways a line can open: the ``any_case`` words as ``(?i:…)`` matches
+    them, the ``exact`` patterns as written (each opens with a literal character); one branch
+    per first character, that character a literal. A branch that opens with a literal fails at
+    one compare on a line that does not open so, where a class or a case-folded compare is a
+    slow step per branch at every line (this was the stage's costliest scan)."""
+    rests: dict[str, list[str]] = {}
+    for word in any_case:
+        same = re.compile(f"(?i:{word[0]})").fullmatch
+        for c in (word[0].upper(), word[0], *ASCII_FOLDS):  # what re.I matches to word[0]
+            if same(c):
+                rests.setdefault(c, []).append(f"(?i:{word[1:]})")
+    for pattern in exact:
+        rests.setdefault(pattern[0], []).append(pattern[1:])
+    return "|".join(f"{re.escape(c)}(?:{'|'.join(r)})" for c, r in rests.items())
+
+
+#: How a line opens that SOURCE_LINE, CAPTION_LINE, CREDIT_LINE or DESCRIBES_PICTURE can take
+#: (its "PHOTO" and "IMAGE" are among the any-case words; _NAMES_PICTURE is spelled out by
+#: its first letters).
+_OPENS = _line_openings(
+    (
+        "image",
+        "media",
+        "photo",
+        "picture",
+        "video",
+        "foto",
+        "bild",
+        "courtesy",
+        "source",
+        "quelle",
+        "fuente",
+        "archivo",
+    ),
+    (
+        rf"In\s(?:This|These|An?|The)\s{_PICTURE_WORDS}",
+        rf"Th(?:is|ese|e)\s{_PICTURE_WORDS}",
+        rf"An?\s{_PICTURE_WORDS}",
+        "FILE",
+        "HANDOUT",
+    ),
 )
+#: The cue at a "\n" between two lines: the line after opens as above (group ``open``), or
+#: the line before closes with a bracket or "photo" ("Jane Doe Submitted photo"). One scan
+#: of the line breaks; the line before is checked again when the line after is the hit.
+_EDGE_CUE = re.compile(rf"\n(?:(?P<open>{_OPENS})|(?<=\)\n)|(?<=photo\n))")
+_CLOSES = (")", "photo")
 
 
 class _Cued:
@@ -205,15 +258,18 @@ class _Cued:
         self.joined = "\n" + "\n".join(texts) + "\n"
         self.last = len(texts) - 1
         self.starts: list[int] = []
-        #: Lines that name a medium as GLUED_CREDIT and PAREN_CREDIT need.
+        #: Lines that name a medium as GLUED_CREDIT and PAREN_CREDIT need, and where in the
+        #: line the first is.
         self.named = self._hits(_MEDIUM_CUES)
 
     def lines(self) -> list[int]:
         """Indices of the lines that hold any cue, in order."""
-        return sorted(self.named | self._hits(_OTHER_CUES))
+        return sorted(self.named.keys() | self._hits(_OTHER_CUES).keys() | self._edges())
 
-    def _hits(self, cues: tuple[re.Pattern[str], ...]) -> set[int]:
-        found: set[int] = set()
+    def _hits(self, cues: tuple[re.Pattern[str], ...]) -> dict[int, int]:
+        """The lines where ``cues`` (patterns within a line) find a match, with where in the
+        line the first one starts."""
+        found: dict[int, int] = {}
         joined, last = self.joined, self.last
         for cue in cues:
             search = cue.search
@@ -222,19 +278,45 @@ class _Cued:
                 starts = self.starts or self._starts()
                 # a hit on the "\n" before a line is that line's: look one character on
                 i = bisect_right(starts, m.start() + 1) - 1
-                found.add(i)
+                at = m.start() - starts[i]
+                if found.get(i, at) >= at:
+                    found[i] = at
                 if i >= last:
                     break
                 m = search(joined, starts[i + 1] - 1)  # a match may cross a line break
         return found
 
+    def _edges(self) -> set[int]:
+        """The lines :data:`_EDGE_CUE` finds: the one a "\n" opens, the one it closes, or both."""
+        found: set[int] = set()
+        joined, last = self.joined, self.last
+        search = _EDGE_CUE.search
+        m = search(joined)
+        while m is not None:
+            starts = self.starts or self._starts()
+            at = m.start()
+            opened = m.group("open") is not None
+            if not opened or joined.endswith(_CLOSES, 0, at):
+                found.add(bisect_right(starts, at) - 1)  # (the line the "\n" is in or closes)
+            if not opened:
+                m = search(joined, at + 1)
+                continue
+            opens = bisect_right(starts, at + 1) - 1
+            found.add(opens)
+            if opens >= last:
+                break
+            m = search(joined, starts[opens + 1] - 1)  # a match may cross a line break
+        return found
+
     def _starts(self) -> list[int]:
-        self.starts = list(accumulate([len(t) + 1 for t in self.texts], initial=1))
+        # line k starts after the "\n" before it, the k lines above and their k "\n"
+        self.starts = list(map(add, accumulate(map(len, self.texts), initial=1), count()))
         return self.starts
 
 
 #: A line cut short by the page: "… to strengthen the military relations ..", "… at ... more".
 _TRUNCATED_END = re.compile(r"\s?(?:\.{2,3}|…)(?:\s?[^\W\d_]{1,10})?$")
+_TRUNCATED_SPAN = 20  # "…" or "...", a space and a ten-letter word, a "\n" before ``$``
 #: Characters a cut-short copy of a caption must keep to be matched with the caption.
 _SAME_PREFIX = 40
 
@@ -245,9 +327,13 @@ def _same_caption(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) > 300 or not _TRUNCATED_END.search(short):
+    if len(short) > 300:
         return False
-    cut = _TRUNCATED_END.sub("", short)
+    # (the end can be no longer than _TRUNCATED_SPAN: the search starts there)
+    m = _TRUNCATED_END.search(short, max(0, len(short) - _TRUNCATED_SPAN))
+    if m is None:
+        return False
+    cut = short[: m.start()] + short[m.end() :]  # (what .sub("", short) leaves: one match)
     return len(cut) >= _SAME_PREFIX and long.startswith(cut)
 
 
@@ -284,6 +370,7 @@ def _copies(text: str, starts: dict[str, list[str]]) -> list[str]:
 
 
 _CUT = itemgetter(slice(_SAME_PREFIX))
+_TEXT = attrgetter("text")
 
 
 def _seen_or_started(texts: list[str], seen: set[str], by_start: dict[str, list[str]]) -> list[int]:
@@ -302,17 +389,20 @@ def captions(draft: Draft) -> None:
     drops: list[tuple[Block, str]] = []
     taken: set[int] = set()
     starts: dict[str, list[str]] | None = None  # built when a gallery credit is first met
-    texts = [b.text for b in blocks]
+    texts = list(map(_TEXT, blocks))
     cued = _Cued(texts)
     for i in cued.lines():
         if i in taken:
             continue
         block = blocks[i]
         text = block.text
-        if not _may_be_caption(text):
+        medium = cued.named.get(i)
+        named = medium is not None
+        if not _may_be_caption(text, named):
             continue
         f = facts(block)
-        src = SOURCE_LINE.match(text)
+        bbc = text[:6] in _BBC_HEADS
+        src = SOURCE_LINE.match(text) if bbc else None
         if src:
             image = Image(credit=src.group("credit").strip())
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -324,7 +414,7 @@ def captions(draft: Draft) -> None:
                 drops.append((nxt, "image caption"))
                 taken.add(i + 1)
             continue
-        cap = CAPTION_LINE.match(text)
+        cap = CAPTION_LINE.match(text) if bbc else None
         if cap:
             draft.add_image(Image(caption=cap.group("caption").strip()), block)
             drops.append((block, "image caption"))
@@ -342,7 +432,11 @@ def captions(draft: Draft) -> None:
         if (
             f.size <= 120
             and " " in text
-            and (SLASH_CREDIT_LINE.match(text) or PIPE_CREDIT_LINE.match(text))
+            and "A" <= text[0] <= "Z"
+            and (
+                ("/" in text and SLASH_CREDIT_LINE.match(text))
+                or ("|" in text and PIPE_CREDIT_LINE.match(text))
+            )
         ):
             image = Image(credit=text)
             prev = blocks[i - 1] if i > 0 else None
@@ -360,7 +454,7 @@ def captions(draft: Draft) -> None:
             continue
         if f.words > MAX_CAPTION_WORDS:
             continue
-        parts = _split_caption(text, i in cued.named)
+        parts = _split_caption(text, medium)
         if parts is None:
             if f.words <= MAX_DESCRIBES_WORDS and DESCRIBES_PICTURE.match(text):
                 draft.add_image(Image(caption=text), block)

@@ -11,6 +11,7 @@ import re
 
 from ..model import Draft
 from ..pipeline import stage
+from ..shape import facts
 
 #: Whole-line shapes, matched at the start of the lower-cased line.
 COMMENT_WIDGET = re.compile(
@@ -23,6 +24,11 @@ COMMENT_WIDGET = re.compile(
     r"|be the first to comment|there are no comments|no comments yet"
     r"|(?:atenção|atención|achtung|attention)\s?:\s?coment"
     r"|(?:report|reply|like|dislike|flag)(?:\s(?:abuse|comment))?$"
+)
+#: How the lines COMMENT_WIDGET takes open (lower-cased: two characters, or a digit): a set
+#: lookup rules out most lines before the pattern's branches are tried.
+_WIDGET_HEADS = frozenset(
+    "co re ko コメ po le wr ad su vi sh hi lo na em e- we no be th at ac li di fl".split()
 )
 #: Notices of the comment form anywhere in the line; only tried when a cue word is present.
 COMMENT_NOTICE = re.compile(
@@ -40,16 +46,17 @@ MAX_WIDGET_CHARS = 160
 def comments(draft: Draft) -> None:
     """Comment counters, comment-form fields and comment-policy notices (short lines)."""
     widget = COMMENT_WIDGET.match
+    heads = _WIDGET_HEADS
     notice = COMMENT_NOTICE.search
     drops = []
     for block in draft.blocks:
         text = block.text
         if len(text) > MAX_WIDGET_CHARS:
             continue
-        low = text.lower()
+        low = facts(block).low  # (made once per line for all stages)
         # The notice is searched for only when one of _CUES is in the line ("in" tests: a
         # generator over _CUES cost more than the rest of the stage).
-        if widget(low) or (
+        if ((low[:2] in heads or low[:1].isdigit()) and widget(low)) or (
             ("comment" in low or "required" in low or "email address" in low or "notify me" in low)
             and notice(low)
         ):

@@ -10,6 +10,7 @@ import re
 
 from ..model import Draft
 from ..pipeline import stage
+from ..scan import heads, starts_like
 
 _WORDS = (
     "image|images|photo|photos|photograph|picture|video|audio|graphic|illustration|gallery"
@@ -29,6 +30,17 @@ PLACEHOLDER = re.compile(
     re.I,
 )
 
+#: How a line PLACEHOLDER takes can open, after its "(" (see :func:`_may_be_placeholder`).
+_HEADS = heads(*_WORDS.split("|"))
+
+
+def _may_be_placeholder(text: str) -> bool:
+    """Whether PLACEHOLDER can match ``text``, by how it opens: with one of the words (as
+    ``re.I`` sees it), a digit or a bracket ("3 of 12", "(1/12)", "2:31"). Most lines are
+    ruled out here, by a look at two characters instead of the pattern's hundred branches."""
+    first = text[:1]
+    return first.isdigit() or first == "(" or starts_like(text, _HEADS)
+
 
 #: Markup a page left unrendered: "[button link=… type=”big”] Send us a review[/button]",
 #: "[caption id=…]": a shortcode of a blogging system, never text of the article.
@@ -44,7 +56,7 @@ def image_placeholders(draft: Draft) -> None:
     drops = []
     for block in draft.blocks:
         text = block.text
-        if len(text) <= 40 and PLACEHOLDER.match(text):
+        if len(text) <= 40 and _may_be_placeholder(text) and PLACEHOLDER.match(text):
             drops.append((block, "media placeholder"))
         elif text[:1] == "[" and len(text) <= 700 and SHORTCODE.match(text):
             drops.append((block, "unrendered shortcode"))

@@ -6,6 +6,7 @@ Matched as whole lines only, so a sentence that merely contains "read more" stay
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..model import Draft
 from ..pipeline import stage
@@ -29,7 +30,8 @@ _PHRASES = (
     "|next|previous|prev|next article|previous article|next story|previous story"
     "|view pdf/print mode|print mode|scroll down|scroll to top|go to top|jump to comments"
 )
-CALL_TO_ACTION = re.compile(r"^[\s>»›→▶]{0,3}(?:" + _PHRASES + r")[\s.:!…»›→▶+]{0,4}$", re.I)
+_LINE = r"^[\s>»›→▶]{{0,3}}(?:{})[\s.:!…»›→▶+]{{0,4}}$"
+CALL_TO_ACTION = re.compile(_LINE.format(_PHRASES), re.I)
 
 
 #: The phrases, and what a line may have around one: ``\s`` (every character it matches)
@@ -43,24 +45,34 @@ _SPACES = (
 _MARKS = _SPACES + ">»›→▶.:!…+"
 
 
-def _may_call(text: str) -> bool:
-    """Whether :data:`CALL_TO_ACTION` can match ``text``, without the pattern's walk through a
-    hundred phrases. No phrase starts or ends with a mark, so the stripped line is the phrase
-    itself, in some case: when ASCII, it is the phrase once lower-cased (under ``re.I`` an
-    ASCII letter matches only its other case); else it is no longer than the longest phrase."""
+def _call_pattern(text: str) -> re.Pattern[str] | None:
+    """A pattern that matches ``text`` exactly when :data:`CALL_TO_ACTION` does, or ``None``
+    when that cannot match: without the pattern's walk through a hundred phrases. No phrase
+    starts or ends with a mark, so the stripped line is the phrase itself, in some case: when
+    ASCII, it is the phrase once lower-cased (under ``re.I`` an ASCII letter matches only its
+    other case), and the pattern of that one phrase decides; else it is no longer than the
+    longest phrase, and the whole pattern decides."""
     key = text.strip(_MARKS)
     if key.isascii():
-        return key.lower() in _PHRASE_SET
-    return len(key) <= _LONGEST
+        key = key.lower()
+        return _phrase_pattern(key) if key in _PHRASE_SET else None
+    return CALL_TO_ACTION if len(key) <= _LONGEST else None
+
+
+@cache
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """:data:`CALL_TO_ACTION` with ``phrase`` as its only phrase."""
+    return re.compile(_LINE.format(re.escape(phrase)), re.I)
 
 
 @stage("calls_to_action")
 def calls_to_action(draft: Draft) -> None:
     """Whole-line prompts: "Read Entire Article", "Read more", "Continue reading", "Advertisement"."""
-    match = CALL_TO_ACTION.match
-    drops = [
-        (block, "call to action")
-        for block in draft.blocks
-        if len(block.text) <= 60 and _may_call(block.text) and match(block.text)
-    ]
+    drops = []
+    for block in draft.blocks:
+        text = block.text
+        if len(text) <= 60:
+            pattern = _call_pattern(text)
+            if pattern is not None and pattern.match(text):
+                drops.append((block, "call to action"))
     draft.remove_many(drops)

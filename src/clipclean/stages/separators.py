@@ -45,8 +45,24 @@ def is_separator_row(text: str) -> bool:
 
 
 #: What a long line that starts with a word needs to be a row: a pipe or bullet (two make a
-#: row), or a mark that :data:`_CRUMB` cuts at (a trail).
-_ROW_MARK = re.compile(r"[|•·»›>/→]")
+#: row), or a mark that :data:`_CRUMB` cuts at (a trail). Looked for with an ``in`` test per
+#: mark (see :func:`_has_row_mark`).
+ROW_MARKS = "|•·»›>/→"
+
+
+def _has_row_mark(text: str) -> bool:
+    """Whether ``text`` holds one of :data:`ROW_MARKS`: eight ``in`` tests (a fast search for
+    one character each) cost a third of a search for the class of them."""
+    return (
+        "|" in text
+        or "/" in text
+        or ">" in text
+        or "•" in text
+        or "·" in text
+        or "»" in text
+        or "›" in text
+        or "→" in text
+    )
 
 
 @stage("separators")
@@ -55,7 +71,6 @@ def separator_rows(draft: Draft) -> None:
     # Most lines are ruled out by one search before is_separator_row's dozen tests: a line
     # with no separator at all is a row only when blank, and a long line that starts with a
     # word only with a pipe, a bullet or a trail's mark.
-    row_mark = _ROW_MARK.search
     any_mark = _SEPARATOR.search
     drops = []
     for block in draft.blocks:
@@ -64,7 +79,7 @@ def separator_rows(draft: Draft) -> None:
         if n > 300:
             continue
         if n > 40 and text[0].isalnum():
-            if row_mark(text) is None:
+            if not _has_row_mark(text):
                 continue
         elif any_mark(text) is None and text.strip():
             continue

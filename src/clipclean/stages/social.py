@@ -41,12 +41,13 @@ def is_share_row(text: str) -> bool:
     lead = first.group().lower() if first else ""
     if not (lead in CORE or lead == "click" or lead[:1].isdigit()):
         return False  # a row starts with a network, a share word or a counter
-    tokens = _TOKEN.findall(text)
-    if not tokens or len(tokens) > MAX_ROW_WORDS:
-        return False
     core = False
-    for t in tokens:  # (lower-cased one by one: most lines fail at their second word)
-        t = t.lower()
+    # The words one by one, lower-cased one by one: most lines fail at their second word, and
+    # the rest of the line is not read. (The first word is there: ``lead``.)
+    for n, m in enumerate(_TOKEN.finditer(text), 1):
+        if n > MAX_ROW_WORDS:
+            return False
+        t = m.group().lower()
         t = t.split("-")[0] or t
         if t in CORE:
             core = True
