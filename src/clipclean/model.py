@@ -106,8 +106,12 @@ class Draft:
         """Drop many blocks in one pass (a per-line stage over a huge input stays linear)."""
         if not drops:
             return
-        gone = {id(b) for b, _ in drops}
-        self.blocks = [b for b in self.blocks if id(b) not in gone]
+        if len(drops) == 1:  # (the common case: a test of identity beats an ``id`` look-up)
+            block = drops[0][0]
+            self.blocks = [b for b in self.blocks if b is not block]
+        else:
+            gone = {id(b) for b, _ in drops}
+            self.blocks = [b for b in self.blocks if id(b) not in gone]
         stage = self.current_stage
         self.trace += [Removal(stage, why, b.text) for b, why in drops]
 
