@@ -216,11 +216,13 @@ def _link_costs(fs: list[Facts], out: list[float]) -> None:
     """LINK_COST for the headline-like lines that cost (still -SHORT_COST: only list items,
     table rows and rows of one shape were lifted so far, all above zero) between the first
     and the last line that scores above zero."""
-    pos = [i for i, x in enumerate(out) if x > 0]
-    if not pos:
-        return
+    first, last = 0, len(out) - 1
+    while first <= last and out[first] <= 0:
+        first += 1
+    while last > first and out[last] <= 0:
+        last -= 1
     cost = -SHORT_COST
-    for i in range(pos[0] + 1, pos[-1]):
+    for i in range(first + 1, last):
         if out[i] == cost and fs[i].headline:
             out[i] = -LINK_COST
 
@@ -319,6 +321,8 @@ def _runs(flags: list[str], least: int = 1) -> list[tuple[int, int]]:
 
 
 _MARK = re.compile(r"[^\w\s'’]")
+#: The ASCII characters that are not marks for _MARK (word characters, white space, "'").
+_NOT_MARKS = bytes(c for c in range(128) if not _MARK.match(chr(c)))
 
 
 def _skeleton(text: str) -> str:
@@ -327,11 +331,16 @@ def _skeleton(text: str) -> str:
     of a link list rarely do."""
     if len(text) > 200:
         return ""
-    first = _MARK.search(text)
-    if first is None:
-        return ""
-    second = _MARK.search(text, first.end())
-    marks = first.group() + second.group() if second else first.group()
+    if text.isascii():  # the marks are what is left without the other characters (in C)
+        marks = text.encode().translate(None, _NOT_MARKS)[:2].decode()
+        if not marks:
+            return ""
+    else:
+        first = _MARK.search(text)
+        if first is None:
+            return ""
+        second = _MARK.search(text, first.end())
+        marks = first.group() + second.group() if second else first.group()
     return ("d" if text[0].isdigit() else "a") + marks
 
 
