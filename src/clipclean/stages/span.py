@@ -137,16 +137,18 @@ def _base_score(f: Facts) -> float:
 
 def best_run(scores: list[float]) -> tuple[int, int] | None:
     """Indices ``(start, end)`` (inclusive) of the maximum-sum segment, or None if all ≤ 0."""
-    best, best_span = 0.0, None
+    best, low, high = 0.0, -1, -1  # (no pair is made until the end)
     total, start = 0.0, 0
-    for i, s in enumerate(scores):
+    i = -1
+    for s in scores:
+        i += 1
         if total <= 0:
             total, start = s, i
         else:
             total += s
         if total > best:
-            best, best_span = total, (start, i)
-    return best_span
+            best, low, high = total, start, i
+    return None if low < 0 else (low, high)
 
 
 def scores(blocks: list[Block]) -> list[float]:
@@ -446,7 +448,7 @@ def _closers(fs: list[Facts], sc: list[float]) -> list[int]:
             out.append(i)
             sc[i] = -SHORT_COST
         elif sc[i] > 0 and len(text) <= 250 and _comment_cue(text):
-            low = text.lower()
+            low = fs[i].low
             if COMMENT_WIDGET.match(low) or COMMENT_NOTICE.search(low):
                 out.append(i)
                 sc[i] = -SHORT_COST
@@ -480,7 +482,11 @@ def _closer_candidates(fs: list[Facts], sc: list[float]) -> list[int]:
             and (
                 ":" in f.text
                 or "：" in f.text
-                or (f.size <= 250 and ("omment" in f.low or "oment" in f.low))
+                or (
+                    f.size <= 250
+                    and "ment" in (low := f.low)
+                    and ("omment" in low or "oment" in low)
+                )
             )
         )
     ]
