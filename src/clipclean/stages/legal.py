@@ -175,17 +175,19 @@ def site_from_copyright(text: str) -> str | None:
 #: lower-cased lines joined with a "\n" before and after each: the "©" or opening "copyright"
 #: of a notice, a piece of each RIGHTS phrase, "retrieved", a piece of each consent word.
 #: Each pattern starts with one literal character, so a scan of the whole document skips
-#: ahead at C speed (a word is found at a rare letter where it has one: "priva" at its "v";
+#: ahead at C speed (a word is found at a rare letter where it has one: "privac" at its "v";
 #: the letters after it are read before a look-behind, which fails most places sooner);
 #: a check per line, or one pattern with many first characters, was most of the stage's time.
 _CUES = tuple(
     map(
         re.compile,
         (
-            # reserved, réservés, riservati, retrieved, privacy, vorbehalten
-            r"v(?:ed(?<=retrieved)|a(?<=priva)|orbehalten|(?<=serv))",
-            # person(al), (re)produced, gdpr, copyright opening the line
-            r"p(?:erson|roduced(?<=reproduced)|r(?<=gdpr)|yright(?<=\ncopyright))",
+            # reserved, réservés, riservati (not "service", "observe"), retrieved, privacy,
+            # privacidad (not "private"), vorbehalten
+            r"v(?:ed(?<=retrieved)|ac(?<=privac)|orbehalten|(?<=[eéi]serv))",
+            # personal, personen(bezogen), personn(elles) (not "spokesperson"), (re)produced,
+            # gdpr, copyright opening the line
+            r"p(?:erson(?:al|en|n)|roduced(?<=reproduced)|r(?<=gdpr)|yright(?<=\ncopyright))",
             r"m(?:s(?<=terms)|ent(?<=agreement))",
             "kie(?<=cookie)",
             "con(?:sent|fidentialité)",
