@@ -13,7 +13,15 @@ from ..dates import MONTHS, ZONES, dated_lines, find_date
 from ..model import Block, Draft
 from ..pipeline import stage
 from ..scan import heads
-from ..shape import is_bare_name, is_org_name, split_names, word_count
+from ..shape import (
+    _NAME_TOKEN,
+    _NOT_NAME,
+    _ORG_WORDS,
+    is_bare_name,
+    is_org_name,
+    split_names,
+    word_count,
+)
 from .span import header_zone
 
 BY_PREFIX = re.compile(
@@ -168,6 +176,26 @@ def _roles(draft: Draft) -> list[tuple[Block, str]]:
     ]
 
 
+#: The particles :data:`shape._NAME_TOKEN` takes in lower case ("de", "van").
+_PARTICLES = frozenset("de da del der den van von le la al bin ibn dos du di y ter zu".split())
+
+
+def _may_name(text: str) -> bool:
+    """Whether a line, or a part of it before a date, may be a bare name
+    (:func:`is_bare_name`), judged by its first two words, which such a part shares with the
+    line: the first a name's word that no headline or organisation opens with, the second
+    capitalised or a particle. Most header lines fail here, so the date in them (a long
+    paragraph's is the costly one) is not looked for."""
+    words = text.split(None, 2)
+    if len(words) < 2:
+        return False
+    first, second = words[0], words[1]
+    if first in _NOT_NAME or first in _ORG_WORDS or not _NAME_TOKEN.match(first):
+        return False
+    lead = second[0]
+    return lead.isupper() or "\u0100" <= lead <= "\u017d" or second in _PARTICLES
+
+
 @stage("bylines")
 def bylines(draft: Draft) -> None:
     """ "By X and Y" lines, and bare names next to a dateline, near the top -> authors."""
@@ -190,6 +218,8 @@ def bylines(draft: Draft) -> None:
             drops += [(block, "byline"), (zone[n + 1], "byline")]
             taken = n + 1
             continue
+        if not (_may_name(text) or ((h := text[:2]).lower() in _BY_HEADS or not h.isascii())):
+            continue  # neither a byline nor a name, with or without a date after it
         date = find_date(text)
         if date is not None and date.start > 0:
             text = text[: date.start].rstrip(" |,-–—·•")  # "By X | Sept. 19, 2025"
