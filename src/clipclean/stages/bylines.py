@@ -113,12 +113,24 @@ def _fix_caps(name: str) -> str:
     return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in name.split())
 
 
+#: The characters :data:`_SEGMENT` cannot split a line without.
+_SPLITTERS = (",", "|", "-", "–", "—", "/")
+
+
+def _segments(rest: str) -> list[str]:
+    """The non-empty parts of ``rest`` between separators (``_SEGMENT``); most bylines have
+    no separator, and a look for its characters is cheaper than the pattern's scan."""
+    if not any(map(rest.__contains__, _SPLITTERS)):
+        return [rest] if rest else []
+    return [s for s in _SEGMENT.split(rest) if s]
+
+
 def parse_byline(text: str) -> tuple[list[str], str | None] | None:
     """``(authors, organisation)`` for a byline line, else ``None``."""
     m = by_prefix(text)
     if not m:
         return None
-    segments = [s for s in _SEGMENT.split(m.group("rest").strip()) if s]
+    segments = _segments(m.group("rest").strip())
     for k in range(len(segments), 0, -1):
         names = split_names(", ".join(_fix_caps(s) for s in segments[:k]))
         if names:

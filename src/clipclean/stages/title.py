@@ -8,8 +8,6 @@ shorter headline over a dek. Without the run, the first headline-like line. A re
 
 from __future__ import annotations
 
-from collections import Counter
-
 from ..model import Block, Draft
 from ..pipeline import stage
 from ..shape import facts, is_headline_like, is_person_name
@@ -67,8 +65,9 @@ def _pick(draft: Draft) -> Block | None:
     strong = [b for b in zone if weight[id(b)] >= 4]
     sizes = {len(b.text) for b in strong}
     # blocks are space-normalised: a repeat has the same length (casefold keeps it for these)
-    seen = Counter([b.text.casefold() for b in draft.blocks if len(b.text) in sizes])
-    repeated = [b for b in strong if seen[b.text.casefold()] > 1]
+    # (a list's count: a strong line or two is looked up, a Counter of them all cost more)
+    seen = [b.text.casefold() for b in draft.blocks if len(b.text) in sizes]
+    repeated = [b for b in strong if seen.count(b.text.casefold()) > 1]
     if repeated:  # printed twice (a sticky header, a share row): the headline
         return max(repeated, key=lambda b: weight[id(b)])
     top = max(weight.values())
