@@ -202,10 +202,10 @@ def _may_name(text: str) -> bool:
     if len(words) < 2:
         return False
     first, second = words[0], words[1]
-    if first in _NOT_NAME or first in _ORG_WORDS or not _NAME_TOKEN.match(first):
+    lead = second[0]  # (the cheaper test first: most headlines fail it)
+    if not (lead.isupper() or "\u0100" <= lead <= "\u017d" or second in _PARTICLES):
         return False
-    lead = second[0]
-    return lead.isupper() or "\u0100" <= lead <= "\u017d" or second in _PARTICLES
+    return first not in _NOT_NAME and first not in _ORG_WORDS and bool(_NAME_TOKEN.match(first))
 
 
 @stage("bylines")
@@ -230,7 +230,7 @@ def bylines(draft: Draft) -> None:
             drops += [(block, "byline"), (zone[n + 1], "byline")]
             taken = n + 1
             continue
-        if not (_may_name(text) or ((h := text[:2]).lower() in _BY_HEADS or not h.isascii())):
+        if not (h.lower() in _BY_HEADS or not h.isascii() or _may_name(text)):
             continue  # neither a byline nor a name, with or without a date after it
         date = find_date(text)
         if date is not None and date.start > 0:
