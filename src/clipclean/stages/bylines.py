@@ -131,8 +131,9 @@ def parse_byline(text: str) -> tuple[list[str], str | None] | None:
     if not m:
         return None
     segments = _segments(m.group("rest").strip())
+    fixed = [_fix_caps(s) for s in segments]  # (once, not once for each k)
     for k in range(len(segments), 0, -1):
-        names = split_names(", ".join(_fix_caps(s) for s in segments[:k]))
+        names = split_names(", ".join(fixed[:k]))
         if names:
             org = segments[k] if k < len(segments) else None
             if is_org_name(names[-1]):  # "By Jane Doe and Associated Press"
