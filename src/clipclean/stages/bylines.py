@@ -13,7 +13,15 @@ from ..dates import MONTHS, ZONES, dated_lines, find_date
 from ..model import Block, Draft
 from ..pipeline import stage
 from ..scan import heads
-from ..shape import is_bare_name, is_org_name, split_names, word_count
+from ..shape import (
+    _NAME_TOKEN,
+    _NOT_NAME,
+    _ORG_WORDS,
+    is_bare_name,
+    is_org_name,
+    split_names,
+    word_count,
+)
 from .span import header_zone
 
 BY_PREFIX = re.compile(
@@ -105,14 +113,27 @@ def _fix_caps(name: str) -> str:
     return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in name.split())
 
 
+#: The characters :data:`_SEGMENT` cannot split a line without.
+_SPLITTERS = (",", "|", "-", "–", "—", "/")
+
+
+def _segments(rest: str) -> list[str]:
+    """The non-empty parts of ``rest`` between separators (``_SEGMENT``); most bylines have
+    no separator, and a look for its characters is cheaper than the pattern's scan."""
+    if not any(map(rest.__contains__, _SPLITTERS)):
+        return [rest] if rest else []
+    return [s for s in _SEGMENT.split(rest) if s]
+
+
 def parse_byline(text: str) -> tuple[list[str], str | None] | None:
     """``(authors, organisation)`` for a byline line, else ``None``."""
     m = by_prefix(text)
     if not m:
         return None
-    segments = [s for s in _SEGMENT.split(m.group("rest").strip()) if s]
+    segments = _segments(m.group("rest").strip())
+    fixed = [_fix_caps(s) for s in segments]  # (once, not once for each k)
     for k in range(len(segments), 0, -1):
-        names = split_names(", ".join(_fix_caps(s) for s in segments[:k]))
+        names = split_names(", ".join(fixed[:k]))
         if names:
             org = segments[k] if k < len(segments) else None
             if is_org_name(names[-1]):  # "By Jane Doe and Associated Press"
@@ -168,6 +189,26 @@ def _roles(draft: Draft) -> list[tuple[Block, str]]:
     ]
 
 
+#: The particles :data:`shape._NAME_TOKEN` takes in lower case ("de", "van").
+_PARTICLES = frozenset("de da del der den van von le la al bin ibn dos du di y ter zu".split())
+
+
+def _may_name(text: str) -> bool:
+    """Whether a line, or a part of it before a date, may be a bare name
+    (:func:`is_bare_name`), judged by its first two words, which such a part shares with the
+    line: the first a name's word that no headline or organisation opens with, the second
+    capitalised or a particle. Most header lines fail here, so the date in them (a long
+    paragraph's is the costly one) is not looked for."""
+    words = text.split(None, 2)
+    if len(words) < 2:
+        return False
+    first, second = words[0], words[1]
+    lead = second[0]  # (the cheaper test first: most headlines fail it)
+    if not (lead.isupper() or "\u0100" <= lead <= "\u017d" or second in _PARTICLES):
+        return False
+    return first not in _NOT_NAME and first not in _ORG_WORDS and bool(_NAME_TOKEN.match(first))
+
+
 @stage("bylines")
 def bylines(draft: Draft) -> None:
     """ "By X and Y" lines, and bare names next to a dateline, near the top -> authors."""
@@ -190,6 +231,8 @@ def bylines(draft: Draft) -> None:
             drops += [(block, "byline"), (zone[n + 1], "byline")]
             taken = n + 1
             continue
+        if not (h.lower() in _BY_HEADS or not h.isascii() or _may_name(text)):
+            continue  # neither a byline nor a name, with or without a date after it
         date = find_date(text)
         if date is not None and date.start > 0:
             text = text[: date.start].rstrip(" |,-–—·•")  # "By X | Sept. 19, 2025"

@@ -8,8 +8,6 @@ shorter headline over a dek. Without the run, the first headline-like line. A re
 
 from __future__ import annotations
 
-from collections import Counter
-
 from ..model import Block, Draft
 from ..pipeline import stage
 from ..shape import facts, is_headline_like, is_person_name
@@ -26,7 +24,8 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _is_candidate(block: Block) -> bool:
+def _is_candidate(block: Block, byline: bool) -> bool:
+    """A headline-like line that is no byline (``byline``: known to the caller), name or date."""
     f = facts(block)
     text = block.text
     return (  # the cheap tests first
@@ -34,7 +33,7 @@ def _is_candidate(block: Block) -> bool:
         and f.headline
         and "|" not in text
         and text[0].isalnum()
-        and not by_prefix(text)
+        and not byline
         and not is_person_name(text)
         and not is_dateline(text)
     )
@@ -52,8 +51,9 @@ def _pick(draft: Draft) -> Block | None:
             None,
         )
     area = [b for b in header_zone(draft, after=0) if b.seq < start]
-    by = next((i for i, b in enumerate(area) if by_prefix(b.text)), None)
-    ok = list(map(_is_candidate, area))  # (once: the byline's cut takes a prefix of them)
+    bylines = [by_prefix(b.text) is not None for b in area]  # (once for both uses)
+    by = bylines.index(True) if True in bylines else None
+    ok = list(map(_is_candidate, area, bylines))  # (once: the byline's cut takes a prefix)
     zone = [b for b, c in zip(area, ok, strict=True) if c]
     if by is not None:  # the headline stands above its byline
         zone = [b for b, c in zip(area[:by], ok[:by], strict=True) if c] or zone
@@ -67,8 +67,9 @@ def _pick(draft: Draft) -> Block | None:
     strong = [b for b in zone if weight[id(b)] >= 4]
     sizes = {len(b.text) for b in strong}
     # blocks are space-normalised: a repeat has the same length (casefold keeps it for these)
-    seen = Counter([b.text.casefold() for b in draft.blocks if len(b.text) in sizes])
-    repeated = [b for b in strong if seen[b.text.casefold()] > 1]
+    # (a list's count: a strong line or two is looked up, a Counter of them all cost more)
+    seen = [b.text.casefold() for b in draft.blocks if len(b.text) in sizes]
+    repeated = [b for b in strong if seen.count(b.text.casefold()) > 1]
     if repeated:  # printed twice (a sticky header, a share row): the headline
         return max(repeated, key=lambda b: weight[id(b)])
     top = max(weight.values())
