@@ -139,9 +139,15 @@ def is_bare_name(text: str) -> bool:
     )
 
 
+#: What separates names in a byline: "A, B and C", "A & B", "A und B", "A et B", "A y B".
+#: (The spaces around a separator are stripped from the parts, not matched: a pattern that
+#: opens with ``\s*`` would be quadratic on a long run of spaces.)
+_NAME_SEPARATOR = re.compile(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b")
+
+
 def split_names(text: str) -> list[str]:
     """Split "A, B and C" / "A & B" / "A y B" into names; [] unless every part is a name."""
-    parts = re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", text.strip())
+    parts = _NAME_SEPARATOR.split(text.strip())
     names = [p.strip() for p in parts if p.strip()]
     if names and all(is_person_name(n) for n in names):
         return names
