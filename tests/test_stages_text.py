@@ -345,3 +345,12 @@ def test_labelled_links_go_even_with_a_dot_inside() -> None:
     a = clean(article(*links))
     assert [b.text for b in a.blocks] == PARAS
     assert {removed_by(a, t) for t in links} == {"related_links"}
+
+
+def test_credit_and_link_labels_in_other_languages() -> None:
+    credits = ["Bildquelle: Getty Images", "Crédits photo : Jean Dupont", "写真：共同通信"]
+    link = "À lire aussi : Les nouvelles règles du stationnement"
+    a = clean(article(*[x for c in credits for x in (c, "")], link))
+    assert [b.text for b in a.blocks] == PARAS
+    assert [i.credit for i in a.images] == ["Getty Images", "Jean Dupont", "共同通信"]
+    assert removed_by(a, link) == "related_links"

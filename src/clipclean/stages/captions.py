@@ -42,14 +42,15 @@ CAPTION_LINE = re.compile(r"^(?:Image|Media|Photo|Video) caption,?\s{0,3}(?P<cap
 #: How SOURCE_LINE and CAPTION_LINE lines open: a lookup before the patterns.
 _BBC_HEADS = frozenset(("Image ", "Media ", "Photo ", "Video "))
 #: A credit on a line of its own: "Image via Getty Images", "Photo courtesy of NASA", "Photo
-#: illustration by Slate", "личный архив Анны Ивановой" (a personal archive); or after who
-#: is shown: "Jane Doe Submitted photo", "John Smith/Courtesy photo".
+#: illustration by Slate", "личный архив Анны Ивановой" (a personal archive), "Bildquelle:
+#: dpa", "Crédits photo : AFP", "写真：共同通信".
 CREDIT_LINE = re.compile(
     r"^(?:(?:(?:image|photo|picture|foto|bild)s?|photo illustration)"
     r"\s(?:via|by|courtesy(?: of)?|credit:?|von|de|par)"
     r"|(?:photo|image|picture)\s?credit:?|courtesy(?: of)?|source:|quelle:|fuente:|source image:"
-    r"|личный архив|из личного архива|archivo personal)"
-    r"\s{1,3}(?P<credit>\S.{0,120})$",
+    r"|личный архив|из личного архива|archivo personal|bildquelle:|crédits? photos?\s?:"
+    r"|写真\s?[:：])"
+    r"(?:(?<=[:：])\s{0,3}|\s{1,3})(?P<credit>\S.{0,120})$",
     re.I,
 )
 #: The credit after who is shown (only tried on a line that ends with "photo").
@@ -156,7 +157,7 @@ def _split_caption(text: str, medium: int | None) -> tuple[str, str] | None:
 #: Cheap substring checks before the credit patterns run: a caption line names its medium.
 _HINTS = re.compile(
     "redit|hoto|icture|mage|Foto|Bild|rédit|llustration|Video|ourtesy|ource|uelle|uente|aption"
-    "|рхив|rchivo"
+    "|рхив|rchivo|写真"
 )
 
 
@@ -194,7 +195,7 @@ _MEDIUM_CUES = tuple(
 )
 #: What else a caption check needs within a line (the lines are joined with a "\n" before and
 #: after each): the slash or bar of a credit line, the "архив" of "личный архив …".
-_OTHER_CUES = tuple(map(re.compile, ("/", r"\|", "архив")))
+_OTHER_CUES = tuple(map(re.compile, ("/", r"\|", "архив", "写真")))
 
 
 def _line_openings(any_case: tuple[str, ...], exact: tuple[str, ...]) -> str:

@@ -42,7 +42,7 @@ LINK_MARKED = re.compile(
     r"|lee también|leia também|leggi anche(?: su)?)\s?:[^()]{1,200}\)$"
     r"|^(?:related(?:\s(?:posts?|articles?|stories|story|content|coverage|links?|reading))?"
     r"|see also|read more|read also|also read|more|watch|listen|see(?: more)?|"
-    r"lesen sie auch|lire aussi|lee también|leia também|leggi anche)\s?:\s\S"
+    r"lesen sie auch|(?:à )?lire aussi|lee también|leia também|leggi anche)\s?:\s\S"
     r"(?:[^.!?]|[.!?](?=\S)){2,150}$"
     r"|^(?:also on|more on|read more on|see more on)\s[\w.\-]{2,40}\.[a-z]{2,6}\b.{0,200}$",
     re.I,
