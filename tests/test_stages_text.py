@@ -354,3 +354,25 @@ def test_credit_and_link_labels_in_other_languages() -> None:
     assert [b.text for b in a.blocks] == PARAS
     assert [i.credit for i in a.images] == ["Getty Images", "Jean Dupont", "共同通信"]
     assert removed_by(a, link) == "related_links"
+
+
+def test_contributor_credits_in_other_languages() -> None:
+    for line, names in (
+        ("Mitarbeit: Erika Musterfrau", ["Erika Musterfrau"]),
+        ("Avec la collaboration de Marie Curie", ["Marie Curie"]),
+        ("Con la colaboración de Ana Díaz y Luis Gómez.", ["Ana Díaz", "Luis Gómez"]),
+    ):
+        a = clean(article(after=(line,)))
+        assert list(a.contributors) == names, line
+        assert removed_by(a, line) == "contributors"
+
+
+def test_a_sentence_about_a_collaboration_stays() -> None:
+    said = "Con la colaboración de los vecinos, el proyecto se terminó antes de lo previsto."
+    a = clean(article(said))
+    assert said in [b.text for b in a.blocks] and not a.contributors
+
+
+def test_japanese_tags_split_at_the_ideographic_comma() -> None:
+    a = clean(article(after=("タグ：予算、学校",)))
+    assert list(a.tags) == ["予算", "学校"]

@@ -22,6 +22,14 @@ REPORTING_BY = re.compile(
     r"(?P<names>[^;.]{2,200}?)\.?(?:\s?[;.]\s?(?P<more>.{0,300}))?\)?$",
     re.I,
 )
+#: The same credit in other languages: "Mitarbeit: X", "Avec la collaboration de X",
+#: "Con la colaboración de X", "Colaboró: X", "Hanno collaborato: X".
+OTHER_CREDIT = re.compile(
+    r"^\(?(?:mitarbeit(?:\s?:|\svon)|(?:avec|con|com)\s(?:la\s|a\s)?(?:collaboration|colaboración"
+    r"|colaboração|collaborazione)\sd[ei]|colabor(?:ó|aron|ação)\s?:|(?:hanno|ha)\scollaborato\s?:?)"
+    r"\s(?P<names>[^;.]{2,200}?)\.?\)?$",
+    re.I,
+)
 EDITING_BY = re.compile(r"^(?:editing|edited|compiled|produced)\sby\s[^\n]{2,200}$", re.I)
 _PLACES = re.compile(r"\s(?:in|from)\s[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}")
 
@@ -75,14 +83,23 @@ def contributors(draft: Draft) -> None:
     for block in [
         b
         for b in draft.blocks
-        if b.text[:2] in _OPENERS or b.text[:1] == "(" or "ontribu" in b.text
+        if b.text[:2] in _OPENERS
+        or b.text[:1] == "("
+        or "ontribu" in b.text
+        or "ollabor" in b.text
+        or "olabor" in b.text
+        or "itarbeit" in b.text
     ]:
         text = block.text
         if len(text) > 400:
             continue
         if "by " in text:
             text = _CREDIT_SEP.sub("; ", text)
-        m = ("ontribu" in text and CONTRIBUTED.match(text)) or REPORTING_BY.match(text)
+        m = (
+            ("ontribu" in text and CONTRIBUTED.match(text))
+            or REPORTING_BY.match(text)
+            or OTHER_CREDIT.match(text)
+        )
         if m and _names(m.group("names")):
             names = _names(m.group("names"))
             for part in (m.groupdict().get("more") or "").rstrip(")").split(";"):

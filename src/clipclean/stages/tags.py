@@ -26,7 +26,7 @@ _HEADS = heads(
     *"tags topics related keywords filed in tagged more schlagwörter themen stichwörter"
     " étiquettes mots-clés sujets etiquetas temas palabras タグ キーワード 関連キーワード".split()
 )
-_SPLIT = re.compile(r"\s{0,3}[,;|•·#]\s{0,3}")
+_SPLIT = re.compile(r"\s{0,3}[,;|•·#、，]\s{0,3}")
 #: Most label lines a heading takes, and the most words a label line may have.
 MAX_LABELS = 30
 MAX_LABEL_WORDS = 6
