@@ -53,11 +53,11 @@ _CREDIT_SEP = re.compile(
 )
 
 
-#: How ``REPORTING_BY`` and ``EDITING_BY`` may open, in the characters that ``re.I`` lets match
-#: the first two letters of "with", "writing", "additional", "further", "reporting",
-#: "research", "editing", "compiled", "produced" ("ı" and "İ" match "i"): a line that opens
-#: otherwise (or with "("), and holds no "contribut…" for ``CONTRIBUTED``, matches none of the
-#: three and is not looked at.
+#: How ``REPORTING_BY``, ``EDITING_BY`` and ``OTHER_CREDIT`` may open, in the characters that
+#: ``re.I`` lets match the first two letters of "with", "writing", "additional", "further",
+#: "reporting", "research", "editing", "compiled", "produced", "mitarbeit", "avec", "con",
+#: "colaboró", "hanno" ("ı" and "İ" match "i"): a line that opens otherwise (or with "("), and
+#: holds no "contribut…" for ``CONTRIBUTED``, matches none of them and is not looked at.
 _OPENERS = frozenset(
     a + b
     for first, second in (
@@ -68,6 +68,9 @@ _OPENERS = frozenset(
         ("eE", "dD"),
         ("cC", "oO"),
         ("pP", "rR"),
+        ("mM", "iIİı"),  # (``OTHER_CREDIT``: "mitarbeit", "avec", "con"/"colaboró", "hanno")
+        ("aA", "vV"),
+        ("hH", "aA"),
     )
     for a in first
     for b in second
@@ -86,9 +89,6 @@ def contributors(draft: Draft) -> None:
         if b.text[:2] in _OPENERS
         or b.text[:1] == "("
         or "ontribu" in b.text
-        or "ollabor" in b.text
-        or "olabor" in b.text
-        or "itarbeit" in b.text
     ]:
         text = block.text
         if len(text) > 400:
