@@ -86,9 +86,7 @@ def contributors(draft: Draft) -> None:
     for block in [
         b
         for b in draft.blocks
-        if b.text[:2] in _OPENERS
-        or b.text[:1] == "("
-        or "ontribu" in b.text
+        if b.text[:2] in _OPENERS or b.text[:1] == "(" or "ontribu" in b.text
     ]:
         text = block.text
         if len(text) > 400:
