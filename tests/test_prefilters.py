@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from clipclean.scan import ASCII_FOLDS, starts_like
 
 # (the modules, not the stage functions ``clipclean.stages`` exports under the same names)
-bylines, placeholders, related, tags = (
+bylines, contributors, placeholders, related, tags = (
     import_module(f"clipclean.stages.{name}")
-    for name in ("bylines", "placeholders", "related", "tags")
+    for name in ("bylines", "contributors", "placeholders", "related", "tags")
 )
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
@@ -57,3 +57,13 @@ def test_ascii_folds_are_what_re_ignorecase_folds_to_ascii_letters() -> None:
     letter = re.compile(r"[a-z]", re.I).fullmatch
     folded = {chr(c) for c in range(128, 0x110000) if letter(chr(c))}
     assert folded == set(ASCII_FOLDS)
+
+
+@SETTINGS
+@given(
+    matches(contributors.REPORTING_BY)
+    | matches(contributors.EDITING_BY)
+    | matches(contributors.OTHER_CREDIT)
+)
+def test_contributor_pre_check_passes_every_credit(text: str) -> None:
+    assert text[:2] in contributors._OPENERS or text[:1] == "("
