@@ -376,3 +376,19 @@ def test_a_sentence_about_a_collaboration_stays() -> None:
 def test_japanese_tags_split_at_the_ideographic_comma() -> None:
     a = clean(article(after=("タグ：予算、学校",)))
     assert list(a.tags) == ["予算", "学校"]
+
+
+def test_the_dated_byline_printed_again_under_the_article_goes() -> None:
+    byline = "Written by Jane Doe, MS on March 4, 2024"
+    again = [*article(), byline]
+    again[1] = byline  # the header's byline is the same dated line
+    a = clean(again)
+    assert a.authors == ("Jane Doe",)
+    assert [b.text for b in a.blocks] == PARAS
+    assert [r.reason for r in a.removed if r.text == byline] == ["byline", "byline repeated"]
+
+
+def test_a_dated_byline_of_someone_else_stays_for_the_other_stages() -> None:
+    other = "Written by John Roe on March 5, 2024"
+    a = clean(article(after=(other,)))
+    assert all(r.reason != "byline repeated" for r in a.removed)

@@ -262,9 +262,26 @@ def bylines(draft: Draft) -> None:
         drops += [
             (b, "byline repeated")
             for b in draft.blocks
-            if id(b) not in gone and len(b.text) <= 60 and _bare(b.text).casefold() in names
+            if id(b) not in gone
+            and (
+                (len(b.text) <= 60 and _bare(b.text).casefold() in names)
+                or (len(b.text) <= 160 and _known_byline(b.text, names))
+            )
         ]
     draft.remove_many(drops)
+
+
+def _known_byline(text: str, names: set[str]) -> bool:
+    """A "By …" line (a date after it allowed) that names only the authors already found:
+    "Written by Jane Doe, MS on November 14, 2019" printed again under the article."""
+    if by_prefix(text) is None:
+        return False
+    date = find_date(text)
+    if date is not None and date.start > 0:
+        text = text[: date.start].rstrip(" |,-–—·•")
+        text = text[:-3] if text.endswith(" on") else text  # "… on November 14, 2019"
+    parsed = parse_byline(text)
+    return bool(parsed and parsed[0]) and all(a.casefold() in names for a in parsed[0])
 
 
 def _bare(text: str) -> str:
