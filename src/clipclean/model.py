@@ -93,8 +93,6 @@ class Draft:
     #: Positions (block ``seq``) that one stage finds and a later one needs, e.g. where the
     #: byline block ended ("header_end") so the dek stage knows where to look.
     marks: dict[str, int] = field(default_factory=dict)
-    #: The blocks joined into one text for document-wide pattern scans (``scan.scan``).
-    scan: Any = field(default=None, repr=False, compare=False)
 
     # -- removing and lifting -------------------------------------------------------------
     def remove(self, block: Block, reason: str) -> None:

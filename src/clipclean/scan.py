@@ -1,92 +1,91 @@
-"""The draft's blocks as one text, so a stage finds the lines it cares about in one regex pass.
+"""Finding the few lines a stage's patterns can take, instead of trying every line.
 
 Twenty stages each calling a pattern (or a row of ``in`` tests) on every line was most of the
-text path's time: the cost was the Python call per line, not the matching. Here the blocks
-are joined once (original and lower-cased, one line each) and a stage asks for the indices of
-the lines where a pattern matches: one C-level scan of the document, a Python step per hit.
+text path's time: the cost was the Python call per line, not the matching. Two shortcuts:
 
-The answer is a superset of the lines where the pattern matches within the line alone (a match
-may run across a line break; the stage still checks each line it is given), so a stage that
-checks its candidates exactly gives the same result as one that tried every line.
+- :class:`Joined`: the lines joined into one text, so a cue pattern finds the lines it hits in
+  one C-level scan of the document (a pattern that opens with a literal character skips ahead
+  to it), a Python step per hit. The answer is a superset of the lines where the cue matches
+  within the line alone (a match may run across a line break; the stage still checks each
+  line it is given), so a stage that checks its candidates exactly gives the same result as
+  one that tried every line.
+- :func:`heads` / :func:`starts_like`: a look at a line's first two characters, as a ``re.I``
+  pattern sees them, before the pattern runs.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-
-from .model import Block, Draft
-from .shape import facts
+from itertools import accumulate
 
 #: The characters outside ASCII that a ``re.I`` pattern matches to an ASCII letter (İ ı ſ and
 #: the Kelvin sign): a stage that rules out a line by its ASCII letters must let these through.
 ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
 
 
-class Scan:
-    """The joined text of ``blocks`` and where each block starts in it."""
+class Joined:
+    """``lines`` joined into one text with a "\n" before and after each (so a cue can say
+    "at the start of a line" as ``\n…`` and "at its end" as ``…\n``), and where each starts."""
 
-    __slots__ = ("_text", "blocks", "low", "starts")
+    __slots__ = ("_starts", "last", "lines", "text")
 
-    def __init__(self, blocks: list[Block]) -> None:
-        self.blocks = blocks
-        lows = [facts(b).low for b in blocks]
-        self.low = "\n".join(lows)
-        starts = []
-        pos = 0
-        for low in lows:
-            starts.append(pos)
-            pos += len(low) + 1
-        self.starts = starts
-        self._text: tuple[str, list[int]] | None = None
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.text = "\n".join(["", *lines, ""])
+        self.last = len(lines) - 1
+        self._starts: list[int] = []  # (made on the first hit)
 
-    def lines(self, pattern: re.Pattern[str], *, original: bool = False) -> list[int]:
-        """Indices of the blocks in which ``pattern`` finds a match, in order.
+    @property
+    def starts(self) -> list[int]:
+        """Where each line starts in :attr:`text` (after its "\n")."""
+        if not self._starts:
+            self._starts = list(accumulate([len(t) + 1 for t in self.lines], initial=1))
+        return self._starts
 
-        ``pattern`` runs over the lower-cased text (``original=True``: the text as written);
-        compile it with ``re.M`` when it uses ``^`` or ``$`` for the line's ends."""
-        text, starts = self.original() if original else (self.low, self.starts)
-        out: list[int] = []
-        search = pattern.search
-        pos, end = 0, len(text)
-        n = len(starts)
-        while pos <= end:
-            m = search(text, pos)
-            if m is None:
-                break
-            i = bisect_right(starts, m.start()) - 1
-            out.append(i)
-            if i + 1 >= n:
-                break
-            pos = starts[i + 1]  # the next line: one hit a line is enough
-        return out
+    def line_at(self, pos: int) -> int:
+        """The line a position of :attr:`text` is in; the "\n" before a line is that line's."""
+        return bisect_right(self.starts, pos + 1) - 1
 
-    def original(self) -> tuple[str, list[int]]:
-        """The joined text as written, and where each block starts in it (made on first use:
-        lower-casing may change a line's length)."""
-        if self._text is None:
-            texts = [b.text for b in self.blocks]
-            starts = []
-            pos = 0
-            for t in texts:
-                starts.append(pos)
-                pos += len(t) + 1
-            self._text = ("\n".join(texts), starts)
-        return self._text
+    def hits(self, cues: tuple[re.Pattern[str], ...]) -> dict[int, int]:
+        """The lines where any of ``cues`` finds a match, each with where in the line the first
+        match starts (-1 for one that opens on the "\n" before it)."""
+        found: dict[int, int] = {}
+        text, last = self.text, self.last
+        for cue in cues:
+            search = cue.search
+            m = search(text)
+            while m is not None:
+                i = self.line_at(m.start())
+                starts = self._starts
+                at = m.start() - starts[i]
+                if found.get(i, at) >= at:
+                    found[i] = at
+                if i >= last:
+                    break
+                m = search(text, starts[i + 1] - 1)  # a match may cross a line break
+        return found
 
-
-def scan(draft: Draft) -> Scan:
-    """The :class:`Scan` of the draft's current blocks, made again when they changed (stages
-    replace ``draft.blocks`` when they remove; none edits a block's text in place)."""
-    s: Scan | None = draft.scan
-    if s is None or s.blocks is not draft.blocks:
-        s = draft.scan = Scan(draft.blocks)
-    return s
-
-
-def cue(*words: str) -> re.Pattern[str]:
-    """A pattern that finds any of ``words`` (literal, lower-case) for :meth:`Scan.lines`."""
-    return re.compile("|".join(map(re.escape, words)))
+    def literal_hits(self, words: tuple[str, ...]) -> set[int]:
+        """The lines that hold any of ``words`` (literal), found with ``str.find`` of each
+        word's first character: faster than a pattern for a word that opens with a rare
+        character outside ASCII ("©", "著作権")."""
+        found: set[int] = set()
+        text, last = self.text, self.last
+        find = text.find
+        for word in words:
+            first = word[0]
+            at = find(first)
+            while at >= 0:
+                if not text.startswith(word, at):
+                    at = find(first, at + 1)
+                    continue
+                i = self.line_at(at)
+                found.add(i)
+                if i >= last:
+                    break
+                at = find(first, self._starts[i + 1])
+        return found
 
 
 def heads(*words: str) -> frozenset[str]:

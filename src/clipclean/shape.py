@@ -154,7 +154,8 @@ def split_names(text: str) -> list[str]:
     return []
 
 
-_SEPARATOR = re.compile(r"[|•·/\\\-–—_=*~>»«:]")
+#: The characters :func:`separator_ratio` counts (the separators stage pre-checks lines by them).
+SEPARATOR = re.compile(r"[|•·/\\\-–—_=*~>»«:]")
 
 
 def separator_ratio(text: str) -> float:
@@ -162,7 +163,7 @@ def separator_ratio(text: str) -> float:
     chars = len(text) - text.count(" ")
     if not chars:
         return 0.0
-    return len(_SEPARATOR.findall(text)) / chars
+    return len(SEPARATOR.findall(text)) / chars
 
 
 class Facts:

@@ -9,13 +9,12 @@ print an image's description just above its caption. BBC-style pages print the c
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate, compress, count
-from operator import add, attrgetter, itemgetter, or_
+from itertools import compress, count
+from operator import attrgetter, itemgetter, or_
 
 from ..model import Block, Draft, Image
 from ..pipeline import stage
-from ..scan import ASCII_FOLDS
+from ..scan import ASCII_FOLDS, Joined
 from ..shape import facts, word_count
 
 #: A credit glued to (or standing after) a caption; ``credit`` is what follows the marker.
@@ -248,71 +247,42 @@ _EDGE_CUE = re.compile(rf"\n(?:(?P<open>{_OPENS})|(?<=\)\n)|(?<=photo\n))")
 _CLOSES = (")", "photo")
 
 
-class _Cued:
+class _Cued(Joined):
     """The lines a caption check can take (a superset: the checks decide), found by scanning
     the joined lines once per cue pattern instead of testing every line."""
 
-    __slots__ = ("joined", "last", "named", "starts", "texts")
+    __slots__ = ("named",)
 
     def __init__(self, texts: list[str]) -> None:
-        self.texts = texts
-        self.joined = "\n" + "\n".join(texts) + "\n"
-        self.last = len(texts) - 1
-        self.starts: list[int] = []
+        super().__init__(texts)
         #: Lines that name a medium as GLUED_CREDIT and PAREN_CREDIT need, and where in the
         #: line the first is.
-        self.named = self._hits(_MEDIUM_CUES)
+        self.named = self.hits(_MEDIUM_CUES)
 
-    def lines(self) -> list[int]:
+    def candidates(self) -> list[int]:
         """Indices of the lines that hold any cue, in order."""
-        return sorted(self.named.keys() | self._hits(_OTHER_CUES).keys() | self._edges())
-
-    def _hits(self, cues: tuple[re.Pattern[str], ...]) -> dict[int, int]:
-        """The lines where ``cues`` (patterns within a line) find a match, with where in the
-        line the first one starts."""
-        found: dict[int, int] = {}
-        joined, last = self.joined, self.last
-        for cue in cues:
-            search = cue.search
-            m = search(joined)
-            while m is not None:
-                starts = self.starts or self._starts()
-                # a hit on the "\n" before a line is that line's: look one character on
-                i = bisect_right(starts, m.start() + 1) - 1
-                at = m.start() - starts[i]
-                if found.get(i, at) >= at:
-                    found[i] = at
-                if i >= last:
-                    break
-                m = search(joined, starts[i + 1] - 1)  # a match may cross a line break
-        return found
+        return sorted(self.named.keys() | self.hits(_OTHER_CUES).keys() | self._edges())
 
     def _edges(self) -> set[int]:
         """The lines :data:`_EDGE_CUE` finds: the one a "\n" opens, the one it closes, or both."""
         found: set[int] = set()
-        joined, last = self.joined, self.last
+        text, last = self.text, self.last
         search = _EDGE_CUE.search
-        m = search(joined)
+        m = search(text)
         while m is not None:
-            starts = self.starts or self._starts()
             at = m.start()
             opened = m.group("open") is not None
-            if not opened or joined.endswith(_CLOSES, 0, at):
-                found.add(bisect_right(starts, at) - 1)  # (the line the "\n" is in or closes)
+            if not opened or text.endswith(_CLOSES, 0, at):
+                found.add(self.line_at(at - 1))  # (the line the "\n" is in or closes)
             if not opened:
-                m = search(joined, at + 1)
+                m = search(text, at + 1)
                 continue
-            opens = bisect_right(starts, at + 1) - 1
+            opens = self.line_at(at)
             found.add(opens)
             if opens >= last:
                 break
-            m = search(joined, starts[opens + 1] - 1)  # a match may cross a line break
+            m = search(text, self.starts[opens + 1] - 1)  # a match may cross a line break
         return found
-
-    def _starts(self) -> list[int]:
-        # line k starts after the "\n" before it, the k lines above and their k "\n"
-        self.starts = list(map(add, accumulate(map(len, self.texts), initial=1), count()))
-        return self.starts
 
 
 #: A line cut short by the page: "… to strengthen the military relations ..", "… at ... more".
@@ -392,7 +362,7 @@ def captions(draft: Draft) -> None:
     starts: dict[str, list[str]] | None = None  # built when a gallery credit is first met
     texts = list(map(_TEXT, blocks))
     cued = _Cued(texts)
-    for i in cued.lines():
+    for i in cued.candidates():
         if i in taken:
             continue
         block = blocks[i]

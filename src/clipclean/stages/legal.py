@@ -10,13 +10,12 @@ about cookies, data or terms, so an article that reports on a privacy policy kee
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate, compress, count
+from itertools import compress, count
 from operator import attrgetter
 
 from ..model import Draft, Image
 from ..pipeline import stage
-from ..scan import ASCII_FOLDS
+from ..scan import ASCII_FOLDS, Joined
 from ..shape import facts, word_count
 
 COPYRIGHT = re.compile(
@@ -205,33 +204,8 @@ _TEXT = attrgetter("text")
 def _cued_lines(lows: list[str]) -> set[int]:
     """Indices of the lines that hold a cue of :data:`_CUES` or :data:`_RARE_CUES`: every
     line the copyright, citation and consent checks can take is among them (they decide)."""
-    joined = "\n".join(["", *lows, ""])  # (a "\n" before and after each line, one copy)
-    starts = list(accumulate([len(t) + 1 for t in lows], initial=1))
-    found: set[int] = set()
-    last = len(lows) - 1
-    for cue in _CUES:
-        search = cue.search
-        m = search(joined)
-        while m is not None:
-            i = bisect_right(starts, m.start()) - 1
-            found.add(i)
-            if i >= last:
-                break
-            m = search(joined, starts[i + 1])
-    find = joined.find
-    for word in _RARE_CUES:
-        first = word[0]
-        at = find(first)
-        while at >= 0:
-            if not joined.startswith(word, at):
-                at = find(first, at + 1)
-                continue
-            i = bisect_right(starts, at) - 1
-            found.add(i)
-            if i >= last:
-                break
-            at = find(first, starts[i + 1])
-    return found
+    joined = Joined(lows)
+    return joined.hits(_CUES).keys() | joined.literal_hits(_RARE_CUES)
 
 
 def _footer_lines(texts: list[str], lows: list[str]) -> list[int]:

@@ -11,7 +11,7 @@ import re
 from ..dates import find_date
 from ..model import Draft
 from ..pipeline import stage
-from ..shape import _SEPARATOR, ends_like_sentence, separator_ratio, word_count
+from ..shape import SEPARATOR, ends_like_sentence, separator_ratio, word_count
 
 _SPLIT = re.compile(r"(?:(?<!\s)\s*)?[|•·»/]\s*")
 #: Breadcrumbs: "Home » News » Politics", "Start > Sport > Fußball".
@@ -71,7 +71,7 @@ def separator_rows(draft: Draft) -> None:
     # Most lines are ruled out by one search before is_separator_row's dozen tests: a line
     # with no separator at all is a row only when blank, and a long line that starts with a
     # word only with a pipe, a bullet or a trail's mark.
-    any_mark = _SEPARATOR.search
+    any_mark = SEPARATOR.search
     drops = []
     for block in draft.blocks:
         text = block.text
