@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+#: Where ``make compiled`` installs the compiled build of clipclean (see setup.py).
+COMPILED_DIR = Path(os.environ.get("CLIPCLEAN_COMPILED_DIR", REPO_ROOT / "build" / "compiled"))
 ENV_VAR = "CLIPCLEAN_BENCH"
 TEXT_VARIANTS = ("page", "container")
 

@@ -33,6 +33,18 @@ SPEED_HEADERS = ["docs/s", "1st pass", "base MiB", "extract MiB", "peak MiB", "e
 # --------------------------------------------------------------------------- running workers
 
 
+def compiled_build() -> bool:
+    """Whether ``make compiled`` made a build for the "clipclean" tool to run."""
+    return (bench_data.COMPILED_DIR / "clipclean").is_dir()
+
+
+def label(tool: Tool) -> str:
+    """The tool's name in the tables; the "compiled" clipclean says when it ran pure Python."""
+    if tool.build == "compiled" and not compiled_build():
+        return f"{tool.label} (pure Python: no compiled build, see `make compiled`)"
+    return tool.label
+
+
 def run_worker(
     tool: Tool, suite: str, bench_dir: Path, page_ids: list[str], urls: list[str],
     param: int | None = None, repeat: int = 1,
@@ -43,8 +55,11 @@ def run_worker(
         "page_ids": page_ids, "urls": urls, "param": param, "repeat": repeat,
     }  # fmt: skip
     env = dict(os.environ)
-    # Repo root for `bench`, src/ so clipclean imports from a checkout even when not installed.
+    # Repo root for `bench`, src/ so clipclean imports from a checkout even when not installed
+    # (after the compiled build, for the tool that runs it).
     extra = [str(bench_data.REPO_ROOT), str(bench_data.REPO_ROOT / "src")]
+    if tool.build == "compiled" and compiled_build():
+        extra.insert(1, str(bench_data.COMPILED_DIR))
     env["PYTHONPATH"] = os.pathsep.join(extra + [p for p in [env.get("PYTHONPATH")] if p])
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         job_path, out_path = Path(tmp, "job.json"), Path(tmp, "out.json")
@@ -110,7 +125,7 @@ def run_body_suite(
     urls = [truths[pid].url for pid in page_ids]
     rows: list[dict[str, object]] = []
     for tool in tools_for(suite, selected):
-        row: dict[str, object] = {"key": tool.key, "label": tool.label, "anchor": tool.anchor}
+        row: dict[str, object] = {"key": tool.key, "label": label(tool), "anchor": tool.anchor}
         param = None
         if tool.key == "lines-best":
             texts = [str(x) for x in bench_data.load_inputs(bench_dir, suite, page_ids)]
@@ -124,7 +139,7 @@ def run_body_suite(
         if result["status"] != "ok":
             row["reason"] = result.get("reason")
             rows.append(row)
-            print(f"  {tool.label}: {result['status']} ({result.get('reason')})", flush=True)
+            print(f"  {row['label']}: {result['status']} ({result.get('reason')})", flush=True)
             continue
         bodies = [str(p.get("body") or "") for p in result["preds"]]  # type: ignore[union-attr]
         scores = _score_bodies(page_ids, bodies, truths)
@@ -155,13 +170,13 @@ def run_meta_suite(
     urls = [str(gold[pid].get("url") or "") for pid in page_ids]
     rows: list[dict[str, object]] = []
     for tool in tools_for("meta", selected):
-        row: dict[str, object] = {"key": tool.key, "label": tool.label, "anchor": tool.anchor}
+        row: dict[str, object] = {"key": tool.key, "label": label(tool), "anchor": tool.anchor}
         result = run_worker(tool, "meta", bench_dir, page_ids, urls)
         row["status"] = result["status"]
         if result["status"] != "ok":
             row["reason"] = result.get("reason")
             rows.append(row)
-            print(f"  {tool.label}: {result['status']} ({result.get('reason')})", flush=True)
+            print(f"  {row['label']}: {result['status']} ({result.get('reason')})", flush=True)
             continue
         preds: list[dict[str, object]] = result["preds"]  # type: ignore[assignment]
         errors: dict[str, str] = result.get("errors") or {}  # type: ignore[assignment]
@@ -182,7 +197,7 @@ def run_meta_suite(
         ]
         if keep_preds:
             row["preds"] = dict(zip(page_ids, preds, strict=True))
-        print(f"  {tool.label}: done", flush=True)
+        print(f"  {row['label']}: done", flush=True)
         rows.append(row)
     return rows
 

@@ -254,6 +254,9 @@ class Tool:
     loader: Loader
     text_loader: Loader | None = None  # when the same key needs another loader on text
     anchor: bool = True  # False for clipclean itself
+    #: clipclean only: "compiled" runs the build in bench_data.COMPILED_DIR when there is one,
+    #: "pure" the Python sources in src/.
+    build: str = ""
 
     def loader_for(self, suite: str) -> Loader:
         """The loader to use on *suite*."""
@@ -268,7 +271,9 @@ TOOLS: dict[str, Tool] = {
     t.key: t
     for t in (
         Tool("clipclean", "clipclean", HTML_SUITES | TEXT_SUITES, load_clipclean_html,
-             text_loader=load_clipclean_text, anchor=False),
+             text_loader=load_clipclean_text, anchor=False, build="compiled"),
+        Tool("clipclean-pure", "clipclean (pure Python)", HTML_SUITES | TEXT_SUITES,
+             load_clipclean_html, text_loader=load_clipclean_text, anchor=False, build="pure"),
         Tool("readability", "readability-lxml", frozenset({"html"}), load_readability),
         Tool("trafilatura", "trafilatura", HTML_SUITES, load_trafilatura),
         Tool("trafilatura-precision", "trafilatura (favor_precision)", frozenset({"html"}),

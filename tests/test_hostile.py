@@ -53,8 +53,9 @@ def test_markup_without_text_is_no_text() -> None:
     ],
 )
 def test_binary_formats(data: bytes, what: str) -> None:
-    assert _error(data) == f"binary input ({read.__globals__['_binary_kind'](data)})"
-    assert what in _error(data)
+    message = _error(data)
+    assert re.fullmatch(r"binary input \([^()]+\)", message), message
+    assert what in message
 
 
 def test_random_bytes_are_binary() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import pipeline
+from . import pipeline, shape
 from .assemble import build_article
 from .html import html_to_draft
 from .model import Article, Block, Draft, Image, Removal, Source
@@ -20,6 +20,9 @@ from .read import MAX_BYTES, InputError, read
 from .text import text_to_blocks
 
 __version__ = "0.1.0"
+#: Whether the text path runs compiled with mypyc (a regular install, see setup.py) or as pure
+#: Python (an editable install, ``CLIPCLEAN_PURE=1``, no compiler): the same code and output.
+COMPILED = not shape.__file__.endswith(".py")
 
 
 def clean(

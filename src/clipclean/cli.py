@@ -17,7 +17,7 @@ from typing import IO, Any, TypeVar
 
 import click
 
-from . import __version__, clean, emit
+from . import COMPILED, __version__, clean, emit
 from .errors import cause, shown_name
 from .files import atomic_write
 from .pipeline import UnknownStageError, check_stage_names
@@ -41,7 +41,7 @@ def _utf8_stdout() -> IO[str]:
     out = sys.stdout
     if (out.encoding or "").lower().replace("_", "-") not in ("utf-8", "utf8"):
         with contextlib.suppress(AttributeError, ValueError, OSError):
-            out.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+            out.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     return out
 
 
@@ -86,7 +86,11 @@ class DefaultGroup(click.Group):
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog=EXIT_CODES_HELP,
 )
-@click.version_option(__version__, prog_name="clipclean")
+@click.version_option(
+    __version__,
+    prog_name="clipclean",
+    message=f"%(prog)s %(version)s ({'compiled' if COMPILED else 'pure Python'})",
+)
 def main() -> None:
     """Turn scraped news pages (HTML or already-scraped text) into clean articles.
 

@@ -7,12 +7,35 @@ and a one-line description (the first line of its docstring). The order lives in
 
 from __future__ import annotations
 
+import ast
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from .model import Draft
 
 StageFn = Callable[[Draft], None]
+
+
+def docstring(fn: Callable[..., object]) -> str:
+    """``fn``'s docstring. The compiled build (mypyc, see setup.py) keeps none on its functions,
+    so there it is read from the module's source, which the build installs beside it."""
+    if fn.__doc__:
+        return fn.__doc__
+    module = sys.modules.get(fn.__module__)
+    where = getattr(module, "__file__", None)
+    if not where:
+        return ""
+    source = Path(where).with_name(fn.__module__.rpartition(".")[2] + ".py")
+    try:
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return ""
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == fn.__name__:
+            return ast.get_docstring(node) or ""
+    return ""
 
 
 @dataclass(frozen=True)
@@ -26,7 +49,7 @@ class Stage:
 
     @property
     def description(self) -> str:
-        doc = (self.fn.__doc__ or "").strip()
+        doc = docstring(self.fn).strip()
         return doc.splitlines()[0] if doc else ""
 
     def __call__(self, draft: Draft) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from typing import BinaryIO
+from typing import IO
 
 from .controls import has_controls, is_binary, is_blank, strip_controls, utf8_has_controls
 from .encoding import decode
@@ -136,7 +136,7 @@ def _decoded(data: bytes, max_bytes: int) -> tuple[str, str]:
 _BINARY_SNIFF = 65536
 
 
-def read_limited(stream: BinaryIO, max_bytes: int = MAX_BYTES) -> bytes:
+def read_limited(stream: IO[bytes], max_bytes: int = MAX_BYTES) -> bytes:
     """Read a whole stream but never hold more than ``max_bytes`` + 1 bytes of it."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:

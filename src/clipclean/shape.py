@@ -13,7 +13,6 @@ from .model import Block
 
 _END_PUNCT = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", "。", "！", "？", "»", "«")
 #: The same, each being one character: a set test of a line's last one is faster.
-_END_CHARS = frozenset(_END_PUNCT)
 _NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|(?:de|da|del|der|den|van|von|le|la|al|bin|ibn|dos|du|di|y|ter|zu)|O['’][A-Z]\w+|Mc\w+)$"
 )
@@ -175,9 +174,12 @@ class Facts:
 
     __slots__ = ("_headline", "ends", "low", "plain", "size", "text", "units", "words")
 
-    def __init__(self, text: str, normal: bool = False) -> None:
+    def __init__(
+        self, text: str, normal: bool = False, cjk: bool = True, plain: bool = False
+    ) -> None:
         """``normal``: the caller knows ``text`` is stripped, one space between words (scraped
-        text lines are made so), which spares three scans of every line."""
+        text lines are made so), which spares three scans of every line. ``cjk`` false: the
+        caller knows it holds no CJK text. ``plain``: see :meth:`of_normal`."""
         self.text = text
         self.size = len(text)
         padded = not normal and (text[:1].isspace() or text[-1:].isspace())
@@ -186,11 +188,13 @@ class Facts:
         else:
             words = text.count(" ") + 1 if text else 0
         self.words = words
-        self.units = words if text.isascii() or _CJK.search(text) is None else units(text)
+        self.units = (
+            words if not cjk or text.isascii() or _CJK.search(text) is None else units(text)
+        )
         self.ends = (text.rstrip() if padded else text).endswith(_END_PUNCT)
         self.low = text.lower()
         #: ``words`` is known to be ``len(text.split())``: no whitespace but single spaces.
-        self.plain = False
+        self.plain = plain
         self._headline: bool | None = None
 
     @classmethod
@@ -199,23 +203,9 @@ class Facts:
         calls: a scraped text makes one per line, and that was a third of reading it.
         ``plain``: the caller knows the texts have no whitespace but their single spaces, so
         ``words`` can stand for ``len(text.split())`` (the article's word count)."""
-        new = object.__new__
         # One test of all the lines tells whether any may hold CJK text; most documents have none.
-        cjk = _CJK.search if _may_have_cjk([text for text in texts if not text.isascii()]) else None
-        ends = _END_CHARS
-        out = []
-        for text in texts:
-            f = new(cls)
-            f.text = text
-            f.size = len(text)
-            f.words = words = text.count(" ") + 1
-            f.units = words if cjk is None or text.isascii() or cjk(text) is None else units(text)
-            f.ends = text[-1] in ends  # (the texts are not empty)
-            f.low = text.lower()
-            f.plain = plain
-            f._headline = None
-            out.append(f)
-        return out
+        cjk = _may_have_cjk([text for text in texts if not text.isascii()])
+        return [cls(text, True, cjk, plain) for text in texts]
 
     @property
     def headline(self) -> bool:

@@ -286,7 +286,8 @@ class _Run:
         else:
             # The input's own fault is remembered until it changes; anything else is retried.
             status = "rejected" if res and res.error and not res.retry else "failed"
-            size, mtime = (res.size, res.mtime_ns) if status == "rejected" else (e.size, e.mtime_ns)
+            rejected = res if status == "rejected" else None
+            size, mtime = (rejected.size, rejected.mtime_ns) if rejected else (e.size, e.mtime_ns)
             sha = res.sha256 if res else None
             row = Row(e.rel, size, mtime, sha, fp, output, status, error, took)
             self.summary.failed.append((e.rel, error))

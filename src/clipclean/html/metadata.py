@@ -118,7 +118,8 @@ def _ld_people(obj: dict[str, Any], ids: dict[str, dict[str, Any]]) -> tuple[lis
     are looked up in ``ids``. A name typed Person may be a single word ("Regan")."""
     value = obj.get("author") or obj.get("creator")
     items = value if isinstance(value, list) else [value]
-    people, orgs = [], []
+    people: list[str] = []
+    orgs: list[str] = []
     for item in items:
         if isinstance(item, dict) and "name" not in item and item.get("@id") in ids:
             item = ids[item["@id"]]
@@ -434,7 +435,7 @@ def _authors(
         if people:
             draft.propose("authors", people, 0.85, "json-ld author")
         elif (ld_orgs or org) and not shown_people:
-            draft.propose("byline_org", (ld_orgs or [org])[0], 0.6, "json-ld author")
+            draft.propose("byline_org", ld_orgs[0] if ld_orgs else org, 0.6, "json-ld author")
     found = m.first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
     if found:
         people, org = classify_names(re.split(r"\s*(?:,|;|\band\b)\s*", found[0]), orgs)

@@ -281,7 +281,8 @@ def _known_byline(text: str, names: set[str]) -> bool:
         text = text[: date.start].rstrip(" |,-–—·•")
         text = text[:-3] if text.endswith(" on") else text  # "… on November 14, 2019"
     parsed = parse_byline(text)
-    return bool(parsed and parsed[0]) and all(a.casefold() in names for a in parsed[0])
+    authors = parsed[0] if parsed else []
+    return bool(authors) and all(a.casefold() in names for a in authors)
 
 
 def _bare(text: str) -> str:

@@ -108,7 +108,7 @@ def relative_timestamps(draft: Draft) -> None:
         m = _may_match(text) and match(text)
         if not m:
             continue
-        shape = m.lastgroup
+        shape = m.lastgroup or ""  # (every branch of _ANY is a named group)
         if shape != "prefix" or (word_count(text) <= 6 and time_only(text)):
             drops.append((block, _REASON[shape]))
     draft.remove_many(drops)

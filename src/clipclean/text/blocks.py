@@ -14,6 +14,7 @@ inside the sentence's own spaces (a trailing space before a short linked phrase)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import accumulate, compress, repeat
 from operator import gt, itemgetter, sub
 
@@ -198,11 +199,12 @@ def text_to_blocks(text: str) -> list[Block]:
     for first, (last, _) in runs.items():
         blanks[first:last] = repeat(False, last - first)  # (``blanks[k - 1]`` is line k's)
     groups = [0, *accumulate(blanks)]
+    paragraphs: Iterator[BlockKind] = repeat("paragraph")
     blocks = [
         *map(
             Block,
             lines,
-            repeat("paragraph"),
+            paragraphs,
             _origins(numbers),
             groups,
             numbers,
