@@ -205,7 +205,7 @@ class Facts:
         ``words`` can stand for ``len(text.split())`` (the article's word count)."""
         # One test of all the lines tells whether any may hold CJK text; most documents have none.
         cjk = _may_have_cjk([text for text in texts if not text.isascii()])
-        return [cls(text, True, cjk, plain) for text in texts]
+        return [Facts(text, True, cjk, plain) for text in texts]  # (compiled: a direct call)
 
     @property
     def headline(self) -> bool:
