@@ -16,6 +16,19 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 #: Where ``make compiled`` installs the compiled build of clipclean (see setup.py).
 COMPILED_DIR = Path(os.environ.get("CLIPCLEAN_COMPILED_DIR", REPO_ROOT / "build" / "compiled"))
+
+
+def compiled_build_state() -> str:
+    """``"missing"``, ``"stale"`` (a source changed after ``make compiled``) or ``"fresh"``:
+    a compiled build older than the sources would measure or test other code than theirs."""
+    package = COMPILED_DIR / "clipclean"
+    if not package.is_dir():
+        return "missing"
+    built = max(p.stat().st_mtime for p in package.rglob("*.py"))
+    newest = max(p.stat().st_mtime for p in (REPO_ROOT / "src").rglob("*.py"))
+    return "stale" if newest > built else "fresh"
+
+
 ENV_VAR = "CLIPCLEAN_BENCH"
 TEXT_VARIANTS = ("page", "container")
 

@@ -33,15 +33,14 @@ SPEED_HEADERS = ["docs/s", "1st pass", "base MiB", "extract MiB", "peak MiB", "e
 # --------------------------------------------------------------------------- running workers
 
 
-def compiled_build() -> bool:
-    """Whether ``make compiled`` made a build for the "clipclean" tool to run."""
-    return (bench_data.COMPILED_DIR / "clipclean").is_dir()
-
-
 def label(tool: Tool) -> str:
-    """The tool's name in the tables; the "compiled" clipclean says when it ran pure Python."""
-    if tool.build == "compiled" and not compiled_build():
+    """The tool's name in the tables; the "compiled" clipclean says when it ran pure Python
+    or a build older than the sources."""
+    state = bench_data.compiled_build_state() if tool.build == "compiled" else "fresh"
+    if state == "missing":
         return f"{tool.label} (pure Python: no compiled build, see `make compiled`)"
+    if state == "stale":
+        return f"{tool.label} (a compiled build older than src/, see `make compiled`)"
     return tool.label
 
 
@@ -58,7 +57,7 @@ def run_worker(
     # Repo root for `bench`, src/ so clipclean imports from a checkout even when not installed
     # (after the compiled build, for the tool that runs it).
     extra = [str(bench_data.REPO_ROOT), str(bench_data.REPO_ROOT / "src")]
-    if tool.build == "compiled" and compiled_build():
+    if tool.build == "compiled" and bench_data.compiled_build_state() != "missing":
         extra.insert(1, str(bench_data.COMPILED_DIR))
     env["PYTHONPATH"] = os.pathsep.join(extra + [p for p in [env.get("PYTHONPATH")] if p])
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:

@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from bench import data as bench_data
@@ -21,8 +20,7 @@ import clipclean
 from clipclean.stages import ORDER
 from conftest import ROOT, bench_dir
 
-#: Where ``make compiled`` installs the compiled build (``$CLIPCLEAN_COMPILED_DIR`` overrides).
-COMPILED_DIR = Path(os.environ.get("CLIPCLEAN_COMPILED_DIR", ROOT / "build" / "compiled"))
+COMPILED_DIR = bench_data.COMPILED_DIR
 
 
 def test_the_compiled_run_runs_compiled_code() -> None:
@@ -45,8 +43,9 @@ def _compiled_env() -> dict[str, str]:
 def test_compiled_build_gives_the_same_output() -> None:
     if clipclean.COMPILED:
         pytest.skip("this run is the compiled build: the pure run compares the two")
-    if not (COMPILED_DIR / "clipclean").is_dir():
-        pytest.skip(f"no compiled build at {COMPILED_DIR} (`make compiled` makes it)")
+    state = bench_data.compiled_build_state()
+    if state != "fresh":
+        pytest.skip(f"compiled build at {COMPILED_DIR}: {state} (`make compiled` makes it)")
     env = _compiled_env()
     probe = "import clipclean, json; print(json.dumps([clipclean.COMPILED, clipclean.__file__]))"
     compiled, where = json.loads(
@@ -77,8 +76,8 @@ def test_compiled_build_gives_the_same_output() -> None:
 
 
 def test_stages_read_the_same_in_both_builds() -> None:
-    if clipclean.COMPILED or not (COMPILED_DIR / "clipclean").is_dir():
-        pytest.skip("needs the pure run and a compiled build")
+    if clipclean.COMPILED or bench_data.compiled_build_state() != "fresh":
+        pytest.skip("needs the pure run and an up-to-date compiled build")
     code = (
         "import json; from clipclean.stages import ORDER; "
         "print(json.dumps([[s.name, s.description] for s in ORDER]))"

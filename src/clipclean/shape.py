@@ -12,7 +12,6 @@ import string
 from .model import Block
 
 _END_PUNCT = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", "。", "！", "？", "»", "«")
-#: The same, each being one character: a set test of a line's last one is faster.
 _NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|(?:de|da|del|der|den|van|von|le|la|al|bin|ibn|dos|du|di|y|ter|zu)|O['’][A-Z]\w+|Mc\w+)$"
 )
@@ -199,13 +198,13 @@ class Facts:
 
     @classmethod
     def of_normal(cls, texts: list[str], plain: bool = False) -> list[Facts]:
-        """``[Facts(t, normal=True) for t in texts]`` for non-empty lines, made with fewer
-        calls: a scraped text makes one per line, and that was a third of reading it.
+        """``[Facts(t, normal=True) for t in texts]`` for non-empty lines, with one test of
+        them all for CJK text instead of one a line: a scraped text makes one per line.
         ``plain``: the caller knows the texts have no whitespace but their single spaces, so
         ``words`` can stand for ``len(text.split())`` (the article's word count)."""
         # One test of all the lines tells whether any may hold CJK text; most documents have none.
         cjk = _may_have_cjk([text for text in texts if not text.isascii()])
-        return [Facts(text, True, cjk, plain) for text in texts]  # (compiled: a direct call)
+        return [Facts(text, True, cjk, plain) for text in texts]  # (not ``cls``: a direct call)
 
     @property
     def headline(self) -> bool:
