@@ -11,6 +11,7 @@ import ast
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 from .model import Draft
@@ -23,19 +24,26 @@ def docstring(fn: Callable[..., object]) -> str:
     so there it is read from the module's source, which the build installs beside it."""
     if fn.__doc__:
         return fn.__doc__
-    module = sys.modules.get(fn.__module__)
-    where = getattr(module, "__file__", None)
+    where = getattr(sys.modules.get(fn.__module__), "__file__", None)
     if not where:
         return ""
     source = Path(where).with_name(fn.__module__.rpartition(".")[2] + ".py")
+    return _source_docstrings(source).get(fn.__name__, "")
+
+
+@cache
+def _source_docstrings(source: Path) -> dict[str, str]:
+    """Name -> docstring of the module-level functions in ``source`` (parsed once: a module
+    holds several stages)."""
     try:
         tree = ast.parse(source.read_text(encoding="utf-8"))
     except (OSError, SyntaxError, ValueError):
-        return ""
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name == fn.__name__:
-            return ast.get_docstring(node) or ""
-    return ""
+        return {}
+    return {
+        node.name: ast.get_docstring(node) or ""
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef)
+    }
 
 
 @dataclass(frozen=True)
