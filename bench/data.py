@@ -94,10 +94,20 @@ def load_gold(bench_dir: Path) -> dict[str, dict[str, object]]:
 
 
 def load_inputs(bench_dir: Path, suite: str, page_ids: list[str]) -> list[bytes | str]:
-    """Inputs for a suite in *page_ids* order: HTML bytes for html/meta, text for text:<variant>."""
+    """Inputs for a suite in *page_ids* order: HTML bytes for html/meta/te, text for
+    text:<variant> and te-text:<variant>."""
     if suite in ("html", "meta"):
         return [load_html(bench_dir, pid) for pid in page_ids]
     if suite.startswith("text:"):
         variant = suite.split(":", 1)[1]
         return [load_text(bench_dir, variant, pid) for pid in page_ids]
+    if suite == "te":
+        from bench import te
+
+        return [te.load_html(bench_dir, pid) for pid in page_ids]
+    if suite.startswith("te-text:"):
+        from bench import te
+
+        variant = suite.split(":", 1)[1]
+        return [te.load_text(bench_dir, variant, pid) for pid in page_ids]
     raise ValueError(f"unknown suite {suite!r}")

@@ -19,10 +19,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench import data as bench_data
-from bench import metrics
+from bench import metrics, te
+from bench.split import HALVES, ids_in
 from bench.tools import TEXT_SUITES, TOOLS, Tool, line_filter, tools_for
 
-SUITES = ("html", "text", "meta")
+SUITES = ("html", "text", "meta", "te", "te-text")
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 WORKER_TIMEOUT_S = 1800
 BEST_K_RANGE = range(1, 31)
@@ -143,6 +144,11 @@ def run_body_suite(
         bodies = [str(p.get("body") or "") for p in result["preds"]]  # type: ignore[union-attr]
         scores = _score_bodies(page_ids, bodies, truths)
         row["metrics"] = metrics.aggregate(scores, bootstrap=1000)
+        row["halves"] = {
+            half: metrics.aggregate([s for s in scores if s.page_id in ids])
+            for half in HALVES
+            if (ids := set(ids_in("scrapinghub", half, page_ids)))
+        }
         row.update(_speed_memory(result))
         row["per_page"] = [
             {"id": s.page_id, "precision": round(s.precision, 4), "recall": round(s.recall, 4),
@@ -199,6 +205,77 @@ def run_meta_suite(
         print(f"  {row['label']}: done", flush=True)
         rows.append(row)
     return rows
+
+
+# --------------------------------------------------------------------------- trafilatura-eval
+
+
+def _te_best_k(texts: Sequence[str], ids: list[str], anns: dict[str, dict[str, object]]) -> int:
+    """The word-count line filter's k with the best snippet F1 on these pages (an oracle)."""
+    curve = {
+        k: te.aggregate_snippets(
+            [
+                te.snippet_counts(line_filter(t, k), anns[pid])
+                for t, pid in zip(texts, ids, strict=True)
+            ]
+        )["f1"]
+        for k in BEST_K_RANGE
+    }
+    return max(curve, key=lambda k: (curve[k], -k))
+
+
+def run_te_suite(
+    suite: str, bench_dir: Path, anns: dict[str, dict[str, object]], selected: list[str] | None,
+    keep_preds: bool,
+) -> list[dict[str, object]]:  # fmt: skip
+    """Run the tools of *suite* (``te`` or ``te-text:<variant>``) once over the pages and score
+    body snippets (and, for HTML, the metadata labels) on all pages and on each half."""
+    page_ids = list(anns)
+    urls = [str(anns[pid].get("url") or "") for pid in page_ids]
+    rows: list[dict[str, object]] = []
+    for tool in tools_for(suite, selected):
+        row: dict[str, object] = {"key": tool.key, "label": label(tool), "anchor": tool.anchor}
+        param = None
+        if tool.key == "lines-best":
+            texts = [str(x) for x in bench_data.load_inputs(bench_dir, suite, page_ids)]
+            param = _te_best_k(texts, page_ids, anns)
+            row["label"] = f"{tool.label} (k={param})"
+        result = run_worker(tool, suite, bench_dir, page_ids, urls, param, 1)
+        row["status"] = result["status"]
+        if result["status"] != "ok":
+            row["reason"] = result.get("reason")
+            rows.append(row)
+            continue
+        preds: list[dict[str, object]] = result["preds"]  # type: ignore[assignment]
+        row["halves"] = te.score_run(page_ids, preds, anns, with_meta=suite == "te")
+        row.update(_speed_memory(result))
+        if keep_preds:
+            row["preds"] = dict(zip(page_ids, preds, strict=True))
+        print(f"  {row['label']}: done", flush=True)
+        rows.append(row)
+    return rows
+
+
+def format_te_table(rows: list[dict[str, object]], with_meta: bool) -> str:
+    """One line per tool and half: snippet F1 (P / R), empties, and the metadata fields."""
+    fields = list(te.META) if with_meta else []
+    headers = ["tool", "half", "F1", "precision", "recall", "empty", *fields, "docs/s", "errors"]
+    body = []
+    for row in rows:
+        if row.get("status") != "ok":
+            body.append([str(row["label"]), str(row.get("status"))] + ["—"] * (len(headers) - 2))
+            continue
+        halves: dict[str, dict[str, object]] = row["halves"]  # type: ignore[assignment]
+        for half, got in halves.items():
+            b: dict[str, float] = got["body"]  # type: ignore[assignment]
+            meta: dict[str, float] = got["meta"]  # type: ignore[assignment]
+            speed: dict[str, object] = row.get("speed") or {}  # type: ignore[assignment]
+            body.append([str(row["label"]) if half == "all" else "", f"{half} ({b['n']})",
+                         _fmt(b["f1"]), _fmt(b["precision"]), _fmt(b["recall"]),
+                         str(got["empty"]), *(_fmt(meta.get(f)) for f in fields),
+                         _fmt(speed.get("docs_per_s"), ".1f") if half == "all" else "",
+                         str(len(row.get("errors") or {})) if half == "all" else ""])  # type: ignore[arg-type]  # fmt: skip
+    return _table(headers, body) + ("\n" + _notes(rows) if _notes(rows) else "")
 
 
 # --------------------------------------------------------------------------- reporting
@@ -260,7 +337,8 @@ def _speed_cells(row: dict[str, object]) -> list[str]:
 
 def format_body_table(rows: list[dict[str, object]]) -> str:
     """Human table for a body suite: quality, then speed and memory."""
-    headers = ["tool", "F1", "±", "precision", "recall", "accuracy", "empty", *SPEED_HEADERS]
+    headers = ["tool", "F1", "±", "precision", "recall", "accuracy", "empty",
+               *(f"F1 {h}" for h in HALVES), *SPEED_HEADERS]  # fmt: skip
     body = []
     for row in rows:
         if row.get("status") != "ok":
@@ -270,6 +348,7 @@ def format_body_table(rows: list[dict[str, object]]) -> str:
         body.append([str(row["label"]), _fmt(m["f1"]), _fmt(m.get("f1_std")),
                      _fmt(m["precision"]), _fmt(m["recall"]), _fmt(m["accuracy"]),
                      str(m.get("n_empty", 0)),
+                     *(_fmt(row.get("halves", {}).get(h, {}).get("f1")) for h in HALVES),  # type: ignore[attr-defined]
                      *_speed_cells(row)])  # fmt: skip
     return _table(headers, body) + ("\n" + _notes(rows) if _notes(rows) else "")
 
@@ -303,8 +382,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     ap.add_argument(
         "--suite",
-        default="html,text,meta",
-        help="comma list of suites: html, text, meta (default: all)",
+        default="html,text,meta,te,te-text",
+        help="comma list of suites: html, text, meta, te, te-text (default: all)",
     )
     ap.add_argument(
         "--bench-dir",
@@ -401,6 +480,30 @@ def main(argv: list[str] | None = None) -> int:
                        "field_labels": metrics.META_FIELD_LABELS}  # fmt: skip
             _write_json(RESULTS_DIR / "meta.json", payload)
             everything["meta"] = payload
+
+    te_suites = [s for s in suites if s in ("te", "te-text")]
+    if te_suites and not te.available(bench_dir):
+        print(f"\n== trafilatura-eval: skipped, no {te.CORPUS}/annotations.json ==")
+        te_suites = []
+    if te_suites:
+        anns = te.load_annotations(bench_dir)
+        if args.limit:
+            anns = dict(list(anns.items())[: args.limit])
+        te_payload: dict[str, object] = {**common, "suite": "te", "n_pages": len(anns)}
+        if "te" in te_suites:
+            print(f"\n== trafilatura-eval html: {len(anns)} pages ==", flush=True)
+            rows = run_te_suite("te", bench_dir, anns, selected, args.keep_preds)
+            print("\n" + format_te_table(rows, with_meta=True))
+            te_payload["html"] = rows
+        if "te-text" in te_suites:
+            for variant in te.TEXT_VARIANTS:
+                print(f"\n== trafilatura-eval text/{variant}: {len(anns)} pages ==", flush=True)
+                rows = run_te_suite(f"te-text:{variant}", bench_dir, anns, selected,
+                                    args.keep_preds)  # fmt: skip
+                print("\n" + format_te_table(rows, with_meta=False))
+                te_payload[f"text:{variant}"] = rows
+        _write_json(RESULTS_DIR / "te.json", te_payload)
+        everything["te"] = te_payload
 
     print(f"\nJSON results in {RESULTS_DIR}/")
     if args.json_out:

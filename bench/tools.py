@@ -17,8 +17,9 @@ from dataclasses import dataclass
 Extract = Callable[[bytes | str, str], dict[str, object]]
 Loader = Callable[[int | None], Extract]
 
-HTML_SUITES = frozenset({"html", "meta"})
-TEXT_SUITES = frozenset({"text:page", "text:container"})
+HTML_SUITES = frozenset({"html", "meta", "te"})
+SCRAPED_TEXT_SUITES = frozenset({"text:page", "text:container"})
+TEXT_SUITES = SCRAPED_TEXT_SUITES | {"te-text:page", "te-text:soup", "te-text:lynx"}
 
 _BLOCK_TAGS = (
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote",
@@ -78,6 +79,8 @@ def _load_clipclean(_: int | None, kind: str) -> Extract:
             "site_name": d.get("site_name"),
             "description": d.get("subtitle"),
             "language": d.get("language"),
+            # the page's own summary (meta/og description), where the build gives one
+            **({"page_description": d["description"]} if "description" in d else {}),
         }
 
     return extract
@@ -274,16 +277,16 @@ TOOLS: dict[str, Tool] = {
              text_loader=load_clipclean_text, anchor=False, build="compiled"),
         Tool("clipclean-pure", "clipclean (pure Python)", HTML_SUITES | TEXT_SUITES,
              load_clipclean_html, text_loader=load_clipclean_text, anchor=False, build="pure"),
-        Tool("readability", "readability-lxml", frozenset({"html"}), load_readability),
+        Tool("readability", "readability-lxml", frozenset({"html", "te"}), load_readability),
         Tool("trafilatura", "trafilatura", HTML_SUITES, load_trafilatura),
         Tool("trafilatura-precision", "trafilatura (favor_precision)", frozenset({"html"}),
              load_trafilatura_precision),
-        Tool("newspaper4k", "newspaper4k", HTML_SUITES, load_newspaper),
+        Tool("newspaper4k", "newspaper4k", frozenset({"html", "meta"}), load_newspaper),
         Tool("page-text", "whole-page text", frozenset({"html"}), load_page_text),
         Tool("no-cleaning", "no cleaning", TEXT_SUITES, load_identity),
-        Tool("lines-10", "drop lines under 10 words", TEXT_SUITES, load_line_filter),
+        Tool("lines-10", "drop lines under 10 words", SCRAPED_TEXT_SUITES, load_line_filter),
         Tool("lines-best", "best word-count line filter", TEXT_SUITES, load_line_filter),
-        Tool("trafilatura-lines", "trafilatura on lines in <p>", TEXT_SUITES,
+        Tool("trafilatura-lines", "trafilatura on lines in <p>", SCRAPED_TEXT_SUITES,
              load_trafilatura_on_lines),
     )
 }  # fmt: skip
