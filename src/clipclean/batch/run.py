@@ -170,6 +170,7 @@ class _Run:
             skip=sorted(config.skip_stages),
             max_bytes=config.max_bytes,
             stages=[s.name for s in ORDER],
+            allow_empty=config.allow_empty,
         )
         self.rows: dict[str, Row] = {}
         self.plan: dict[str, str] = {}
