@@ -324,14 +324,16 @@ BATCH_HELP_EPILOG = """
 \b
 Exit codes:
   0    all inputs cleaned (or nothing to do)
-  1    some inputs failed (one line each at the end: "clipclean: PATH: cause")
+  1    some inputs failed or had no article text (one line each at the end:
+       "clipclean: PATH: cause"; under --quiet only those the last run did not list)
   2    usage error
   75   another run holds the lock on OUT_DIR (cron: try again next time)
   130  stopped by SIGINT, 143 stopped by SIGTERM (the next run continues)
 
 \b
-Cron (every 10 minutes, quiet unless something failed):
-  */10 * * * *  clipclean batch /srv/pages -o /srv/articles --quiet
+Cron (every 10 minutes, quiet unless something new failed; 'clipclean status
+OUT_DIR --failed' lists what is still failing):
+  */10 * * * *  clipclean batch /srv/pages -o /srv/articles --quiet --log FILE
 
 \b
 systemd: a Type=oneshot service running that command (SuccessExitStatus=75),
