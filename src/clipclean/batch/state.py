@@ -59,6 +59,9 @@ CREATE TABLE IF NOT EXISTS runs (
 )
 """
 
+#: Runs kept in the table (a cron job every 10 minutes adds 52,000 a year).
+KEEP_RUNS = 100
+
 #: Schema 1 -> 2: the inputs table gains the "empty" status (a CHECK is rebuilt, rows kept).
 _MIGRATE_1 = (
     "ALTER TABLE inputs RENAME TO inputs_v1",
@@ -240,6 +243,7 @@ class State:
                 run.signum,
             ),
         )
+        self.db.execute("DELETE FROM runs WHERE id <= (SELECT max(id) FROM runs) - ?", (KEEP_RUNS,))
         self._tick()
 
     def put(self, row: Row) -> None:
