@@ -3,6 +3,7 @@
 clipclean [OPTIONS] [FILE]...     clean pages (the default command; "-" or nothing = stdin)
 clipclean stages                  the cleaning stages, in order
 clipclean batch IN_DIR -o OUT_DIR  a whole folder: parallel, incremental, cron-safe
+clipclean status OUT_DIR          what a batch output folder holds, what failed and why
 """
 
 from __future__ import annotations
@@ -104,6 +105,7 @@ def main() -> None:
     cat page.txt | clipclean -f markdown    clean stdin
     clipclean --explain page.txt            add what was removed, by which stage, why
     clipclean stages                        list the cleaning stages in order
+    clipclean batch pages/ -o articles/     a whole folder (then: clipclean status articles/)
 
     Run "clipclean clean --help" for every option. A file named like a command
     ("stages") can be given as "./stages".
