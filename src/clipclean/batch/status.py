@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from ..errors import shown_name
 from .run import STATE_DIR
 from .state import STATUSES, Row, RunRecord, StateError, read_state
 from .walk import walk
@@ -78,8 +79,7 @@ def as_dict(s: BatchStatus, failed: bool) -> dict[str, Any]:
 
 def as_lines(s: BatchStatus, failed: bool) -> list[str]:
     """The text form: the counts, the last run, and with ``failed`` one line per problem."""
-    from ..errors import shown_name
-    from .report import duration
+    from .report import duration  # (rich, loaded only for the text form)
 
     counts = ", ".join(f"{n} {status}" for status, n in s.counts.items())
     pending = "unknown" if s.pending is None else s.pending
