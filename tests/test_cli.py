@@ -119,7 +119,9 @@ def test_bad_inputs_get_one_line_each_and_the_rest_goes_on(seed_file: Path, tmp_
 def test_directory_argument_is_an_input_error(tmp_path: Path) -> None:
     result = invoke(str(tmp_path))
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"clipclean: {tmp_path}: is a directory"
+    assert result.stderr.strip() == (
+        f"clipclean: {tmp_path}: is a directory; for a folder: clipclean batch {tmp_path} -o OUT_DIR"
+    )
 
 
 def test_stages_lists_every_stage_in_order() -> None:

@@ -54,7 +54,7 @@ def test_max_bytes_option(tmp_path: Path) -> None:
     ok = runner.invoke(main, [str(page), "--max-bytes", "1M", "-f", "text"])
     assert ok.exit_code == 0
     small = runner.invoke(main, [str(page), "--max-bytes", "1K"])
-    assert small.exit_code == 1 and "exceeds 1024 bytes" in small.output
+    assert small.exit_code == 1 and "input over 1 KB (see --max-bytes)" in small.output
     bad = runner.invoke(main, [str(page), "--max-bytes", "lots"])
     assert bad.exit_code == 2
 

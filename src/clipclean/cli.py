@@ -3,12 +3,14 @@
 clipclean [OPTIONS] [FILE]...     clean pages (the default command; "-" or nothing = stdin)
 clipclean stages                  the cleaning stages, in order
 clipclean batch IN_DIR -o OUT_DIR  a whole folder: parallel, incremental, cron-safe
+clipclean status OUT_DIR          what a batch output folder holds, what failed and why
 """
 
 from __future__ import annotations
 
 import contextlib
 import enum
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -17,11 +19,13 @@ from typing import IO, Any, TypeVar
 
 import click
 
-from . import COMPILED, __version__, clean, emit
+from . import COMPILED, __version__, emit
 from .errors import cause, shown_name
 from .files import atomic_write
 from .pipeline import UnknownStageError, check_stage_names
 from .read import MAX_BYTES, read_limited
+from .sizes import parse_size
+from .stream import CleanOptions, outcomes
 
 
 class Exit(enum.IntEnum):
@@ -62,8 +66,10 @@ EXIT_CODES_HELP = """
 \b
 Exit codes:
   0   all inputs cleaned
-  1   some inputs failed (each gets one line on stderr: "clipclean: FILE: cause")
-  2   usage error (bad option, unknown stage name)
+  1   some inputs failed (each gets one line on stderr: "clipclean: FILE: cause"),
+      "no article text found" included (unless --allow-empty)
+  2   usage error (bad option, unknown stage name, no input on a terminal)
+  130 stopped by Ctrl-C (the documents written so far are complete)
   141 the output pipe was closed by its reader (no message)
 """
 
@@ -99,13 +105,11 @@ def main() -> None:
     cat page.txt | clipclean -f markdown    clean stdin
     clipclean --explain page.txt            add what was removed, by which stage, why
     clipclean stages                        list the cleaning stages in order
+    clipclean batch pages/ -o articles/     a whole folder (then: clipclean status articles/)
 
     Run "clipclean clean --help" for every option. A file named like a command
     ("stages") can be given as "./stages".
     """
-
-
-_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
 
 
 class ByteSize(click.ParamType):
@@ -116,10 +120,8 @@ class ByteSize(click.ParamType):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
-        text = str(value).strip().upper().removesuffix("B").removesuffix("I")
-        unit = text[-1:] if text[-1:] in "KMG" else ""
         try:
-            number = int(text.removesuffix(unit)) * _UNITS[unit]
+            number = parse_size(str(value))
         except ValueError:
             self.fail(f"{value!r} is not a size like 50M", param, ctx)
         if number <= 0:
@@ -138,6 +140,16 @@ def max_bytes_option(fn: F) -> F:
         default=MAX_BYTES,
         show_default="50M",
         help="Largest input accepted, after gzip decompression (e.g. 500K, 50M, 1G).",
+    )(fn)
+
+
+def allow_empty_option(fn: F) -> F:
+    """``--allow-empty``: shared by ``clean`` and ``batch``."""
+    return click.option(
+        "--allow-empty",
+        is_flag=True,
+        help="Output an article whose body came out empty (metadata only) instead of failing "
+        "with 'no article text found'.",
     )(fn)
 
 
@@ -182,40 +194,38 @@ def clean_files(
     url: str | None,
     env: Environment,
     max_bytes: int = MAX_BYTES,
+    jobs: int = 1,
+    allow_empty: bool = False,
 ) -> Exit:
-    """Clean each input and write its rendering; one stderr line per failed input."""
-    rendered: list[str] = []
-    failed = False
-    for name in files or ("-",):
-        label = "<stdin>" if name == "-" else shown_name(name)
-        try:
-            data = _read_input(name, env, max_bytes)
-            article = clean(
-                data,
-                url=url,
-                kind=kind,
-                skip_stages=skip,
-                path=None if name == "-" else label,
-                max_bytes=max_bytes,
-            )
-            rendered.append(emit.render(article, fmt, explain))
-        except UnknownStageError:
-            raise
-        except Exception as exc:  # any input problem is one line, never a traceback
-            env.error(f"{label}: {cause(exc)}")
-            failed = True
+    """Clean each input and write its rendering as soon as it is done (stdout: flushed, in
+    input order; ``output``: atomically at the end); one stderr line per failed input.
+    Ctrl-C keeps what was written and exits 130."""
+    options = CleanOptions(fmt, explain, skip, kind, url, max_bytes, allow_empty)
     separator = emit.TEXT_SEPARATOR if fmt == "text" else ""
-    text = separator.join(rendered)
+    kept: list[str] = []  # for ``output``
+    count, failed = 0, False
+    try:
+        for outcome in outcomes(
+            files or ("-",), options, lambda: _read_input("-", env, max_bytes), jobs
+        ):
+            if outcome.text is None:
+                env.error(outcome.error or "")
+                failed = True
+                continue
+            text = (separator if count else "") + outcome.text
+            count += 1
+            if output:
+                kept.append(text)
+            elif (written := _write_stdout(text, env)) != Exit.OK:
+                return written
+    except KeyboardInterrupt:
+        return Exit.INTERRUPTED
     if output:
         try:
-            atomic_write(output, text)
+            atomic_write(output, "".join(kept))
         except OSError as exc:
             env.error(f"{shown_name(output)}: {cause(exc)}")
             return Exit.FAILED
-    elif text:
-        written = _write_stdout(text, env)
-        if written != Exit.OK:
-            return written
     return Exit.FAILED if failed else Exit.OK
 
 
@@ -254,6 +264,15 @@ def clean_files(
 )
 @click.option("--url", help="The page's URL (resolves relative image links; fills 'url').")
 @max_bytes_option
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for many FILEs (output still in input order).",
+)
+@allow_empty_option
 def clean_cmd(
     files: tuple[str, ...],
     fmt: str,
@@ -263,12 +282,18 @@ def clean_cmd(
     kind: str | None,
     url: str | None,
     max_bytes: int,
+    jobs: int,
+    allow_empty: bool,
 ) -> None:
-    """Clean FILE(s) ("-" or none: stdin) and print the article(s)."""
+    """Clean FILE(s) ("-" or none: stdin) and print the article(s), each as soon as it is done."""
     try:
         check_stage_names(skip)
     except UnknownStageError as exc:
         raise click.UsageError(str(exc)) from None
+    if not files and sys.stdin.isatty():  # nobody is going to type a page: say how to give one
+        ctx = click.get_current_context()
+        click.echo(ctx.find_root().get_help(), err=True)
+        sys.exit(int(Exit.USAGE))
     code = clean_files(
         files,
         fmt=fmt,
@@ -279,6 +304,8 @@ def clean_cmd(
         url=url,
         env=Environment(),
         max_bytes=max_bytes,
+        jobs=jobs,
+        allow_empty=allow_empty,
     )
     sys.exit(int(code))
 
@@ -299,14 +326,16 @@ BATCH_HELP_EPILOG = """
 \b
 Exit codes:
   0    all inputs cleaned (or nothing to do)
-  1    some inputs failed (one line each at the end: "clipclean: PATH: cause")
+  1    some inputs failed or had no article text (one line each at the end:
+       "clipclean: PATH: cause"; under --quiet only those the last run did not list)
   2    usage error
   75   another run holds the lock on OUT_DIR (cron: try again next time)
   130  stopped by SIGINT, 143 stopped by SIGTERM (the next run continues)
 
 \b
-Cron (every 10 minutes, quiet unless something failed):
-  */10 * * * *  clipclean batch /srv/pages -o /srv/articles --quiet
+Cron (every 10 minutes, quiet unless something new failed; 'clipclean status
+OUT_DIR --failed' lists what is still failing):
+  */10 * * * *  clipclean batch /srv/pages -o /srv/articles --quiet --log FILE
 
 \b
 systemd: a Type=oneshot service running that command (SuccessExitStatus=75),
@@ -370,7 +399,27 @@ stops at a document boundary. The README has both units in full.
 @click.option(
     "--skip-stage", "skip", multiple=True, metavar="NAME", help="Turn a stage off (repeatable)."
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (for cron).")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="For cron: print only failures the last run did not have; nothing when nothing "
+    "changed (a lock collision included: exit 75 in silence).",
+)
+@click.option(
+    "--log",
+    "log_file",
+    type=click.Path(dir_okay=False, allow_dash=False),
+    metavar="FILE",
+    help="Append every line (notes, failures, summary) to FILE, each with an ISO 8601 time, "
+    "whatever --quiet says.",
+)
+@click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="Redo only the inputs recorded as failed, rejected or empty (see 'clipclean status').",
+)
+@allow_empty_option
 @max_bytes_option
 @click.option(
     "--jsonl",
@@ -392,6 +441,9 @@ def batch_cmd(
     prune: bool,
     skip: tuple[str, ...],
     quiet: bool,
+    log_file: str | None,
+    retry_failed: bool,
+    allow_empty: bool,
     max_bytes: int,
     jsonl: str | None,
 ) -> None:
@@ -411,6 +463,8 @@ def batch_cmd(
     env = Environment()
     if out_dir is None and jsonl is None:
         raise click.UsageError("give an output folder (-o OUT_DIR), --jsonl FILE|-, or both")
+    if retry_failed and out_dir is None:
+        raise click.UsageError("--retry-failed needs the state of an output folder (-o OUT_DIR)")
     config = BatchConfig(
         in_dir=in_dir,
         out_dir=out_dir,
@@ -424,9 +478,17 @@ def batch_cmd(
         prune=prune,
         skip_stages=skip,
         max_bytes=max_bytes,
+        allow_empty=allow_empty,
+        retry_failed=retry_failed,
     )
-    reporter = ConsoleReporter(env.stderr, quiet=quiet)
     with contextlib.ExitStack() as stack:
+        log = None
+        if log_file is not None:
+            try:
+                log = stack.enter_context(open(log_file, "a", encoding="utf-8"))
+            except OSError as exc:
+                raise click.UsageError(f"--log {log_file}: {cause(exc)}") from None
+        reporter = ConsoleReporter(env.stderr, quiet=quiet, log=log)
         sink = None
         if jsonl is not None:
             label = "<stdout>" if jsonl == "-" else jsonl
@@ -448,11 +510,11 @@ def batch_cmd(
             summary = run_batch(config, jsonl=sink, reporter=reporter, stop=stop)
         except (BatchError, UnknownStageError) as exc:
             raise click.UsageError(str(exc)) from None
-        except Locked as exc:
-            env.error(str(exc))
+        except Locked as exc:  # cron runs again soon: under --quiet, nothing to mail
+            reporter.line(str(exc), shown=not quiet)
             sys.exit(int(Exit.LOCKED))
         except StateError as exc:
-            env.error(str(exc))
+            reporter.line(str(exc))
             sys.exit(int(Exit.FAILED))
         except OSError as exc:  # the output folder or the JSON Lines stream
             if isinstance(exc, BrokenPipeError):  # a reader (head) went away: nothing to say
@@ -461,6 +523,39 @@ def batch_cmd(
                 env.error(f"{exc.filename}: {cause(exc)}")
             sys.exit(int(Exit.FAILED))
     sys.exit(exit_status(summary))
+
+
+@main.command("status")
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
+@click.option(
+    "--failed", is_flag=True, help="Also list the failed, rejected and empty inputs with causes."
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: one document for scripts.",
+)
+def status_cmd(out_dir: str, failed: bool, fmt: str) -> None:
+    """What a batch output folder holds: inputs by status (done, rejected, empty, failed,
+    pending), the last run, and with --failed which inputs have no output and why."""
+    from .batch import StateError
+    from .batch.status import as_dict, as_lines, batch_status
+
+    env = Environment()
+    try:
+        status = batch_status(out_dir)
+    except StateError as exc:
+        env.error(str(exc))
+        sys.exit(int(Exit.FAILED))
+    if fmt == "json":
+        text = json.dumps(as_dict(status, failed), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "".join(f"{line}\n" for line in as_lines(status, failed))
+    sys.exit(int(_write_stdout(text, env)))
 
 
 def run() -> Any:

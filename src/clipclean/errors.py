@@ -3,8 +3,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .controls import terminal_safe
 from .read import InputError
+
+if TYPE_CHECKING:
+    from .model import Article
+
+
+class NoArticleText(InputError):
+    """Cleaning left no body text: an error unless metadata-only output was asked for
+    (``--allow-empty``), so that a page where nothing was found never passes as cleaned."""
+
+    def __init__(self) -> None:
+        super().__init__("no article text found")
+
+
+def require_text(article: Article, allow_empty: bool = False) -> Article:
+    """``article``, or :class:`NoArticleText` when its body is empty and that is not allowed."""
+    if not allow_empty and not article.body.strip():
+        raise NoArticleText()
+    return article
 
 
 def cause(exc: BaseException) -> str:

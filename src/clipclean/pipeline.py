@@ -57,8 +57,9 @@ class Stage:
 
     @property
     def description(self) -> str:
-        doc = docstring(self.fn).strip()
-        return doc.splitlines()[0] if doc else ""
+        """The docstring's first paragraph on one line, without RST double-backquote literals."""
+        paragraph = docstring(self.fn).strip().split("\n\n", 1)[0]
+        return " ".join(paragraph.split()).replace("``", "")
 
     def __call__(self, draft: Draft) -> None:
         if self.applies_to not in ("both", draft.kind):

@@ -14,6 +14,7 @@ from typing import IO
 from .controls import has_controls, is_binary, is_blank, strip_controls, utf8_has_controls
 from .encoding import decode
 from .model import Source
+from .sizes import human_size
 
 #: Default cap on the decoded size of one input (after decompression).
 MAX_BYTES = 50 * 1024 * 1024
@@ -83,7 +84,7 @@ def gunzip(data: bytes, limit: int = MAX_BYTES) -> bytes:
         except zlib.error as e:
             raise InputError(f"corrupt gzip data ({e})") from None
         if len(out) > limit:
-            raise InputError(f"decompressed input exceeds {limit} bytes (see --max-bytes)")
+            raise InputError(f"decompressed input over {human_size(limit)} (see --max-bytes)")
         if not d.eof:
             raise InputError("truncated gzip data")
         rest = d.unused_data
@@ -117,7 +118,7 @@ def _decoded(data: bytes, max_bytes: int) -> tuple[str, str]:
             break
         raw = gunzip(raw, max_bytes)
     if len(raw) > max_bytes:
-        raise InputError(f"input exceeds {max_bytes} bytes (see --max-bytes)")
+        raise InputError(f"input over {human_size(max_bytes)} (see --max-bytes)")
     what = _binary_kind(raw)
     if what is not None:
         raise InputError(f"binary input ({what})")
@@ -140,7 +141,7 @@ def read_limited(stream: IO[bytes], max_bytes: int = MAX_BYTES) -> bytes:
     """Read a whole stream but never hold more than ``max_bytes`` + 1 bytes of it."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(f"input exceeds {max_bytes} bytes (see --max-bytes)")
+        raise InputError(f"input over {human_size(max_bytes)} (see --max-bytes)")
     return data
 
 
@@ -156,7 +157,7 @@ def read(
         raw = data.encode("utf-8", "surrogatepass")
         text, encoding = data.removeprefix("\ufeff"), "utf-8"
         if len(raw) > max_bytes:
-            raise InputError(f"input exceeds {max_bytes} bytes (see --max-bytes)")
+            raise InputError(f"input over {human_size(max_bytes)} (see --max-bytes)")
         text = strip_controls(text)
     else:
         raw = data

@@ -10,10 +10,14 @@ import fnmatch
 from collections import defaultdict
 from collections.abc import Iterable
 
-DEFAULT_INCLUDE = ("*.html", "*.htm", "*.xhtml", "*.html.gz", "*.txt", "*.text")
+#: The input kinds clipclean knows, each also gzipped. Names without an extension are not
+#: among them: a folder of pages also holds READMEs, logs and lock files, and a file the
+#: walk passes over is counted in the summary ("N other files not selected; see --include").
+KNOWN_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".text")
+DEFAULT_INCLUDE = tuple(f"*{s}{gz}" for gz in ("", ".gz") for s in KNOWN_SUFFIXES)
 
 #: Input suffixes replaced by the output suffix, longest first so ".html.gz" wins over ".gz".
-INPUT_SUFFIXES = (".html.gz", ".xhtml", ".html", ".text", ".htm", ".txt")
+INPUT_SUFFIXES = tuple(sorted((p[1:] for p in DEFAULT_INCLUDE), key=len, reverse=True))
 
 OUTPUT_SUFFIXES = {"json": ".json", "markdown": ".md", "text": ".txt"}
 
@@ -24,14 +28,14 @@ def selected(rel: str, include: Iterable[str], exclude: Iterable[str]) -> bool:
     A glob without "/" matches the file name, one with "/" the whole relative path; matching
     ignores case (scraped pages arrive as .HTML too).
     """
+    return matches(rel, include) and not matches(rel, exclude)
+
+
+def matches(rel: str, patterns: Iterable[str]) -> bool:
+    """True when ``rel`` matches one of the globs (the rules of :func:`selected`)."""
     name = rel.rsplit("/", 1)[-1].lower()
     low = rel.lower()
-
-    def hit(pattern: str) -> bool:
-        p = pattern.lower()
-        return fnmatch.fnmatchcase(low if "/" in p else name, p)
-
-    return any(hit(p) for p in include) and not any(hit(p) for p in exclude)
+    return any(fnmatch.fnmatchcase(low if "/" in p else name, p.lower()) for p in patterns)
 
 
 def output_name(rel: str, suffix: str) -> str:

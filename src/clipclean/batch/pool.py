@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from .memory import out_of_memory, vm_peak
 from .stop import Stop
 
 #: Longest the parent sleeps between looks at the clock and the stop flag.
@@ -57,14 +58,15 @@ def _serve(conn: Connection, fn: Callable[[Any], Any], memory_bytes: int | None)
             return
         if job is None:
             return
-        start = time.perf_counter()
+        start, peak = time.perf_counter(), vm_peak() if memory_bytes else 0
         result, error = None, None
         try:
             result = fn(job)
-        except MemoryError:
-            error = "memory limit"
         except Exception as exc:
-            error = f"internal error: {type(exc).__name__}: {exc}"
+            if out_of_memory(exc, memory_bytes, peak):
+                error = "memory limit"
+            else:
+                error = f"internal error: {type(exc).__name__}: {exc}"
         use = resource.getrusage(resource.RUSAGE_SELF)
         cpu = use.ru_utime + use.ru_stime
         try:

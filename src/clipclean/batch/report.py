@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import signal
 import time
+from datetime import datetime
 from typing import IO
 
 from rich.console import Console
@@ -18,21 +19,40 @@ from .run import Reporter, Summary
 
 
 class ConsoleReporter(Reporter):
-    """``quiet``: nothing but the failure lines."""
+    """Progress and messages on ``stream`` (stderr), and every line also in ``log``.
 
-    def __init__(self, stream: IO[str], *, quiet: bool = False, tty: bool | None = None) -> None:
-        self.stream, self.quiet = stream, quiet
+    ``quiet`` (cron): on ``stream``, only the failures the last run did not list; nothing
+    when nothing changed. ``stamp``: each line on ``stream`` starts with an ISO 8601 time
+    (default: when it is not a terminal and not quiet, i.e. a log); ``log`` lines always do.
+    """
+
+    def __init__(
+        self,
+        stream: IO[str],
+        *,
+        quiet: bool = False,
+        tty: bool | None = None,
+        log: IO[str] | None = None,
+        stamp: bool | None = None,
+    ) -> None:
+        self.stream, self.quiet, self.log = stream, quiet, log
         self.tty = stream.isatty() if tty is None else tty
+        self.stamp = (not self.tty and not quiet) if stamp is None else stamp
         self.progress: Progress | None = None
         self.failed = 0
         self.started = time.perf_counter()
 
-    def _line(self, text: str) -> None:
-        print(f"clipclean: {text}", file=self.stream, flush=True)
+    def line(self, text: str, *, shown: bool = True) -> None:
+        """``clipclean: text`` on the stream when ``shown``, and in the log in any case."""
+        text = f"clipclean: {text}"
+        when = datetime.now().astimezone().isoformat(timespec="seconds")
+        if shown:
+            print(f"{when} {text}" if self.stamp else text, file=self.stream, flush=True)
+        if self.log is not None:
+            print(f"{when} {text}", file=self.log, flush=True)
 
     def note(self, rel: str, message: str) -> None:
-        if not self.quiet:
-            self._line(f"{shown_name(rel)}: {message}")
+        self.line(f"{shown_name(rel)}: {message}", shown=not self.quiet)
 
     def start(self, total: int, unchanged: int) -> None:
         self.started = time.perf_counter()
@@ -62,18 +82,30 @@ class ConsoleReporter(Reporter):
     def finish(self, summary: Summary) -> None:
         if self.progress is not None:
             self.progress.stop()
-        for rel, cause in sorted(summary.failed):
-            self._line(f"{shown_name(rel)}: {shown_name(cause)}")
-        if not self.quiet:
-            self._line(describe(summary))
+        for rel, cause in sorted([*summary.failed, *summary.empty]):
+            again = " (as before; the input has not changed)" if rel in summary.as_before else ""
+            shown = not self.quiet or rel not in summary.repeated
+            self.line(f"{shown_name(rel)}: {shown_name(cause)}{again}", shown=shown)
+        self.line(describe(summary), shown=not self.quiet)
+
+
+def duration(seconds: float) -> str:
+    """``0.41 s``, ``3 min 12 s``, ``2 h 05 min``: as precise as a person reads it."""
+    if seconds < 60:
+        return f"{seconds:.2f} s"
+    minutes, secs = divmod(round(seconds), 60)
+    if minutes < 60:
+        return f"{minutes} min {secs:02d} s"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
 def describe(s: Summary) -> str:
-    """The one-line summary of a run."""
+    """The one-line summary of a run: what happened and how long it took."""
     parts = [
         f"{s.processed} processed",
         f"{s.unchanged} unchanged",
         f"{len(s.failed)} failed",
+        f"{len(s.empty)} empty",
     ]
     if s.skipped:
         parts.append(f"{len(s.skipped)} skipped")
@@ -81,9 +113,13 @@ def describe(s: Summary) -> str:
         parts.append(f"{s.gone} deleted inputs (outputs kept; --prune removes them)")
     if s.pruned:
         parts.append(f"{s.pruned} outputs of deleted inputs removed")
-    parts.append(f"{s.elapsed:.2f} s")
-    text = ", ".join(parts)
+    if s.waiting:
+        parts.append(f"{s.waiting} new or changed inputs left (--retry-failed)")
+    head = f"done in {duration(s.elapsed)}"
     if s.signum:
         name = signal.Signals(s.signum).name
-        text = f"stopped by {name}; {s.not_done} left for the next run; {text}"
+        head = f"stopped by {name} after {duration(s.elapsed)}; {s.not_done} left for the next run"
+    text = f"{head}: " + ", ".join(parts)
+    if s.unselected:
+        text += f"; {s.unselected} other files not selected; see --include"
     return text

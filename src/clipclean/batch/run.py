@@ -24,7 +24,7 @@ from . import work
 from .lock import hold_lock
 from .names import DEFAULT_INCLUDE, OUTPUT_SUFFIXES, plan_outputs
 from .pool import Done, default_jobs, run_jobs
-from .state import Row, State, code_digest, fingerprint
+from .state import Row, RunRecord, State, code_digest, fingerprint
 from .stop import Stop
 from .walk import Entry, Walk, walk
 
@@ -51,6 +51,8 @@ class BatchConfig:
     prune: bool = False
     skip_stages: tuple[str, ...] = ()
     max_bytes: int = MAX_BYTES  # per input, as read (and again once decompressed)
+    allow_empty: bool = False  # an article without body text is an output, not an error
+    retry_failed: bool = False  # redo only the inputs that failed, rejected or were empty
 
 
 @dataclass
@@ -58,7 +60,14 @@ class Summary:
     processed: int = 0
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (rel, cause)
+    empty: list[tuple[str, str]] = field(default_factory=list)  # (rel, cause): no article text
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (rel, why)
+    unselected: int = 0  # regular files no include glob selects
+    #: Failed or empty inputs not tried again: they and their options have not changed.
+    as_before: set[str] = field(default_factory=set)
+    #: Failed or empty inputs listed by the last run with the same cause (not news for cron).
+    repeated: set[str] = field(default_factory=set)
+    waiting: int = 0  # new or changed inputs that --retry-failed left alone
     gone: int = 0  # inputs recorded earlier and no longer there (outputs kept)
     pruned: int = 0  # ... whose outputs --prune removed
     not_done: int = 0  # left for the next run by an interruption
@@ -161,11 +170,16 @@ class _Run:
             skip=sorted(config.skip_stages),
             max_bytes=config.max_bytes,
             stages=[s.name for s in ORDER],
+            allow_empty=config.allow_empty,
         )
         self.rows: dict[str, Row] = {}
         self.plan: dict[str, str] = {}
         self.planned: set[str] = set()
         self.made_dirs: set[Path] = set()
+        self.started = time.time()
+        self.order: dict[str, int] = {}  # input order of the JSON Lines
+        self.lines: dict[int, str | None] = {}  # JSON lines done out of order, by position
+        self.next_line = 0
 
     def go(self, state: State | None) -> None:
         """Walk, decide what to do, do it."""
@@ -176,12 +190,42 @@ class _Run:
             skip_dirs.append((st.st_dev, st.st_ino))
         found = walk(cfg.in_dir, cfg.include, cfg.exclude, skip_dirs, lambda: self.stop.requested)
         self.summary.skipped, self.summary.failed = found.notes, list(found.errors)
+        self.summary.unselected = found.unselected
         for rel, why in found.notes:
             self.reporter.note(rel, why)
         todo = found.entries if state is None else self._plan(found, state)
         self.reporter.start(len(todo), self.summary.unchanged)
         self._dispatch(todo, state)
         self.summary.signum = self.stop.signum
+        if state is not None:
+            self._remember(state)
+
+    def _remember(self, state: State) -> None:
+        """Mark the failures the last run listed too, and record this run."""
+        s, cfg = self.summary, self.config
+        last = state.last_run()
+        if last is not None:
+            before = set(last.failures)
+        else:  # the first run of this schema: the rows say what failed before
+            before = {(r.path, r.error or "") for r in self.rows.values() if r.status != "done"}
+        failures = [*s.failed, *s.empty]
+        s.repeated = {rel for rel, cause in failures if (rel, cause) in before}
+        state.add_run(
+            RunRecord(
+                started=self.started,
+                finished=time.time(),
+                in_dir=os.path.abspath(cfg.in_dir),
+                include=cfg.include,
+                exclude=cfg.exclude,
+                fingerprint=self.fingerprint,
+                processed=s.processed,
+                unchanged=s.unchanged,
+                failed=len(s.failed),
+                empty=len(s.empty),
+                failures=tuple(failures),
+                signum=s.signum,
+            )
+        )
 
     def _plan(self, found: Walk, state: State) -> list[Entry]:
         """The inputs to do; counts the unchanged ones and lists those that failed before."""
@@ -191,13 +235,21 @@ class _Run:
         todo = []
         for e in found.entries:
             verdict = self._decide(e, state)
+            if self.config.retry_failed:
+                row = self.rows.get(e.rel)
+                if row is not None and row.status != "done":
+                    verdict = "todo"
+                elif verdict == "todo":
+                    self.summary.waiting += 1
+                    continue
             if verdict == "todo":
                 todo.append(e)
             elif verdict == "unchanged":
                 self.summary.unchanged += 1
             else:
-                cause = f"{self.rows[e.rel].error} (as before; the input has not changed)"
-                self.summary.failed.append((e.rel, cause))
+                listed = self.summary.empty if verdict == "empty" else self.summary.failed
+                listed.append((e.rel, self.rows[e.rel].error or ""))
+                self.summary.as_before.add(e.rel)
         if not found.errors and not self.stop.requested:  # a partial walk proves nothing gone
             self._gone(state, {e.rel for e in found.entries})
         return todo
@@ -210,8 +262,10 @@ class _Run:
             jsonl=self.jsonl is not None,
             skip_stages=cfg.skip_stages,
             max_bytes=cfg.max_bytes,
+            allow_empty=cfg.allow_empty,
         )
         entries = {e.rel: e for e in todo}
+        self.order = {e.rel: i for i, e in enumerate(todo)}
         last_commit = time.monotonic()
         finished = 0
         for done in run_jobs(
@@ -228,10 +282,31 @@ class _Run:
                 state.commit()
                 last_commit = time.monotonic()
         self.summary.not_done = len(todo) - finished
+        self._flush_lines(final=True)
+
+    def _emit_line(self, rel: str, line: str | None) -> None:
+        """Hand JSON lines to ``jsonl`` in input order: a document done early waits for the
+        ones before it (``line`` None: this one has no line, a failure)."""
+        if self.jsonl is None:
+            return
+        self.lines[self.order[rel]] = line
+        self._flush_lines()
+
+    def _flush_lines(self, final: bool = False) -> None:
+        """Pass on the lines whose turn has come; ``final``: all that are left, in order
+        (a document abandoned by an urgent stop leaves a gap)."""
+        if self.jsonl is None:
+            return
+        while self.next_line in self.lines or (final and self.lines):
+            self.next_line = self.next_line if self.next_line in self.lines else min(self.lines)
+            line = self.lines.pop(self.next_line)
+            self.next_line += 1
+            if line is not None:
+                self.jsonl(line)
 
     def _decide(self, e: Entry, state: State) -> str:
-        """ "todo", "unchanged", or "rejected" (an input that could not be cleaned and has not
-        changed since). Unchanged means same options, same content (by size+mtime, or by hash
+        """ "todo", "unchanged", or "rejected"/"empty" (an input that could not be cleaned, or
+        had no article text, and has not changed since). Unchanged means same options, same content (by size+mtime, or by hash
         when only those moved: a touch or a copy) and, when done, the output still there."""
         row = self.rows.get(e.rel)
         if self.config.force or row is None or row.fingerprint != self.fingerprint:
@@ -240,13 +315,13 @@ class _Run:
             out = self.plan[e.rel]
             if row.output != out or not os.path.isfile(self.out / out):  # type: ignore[operator]
                 return "todo"
-        elif row.status != "rejected":
+        elif row.status not in ("rejected", "empty"):
             return "todo"
         if (row.size, row.mtime_ns) != (e.size, e.mtime_ns):
             if row.size != e.size or sha256_file(e.path) != row.sha256:
                 return "todo"
             state.touch(e.rel, e.size, e.mtime_ns)
-        return "unchanged" if row.status == "done" else "rejected"
+        return "unchanged" if row.status == "done" else row.status
 
     def _gone(self, state: State, present: set[str]) -> None:
         """Inputs recorded before and missing now: outputs kept unless --prune."""
@@ -279,18 +354,21 @@ class _Run:
             if stale not in (None, output) and stale not in self.planned:
                 with contextlib.suppress(OSError):
                     os.unlink(self.out / stale)  # type: ignore[operator]
-            if self.jsonl is not None and res.line is not None:
-                self.jsonl(res.line)
+            self._emit_line(e.rel, res.line)
             row = Row(e.rel, res.size, res.mtime_ns, res.sha256, fp, output, "done", None, took)
             self.summary.processed += 1
         else:
+            self._emit_line(e.rel, None)
             # The input's own fault is remembered until it changes; anything else is retried.
             status = "rejected" if res and res.error and not res.retry else "failed"
-            rejected = res if status == "rejected" else None
+            if status == "rejected" and res and res.empty:
+                status = "empty"
+            rejected = res if status != "failed" else None
             size, mtime = (rejected.size, rejected.mtime_ns) if rejected else (e.size, e.mtime_ns)
             sha = res.sha256 if res else None
             row = Row(e.rel, size, mtime, sha, fp, output, status, error, took)
-            self.summary.failed.append((e.rel, error))
+            listed = self.summary.empty if status == "empty" else self.summary.failed
+            listed.append((e.rel, error))
         if state is not None:
             state.put(row)
         if done.pid:
@@ -312,7 +390,8 @@ class _Run:
 
 
 def exit_status(summary: Summary) -> int:
-    """The exit status a run earns: 128+signal when interrupted, 1 with failures, else 0."""
+    """The exit status a run earns: 128+signal when interrupted, 1 when an input has no
+    output (failed, or no article text), else 0."""
     if summary.signum:
         return 128 + summary.signum
-    return 1 if summary.failed else 0
+    return 1 if summary.failed or summary.empty else 0

@@ -16,7 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+#: Every status an input can have (the CHECK below); "empty": cleaned, but no article text.
+STATUSES = ("done", "rejected", "empty", "failed")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS inputs (
@@ -27,13 +30,45 @@ CREATE TABLE IF NOT EXISTS inputs (
     fingerprint TEXT NOT NULL,      -- clipclean version + options that shape the output
     output      BLOB,               -- relative to the output folder (an older one when failed)
     -- done; rejected: the input cannot be cleaned (tried again once it changes);
+    -- empty: no article text found (like rejected, counted apart);
     -- failed: timeout, memory limit, crash, unreadable, unwritable (tried again next run)
-    status      TEXT NOT NULL CHECK (status IN ('done', 'rejected', 'failed')),
+    status      TEXT NOT NULL CHECK (status IN ('done', 'rejected', 'empty', 'failed')),
     error       TEXT,
     duration    REAL,               -- seconds spent on the document
     updated     REAL NOT NULL       -- unix time of this row
 ) WITHOUT ROWID
 """
+
+#: One row per finished run (schema 2): what ``clipclean status`` shows, and the failures a
+#: ``--quiet`` run compares with to print only what is new.
+_RUNS = """
+CREATE TABLE IF NOT EXISTS runs (
+    id          INTEGER PRIMARY KEY,
+    started     REAL NOT NULL,      -- unix time
+    finished    REAL NOT NULL,
+    in_dir      BLOB NOT NULL,      -- absolute
+    include     TEXT NOT NULL,      -- JSON list of globs
+    exclude     TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    processed   INTEGER NOT NULL,
+    unchanged   INTEGER NOT NULL,
+    failed      INTEGER NOT NULL,
+    empty       INTEGER NOT NULL,
+    failures    TEXT NOT NULL,      -- JSON list of [path, cause], failed and empty alike
+    signum      INTEGER             -- the signal that stopped it, if one did
+)
+"""
+
+#: Runs kept in the table (a cron job every 10 minutes adds 52,000 a year).
+KEEP_RUNS = 100
+
+#: Schema 1 -> 2: the inputs table gains the "empty" status (a CHECK is rebuilt, rows kept).
+_MIGRATE_1 = (
+    "ALTER TABLE inputs RENAME TO inputs_v1",
+    _SCHEMA,
+    "INSERT INTO inputs SELECT * FROM inputs_v1",
+    "DROP TABLE inputs_v1",
+)
 
 
 class StateError(Exception):
@@ -51,6 +86,81 @@ class Row:
     status: str
     error: str | None = None
     duration: float | None = None
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One finished run, as the ``runs`` table keeps it."""
+
+    started: float
+    finished: float
+    in_dir: str
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    fingerprint: str
+    processed: int
+    unchanged: int
+    failed: int
+    empty: int
+    failures: tuple[tuple[str, str], ...]  # (path, cause), failed and empty inputs alike
+    signum: int | None = None
+
+
+def _rows(db: sqlite3.Connection) -> dict[str, Row]:
+    cur = db.execute(
+        "SELECT path, size, mtime_ns, sha256, fingerprint, output, status, error, duration"
+        " FROM inputs"
+    )
+    return {
+        os.fsdecode(r[0]): Row(os.fsdecode(r[0]), r[1], r[2], r[3], r[4], _s(r[5]), *r[6:])
+        for r in cur
+    }
+
+
+def _last_run(db: sqlite3.Connection) -> RunRecord | None:
+    r = db.execute(
+        "SELECT started, finished, in_dir, include, exclude, fingerprint, processed, unchanged,"
+        " failed, empty, failures, signum FROM runs ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if r is None:
+        return None
+    failures = tuple((str(p), str(c)) for p, c in json.loads(r[10]))
+    include, exclude = tuple(json.loads(r[3])), tuple(json.loads(r[4]))
+    fp, processed, unchanged, failed, empty = r[5:10]
+    return RunRecord(
+        r[0],
+        r[1],
+        os.fsdecode(r[2]),
+        include,
+        exclude,
+        fp,
+        processed,
+        unchanged,
+        failed,
+        empty,
+        failures,
+        r[11],
+    )
+
+
+def read_state(path: str | os.PathLike[str]) -> tuple[dict[str, Row], RunRecord | None]:
+    """Every row and the last run, read-only (a run in progress is not disturbed, nor is a
+    state of another schema changed). Raises :class:`StateError`."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    try:
+        db = sqlite3.connect(uri, uri=True, timeout=5)
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:
+                raise StateError(
+                    f"{path}: state of another clipclean version (schema {version}); "
+                    "a batch run brings it up to date"
+                )
+            return _rows(db), _last_run(db)
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        raise StateError(f"{path}: unusable state database ({exc})") from None
 
 
 def fingerprint(**options: object) -> str:
@@ -88,9 +198,15 @@ class State:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, SCHEMA_VERSION):  # an unknown layout: start afresh
+            if version == 1:
+                with self.db:
+                    self.db.execute("BEGIN")
+                    for statement in _MIGRATE_1:
+                        self.db.execute(statement)
+            elif version not in (0, SCHEMA_VERSION):  # an unknown layout: start afresh
                 self.db.execute("DROP TABLE IF EXISTS inputs")
             self.db.execute(_SCHEMA)
+            self.db.execute(_RUNS)
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
             raise StateError(
@@ -101,14 +217,34 @@ class State:
 
     def rows(self) -> dict[str, Row]:
         """Every row, by input path: one query, so a no-op run stays fast."""
-        cur = self.db.execute(
-            "SELECT path, size, mtime_ns, sha256, fingerprint, output, status, error, duration"
-            " FROM inputs"
+        return _rows(self.db)
+
+    def last_run(self) -> RunRecord | None:
+        return _last_run(self.db)
+
+    def add_run(self, run: RunRecord) -> None:
+        """Record a finished run (committed with the rest by the next commit or close)."""
+        self.db.execute(
+            "INSERT INTO runs (started, finished, in_dir, include, exclude, fingerprint,"
+            " processed, unchanged, failed, empty, failures, signum)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                run.started,
+                run.finished,
+                os.fsencode(run.in_dir),
+                json.dumps(list(run.include)),
+                json.dumps(list(run.exclude)),
+                run.fingerprint,
+                run.processed,
+                run.unchanged,
+                run.failed,
+                run.empty,
+                json.dumps([list(f) for f in run.failures]),  # (\uXXXX: names need not be UTF-8)
+                run.signum,
+            ),
         )
-        return {
-            os.fsdecode(r[0]): Row(os.fsdecode(r[0]), r[1], r[2], r[3], r[4], _s(r[5]), *r[6:])
-            for r in cur
-        }
+        self.db.execute("DELETE FROM runs WHERE id <= (SELECT max(id) FROM runs) - ?", (KEEP_RUNS,))
+        self._tick()
 
     def put(self, row: Row) -> None:
         self.db.execute(

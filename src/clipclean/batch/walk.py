@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..errors import cause
-from .names import selected
+from .names import matches, selected
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,8 @@ class Walk:
     entries: list[Entry] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (rel, why skipped)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (rel, cause): inputs lost
+    #: Regular files that no include glob selects (those an --exclude left out not counted).
+    unselected: int = 0
 
 
 _SPECIAL = (
@@ -98,6 +100,8 @@ def walk(
             elif stat.S_ISREG(st.st_mode):
                 if wanted:
                     found.entries.append(Entry(rel, item.path, st.st_size, st.st_mtime_ns))
+                elif not matches(rel, include):
+                    found.unselected += 1
             elif wanted:
                 kind = next((what for test, what in _SPECIAL if test(st.st_mode)), "special")
                 found.notes.append((rel, f"{kind}, not a regular file, skipped"))

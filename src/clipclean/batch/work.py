@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import clean, emit
-from ..errors import cause, shown_name
+from ..errors import NoArticleText, cause, require_text, shown_name
 from ..read import MAX_BYTES, InputError, read_limited
 
 
@@ -26,6 +26,7 @@ class Options:
     jsonl: bool = False
     skip_stages: tuple[str, ...] = ()
     max_bytes: int = MAX_BYTES
+    allow_empty: bool = False  # an article without body text is output, not an error
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Result:
     error: str | None = None
     #: The error may go away without the input changing (a permission fixed): try again.
     retry: bool = False
+    #: The error is "no article text found" (status "empty", counted apart from failures).
+    empty: bool = False
 
 
 #: Read-only, without following a link that replaced the file since the walk, and without
@@ -81,6 +84,9 @@ def process(job: Job) -> Result:
         article = clean(
             data, skip_stages=opts.skip_stages, path=shown_name(job.rel), max_bytes=opts.max_bytes
         )
+        require_text(article, opts.allow_empty)
+    except NoArticleText as exc:
+        return Result(**facts, error=cause(exc), empty=True)
     except InputError as exc:
         return Result(**facts, error=cause(exc))
     return Result(
