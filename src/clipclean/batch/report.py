@@ -34,6 +34,9 @@ class ConsoleReporter(Reporter):
         if not self.quiet:
             self._line(f"{shown_name(rel)}: {message}")
 
+    def warn(self, message: str) -> None:
+        self._line(message)  # quiet or not: something was wrong (and was dealt with)
+
     def start(self, total: int, unchanged: int) -> None:
         self.started = time.perf_counter()
         if self.quiet or not self.tty or not total:
@@ -64,6 +67,11 @@ class ConsoleReporter(Reporter):
             self.progress.stop()
         for rel, cause in sorted(summary.failed):
             self._line(f"{shown_name(rel)}: {shown_name(cause)}")
+        if summary.halted:
+            left = (
+                f"; {summary.not_done} documents left for the next run" if summary.not_done else ""
+            )
+            self._line(f"stopped early: {shown_name(summary.halted)}{left}")
         if not self.quiet:
             self._line(describe(summary))
 
