@@ -1,12 +1,14 @@
 """kill -9 trial of ``clipclean batch``: many SIGKILLs at random points, then one run to the
 end, then a check that nothing was lost or left behind.
 
-    python -m bench.faults [--files 2000] [--kills 20] [--jobs 2] [--seed 1] [--json FILE]
+    python -m bench.faults [--files 2000] [--kills 20] [--jobs 2] [--seed 1] [--max-delay 8]
+                           [--json FILE]
 
 Inputs: the dev HTML pages ($CLIPCLEAN_BENCH/scrapinghub/html, default ../shared/bench)
 copied to ``--files`` files (the bundled text fixture, made distinct, when the data is absent).
 Each trial edits ~3% of the inputs (a scraper at work, so every run has work to do), starts
-``clipclean batch IN -o OUT --jsonl FEED/new.jsonl`` and SIGKILLs it after a random delay;
+``clipclean batch IN -o OUT --jsonl FEED/new.jsonl`` and SIGKILLs it after a random delay
+(0 to ``--max-delay`` s: in its start-up, its walk, or amid the documents);
 a consumer takes FEED/new.jsonl whenever a run published one. After the last kill one run
 goes to the end. Reported, all of which must be zero:
 
@@ -158,13 +160,17 @@ def check(src: Path, out: Path, feed_dir: Path, feed: Feed) -> dict[str, int]:
             bad_rows += 1
             continue
         st = os.lstat(out / os.fsdecode(output)) if output else None
-        if st is None or (st.st_size, st.st_mtime_ns) != (size, mtime):
-            bad_rows += 1
-        elif sha != hashlib.sha256(inputs[rel].read_bytes()).hexdigest():
+        if (
+            st is None
+            or (st.st_size, st.st_mtime_ns) != (size, mtime)
+            or sha != hashlib.sha256(inputs[rel].read_bytes()).hexdigest()
+        ):
             bad_rows += 1
     bad_rows += len(set(inputs) - seen)
     noop = subprocess.run([*CLIPCLEAN, str(src), "-o", str(out)], capture_output=True, text=True)
     redone = 0 if " 0 processed" in noop.stderr and noop.returncode == 0 else 1
+    if redone:
+        print(f"re-run: exit {noop.returncode}: {noop.stderr.strip()[-500:]}")
     return {
         "leftover temp files": len(temp_files(out, feed_dir)),
         "missing outputs": missing,
@@ -182,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kills", type=int, default=20)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--max-delay", type=float, default=4.0, help="longest wait before a kill (s)")
+    ap.add_argument("--max-delay", type=float, default=8.0, help="longest wait before a kill (s)")
     ap.add_argument("--json", type=Path, help="write the figures here too")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)

@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,17 +42,17 @@ def pages(folder: Path, n: int, prefix: str = "page") -> Path:
     return folder
 
 
-def run(*args: str | Path, timeout: float = 120, **kw: object) -> subprocess.CompletedProcess[str]:
+def run(*args: str | Path, timeout: float = 120, **kw: Any) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*CLIPCLEAN, *map(str, args)],
         capture_output=True,
         text=True,
         timeout=timeout,
-        **kw,  # type: ignore[arg-type]
+        **kw,
     )
 
 
-def batch(*args: str | Path, **kw: object) -> subprocess.CompletedProcess[str]:
+def batch(*args: str | Path, **kw: Any) -> subprocess.CompletedProcess[str]:
     return run("batch", *args, **kw)
 
 
@@ -243,7 +244,7 @@ def test_an_output_that_is_an_input_is_refused(tmp_path: Path, how: str) -> None
 # 4. Closed standard streams ----------------------------------------------------------------
 
 
-def closed(fd: int) -> dict[str, object]:
+def closed(fd: int) -> dict[str, Any]:
     return {"preexec_fn": lambda: os.close(fd)}
 
 
@@ -264,9 +265,9 @@ def test_clean_to_a_file_works_with_stdout_closed(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
         timeout=60,
-        **closed(1),  # type: ignore[arg-type]
+        **closed(1),
     )  # before: AttributeError ('encoding')
-    assert_no_traceback(r)  # type: ignore[arg-type]
+    assert_no_traceback(r)
     assert r.returncode == 0
     assert json.loads((tmp_path / "out.json").read_bytes())["body"]
 
@@ -279,7 +280,7 @@ def test_clean_to_a_closed_stdout_is_one_error(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
         timeout=60,
-        **closed(1),  # type: ignore[arg-type]
+        **closed(1),
     )
     assert r.returncode == 1
     assert r.stderr.startswith("clipclean: <stdout>: ") and r.stderr.count("\n") == 1
@@ -343,6 +344,10 @@ def test_a_read_only_state_gets_advice_that_works(tmp_path: Path) -> None:
 # 6. kill -9 ----------------------------------------------------------------------------------
 
 
+#: A pid no process can have (above the kernel's largest).
+DEAD_PID = int(Path("/proc/sys/kernel/pid_max").read_text()) + 1
+
+
 def kill_mid_run(src: Path, out: Path, jsonl: Path) -> None:
     proc = subprocess.Popen(
         [*CLIPCLEAN, "batch", str(src), "-o", str(out), "-j", "2", "--jsonl", str(jsonl)],
@@ -365,10 +370,11 @@ def test_after_kill_9_no_temp_file_stays_and_no_document_misses_the_json_lines(
     assert outputs(out) and not jsonl.exists()  # some documents done, none published
     # What killed runs leave: clipclean's temp files (this version's and the older pattern),
     # next to files of the same shape that are not clipclean's and must stay.
+    dead = DEAD_PID
     ours = [
-        out / ".page0001.json.clipclean-4194000-0123abcd.tmp",
+        out / f".page0001.json.clipclean-{dead}-0123abcd.tmp",
         out / ".page0002.json.k2j4h5g6.tmp",
-        feed / ".new.jsonl.clipclean-4194001-0123abcd.tmp",
+        feed / f".new.jsonl.clipclean-{dead}-0123abcd.tmp",
     ]
     theirs = [out / ".notes.tmp", out / ".page0003.json.tmp", feed / ".other.jsonl.x.tmp"]
     for p in ours + theirs:
