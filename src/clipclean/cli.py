@@ -11,6 +11,7 @@ import contextlib
 import enum
 import io
 import os
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -199,10 +200,13 @@ def _write_stdout(text: str, env: Environment) -> Exit:
 
 
 def _an_input(output: str, files: tuple[str, ...]) -> str | None:
-    """The input that ``output`` is (same file by inode: a hard link or a symlink too)."""
+    """The input that ``output`` is (same file by inode: a hard link or a symlink too). Only a
+    regular file counts: ``-o /dev/stdout`` may well be the terminal stdin reads from."""
     try:
         out = os.stat(output)
     except OSError:
+        return None
+    if not stat.S_ISREG(out.st_mode):
         return None
     for name in files:
         with contextlib.suppress(OSError):
