@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import errno
 import io
 import os
 import stat
@@ -49,10 +50,10 @@ class _Closed(io.RawIOBase):
         return True
 
     def readinto(self, buffer: Any) -> int:
-        raise OSError(9, "closed (the standard stream was not open)")
+        raise OSError(errno.EBADF, "closed (the standard stream was not open)")
 
     def write(self, data: Any) -> int:
-        raise OSError(9, "closed (the standard stream was not open)")
+        raise OSError(errno.EBADF, "closed (the standard stream was not open)")
 
 
 def _utf8_stdout() -> IO[str]:
@@ -455,18 +456,11 @@ def batch_cmd(
     A re-run does only new or changed inputs (or all of them after a change of options or of
     clipclean's version); SIGINT/SIGTERM stop at a document boundary.
     """
-    from .batch import (
-        BatchConfig,
-        BatchError,
-        Locked,
-        NotOwner,
-        StateError,
-        exit_status,
-        run_batch,
-    )
+    from .batch import BatchConfig, BatchError, Locked, StateError, exit_status, run_batch
     from .batch.names import DEFAULT_INCLUDE
     from .batch.pool import default_jobs
     from .batch.report import ConsoleReporter
+    from .batch.state import NotOwner
     from .batch.stop import Stop, stop_on_signals
     from .files import atomic_open
 
