@@ -345,7 +345,8 @@ def test_a_read_only_state_gets_advice_that_works(tmp_path: Path) -> None:
 
 
 #: A pid no process can have (above the kernel's largest).
-DEAD_PID = int(Path("/proc/sys/kernel/pid_max").read_text()) + 1
+PID_MAX = Path("/proc/sys/kernel/pid_max")
+DEAD_PID = int(PID_MAX.read_text()) + 1 if PID_MAX.exists() else 2**22 + 1
 
 
 def kill_mid_run(src: Path, out: Path, jsonl: Path) -> None:
