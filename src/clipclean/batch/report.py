@@ -35,7 +35,7 @@ class ConsoleReporter(Reporter):
             self._line(f"{shown_name(rel)}: {message}")
 
     def warn(self, message: str) -> None:
-        self._line(message)  # quiet or not: something was wrong (and was dealt with)
+        self._line(shown_name(message))  # quiet or not: something was wrong (and dealt with)
 
     def start(self, total: int, unchanged: int) -> None:
         self.started = time.perf_counter()
