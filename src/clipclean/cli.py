@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import errno
+import io
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,9 +43,28 @@ class Exit(enum.IntEnum):
     TERMINATED = 143  # batch: SIGTERM
 
 
+class _Closed(io.RawIOBase):
+    """A standard stream that was closed when clipclean started (``>&-``): using it is an
+    error, reported like any other (only a command that needs it fails)."""
+
+    def readable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        raise OSError(errno.EBADF, "closed (the standard stream was not open)")
+
+    def write(self, data: Any) -> int:
+        raise OSError(errno.EBADF, "closed (the standard stream was not open)")
+
+
 def _utf8_stdout() -> IO[str]:
     """stdout as UTF-8 whatever the locale says: the output formats are UTF-8 by definition."""
     out = sys.stdout
+    if out is None:  # closed
+        return io.TextIOWrapper(io.BufferedWriter(_Closed()), encoding="utf-8")
     if (out.encoding or "").lower().replace("_", "-") not in ("utf-8", "utf8"):
         with contextlib.suppress(AttributeError, ValueError, OSError):
             out.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
@@ -53,9 +75,11 @@ def _utf8_stdout() -> IO[str]:
 class Environment:
     """The streams a command talks to, injectable in tests (httpie's idea)."""
 
-    stdin: IO[bytes] = field(default_factory=lambda: sys.stdin.buffer)
+    stdin: IO[bytes] = field(
+        default_factory=lambda: sys.stdin.buffer if sys.stdin else io.BufferedReader(_Closed())
+    )
     stdout: IO[str] = field(default_factory=_utf8_stdout)
-    stderr: IO[str] = field(default_factory=lambda: sys.stderr)
+    stderr: IO[str] = field(default_factory=lambda: sys.stderr or io.StringIO())
 
     def error(self, message: str) -> None:
         """One line on stderr, prefixed with the program name."""
@@ -110,6 +134,11 @@ def main() -> None:
     Run "clipclean clean --help" for every option. A file named like a command
     ("stages") can be given as "./stages".
     """
+    for fd in (0, 1, 2):  # a closed standard stream: hold its number, or a file would take it
+        try:
+            os.fstat(fd)
+        except OSError:
+            os.open(os.devnull, os.O_RDONLY if fd == 0 else os.O_WRONLY)
 
 
 class ByteSize(click.ParamType):
@@ -183,6 +212,23 @@ def _write_stdout(text: str, env: Environment) -> Exit:
     return Exit.OK
 
 
+def _an_input(output: str, files: tuple[str, ...]) -> str | None:
+    """The input that ``output`` is (same file by inode: a hard link or a symlink too). Only a
+    regular file counts: ``-o /dev/stdout`` may well be the terminal stdin reads from."""
+    try:
+        out = os.stat(output)
+    except OSError:
+        return None
+    if not stat.S_ISREG(out.st_mode):
+        return None
+    for name in files:
+        with contextlib.suppress(OSError):
+            st = os.stat(name) if name != "-" else os.fstat(0)
+            if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+                return "<stdin>" if name == "-" else name
+    return None
+
+
 def clean_files(
     files: tuple[str, ...],
     *,
@@ -200,6 +246,9 @@ def clean_files(
     """Clean each input and write its rendering as soon as it is done (stdout: flushed, in
     input order; ``output``: atomically at the end); one stderr line per failed input.
     Ctrl-C keeps what was written and exits 130."""
+    if output and (same := _an_input(output, files)) is not None:
+        env.error(f"{shown_name(same)}: is also the output (-o); refusing to replace an input")
+        return Exit.USAGE
     options = CleanOptions(fmt, explain, skip, kind, url, max_bytes, allow_empty)
     separator = emit.TEXT_SEPARATOR if fmt == "text" else ""
     kept: list[str] = []  # for ``output``
@@ -230,7 +279,7 @@ def clean_files(
 
 
 @main.command("clean", epilog=EXIT_CODES_HELP)
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True, readable=False))
 @click.option(
     "-f",
     "--format",
@@ -392,6 +441,11 @@ stops at a document boundary. The README has both units in full.
 )
 @click.option("--force", is_flag=True, help="Redo every input, changed or not.")
 @click.option(
+    "--rehome",
+    is_flag=True,
+    help="OUT_DIR was made from another IN_DIR: make it IN_DIR's (refused otherwise).",
+)
+@click.option(
     "--prune",
     is_flag=True,
     help="Remove the outputs of inputs that no longer exist (kept by default).",
@@ -446,6 +500,7 @@ def batch_cmd(
     allow_empty: bool,
     max_bytes: int,
     jsonl: str | None,
+    rehome: bool,
 ) -> None:
     """Clean every page under IN_DIR into OUT_DIR, in parallel, redoing only what changed.
 
@@ -457,6 +512,7 @@ def batch_cmd(
     from .batch.names import DEFAULT_INCLUDE
     from .batch.pool import default_jobs
     from .batch.report import ConsoleReporter
+    from .batch.state import NotOwner
     from .batch.stop import Stop, stop_on_signals
     from .files import atomic_open
 
@@ -480,6 +536,7 @@ def batch_cmd(
         max_bytes=max_bytes,
         allow_empty=allow_empty,
         retry_failed=retry_failed,
+        rehome=rehome,
     )
     with contextlib.ExitStack() as stack:
         log = None
@@ -489,11 +546,15 @@ def batch_cmd(
             except OSError as exc:
                 raise click.UsageError(f"--log {log_file}: {cause(exc)}") from None
         reporter = ConsoleReporter(env.stderr, quiet=quiet, log=log)
-        sink = None
+        sink = publish = None
         if jsonl is not None:
             label = "<stdout>" if jsonl == "-" else jsonl
             stream = env.stdout if jsonl == "-" else None
-            f = stack.enter_context(atomic_open(jsonl)) if jsonl != "-" else None
+            f = None
+            if jsonl != "-":  # renamed into place by publish(), or removed on an error
+                file_stack = stack.enter_context(contextlib.ExitStack())
+                f = file_stack.enter_context(atomic_open(jsonl))
+                publish = file_stack.close
 
             def sink(line: str) -> None:
                 try:
@@ -507,9 +568,12 @@ def batch_cmd(
 
         try:
             stop = stack.enter_context(stop_on_signals(Stop()))
-            summary = run_batch(config, jsonl=sink, reporter=reporter, stop=stop)
+            summary = run_batch(config, jsonl=sink, reporter=reporter, stop=stop, publish=publish)
         except (BatchError, UnknownStageError) as exc:
             raise click.UsageError(str(exc)) from None
+        except NotOwner as exc:
+            reporter.line(str(exc))
+            sys.exit(int(Exit.USAGE))
         except Locked as exc:  # cron runs again soon: under --quiet, nothing to mail
             reporter.line(str(exc), shown=not quiet)
             sys.exit(int(Exit.LOCKED))

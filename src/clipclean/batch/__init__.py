@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from .lock import Locked
 from .run import BatchConfig, BatchError, Reporter, Summary, exit_status, run_batch
-from .state import StateError
+from .state import NotOwner, StateError
 from .stop import Stop, stop_on_signals
 
 __all__ = [
     "BatchConfig",
     "BatchError",
     "Locked",
+    "NotOwner",
     "Reporter",
     "StateError",
     "Stop",

@@ -30,8 +30,9 @@ def hold_lock(path: str | os.PathLike[str]) -> Iterator[None]:
                 f"another clipclean batch (pid {holder}) is working on "
                 f"{Path(path).parent.parent}; try again when it has finished"
             ) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        with contextlib.suppress(OSError):  # only for the message: a full disk is no reason
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield
     finally:
         os.close(fd)

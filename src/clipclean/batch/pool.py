@@ -86,12 +86,51 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _death(exitcode: int | None) -> str:
-    if exitcode == -signal.SIGKILL:
-        return "memory limit (worker killed by SIGKILL)"
+#: Signals that mean the worker itself went wrong; any other one was sent to it.
+_CRASHES = frozenset(
+    {signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT, signal.SIGILL, signal.SIGFPE, signal.SIGSYS}
+)
+
+
+def _death(exitcode: int | None, pid: int | None) -> str:
+    """Why a worker vanished, plainly. A signal is named as such: SIGKILL is not a "memory
+    limit" (the cap shows as MemoryError, reported by the worker itself); it may be the kernel's
+    OOM killer or a person. With the forkserver gone, multiprocessing reports status 255 for
+    every worker; the real status is then ours to collect (see :func:`_adopt_orphans`)."""
+    if exitcode == 255 and pid:
+        exitcode = _reap(pid) or exitcode
     if exitcode is not None and exitcode < 0:
-        return f"worker crashed ({signal.Signals(-exitcode).name})"
+        sig = signal.Signals(-exitcode)
+        if sig in _CRASHES:
+            return f"worker crashed ({sig.name})"
+        return f"worker killed by {sig.name}"
     return f"worker exited unexpectedly (status {exitcode})"
+
+
+def _reap(pid: int) -> int | None:
+    """The exit status of ``pid`` as multiprocessing reports it (-signal or code), when it is
+    our child (an orphan we adopted); None when it is not, or does not end within a second."""
+    deadline = time.monotonic() + 1
+    while True:
+        try:
+            got, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return None
+        if got:
+            return os.waitstatus_to_exitcode(status)
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(0.01)
+
+
+def _adopt_orphans() -> None:
+    """Become the subreaper of our descendants (Linux): a worker whose forkserver died is
+    re-parented to us, so its real exit status can still be read. Best effort elsewhere."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
 
 
 class _Worker:
@@ -134,6 +173,8 @@ class _Worker:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.proc.pid, signal.SIGKILL)
         self.proc.join(5)
+        if self.proc.exitcode == 255 and self.proc.pid:  # an orphan we adopted: no zombie
+            _reap(self.proc.pid)
         self.conn.close()
 
     def stop(self) -> None:
@@ -160,6 +201,7 @@ def run_jobs(
     if not queue:
         return
     ctx = _context()
+    _adopt_orphans()
     pool: list[_Worker] = []
 
     def lost(w: _Worker, error: str, alive: bool, **facts: Any) -> Done:
@@ -173,7 +215,7 @@ def run_jobs(
         """Give an idle worker the next job; one found dead fails it (no respawn loop)."""
         if w.job is None and queue and not stop.requested and not w.give(queue.popleft()):
             w.proc.join(1)
-            yield lost(w, _death(w.proc.exitcode), alive=False)
+            yield lost(w, _death(w.proc.exitcode, w.proc.pid), alive=False)
 
     try:
         while True:
@@ -192,7 +234,7 @@ def run_jobs(
                     done = w.take()
                     if done is None:  # died in the middle of the job
                         w.proc.join(1)
-                        yield lost(w, _death(w.proc.exitcode), alive=False)
+                        yield lost(w, _death(w.proc.exitcode, w.proc.pid), alive=False)
                     elif done.error == "memory limit":  # the worker exits after saying so
                         pool.remove(w)
                         w.close(kill=False)

@@ -54,6 +54,9 @@ class ConsoleReporter(Reporter):
     def note(self, rel: str, message: str) -> None:
         self.line(f"{shown_name(rel)}: {message}", shown=not self.quiet)
 
+    def warn(self, message: str) -> None:
+        self.line(shown_name(message))  # quiet or not: something was wrong (and dealt with)
+
     def start(self, total: int, unchanged: int) -> None:
         self.started = time.perf_counter()
         if self.quiet or not self.tty or not total:
@@ -86,6 +89,11 @@ class ConsoleReporter(Reporter):
             again = " (as before; the input has not changed)" if rel in summary.as_before else ""
             shown = not self.quiet or rel not in summary.repeated
             self.line(f"{shown_name(rel)}: {shown_name(cause)}{again}", shown=shown)
+        if summary.halted:
+            left = (
+                f"; {summary.not_done} documents left for the next run" if summary.not_done else ""
+            )
+            self.line(f"stopped early: {shown_name(summary.halted)}{left}")
         self.line(describe(summary), shown=not self.quiet)
 
 

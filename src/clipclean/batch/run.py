@@ -6,9 +6,11 @@ is committed at least every second and before returning, whatever stopped the ru
 
 from __future__ import annotations
 
-import contextlib
+import dataclasses
+import errno
 import hashlib
 import os
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import cause
-from ..files import atomic_write
+from ..files import sweep_temps, unlink_inside, write_inside
 from ..pipeline import check_stage_names
 from ..read import MAX_BYTES
 from ..stages import ORDER
@@ -24,7 +26,7 @@ from . import work
 from .lock import hold_lock
 from .names import DEFAULT_INCLUDE, OUTPUT_SUFFIXES, plan_outputs
 from .pool import Done, default_jobs, run_jobs
-from .state import Row, RunRecord, State, code_digest, fingerprint
+from .state import Row, RunRecord, State, StateError, code_digest, fingerprint
 from .stop import Stop
 from .walk import Entry, Walk, walk
 
@@ -53,6 +55,7 @@ class BatchConfig:
     max_bytes: int = MAX_BYTES  # per input, as read (and again once decompressed)
     allow_empty: bool = False  # an article without body text is an output, not an error
     retry_failed: bool = False  # redo only the inputs that failed, rejected or were empty
+    rehome: bool = False  # OUT_DIR was made from another IN_DIR: make it this one's
 
 
 @dataclass
@@ -74,12 +77,14 @@ class Summary:
     elapsed: float = 0.0
     signum: int | None = None
     peak_rss_kb: dict[int, int] = field(default_factory=dict)  # per worker pid
+    halted: str | None = None  # a fault that stopped the run early (a full disk)
 
 
 class Reporter:
     """Hooks for progress and messages; the default says nothing (library use)."""
 
     def note(self, rel: str, message: str) -> None: ...
+    def warn(self, message: str) -> None: ...
     def start(self, total: int, unchanged: int) -> None: ...
     def advance(self, rel: str, error: str | None, done: Done) -> None: ...
     def finish(self, summary: Summary) -> None: ...
@@ -110,28 +115,49 @@ def run_batch(
     reporter: Reporter | None = None,
     stop: Stop | None = None,
     process: Callable[[work.Job], work.Result] = work.process,
+    publish: Callable[[], None] | None = None,
 ) -> Summary:
     """Clean every new or changed input of ``config.in_dir``.
 
     ``jsonl`` receives one JSON line per cleaned document; ``stop`` ends the run at a
     document boundary; ``process`` is the per-document function run in the workers (a
-    top-level function, so it can be sent to them). Raises :class:`BatchError`,
-    :class:`~clipclean.batch.lock.Locked` or :class:`~clipclean.batch.state.StateError`.
+    top-level function, so it can be sent to them). ``publish``, when given, makes the lines
+    sent to ``jsonl`` durable (renames the JSON Lines file into place): until it has returned,
+    the state keeps those documents as not delivered, and a run killed before redoes them.
+    Raises :class:`BatchError`, :class:`~clipclean.batch.lock.Locked`,
+    :class:`~clipclean.batch.state.NotOwner` or :class:`~clipclean.batch.state.StateError`
+    (the state cannot be opened); a fault met later stops the run (``Summary.halted``).
     """
     _check(config)
     start = time.perf_counter()
     run = _Run(config, jsonl, reporter or Reporter(), stop or Stop(), process)
+    run.deferred = jsonl is not None and publish is not None
     if config.out_dir is None:
         run.go(None)
+        if publish is not None:
+            publish()
     else:
         meta = Path(config.out_dir) / STATE_DIR
         meta.mkdir(parents=True, exist_ok=True)
         with hold_lock(meta / "lock"):
             state = State(meta / "state.sqlite")
+            for note in state.notes:
+                run.reporter.warn(note)
             try:
+                state.own(config.in_dir, config.out_dir, config.rehome)
+                if not state.clean_before:
+                    run.sweep()
                 run.go(state)
+                if publish is not None:
+                    publish()
+                    state.delivered()
+            except StateError as exc:
+                run.halt(str(exc))
             finally:
-                state.close()
+                try:
+                    state.close()
+                except StateError as exc:
+                    run.halt(str(exc))
     run.summary.elapsed = time.perf_counter() - start
     run.reporter.finish(run.summary)
     return run.summary
@@ -175,11 +201,28 @@ class _Run:
         self.rows: dict[str, Row] = {}
         self.plan: dict[str, str] = {}
         self.planned: set[str] = set()
-        self.made_dirs: set[Path] = set()
         self.started = time.time()
         self.order: dict[str, int] = {}  # input order of the JSON Lines
         self.lines: dict[int, str | None] = {}  # JSON lines done out of order, by position
         self.next_line = 0
+        self.deferred = False  # JSON lines become durable only when the run ends
+
+    def halt(self, cause: str) -> None:
+        """Stop at a document boundary for a fault that makes going on pointless."""
+        if self.summary.halted is None:
+            self.summary.halted = cause
+        self.stop.halt()
+
+    def sweep(self) -> None:
+        """Remove the temp files a killed run left in OUT_DIR (clipclean's own names only)."""
+        removed = sweep_temps(
+            self.out,  # type: ignore[arg-type]
+            recursive=True,
+            skip=(STATE_DIR,),
+            legacy_suffixes=tuple(OUTPUT_SUFFIXES.values()),
+        )
+        if removed:
+            self.reporter.note(str(self.out), f"removed {removed} temp files a killed run left")
 
     def go(self, state: State | None) -> None:
         """Walk, decide what to do, do it."""
@@ -279,8 +322,11 @@ class _Run:
             finished += 1
             self._record(done, entries[done.job.rel], state)
             if state is not None and time.monotonic() - last_commit > 1:
-                state.commit()
                 last_commit = time.monotonic()
+                try:
+                    state.commit()
+                except StateError as exc:
+                    self.halt(str(exc))
         self.summary.not_done = len(todo) - finished
         self._flush_lines(final=True)
 
@@ -312,8 +358,9 @@ class _Run:
         if self.config.force or row is None or row.fingerprint != self.fingerprint:
             return "todo"
         if row.status == "done":
-            out = self.plan[e.rel]
-            if row.output != out or not os.path.isfile(self.out / out):  # type: ignore[operator]
+            if row.output != self.plan[e.rel] or not self._intact(row):
+                return "todo"
+            if row.pending and self.jsonl is not None:  # its JSON line was never published
                 return "todo"
         elif row.status not in ("rejected", "empty"):
             return "todo"
@@ -322,6 +369,17 @@ class _Run:
                 return "todo"
             state.touch(e.rel, e.size, e.mtime_ns)
         return "unchanged" if row.status == "done" else row.status
+
+    def _intact(self, row: Row) -> bool:
+        """The output is there, as written: emptied, truncated or replaced, it is redone."""
+        try:
+            st = os.lstat(self.out / row.output)  # type: ignore[operator]
+        except OSError:
+            return False
+        return stat.S_ISREG(st.st_mode) and (st.st_size, st.st_mtime_ns) == (
+            row.out_size,
+            row.out_mtime_ns,
+        )
 
     def _gone(self, state: State, present: set[str]) -> None:
         """Inputs recorded before and missing now: outputs kept unless --prune."""
@@ -334,8 +392,7 @@ class _Run:
         for rel in gone:
             output = self.rows[rel].output
             if output and output not in self.planned:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(self.out / output)  # type: ignore[operator]
+                unlink_inside(self.out, output)  # type: ignore[arg-type]
         state.forget(gone)
         self.summary.pruned = len(gone)
 
@@ -345,17 +402,20 @@ class _Run:
         previous = self.rows.get(e.rel)
         fp, took = self.fingerprint, round(done.duration, 4)
         output = previous.output if previous else None
+        written = (previous.out_size, previous.out_mtime_ns) if previous else (None, None)
         if error is None and self.out is not None:
             output = self.plan[e.rel]
-            error = self._write(output, res.text or "")  # type: ignore[union-attr]
+            error, st = self._write(output, res.text or "")  # type: ignore[union-attr]
+            written = (st.st_size, st.st_mtime_ns) if st else (None, None)
         if error is None:
             assert res is not None
             stale = previous.output if previous else None
             if stale not in (None, output) and stale not in self.planned:
-                with contextlib.suppress(OSError):
-                    os.unlink(self.out / stale)  # type: ignore[operator]
+                unlink_inside(self.out, stale)  # type: ignore[arg-type]
             self._emit_line(e.rel, res.line)
-            row = Row(e.rel, res.size, res.mtime_ns, res.sha256, fp, output, "done", None, took)
+            size, mtime, sha = res.size, res.mtime_ns, res.sha256
+            row = Row(e.rel, size, mtime, sha, fp, output, "done", None, took, *written)
+            row = dataclasses.replace(row, pending=self.deferred)
             self.summary.processed += 1
         else:
             self._emit_line(e.rel, None)
@@ -366,27 +426,30 @@ class _Run:
             rejected = res if status != "failed" else None
             size, mtime = (rejected.size, rejected.mtime_ns) if rejected else (e.size, e.mtime_ns)
             sha = res.sha256 if res else None
-            row = Row(e.rel, size, mtime, sha, fp, output, status, error, took)
+            row = Row(e.rel, size, mtime, sha, fp, output, status, error, took, *written)
             listed = self.summary.empty if status == "empty" else self.summary.failed
             listed.append((e.rel, error))
         if state is not None:
-            state.put(row)
+            try:
+                state.put(row)
+            except StateError as exc:  # the output is there: the next run only redoes it
+                self.halt(str(exc))
         if done.pid:
             peaks = self.summary.peak_rss_kb
             peaks[done.pid] = max(peaks.get(done.pid, 0), done.maxrss_kb)
         self.reporter.advance(e.rel, error, done)
 
-    def _write(self, output: str, text: str) -> str | None:
-        """Write one output atomically; the one-line cause when that fails."""
-        path = self.out / output  # type: ignore[operator]
+    def _write(self, output: str, text: str) -> tuple[str | None, os.stat_result | None]:
+        """Write one output atomically: (None, its stat), or (the one-line cause, None). A full
+        disk stops the run: every later document would fail the same way."""
         try:
-            if path.parent not in self.made_dirs:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self.made_dirs.add(path.parent)
-            atomic_write(path, text)
+            return None, write_inside(self.out, output, text.encode("utf-8"))  # type: ignore[arg-type]
         except OSError as exc:
-            return f"cannot write {output}: {cause(exc)}"
-        return None
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                self.halt(
+                    f"{self.out}: {cause(exc)}: free some space; the next run completes the work"
+                )
+            return f"cannot write {output}: {cause(exc)}", None
 
 
 def exit_status(summary: Summary) -> int:
@@ -394,4 +457,4 @@ def exit_status(summary: Summary) -> int:
     output (failed, or no article text), else 0."""
     if summary.signum:
         return 128 + summary.signum
-    return 1 if summary.failed or summary.empty else 0
+    return 1 if summary.failed or summary.empty or summary.halted else 0

@@ -7,6 +7,7 @@ stored as bytes (``os.fsencode``) because file names need not be valid UTF-8.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -17,12 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SCHEMA_VERSION = 2
+#: Marks the file as clipclean's (``PRAGMA application_id``): "clip".
+APPLICATION_ID = 0x636C6970
 
 #: Every status an input can have (the CHECK below); "empty": cleaned, but no article text.
 STATUSES = ("done", "rejected", "empty", "failed")
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS inputs (
+CREATE TABLE inputs (
     path        BLOB PRIMARY KEY,   -- relative to the input folder
     size        INTEGER NOT NULL,
     mtime_ns    INTEGER NOT NULL,
@@ -35,14 +38,15 @@ CREATE TABLE IF NOT EXISTS inputs (
     status      TEXT NOT NULL CHECK (status IN ('done', 'rejected', 'empty', 'failed')),
     error       TEXT,
     duration    REAL,               -- seconds spent on the document
-    updated     REAL NOT NULL       -- unix time of this row
-) WITHOUT ROWID
-"""
-
-#: One row per finished run (schema 2): what ``clipclean status`` shows, and the failures a
-#: ``--quiet`` run compares with to print only what is new.
-_RUNS = """
-CREATE TABLE IF NOT EXISTS runs (
+    updated     REAL NOT NULL,      -- unix time of this row
+    out_size    INTEGER,            -- the output as written: another size or mtime means it was
+    out_mtime_ns INTEGER,           -- damaged or replaced since, and it is made again
+    pending     INTEGER NOT NULL DEFAULT 0  -- done, its JSON line not yet in a published file
+) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
+-- one row per finished run: what ``clipclean status`` shows, and the failures a ``--quiet``
+-- run compares with to print only what is new
+CREATE TABLE runs (
     id          INTEGER PRIMARY KEY,
     started     REAL NOT NULL,      -- unix time
     finished    REAL NOT NULL,
@@ -56,23 +60,49 @@ CREATE TABLE IF NOT EXISTS runs (
     empty       INTEGER NOT NULL,
     failures    TEXT NOT NULL,      -- JSON list of [path, cause], failed and empty alike
     signum      INTEGER             -- the signal that stopped it, if one did
-)
+);
 """
-
+_TABLES = {"inputs", "meta", "runs"}
+_V1 = ["path", "size", "mtime_ns", "sha256", "fingerprint", "output", "status", "error"]
+_V1 += ["duration", "updated"]
+_V2 = [*_V1, "out_size", "out_mtime_ns", "pending"]
+#: Version 1 -> 2: the inputs table is rebuilt (its CHECK gains "empty"), its rows kept.
+_MIGRATE_V1 = f"""
+ALTER TABLE inputs RENAME TO inputs_v1;
+{_SCHEMA}
+INSERT INTO inputs ({", ".join(_V1)}) SELECT {", ".join(_V1)} FROM inputs_v1;
+DROP TABLE inputs_v1;
+"""
 #: Runs kept in the table (a cron job every 10 minutes adds 52,000 a year).
 KEEP_RUNS = 100
 
-#: Schema 1 -> 2: the inputs table gains the "empty" status (a CHECK is rebuilt, rows kept).
-_MIGRATE_1 = (
-    "ALTER TABLE inputs RENAME TO inputs_v1",
-    _SCHEMA,
-    "INSERT INTO inputs SELECT * FROM inputs_v1",
-    "DROP TABLE inputs_v1",
-)
-
 
 class StateError(Exception):
-    """The state database cannot be used; the message says which file and why."""
+    """The state database cannot be used; the message says which file, why, and what to do."""
+
+
+class NotOwner(Exception):
+    """OUT_DIR was made from another input folder (and ``rehome`` was not given)."""
+
+
+class _Damaged(Exception):
+    """Not a usable clipclean state: set it aside and start a new one."""
+
+
+#: SQLite result codes that mean the file itself is bad (not the disk, not the permissions).
+_DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+def _explain(exc: sqlite3.Error, folder: Path) -> str:
+    """A one-line cause with advice that works, for an SQLite error that is not damage."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith("SQLITE_FULL") or "disk is full" in str(exc):
+        return f"{exc}: free some space; the next run completes the work"
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
+        return f"{exc}: check that this user may write {folder} and the files in it"
+    if name.startswith(_DAMAGE):
+        return f"damaged ({exc}); the next run sets it aside and starts a new one"
+    return str(exc)
 
 
 @dataclass(frozen=True)
@@ -86,6 +116,9 @@ class Row:
     status: str
     error: str | None = None
     duration: float | None = None
+    out_size: int | None = None
+    out_mtime_ns: int | None = None
+    pending: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,11 +141,24 @@ class RunRecord:
 
 def _rows(db: sqlite3.Connection) -> dict[str, Row]:
     cur = db.execute(
-        "SELECT path, size, mtime_ns, sha256, fingerprint, output, status, error, duration"
-        " FROM inputs"
+        "SELECT path, size, mtime_ns, sha256, fingerprint, output, status, error, duration,"
+        " out_size, out_mtime_ns, pending FROM inputs"
     )
     return {
-        os.fsdecode(r[0]): Row(os.fsdecode(r[0]), r[1], r[2], r[3], r[4], _s(r[5]), *r[6:])
+        os.fsdecode(r[0]): Row(
+            os.fsdecode(r[0]),
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            _s(r[5]),
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            bool(r[11]),
+        )
         for r in cur
     }
 
@@ -189,42 +235,153 @@ def _s(blob: bytes | None) -> str | None:
 
 
 class State:
-    """The SQLite file (WAL mode) holding one :class:`Row` per input."""
+    """The SQLite file (WAL mode) holding one :class:`Row` per input, and the run's facts
+    (``meta``: the input folder, whether the last run ended cleanly).
+
+    The outputs are the truth and the state is a record of work done: a file that is damaged
+    or not clipclean's is set aside (``state.sqlite.broken-<time>``, with its -wal and -shm)
+    and a new one started, which only means every input is done again; :attr:`notes` says so.
+    Opening (only under the run's lock) reads every row once, and checks the file's integrity
+    when the previous run did not end cleanly.
+    """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+        self.notes: list[str] = []
+        self._rows: dict[str, Row] = {}
+        #: The previous run ended normally: it left no temp file behind.
+        self.clean_before = False
+        self._pending = 0
+        self._failed = False
+        self._check_writable()
+        try:
+            self._open()
+        except _Damaged as why:
+            self._set_aside(str(why))
+            self._open()
+
+    def _error(self, exc: sqlite3.Error) -> StateError:
+        self._failed = True  # the run does not end cleanly: the next one checks the file
+        return StateError(f"{self.path}: {_explain(exc, self.path.parent)}")
+
+    def _check_writable(self) -> None:
+        """Permission problems named before SQLite opens anything: a connection to a file it
+        may not write would leave a -shm behind that breaks every later run."""
+        folder = self.path.parent
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise StateError(f"{folder}: not writable: give this user write access to it")
+        for f in (self.path, Path(f"{self.path}-wal")):
+            if f.exists() and not os.access(f, os.W_OK):
+                raise StateError(f"{f}: not writable: make it writable (chmod u+w) or remove it")
+        shm = Path(f"{self.path}-shm")
+        if shm.exists() and not os.access(shm, os.W_OK):  # an index of the WAL, remade at once
+            with contextlib.suppress(OSError):
+                shm.unlink()
+
+    def _open(self) -> None:
         try:
             self.db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        try:
+            self._layout()
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            if version == 1:
-                with self.db:
-                    self.db.execute("BEGIN")
-                    for statement in _MIGRATE_1:
-                        self.db.execute(statement)
-            elif version not in (0, SCHEMA_VERSION):  # an unknown layout: start afresh
-                self.db.execute("DROP TABLE IF EXISTS inputs")
-            self.db.execute(_SCHEMA)
-            self.db.execute(_RUNS)
-            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as exc:
-            raise StateError(
-                f"{self.path}: unusable state database ({exc}); move it away to start afresh"
-            ) from None
-        self._pending = 0
-        self.db.execute("BEGIN")
+            last = self._meta("run")
+            self.clean_before = last == b"clean"
+            if not self.clean_before:
+                check = self.db.execute("PRAGMA quick_check").fetchone()[0]
+                if check != "ok":
+                    raise _Damaged(f"integrity check: {check}")
+            self._rows = self._load()
+            self._set_meta("run", b"running")
+            self.db.execute("BEGIN")
+        except sqlite3.Error as exc:
+            self.db.close()
+            if getattr(exc, "sqlite_errorname", "").startswith(_DAMAGE):
+                raise _Damaged(str(exc)) from None
+            raise self._error(exc) from None
+        except _Damaged:
+            self.db.close()
+            raise
 
-    def rows(self) -> dict[str, Row]:
-        """Every row, by input path: one query, so a no-op run stays fast."""
+    def _layout(self) -> None:
+        """Make a new file clipclean's, bring a version 1 file up to date, refuse the rest."""
+        db = self.db
+        app = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+        def columns(table: str) -> list[str]:
+            return [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
+
+        if not tables and version == 0 and app == 0:
+            script = _SCHEMA
+        elif app in (0, APPLICATION_ID) and version == 1 and tables == {"inputs"}:
+            if columns("inputs") != _V1:
+                raise _Damaged("not a clipclean state database")
+            script = _MIGRATE_V1
+        elif (app, version, tables) == (APPLICATION_ID, SCHEMA_VERSION, _TABLES):
+            if columns("inputs") != _V2 or columns("meta") != ["key", "value"]:
+                raise _Damaged("not a clipclean state database")
+            return
+        else:
+            raise _Damaged(
+                "not a clipclean state database"
+                if app != APPLICATION_ID
+                else f"made by another clipclean version (layout {version})"
+            )
+        db.executescript(
+            f"BEGIN; {script}; PRAGMA application_id={APPLICATION_ID};"
+            f" PRAGMA user_version={SCHEMA_VERSION}; COMMIT;"
+        )
+
+    def _set_aside(self, why: str) -> None:
+        """Rename the file (and its -wal/-shm, so it stays readable) out of the way."""
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        aside = self.path.with_name(f"{self.path.name}.broken-{stamp}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = self.path.with_name(f"{self.path.name}.broken-{stamp}-{n}")
+        try:
+            for suffix in ("-wal", "-shm", ""):  # the main file last: a retry finds it again
+                with contextlib.suppress(FileNotFoundError):
+                    os.rename(f"{self.path}{suffix}", f"{aside}{suffix}")
+        except OSError as exc:
+            raise StateError(
+                f"{self.path}: damaged state ({why}) that cannot be set aside ({exc.strerror}): "
+                "move it away"
+            ) from None
+        self.notes.append(
+            f"{self.path}: damaged state ({why}): set aside as {aside.name}, a new one started "
+            "(every input is done again)"
+        )
+
+    def _meta(self, key: str) -> bytes | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def _set_meta(self, key: str, value: bytes) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def _load(self) -> dict[str, Row]:
         return _rows(self.db)
 
+    def rows(self) -> dict[str, Row]:
+        """Every row, by input path (read once, when the state was opened)."""
+        return self._rows
+
     def last_run(self) -> RunRecord | None:
-        return _last_run(self.db)
+        """The previous finished run, if any."""
+        try:
+            return _last_run(self.db)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
 
     def add_run(self, run: RunRecord) -> None:
         """Record a finished run (committed with the rest by the next commit or close)."""
-        self.db.execute(
+        self._run(
             "INSERT INTO runs (started, finished, in_dir, include, exclude, fingerprint,"
             " processed, unchanged, failed, empty, failures, signum)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -243,12 +400,30 @@ class State:
                 run.signum,
             ),
         )
-        self.db.execute("DELETE FROM runs WHERE id <= (SELECT max(id) FROM runs) - ?", (KEEP_RUNS,))
-        self._tick()
+        self._run("DELETE FROM runs WHERE id <= (SELECT max(id) FROM runs) - ?", (KEEP_RUNS,))
+
+    def own(self, in_dir: str, out_dir: str, rehome: bool = False) -> None:
+        """Record ``in_dir`` as the folder OUT_DIR is made from, or refuse another one
+        (:class:`NotOwner`) unless ``rehome``: same-named outputs of two input folders would
+        replace each other, and --prune would delete the first one's."""
+        mine = os.fsencode(os.path.realpath(in_dir))
+        try:
+            recorded = self._meta("in_dir")
+            if recorded is not None and recorded != mine and not rehome:
+                raise NotOwner(
+                    f"{out_dir}: holds the outputs of {os.fsdecode(recorded)}, not of "
+                    f"{os.fsdecode(mine)}; give --rehome to make it the output folder of "
+                    f"{os.fsdecode(mine)}"
+                )
+            if recorded != mine:
+                self._set_meta("in_dir", mine)
+                self.commit()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
 
     def put(self, row: Row) -> None:
-        self.db.execute(
-            "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self._run(
+            "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 _b(row.path),
                 row.size,
@@ -260,20 +435,34 @@ class State:
                 row.error,
                 row.duration,
                 time.time(),
+                row.out_size,
+                row.out_mtime_ns,
+                int(row.pending),
             ),
         )
-        self._tick()
 
     def touch(self, path: str, size: int, mtime_ns: int) -> None:
         """Same content under a new size/mtime (the file was copied or touched)."""
-        self.db.execute(
-            "UPDATE inputs SET size = ?, mtime_ns = ? WHERE path = ?",
-            (size, mtime_ns, _b(path)),
+        self._run(
+            "UPDATE inputs SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, _b(path))
         )
-        self._tick()
 
     def forget(self, paths: Iterable[str]) -> None:
-        self.db.executemany("DELETE FROM inputs WHERE path = ?", ((_b(p),) for p in paths))
+        try:
+            self.db.executemany("DELETE FROM inputs WHERE path = ?", ((_b(p),) for p in paths))
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        self._tick()
+
+    def delivered(self) -> None:
+        """The JSON Lines file holding this run's documents is published."""
+        self._run("UPDATE inputs SET pending = 0 WHERE pending != 0", ())
+
+    def _run(self, sql: str, args: tuple[object, ...]) -> None:
+        try:
+            self.db.execute(sql, args)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
         self._tick()
 
     def _tick(self) -> None:
@@ -282,11 +471,27 @@ class State:
             self.commit()
 
     def commit(self) -> None:
-        """Make everything so far durable (called often, and always before exit)."""
-        self.db.execute("COMMIT")
+        """Make everything so far durable (called often, and always before exit). On failure
+        (a full disk) the rows since the last commit are dropped: their outputs exist, so the
+        next run only does those documents again."""
+        try:
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("BEGIN")
+            raise self._error(exc) from None
         self.db.execute("BEGIN")
         self._pending = 0
 
     def close(self) -> None:
-        self.db.execute("COMMIT")
-        self.db.close()
+        """Commit and mark the run as ended cleanly; the file is closed whatever happens."""
+        try:
+            self.db.execute("COMMIT")
+            if not self._failed:
+                self._set_meta("run", b"clean")
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        finally:
+            self.db.close()

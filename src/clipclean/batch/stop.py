@@ -24,6 +24,10 @@ class Stop:
         self.signum = self.signum or signum
         self.count += 1
 
+    def halt(self) -> None:
+        """Stop at a document boundary for a fault, not a signal (``signum`` stays unset)."""
+        self.count = max(self.count, 1)
+
     @property
     def requested(self) -> bool:
         return self.count > 0

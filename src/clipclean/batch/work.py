@@ -68,17 +68,22 @@ def process(job: Job) -> Result:
         fd = os.open(job.path, OPEN_FLAGS)
     except OSError as exc:
         return Result(error=cause(exc), retry=True)
-    with os.fdopen(fd, "rb") as f:
+    facts: dict[str, Any] = {}
+    try:  # the descriptor is closed whatever happens (a folder cannot become a file object)
         st = os.fstat(fd)
-        facts: dict[str, Any] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
-        try:
-            if not stat.S_ISREG(st.st_mode):
-                raise InputError("not a regular file")
+        facts.update(size=st.st_size, mtime_ns=st.st_mtime_ns)
+        if stat.S_ISDIR(st.st_mode):
+            return Result(**facts, error="is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            return Result(**facts, error="not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as f:
             data = read_limited(f, opts.max_bytes)
-        except InputError as exc:
-            return Result(**facts, error=cause(exc))
-        except OSError as exc:
-            return Result(**facts, error=cause(exc), retry=True)
+    except InputError as exc:
+        return Result(**facts, error=cause(exc))
+    except OSError as exc:
+        return Result(**facts, error=cause(exc), retry=True)
+    finally:
+        os.close(fd)
     facts["sha256"] = hashlib.sha256(data).hexdigest()
     try:
         article = clean(
