@@ -1,0 +1,151 @@
+"""A second opinion on the main content: the densest run of prose over the whole pruned page.
+
+readability picks one container (and its like-scored siblings). On pages it has not seen the
+like of, that pick can be a comment, a teaser or a product box while the article sits
+elsewhere, or it can leave out lead paragraphs that stand before the container (a standfirst
+in the article's header). The run is found without containers: the page's blocks in reading
+order, each scored as the text path scores a line (prose earns its length, a short or
+headline-like line costs, see :mod:`clipclean.stages.span`), and the maximum-sum segment is
+the article. The two are compared by their prose and length, as trafilatura compares its own
+extraction with readability's: the run replaces a pick it dwarfs and barely shares text with.
+Otherwise the pick stays, with the lead paragraphs that stand just before it on the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import lxml.html
+
+from ..model import Block
+from ..stages.span import best_run, scores
+from .blocks import to_blocks
+
+Pairs = list[tuple[Block, lxml.html.HtmlElement]]
+
+#: The run replaces a pick when it holds this many times its prose and its text.
+REPLACE_RATIO = 2.0
+#: The run replaces a pick inside it (a fragment of the article) when it holds this many
+#: times its prose and its text.
+FRAGMENT_RATIO = 3.0
+#: Share of the run's added paragraphs under a link from which they are teasers.
+TEASERS = 0.5
+#: Share of the pick's prose the run must hold for the pick to count as inside it.
+INSIDE = 0.5
+#: Words from which a sentence-like block counts as prose (the text path's measure).
+PROSE_UNITS = 8
+#: Share of link text from which a block is a link (a teaser), not running text.
+LINKED = 0.3
+#: How many blocks before the pick lead paragraphs may stand.
+LEAD_REACH = 6
+#: Endings of a teaser the page cut short.
+_CUT = ("...", "…")
+
+
+@dataclass
+class Page:
+    """The pruned page's blocks in reading order, their scores, and its densest run of prose
+    (``start``, ``end``: inclusive indices; ``end < start`` when there is none)."""
+
+    pairs: Pairs
+    scores: list[float]
+    start: int
+    end: int
+
+    @property
+    def run(self) -> Pairs:
+        return self.pairs[self.start : self.end + 1]
+
+    def root(self) -> lxml.html.HtmlElement:
+        """The nearest element holding the run's blocks (where its figures are looked for)."""
+        first, last = self.pairs[self.start][1], self.pairs[self.end][1]
+        above = {id(e) for e in first.iterancestors()}
+        above.add(id(first))
+        return next((e for e in (last, *last.iterancestors()) if id(e) in above), last)
+
+
+def read_page(root: lxml.html.HtmlElement) -> Page:
+    """The blocks of ``root`` (the pruned page) with their scores and densest run.
+
+    Read before readability changes the tree: the blocks keep their elements, which stay
+    valid (if detached) whatever readability drops later."""
+    body = root.find("body")
+    pairs = to_blocks(body if body is not None else root)
+    sc = scores([b for b, _ in pairs])
+    found = best_run(sc) or (0, -1)
+    return Page(pairs, sc, *found)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _prose_of(values: list[float]) -> float:
+    return sum(s for s in values if s > 0)
+
+
+def choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
+    """The better content of readability's ``pick`` and the ``page``'s densest run, and which
+    it is: ``readability``, ``run`` (the pick was thin or elsewhere) or ``lead`` (the pick
+    with the lead paragraphs before it)."""
+    run = page.run
+    if not run:
+        return pick, "readability"
+    if not pick:
+        return run, "run"
+    pick_scores = scores([b for b, _ in pick])
+    pick_prose = _prose_of(pick_scores)
+    where: dict[str, int] = {}
+    for i, (b, _) in enumerate(page.pairs):
+        where.setdefault(_key(b.text), i)
+    found = [(where.get(_key(b.text), -1), s) for (b, _), s in zip(pick, pick_scores)]
+    in_run = _prose_of([s for i, s in found if page.start <= i <= page.end])
+    run_prose = _prose_of(page.scores[page.start : page.end + 1])
+    ratio = REPLACE_RATIO if in_run < INSIDE * pick_prose else FRAGMENT_RATIO
+    if (
+        run_prose >= ratio * max(pick_prose, 1.0)
+        and _length(run) >= ratio * _length(pick)
+        and _running(page, {i for i, _ in found})
+    ):
+        return run, "run"
+    placed = [i for i, _ in found if i >= 0]
+    if not placed:
+        return pick, "readability"
+    lead = _lead(page, min(placed), {_key(b.text) for b, _ in pick})
+    return (lead + pick, "lead") if lead else (pick, "readability")
+
+
+def _running(page: Page, pick: set[int]) -> bool:
+    """The run's prose outside the pick reads as running text, not as a list of teasers,
+    where a link (the headline) stands before each paragraph, or a date line after one."""
+    pairs, sc = page.pairs, page.scores
+    prose = [k for k in range(page.start, page.end + 1) if k not in pick and sc[k] >= PROSE_UNITS]
+    teasers = sum(1 for k in prose if k > 0 and pairs[k - 1][0].links >= LINKED)
+    return teasers < TEASERS * len(prose)
+
+
+def _length(pairs: Pairs) -> int:
+    return sum(len(b.text) for b, _ in pairs)
+
+
+def _lead(page: Page, first: int, known: set[str]) -> Pairs:
+    """The paragraphs of prose just before the pick (a standfirst, the opening paragraphs in
+    the article's header): read back from the pick's first block over at most LEAD_REACH
+    blocks, passing short lines (a byline, a date, an author's link), stopping at a heading
+    that is not a sentence (the headline), a list, a long link or a teaser cut short."""
+    out: Pairs = []
+    for k in range(first - 1, max(first - 1 - LEAD_REACH, -1), -1):
+        block, el = page.pairs[k]
+        text = block.text
+        prose = page.scores[k] >= PROSE_UNITS
+        if block.kind == "list_item" or text.endswith(_CUT):
+            break
+        if block.links >= LINKED:
+            if prose:
+                break
+            continue
+        if block.kind == "heading" and not (prose and text.endswith(".")):
+            break
+        if prose and _key(text) not in known:
+            out.append((block, el))
+    return out[::-1]
