@@ -72,8 +72,26 @@ def read_page(root: lxml.html.HtmlElement) -> Page:
     body = root.find("body")
     pairs = to_blocks(body if body is not None else root)
     sc = scores([b for b, _ in pairs])
-    found = best_run(sc) or (0, -1)
-    return Page(pairs, sc, *found)
+    start, end = best_run(sc) or (0, -1)
+    return Page(pairs, sc, start, _before_teasers(pairs, sc, start, end))
+
+
+def _before_teasers(pairs: Pairs, sc: list[float], start: int, end: int) -> int:
+    """The run's end, moved before a tail of teasers: from a link on, no two paragraphs of
+    prose stand in a row (a headline, a paragraph, a date, the next headline…), where the
+    article went on with paragraphs. The run bridges such a list (each paragraph pays for its
+    headline) unless it is cut off."""
+    pair = next(
+        (k for k in range(end - 1, start - 1, -1) if min(sc[k], sc[k + 1]) >= PROSE_UNITS),
+        start,
+    )
+    cut = next((k for k in range(pair + 1, end + 1) if pairs[k][0].links >= LINKED), None)
+    if cut is None:
+        return end
+    end = cut - 1
+    while end > start and sc[end] < PROSE_UNITS:
+        end -= 1
+    return end
 
 
 def _key(text: str) -> str:
