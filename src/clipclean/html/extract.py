@@ -95,6 +95,7 @@ def html_to_draft(text: str, url: str | None = None) -> Draft:
 _CHOICES = {
     "readability": "readability's pick",
     "lead": "readability's pick with the lead paragraphs that stand before it",
+    "filled": "readability's pick with the paragraphs of prose its clean-up left out",
     "run": "the densest run of prose on the page (readability's pick was thin or elsewhere)",
     "articleBody": "the JSON-LD articleBody (readability's pick was something else)",
 }

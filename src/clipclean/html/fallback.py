@@ -129,8 +129,46 @@ def choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
     placed = [i for i, _ in found if i >= 0]
     if not placed:
         return pick, "readability"
-    lead = _lead(page, min(placed), {_key(b.text) for b, _ in pick})
+    known = {_key(b.text) for b, _ in pick}
+    lead = _lead(page, min(placed), known)
+    filled = _fill(page, pick, [i for i, _ in found], known)
+    if len(filled) > len(pick):
+        return lead + filled, "filled"
     return (lead + pick, "lead") if lead else (pick, "readability")
+
+
+def _fill(page: Page, pick: Pairs, found: list[int], known: set[str]) -> Pairs:
+    """The pick with the paragraphs of prose it left out between its first and last block
+    (readability's clean-up drops a box by its links or images, with its paragraphs), each
+    put back where it stood."""
+    placed = [i for i in found if i >= 0]
+    taken = set(placed)
+    gaps = [
+        k
+        for k in range(min(placed) + 1, max(placed))
+        if k not in taken and _prose_block(page, k) and _key(page.pairs[k][0].text) not in known
+    ]
+    if not gaps:
+        return pick
+    out: Pairs = []
+    g = 0
+    for pair, i in zip(pick, found):
+        while g < len(gaps) and 0 <= gaps[g] < i:
+            out.append(page.pairs[gaps[g]])
+            g += 1
+        out.append(pair)
+    return out + [page.pairs[k] for k in gaps[g:]]
+
+
+def _prose_block(page: Page, k: int) -> bool:
+    """A paragraph of running text: sentence-like, long enough, not a link or a teaser."""
+    block = page.pairs[k][0]
+    return (
+        page.scores[k] >= PROSE_UNITS
+        and block.kind in ("paragraph", "quote")
+        and block.links < LINKED
+        and not block.text.endswith(_CUT)
+    )
 
 
 def _running(page: Page, pick: set[int]) -> bool:
