@@ -130,11 +130,23 @@ def choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
     if not placed:
         return pick, "readability"
     known = {_key(b.text) for b, _ in pick}
-    lead = _lead(page, min(placed), known)
+    lead = _above(page, min(placed), known) or _lead(page, min(placed), known)
     filled = _fill(page, pick, [i for i, _ in found], known)
     if len(filled) > len(pick):
         return lead + filled, "filled"
     return (lead + pick, "lead") if lead else (pick, "readability")
+
+
+def _above(page: Page, first: int, known: set[str]) -> Pairs:
+    """The prose of the run above the pick, when the run starts above it with running text
+    (two paragraphs of prose in a row: not a caption, not teasers): readability took the
+    article's lower part only."""
+    if not page.start < first <= page.end:
+        return []
+    ks = [k for k in range(page.start, first) if _prose_block(page, k)]
+    if not any(b == a + 1 for a, b in zip(ks, ks[1:])):
+        return []
+    return [page.pairs[k] for k in ks if _key(page.pairs[k][0].text) not in known]
 
 
 def _fill(page: Page, pick: Pairs, found: list[int], known: set[str]) -> Pairs:
