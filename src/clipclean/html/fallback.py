@@ -82,7 +82,7 @@ def _before_teasers(pairs: Pairs, sc: list[float], start: int, end: int) -> int:
     article went on with paragraphs. The run bridges such a list (each paragraph pays for its
     headline) unless it is cut off."""
     pair = next(
-        (k for k in range(end - 1, start - 1, -1) if min(sc[k], sc[k + 1]) >= PROSE_UNITS),
+        (k for k in range(end - 1, start - 1, -1) if _running_pair(pairs, sc, k)),
         start,
     )
     cut = next((k for k in range(pair + 1, end + 1) if pairs[k][0].links >= LINKED), None)
@@ -92,6 +92,14 @@ def _before_teasers(pairs: Pairs, sc: list[float], start: int, end: int) -> int:
     while end > start and sc[end] < PROSE_UNITS:
         end -= 1
     return end
+
+
+def _running_pair(pairs: Pairs, sc: list[float], k: int) -> bool:
+    """Blocks ``k`` and ``k + 1`` are two paragraphs of prose in a row, neither a link."""
+    return all(
+        sc[i] >= PROSE_UNITS and pairs[i][0].links < LINKED and pairs[i][0].kind != "heading"
+        for i in (k, k + 1)
+    )
 
 
 def _key(text: str) -> str:
