@@ -166,7 +166,7 @@ def _fill(page: Page, pick: Pairs, found: list[int], known: set[str]) -> Pairs:
     gaps = [
         k
         for k in range(min(placed) + 1, max(placed))
-        if k not in taken and _prose_block(page, k) and _key(page.pairs[k][0].text) not in known
+        if k not in taken and _sentence_block(page, k) and _key(page.pairs[k][0].text) not in known
     ]
     if not gaps:
         return pick
@@ -178,6 +178,18 @@ def _fill(page: Page, pick: Pairs, found: list[int], known: set[str]) -> Pairs:
             g += 1
         out.append(pair)
     return out + [page.pairs[k] for k in gaps[g:]]
+
+
+def _sentence_block(page: Page, k: int) -> bool:
+    """A sentence or more of text (a question of an interview, a short line the article
+    makes), not a link or a teaser: what the article's own flow holds between its paragraphs."""
+    block = page.pairs[k][0]
+    return (
+        page.scores[k] >= 0
+        and block.kind in ("paragraph", "quote", "list_item")
+        and block.links < LINKED
+        and not block.text.endswith(_CUT)
+    )
 
 
 def _prose_block(page: Page, k: int) -> bool:
