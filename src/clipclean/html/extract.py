@@ -15,7 +15,7 @@ from .. import lang
 from ..model import Block, Draft, Image
 from .blocks import to_blocks
 from .content import main_content
-from .fallback import choose, read_page
+from .fallback import choose, read_page, unpruned
 from .figures import MARKER, image_src, take_figures
 from .marks import scan
 from .markup import Markup, read_markup
@@ -79,6 +79,9 @@ def html_to_draft(text: str, url: str | None = None) -> Draft:
         pairs, choice = choose(pairs, page)
         if choice == "run":
             content = page.root()
+        other = unpruned(text, pairs)
+        if other is not None:
+            (content, pairs), choice = other, "unpruned"
     draft = Draft([b for b, _ in pairs], kind="html")
     draft.candidates = meta.candidates
     draft.propose("content", choice, 1.0, f"main content: {_CHOICES[choice]}")
@@ -97,6 +100,8 @@ _CHOICES = {
     "lead": "readability's pick with the lead paragraphs that stand before it",
     "filled": "readability's pick with the paragraphs of prose its clean-up left out",
     "run": "the densest run of prose on the page (readability's pick was thin or elsewhere)",
+    "unpruned": "readability's pick over the page before pruning (the pruned page held next"
+    " to no text)",
     "articleBody": "the JSON-LD articleBody (readability's pick was something else)",
 }
 

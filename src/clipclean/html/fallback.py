@@ -17,9 +17,13 @@ from dataclasses import dataclass
 
 import lxml.html
 
+from lxml import etree
+
 from ..model import Block
 from ..stages.span import best_run, scores
 from .blocks import to_blocks
+from .content import RETRY_LENGTH, readability_pick
+from .parse import parse
 
 Pairs = list[tuple[Block, lxml.html.HtmlElement]]
 
@@ -210,6 +214,33 @@ def _running(page: Page, pick: set[int]) -> bool:
     prose = [k for k in range(page.start, page.end + 1) if k not in pick and sc[k] >= PROSE_UNITS]
     teasers = sum(1 for k in prose if k > 0 and pairs[k - 1][0].links >= LINKED)
     return teasers < TEASERS * len(prose)
+
+
+#: What is taken out of the page before readability reads it unpruned: never text.
+_CODE = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed")
+
+
+def unpruned(text: str, pairs: Pairs) -> tuple[lxml.html.HtmlElement, Pairs] | None:
+    """readability's pick over the page with only code taken out, when the content found is
+    near empty and that pick holds much more text: the article may stand in markup the
+    pruning reads as furniture (a whole page in an ``<aside>``, a ``sidebar`` column). A
+    last resort, so it costs a parse only on such pages."""
+    if _length(pairs) >= RETRY_LENGTH:
+        return None
+
+    def build() -> lxml.html.HtmlElement:
+        tree = parse(text)
+        etree.strip_elements(tree, *_CODE, etree.Comment, with_tail=False)
+        return tree
+
+    found = readability_pick(build)
+    if found is None:
+        return None
+    other = to_blocks(found)
+    size = _length(other)
+    if size >= RETRY_LENGTH and size >= REPLACE_RATIO * _length(pairs):
+        return found, other
+    return None
 
 
 def _length(pairs: Pairs) -> int:
