@@ -1,22 +1,33 @@
-"""A second opinion on the main content: the densest run of prose over the whole pruned page.
+"""A second opinion on the main content, from the evidence around readability's pick.
 
 readability picks one container (and its like-scored siblings). On pages it has not seen the
 like of, that pick can be a comment, a teaser or a product box while the article sits
-elsewhere, or it can leave out lead paragraphs that stand before the container (a standfirst
-in the article's header). The run is found without containers: the page's blocks in reading
-order, each scored as the text path scores a line (prose earns its length, a short or
-headline-like line costs, see :mod:`clipclean.stages.span`), and the maximum-sum segment is
-the article. The two are compared by their prose and length, as trafilatura compares its own
-extraction with readability's: the run replaces a pick it dwarfs and barely shares text with.
-Otherwise the pick stays, with the lead paragraphs that stand just before it on the page.
+elsewhere; it can leave out the lead paragraphs that stand before the container (a standfirst
+in the article's header), the upper part of the article, or a paragraph its clean-up dropped
+with a box. The evidence is read from the whole pruned page without containers: its blocks in
+reading order, each scored as the text path scores a line (prose earns its length, a short or
+headline-like line costs, :mod:`clipclean.stages.span`), and the maximum-sum run of them, cut
+before a tail of teasers. Compared by prose and length, as trafilatura compares its own
+extraction with readability's:
+
+- ``run``: the run replaces a pick it dwarfs (twice the prose and text of a pick outside it,
+  three times that of a pick inside it), unless its added paragraphs are teasers;
+- ``lead``: the pick gains the run's running text above it, or else the paragraphs of prose
+  just before it (passing a byline or a date, stopping at the headline);
+- ``filled``: the pick gains the sentences between its first and last block it left out;
+- ``readability``: the pick as it is.
+
+``unpruned`` is the last resort when the pruned page holds next to no text: readability over
+the page with only code taken out (the article may sit in markup pruning reads as furniture).
+``html_to_draft`` records the choice as the ``content`` candidate (``--explain`` shows it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import lxml.html
-
 from lxml import etree
 
 from ..model import Block
@@ -115,9 +126,8 @@ def _prose_of(values: list[float]) -> float:
 
 
 def choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
-    """The better content of readability's ``pick`` and the ``page``'s densest run, and which
-    it is: ``readability``, ``run`` (the pick was thin or elsewhere) or ``lead`` (the pick
-    with the lead paragraphs before it)."""
+    """The better content of readability's ``pick`` and the ``page``'s evidence, and which it
+    is (see the module's docstring)."""
     run = page.run
     if not run:
         return pick, "readability"
@@ -128,7 +138,7 @@ def choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
     where: dict[str, int] = {}
     for i, (b, _) in enumerate(page.pairs):
         where.setdefault(_key(b.text), i)
-    found = [(where.get(_key(b.text), -1), s) for (b, _), s in zip(pick, pick_scores)]
+    found = [(where.get(_key(b.text), -1), s) for (b, _), s in zip(pick, pick_scores, strict=True)]
     in_run = _prose_of([s for i, s in found if page.start <= i <= page.end])
     run_prose = _prose_of(page.scores[page.start : page.end + 1])
     ratio = REPLACE_RATIO if in_run < INSIDE * pick_prose else FRAGMENT_RATIO
@@ -156,9 +166,32 @@ def _above(page: Page, first: int, known: set[str]) -> Pairs:
     if not page.start < first <= page.end:
         return []
     ks = [k for k in range(page.start, first) if _prose_block(page, k)]
-    if not any(b == a + 1 for a, b in zip(ks, ks[1:])):
+    if not any(b == a + 1 for a, b in pairwise(ks)):
         return []
     return [page.pairs[k] for k in ks if _key(page.pairs[k][0].text) not in known]
+
+
+def _lead(page: Page, first: int, known: set[str]) -> Pairs:
+    """The paragraphs of prose just before the pick (a standfirst, the opening paragraphs in
+    the article's header): read back from the pick's first block over at most LEAD_REACH
+    blocks, passing short lines (a byline, a date, an author's link), stopping at a heading
+    that is not a sentence (the headline), a list, a long link or a teaser cut short."""
+    out: Pairs = []
+    for k in range(first - 1, max(first - 1 - LEAD_REACH, -1), -1):
+        block, el = page.pairs[k]
+        text = block.text
+        prose = page.scores[k] >= PROSE_UNITS
+        if block.kind == "list_item" or text.endswith(_CUT):
+            break
+        if block.links >= LINKED:
+            if prose:
+                break
+            continue
+        if block.kind == "heading" and not (prose and text.endswith(".")):
+            break
+        if prose and _key(text) not in known:
+            out.append((block, el))
+    return out[::-1]
 
 
 def _fill(page: Page, pick: Pairs, found: list[int], known: set[str]) -> Pairs:
@@ -176,7 +209,7 @@ def _fill(page: Page, pick: Pairs, found: list[int], known: set[str]) -> Pairs:
         return pick
     out: Pairs = []
     g = 0
-    for pair, i in zip(pick, found):
+    for pair, i in zip(pick, found, strict=True):
         while g < len(gaps) and 0 <= gaps[g] < i:
             out.append(page.pairs[gaps[g]])
             g += 1
@@ -245,26 +278,3 @@ def unpruned(text: str, pairs: Pairs) -> tuple[lxml.html.HtmlElement, Pairs] | N
 
 def _length(pairs: Pairs) -> int:
     return sum(len(b.text) for b, _ in pairs)
-
-
-def _lead(page: Page, first: int, known: set[str]) -> Pairs:
-    """The paragraphs of prose just before the pick (a standfirst, the opening paragraphs in
-    the article's header): read back from the pick's first block over at most LEAD_REACH
-    blocks, passing short lines (a byline, a date, an author's link), stopping at a heading
-    that is not a sentence (the headline), a list, a long link or a teaser cut short."""
-    out: Pairs = []
-    for k in range(first - 1, max(first - 1 - LEAD_REACH, -1), -1):
-        block, el = page.pairs[k]
-        text = block.text
-        prose = page.scores[k] >= PROSE_UNITS
-        if block.kind == "list_item" or text.endswith(_CUT):
-            break
-        if block.links >= LINKED:
-            if prose:
-                break
-            continue
-        if block.kind == "heading" and not (prose and text.endswith(".")):
-            break
-        if prose and _key(text) not in known:
-            out.append((block, el))
-    return out[::-1]
