@@ -295,6 +295,17 @@ class _Reader(Document):
 RETRY_LENGTH = 250
 
 
+def readability_pick(
+    build: Callable[[], lxml.html.HtmlElement],
+) -> lxml.html.HtmlElement | None:
+    """readability's article element over the tree ``build`` makes (ruthless, then lenient
+    on a fresh tree when that finds too little), or None: no fallback to the whole body."""
+    found = _Reader(build()).attempt(ruthless=True)
+    if found is not None and len(found.text_content().strip()) >= RETRY_LENGTH:
+        return found
+    return _Reader(build()).attempt(ruthless=False)
+
+
 def main_content(
     tree: lxml.html.HtmlElement,
     again: Callable[[], lxml.html.HtmlElement],

@@ -15,6 +15,7 @@ from .. import lang
 from ..model import Block, Draft, Image
 from .blocks import to_blocks
 from .content import main_content
+from .fallback import choose, read_page, unpruned
 from .figures import MARKER, image_src, take_figures
 from .marks import scan
 from .markup import Markup, read_markup
@@ -67,13 +68,23 @@ def html_to_draft(text: str, url: str | None = None) -> Draft:
         prune(spare, spare_marks.chrome, spare_marks.hidden)
         return spare
 
+    page = read_page(tree)  # before readability changes the tree
     content = main_content(tree, again, marks.unlikely)
     pairs = to_blocks(content)
     stated = _stated_body(markup, pairs)
     if stated is not None:
         content, pairs = stated
+        choice = "articleBody"
+    else:
+        pairs, choice = choose(pairs, page)
+        if choice == "run":
+            content = page.root()
+        other = unpruned(text, pairs)
+        if other is not None:
+            (content, pairs), choice = other, "unpruned"
     draft = Draft([b for b, _ in pairs], kind="html")
     draft.candidates = meta.candidates
+    draft.propose("content", choice, 1.0, f"main content: {_CHOICES[choice]}")
     if stated is None:
         place_images(draft, content, pairs, images, page_url)
     else:  # the figures' places are not in the stated text: keep them, unanchored
@@ -81,6 +92,18 @@ def html_to_draft(text: str, url: str | None = None) -> Draft:
             draft.add_image(image, None)
     _language(draft)
     return draft
+
+
+#: What each choice of the main content means (``--explain`` shows it).
+_CHOICES = {
+    "readability": "readability's pick",
+    "lead": "readability's pick with the lead paragraphs that stand before it",
+    "filled": "readability's pick with the paragraphs of prose its clean-up left out",
+    "run": "the densest run of prose on the page (readability's pick was thin or elsewhere)",
+    "unpruned": "readability's pick over the page before pruning (the pruned page held next"
+    " to no text)",
+    "articleBody": "the JSON-LD articleBody (readability's pick was something else)",
+}
 
 
 #: The JSON-LD articleBody replaces the chosen content only when it is at least this long, the

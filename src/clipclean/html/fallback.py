@@ -1,0 +1,280 @@
+"""A second opinion on the main content, from the evidence around readability's pick.
+
+readability picks one container (and its like-scored siblings). On pages it has not seen the
+like of, that pick can be a comment, a teaser or a product box while the article sits
+elsewhere; it can leave out the lead paragraphs that stand before the container (a standfirst
+in the article's header), the upper part of the article, or a paragraph its clean-up dropped
+with a box. The evidence is read from the whole pruned page without containers: its blocks in
+reading order, each scored as the text path scores a line (prose earns its length, a short or
+headline-like line costs, :mod:`clipclean.stages.span`), and the maximum-sum run of them, cut
+before a tail of teasers. Compared by prose and length, as trafilatura compares its own
+extraction with readability's:
+
+- ``run``: the run replaces a pick it dwarfs (twice the prose and text of a pick outside it,
+  three times that of a pick inside it), unless its added paragraphs are teasers;
+- ``lead``: the pick gains the run's running text above it, or else the paragraphs of prose
+  just before it (passing a byline or a date, stopping at the headline);
+- ``filled``: the pick gains the sentences between its first and last block it left out;
+- ``readability``: the pick as it is.
+
+``unpruned`` is the last resort when the pruned page holds next to no text: readability over
+the page with only code taken out (the article may sit in markup pruning reads as furniture).
+``html_to_draft`` records the choice as the ``content`` candidate (``--explain`` shows it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+import lxml.html
+from lxml import etree
+
+from ..model import Block
+from ..stages.span import best_run, scores
+from .blocks import to_blocks
+from .content import RETRY_LENGTH, readability_pick
+from .parse import parse
+
+Pairs = list[tuple[Block, lxml.html.HtmlElement]]
+
+#: The run replaces a pick when it holds this many times its prose and its text.
+REPLACE_RATIO = 2.0
+#: The run replaces a pick inside it (a fragment of the article) when it holds this many
+#: times its prose and its text.
+FRAGMENT_RATIO = 3.0
+#: Share of the run's added paragraphs under a link from which they are teasers.
+TEASERS = 0.5
+#: Share of the pick's prose the run must hold for the pick to count as inside it.
+INSIDE = 0.5
+#: Words from which a sentence-like block counts as prose (the text path's measure).
+PROSE_UNITS = 8
+#: Share of link text from which a block is a link (a teaser), not running text.
+LINKED = 0.3
+#: How many blocks before the pick lead paragraphs may stand.
+LEAD_REACH = 6
+#: Endings of a teaser the page cut short.
+_CUT = ("...", "…")
+
+
+@dataclass
+class Page:
+    """The pruned page's blocks in reading order, their scores, and its densest run of prose
+    (``start``, ``end``: inclusive indices; ``end < start`` when there is none)."""
+
+    pairs: Pairs
+    scores: list[float]
+    start: int
+    end: int
+
+    @property
+    def run(self) -> Pairs:
+        return self.pairs[self.start : self.end + 1]
+
+    def root(self) -> lxml.html.HtmlElement:
+        """The nearest element holding the run's blocks (where its figures are looked for)."""
+        first, last = self.pairs[self.start][1], self.pairs[self.end][1]
+        above = {id(e) for e in first.iterancestors()}
+        above.add(id(first))
+        return next((e for e in (last, *last.iterancestors()) if id(e) in above), last)
+
+
+def read_page(root: lxml.html.HtmlElement) -> Page:
+    """The blocks of ``root`` (the pruned page) with their scores and densest run.
+
+    Read before readability changes the tree: the blocks keep their elements, which stay
+    valid (if detached) whatever readability drops later."""
+    body = root.find("body")
+    pairs = to_blocks(body if body is not None else root)
+    sc = scores([b for b, _ in pairs])
+    start, end = best_run(sc) or (0, -1)
+    return Page(pairs, sc, start, _before_teasers(pairs, sc, start, end))
+
+
+def _before_teasers(pairs: Pairs, sc: list[float], start: int, end: int) -> int:
+    """The run's end, moved before a tail of teasers: from a link on, no two paragraphs of
+    prose stand in a row (a headline, a paragraph, a date, the next headline…), where the
+    article went on with paragraphs. The run bridges such a list (each paragraph pays for its
+    headline) unless it is cut off."""
+    pair = next(
+        (k for k in range(end - 1, start - 1, -1) if _running_pair(pairs, sc, k)),
+        start,
+    )
+    cut = next((k for k in range(pair + 1, end + 1) if pairs[k][0].links >= LINKED), None)
+    if cut is None:
+        return end
+    end = cut - 1
+    while end > start and sc[end] < PROSE_UNITS:
+        end -= 1
+    return end
+
+
+def _running_pair(pairs: Pairs, sc: list[float], k: int) -> bool:
+    """Blocks ``k`` and ``k + 1`` are two paragraphs of prose in a row, neither a link."""
+    return all(
+        sc[i] >= PROSE_UNITS and pairs[i][0].links < LINKED and pairs[i][0].kind != "heading"
+        for i in (k, k + 1)
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _prose_of(values: list[float]) -> float:
+    return sum(s for s in values if s > 0)
+
+
+def choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
+    """The better content of readability's ``pick`` and the ``page``'s evidence, and which it
+    is (see the module's docstring)."""
+    run = page.run
+    if not run:
+        return pick, "readability"
+    if not pick:
+        return run, "run"
+    pick_scores = scores([b for b, _ in pick])
+    pick_prose = _prose_of(pick_scores)
+    where: dict[str, int] = {}
+    for i, (b, _) in enumerate(page.pairs):
+        where.setdefault(_key(b.text), i)
+    found = [(where.get(_key(b.text), -1), s) for (b, _), s in zip(pick, pick_scores, strict=True)]
+    in_run = _prose_of([s for i, s in found if page.start <= i <= page.end])
+    run_prose = _prose_of(page.scores[page.start : page.end + 1])
+    ratio = REPLACE_RATIO if in_run < INSIDE * pick_prose else FRAGMENT_RATIO
+    if (
+        run_prose >= ratio * max(pick_prose, 1.0)
+        and _length(run) >= ratio * _length(pick)
+        and _running(page, {i for i, _ in found})
+    ):
+        return run, "run"
+    placed = [i for i, _ in found if i >= 0]
+    if not placed:
+        return pick, "readability"
+    known = {_key(b.text) for b, _ in pick}
+    lead = _above(page, min(placed), known) or _lead(page, min(placed), known)
+    filled = _fill(page, pick, [i for i, _ in found], known)
+    if len(filled) > len(pick):
+        return lead + filled, "filled"
+    return (lead + pick, "lead") if lead else (pick, "readability")
+
+
+def _above(page: Page, first: int, known: set[str]) -> Pairs:
+    """The prose of the run above the pick, when the run starts above it with running text
+    (two paragraphs of prose in a row: not a caption, not teasers): readability took the
+    article's lower part only."""
+    if not page.start < first <= page.end:
+        return []
+    ks = [k for k in range(page.start, first) if _prose_block(page, k)]
+    if not any(b == a + 1 for a, b in pairwise(ks)):
+        return []
+    return [page.pairs[k] for k in ks if _key(page.pairs[k][0].text) not in known]
+
+
+def _lead(page: Page, first: int, known: set[str]) -> Pairs:
+    """The paragraphs of prose just before the pick (a standfirst, the opening paragraphs in
+    the article's header): read back from the pick's first block over at most LEAD_REACH
+    blocks, passing short lines (a byline, a date, an author's link), stopping at a heading
+    that is not a sentence (the headline), a list, a long link or a teaser cut short."""
+    out: Pairs = []
+    for k in range(first - 1, max(first - 1 - LEAD_REACH, -1), -1):
+        block, el = page.pairs[k]
+        text = block.text
+        prose = page.scores[k] >= PROSE_UNITS
+        if block.kind == "list_item" or text.endswith(_CUT):
+            break
+        if block.links >= LINKED:
+            if prose:
+                break
+            continue
+        if block.kind == "heading" and not (prose and text.endswith(".")):
+            break
+        if prose and _key(text) not in known:
+            out.append((block, el))
+    return out[::-1]
+
+
+def _fill(page: Page, pick: Pairs, found: list[int], known: set[str]) -> Pairs:
+    """The pick with the paragraphs of prose it left out between its first and last block
+    (readability's clean-up drops a box by its links or images, with its paragraphs), each
+    put back where it stood."""
+    placed = [i for i in found if i >= 0]
+    taken = set(placed)
+    gaps = [
+        k
+        for k in range(min(placed) + 1, max(placed))
+        if k not in taken and _sentence_block(page, k) and _key(page.pairs[k][0].text) not in known
+    ]
+    if not gaps:
+        return pick
+    out: Pairs = []
+    g = 0
+    for pair, i in zip(pick, found, strict=True):
+        while g < len(gaps) and 0 <= gaps[g] < i:
+            out.append(page.pairs[gaps[g]])
+            g += 1
+        out.append(pair)
+    return out + [page.pairs[k] for k in gaps[g:]]
+
+
+def _sentence_block(page: Page, k: int) -> bool:
+    """A sentence or more of text (a question of an interview, a short line the article
+    makes), not a link or a teaser: what the article's own flow holds between its paragraphs."""
+    block = page.pairs[k][0]
+    return (
+        page.scores[k] >= 0
+        and block.kind in ("paragraph", "quote", "list_item")
+        and block.links < LINKED
+        and not block.text.endswith(_CUT)
+    )
+
+
+def _prose_block(page: Page, k: int) -> bool:
+    """A paragraph of running text: sentence-like, long enough, not a link or a teaser."""
+    block = page.pairs[k][0]
+    return (
+        page.scores[k] >= PROSE_UNITS
+        and block.kind in ("paragraph", "quote")
+        and block.links < LINKED
+        and not block.text.endswith(_CUT)
+    )
+
+
+def _running(page: Page, pick: set[int]) -> bool:
+    """The run's prose outside the pick reads as running text, not as a list of teasers,
+    where a link (the headline) stands before each paragraph, or a date line after one."""
+    pairs, sc = page.pairs, page.scores
+    prose = [k for k in range(page.start, page.end + 1) if k not in pick and sc[k] >= PROSE_UNITS]
+    teasers = sum(1 for k in prose if k > 0 and pairs[k - 1][0].links >= LINKED)
+    return teasers < TEASERS * len(prose)
+
+
+#: What is taken out of the page before readability reads it unpruned: never text.
+_CODE = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed")
+
+
+def unpruned(text: str, pairs: Pairs) -> tuple[lxml.html.HtmlElement, Pairs] | None:
+    """readability's pick over the page with only code taken out, when the content found is
+    near empty and that pick holds much more text: the article may stand in markup the
+    pruning reads as furniture (a whole page in an ``<aside>``, a ``sidebar`` column). A
+    last resort, so it costs a parse only on such pages."""
+    if _length(pairs) >= RETRY_LENGTH:
+        return None
+
+    def build() -> lxml.html.HtmlElement:
+        tree = parse(text)
+        etree.strip_elements(tree, *_CODE, etree.Comment, with_tail=False)
+        return tree
+
+    found = readability_pick(build)
+    if found is None:
+        return None
+    other = to_blocks(found)
+    size = _length(other)
+    if size >= RETRY_LENGTH and size >= REPLACE_RATIO * _length(pairs):
+        return found, other
+    return None
+
+
+def _length(pairs: Pairs) -> int:
+    return sum(len(b.text) for b, _ in pairs)

@@ -1,0 +1,102 @@
+"""The second opinion on the main content (html/fallback.py): the decision on hand-made block
+streams, and the whole HTML path on pages where readability's pick alone loses the article."""
+
+from __future__ import annotations
+
+import lxml.html
+
+import clipclean
+from clipclean.html.fallback import Page, choose, read_page
+
+PROSE = (
+    "The council met on Tuesday evening and agreed, after a long debate about the budget, "
+    "that the old bridge will be repaired before the winter comes to the valley."
+)
+
+
+def _para(n: int) -> str:
+    return f"<p>Paragraph {n}. {PROSE}</p>"
+
+
+def _page(body: str) -> Page:
+    return read_page(lxml.html.document_fromstring(f"<html><body>{body}</body></html>"))
+
+
+def _texts(pairs: list) -> list[str]:
+    return [b.text for b, _ in pairs]
+
+
+def _pick(page: Page, *needles: str) -> list:
+    return [(b, el) for b, el in page.pairs if any(n in b.text for n in needles)]
+
+
+def test_a_pick_the_run_dwarfs_gives_way_to_the_run() -> None:
+    page = _page(
+        '<div><p>Subscribe to our newsletter</p></div>'
+        + "<div>" + "".join(_para(i) for i in range(6)) + "</div>"
+    )  # fmt: skip
+    pairs, choice = choose(_pick(page, "Subscribe"), page)
+    assert choice == "run"
+    assert [t.split(".")[0] for t in _texts(pairs)] == [f"Paragraph {i}" for i in range(6)]
+
+
+def test_lead_paragraph_before_the_pick_joins_it() -> None:
+    page = _page(
+        "<h1>Bridge to be repaired</h1>"
+        f"<p>Lead. {PROSE}</p><span>By Jane Doe</span><span>May 3, 2024</span>"
+        "<div>" + "".join(_para(i) for i in range(4)) + "</div>"
+    )
+    pick = _pick(page, "Paragraph")
+    pairs, choice = choose(pick, page)
+    assert choice == "lead"
+    assert _texts(pairs) == [f"Lead. {PROSE}", *_texts(pick)]
+
+
+def test_the_headline_stops_the_lead() -> None:
+    page = _page(
+        f"<p>Yesterday. {PROSE}</p><h1>Bridge to be repaired</h1>"
+        "<div>" + "".join(_para(i) for i in range(4)) + "</div>"
+    )
+    pick = _pick(page, "Paragraph")
+    assert choose(pick, page) == (pick, "readability")
+
+
+def test_a_paragraph_the_pick_left_out_is_put_back_in_place() -> None:
+    page = _page("<div>" + "".join(_para(i) for i in range(5)) + "</div>")
+    pick = [pair for pair in page.pairs if "Paragraph 2." not in pair[0].text]
+    pairs, choice = choose(pick, page)
+    assert choice == "filled"
+    assert [t.split(".")[0] for t in _texts(pairs)] == [f"Paragraph {i}" for i in range(5)]
+
+
+def test_teasers_after_the_article_are_not_the_run() -> None:
+    teasers = "".join(
+        f'<h3><a href="/s{i}">Another story number {i} about the town</a></h3>'
+        f"<p>Teaser {i}. {PROSE}</p><span>May {i}, 2024</span>"
+        for i in range(8)
+    )
+    page = _page("<div>" + "".join(_para(i) for i in range(3)) + "</div>" + teasers)
+    assert all("Teaser" not in t for t in _texts(page.run))
+    pick = _pick(page, "Paragraph")
+    assert choose(pick, page) == (pick, "readability")
+
+
+def test_choice_is_under_explain_and_an_article_in_an_aside_is_found() -> None:
+    html = (
+        "<html><head><title>T</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<aside>" + "".join(_para(i) for i in range(5)) + "</aside></body></html>"
+    )
+    d = clipclean.clean(html.encode(), kind="html").to_dict(explain=True)
+    assert "Paragraph 0." in d["body"] and "Paragraph 4." in d["body"]
+    assert "Home" not in d["body"]
+    assert [m["value"] for m in d["metadata"] if m["field"] == "content"] == ["unpruned"]
+
+
+def test_readability_pick_stays_on_a_plain_article() -> None:
+    html = (
+        "<html><body><article>" + "".join(_para(i) for i in range(5)) + "</article></body></html>"
+    )
+    d = clipclean.clean(html.encode(), kind="html").to_dict(explain=True)
+    content = [m for m in d["metadata"] if m["field"] == "content"]
+    assert [m["value"] for m in content] == ["readability"]
+    assert d["body"].count("Paragraph") == 5
