@@ -149,6 +149,46 @@ def _read_input(name: str, env: Environment, max_bytes: int = MAX_BYTES) -> byte
         return read_limited(f, max_bytes)
 
 
+def _archive(
+    name: str,
+    label: str,
+    env: Environment,
+    render: Callable[[Any], None],
+    explain: bool,
+    **opts: Any,
+) -> bool | None:
+    """When ``name`` is a WARC/ARC archive (by its name, or on stdin by its bytes): ``render``
+    each of its pages, one stderr line per page that failed; whether any did. None when it is
+    not an archive. Damage raises :class:`~clipclean.read.InputError` after the good pages."""
+    from collections import Counter
+
+    from . import warc
+
+    if name == "-":
+        found, env.stdin = warc.sniff_stream(env.stdin)  # (the sniffed bytes are given back)
+        if not found:
+            return None
+    elif not warc.is_archive_name(name):
+        return None
+    failed, tally = False, Counter[str]()
+    with contextlib.ExitStack() as stack:
+        stream = env.stdin if name == "-" else stack.enter_context(open(name, "rb"))
+        path = None if name == "-" else label
+        try:
+            for where, article, error in warc.articles(
+                stream, label=label, path=path, tally=tally, **opts
+            ):
+                if article is not None:
+                    render(article)
+                else:
+                    env.error(f"{where}: {error}")
+                    failed = True
+        finally:
+            if explain:  # what the archive held, and why records were skipped
+                env.error(f"{label}: {warc.describe(tally)}")
+    return failed
+
+
 def _silence_stdout(env: Environment) -> None:
     """After a failed write, point fd 1 at /dev/null so the flush at exit cannot fail again
     (and print a traceback-like "Exception ignored" message)."""
@@ -189,6 +229,19 @@ def clean_files(
     for name in files or ("-",):
         label = "<stdin>" if name == "-" else shown_name(name)
         try:
+            pages = _archive(
+                name,
+                label,
+                env,
+                lambda a: rendered.append(emit.render(a, fmt, explain)),
+                explain,
+                skip_stages=skip,
+                kind=kind,
+                max_bytes=max_bytes,
+            )
+            if pages is not None:
+                failed |= pages
+                continue
             data = _read_input(name, env, max_bytes)
             article = clean(
                 data,
