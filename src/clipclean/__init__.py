@@ -43,9 +43,7 @@ def clean(
     :class:`UnknownStageError` for a stage name that does not exist."""
     skip = tuple(skip_stages)
     pipeline.check_stage_names(skip)
-    source = read(
-        data, kind=kind, path=path, max_bytes=max_bytes, charset=charset, warc=warc
-    )
+    source = read(data, kind=kind, path=path, max_bytes=max_bytes, charset=charset, warc=warc)
     if source.kind == "html":
         draft = html_to_draft(source.text, url)
     else:

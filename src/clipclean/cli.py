@@ -395,7 +395,8 @@ stops at a document boundary. The README has both units in full.
     multiple=True,
     metavar="GLOB",
     help="Inputs to take (repeatable; a GLOB with '/' matches the relative path, else the name; "
-    "case-insensitive) [default: *.html *.htm *.xhtml *.html.gz *.txt *.text].",
+    "case-insensitive) [default: *.html *.htm *.xhtml *.html.gz *.txt *.text, and WARC/ARC "
+    "archives *.warc(.gz) *.arc(.gz), each cleaned into one output: .jsonl for json].",
 )
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Inputs to leave (repeatable).")
 @click.option(
@@ -432,6 +433,13 @@ stops at a document boundary. The README has both units in full.
     help="Also write each cleaned document as one JSON line to FILE (replaced atomically at the "
     "end) or stdout; with -o, only the documents cleaned in this run.",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Clean on the workers of this Dask scheduler (tcp://HOST:8786) instead of local "
+    "processes; this process still reads every input and writes every output (needs "
+    "clipclean[dask], the same clipclean on every worker).",
+)
 def batch_cmd(
     in_dir: str,
     out_dir: str | None,
@@ -447,6 +455,7 @@ def batch_cmd(
     quiet: bool,
     max_bytes: int,
     jsonl: str | None,
+    scheduler: str | None,
 ) -> None:
     """Clean every page under IN_DIR into OUT_DIR, in parallel, redoing only what changed.
 
@@ -455,6 +464,7 @@ def batch_cmd(
     clipclean's version); SIGINT/SIGTERM stop at a document boundary.
     """
     from .batch import BatchConfig, BatchError, Locked, StateError, exit_status, run_batch
+    from .batch.executor import ExecutorError
     from .batch.names import DEFAULT_INCLUDE
     from .batch.pool import default_jobs
     from .batch.report import ConsoleReporter
@@ -477,6 +487,7 @@ def batch_cmd(
         prune=prune,
         skip_stages=skip,
         max_bytes=max_bytes,
+        scheduler=scheduler,
     )
     reporter = ConsoleReporter(env.stderr, quiet=quiet)
     with contextlib.ExitStack() as stack:
@@ -504,7 +515,7 @@ def batch_cmd(
         except Locked as exc:
             env.error(str(exc))
             sys.exit(int(Exit.LOCKED))
-        except StateError as exc:
+        except (StateError, ExecutorError) as exc:
             env.error(str(exc))
             sys.exit(int(Exit.FAILED))
         except OSError as exc:  # the output folder or the JSON Lines stream

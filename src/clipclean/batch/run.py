@@ -7,7 +7,9 @@ is committed at least every second and before returning, whatever stopped the ru
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import itertools
 import os
 import time
 from collections.abc import Callable
@@ -20,10 +22,12 @@ from ..files import atomic_write
 from ..pipeline import check_stage_names
 from ..read import MAX_BYTES
 from ..stages import ORDER
-from . import work
+from . import archives, work
+from .archives import Archives, RecordJob
+from .executor import Executor, make_executor
 from .lock import hold_lock
-from .names import DEFAULT_INCLUDE, OUTPUT_SUFFIXES, plan_outputs
-from .pool import Done, default_jobs, run_jobs
+from .names import DEFAULT_INCLUDE, OUTPUT_SUFFIXES, output_suffix, plan_outputs
+from .pool import Done, default_jobs
 from .state import Row, State, code_digest, fingerprint
 from .stop import Stop
 from .walk import Entry, Walk, walk
@@ -51,6 +55,7 @@ class BatchConfig:
     prune: bool = False
     skip_stages: tuple[str, ...] = ()
     max_bytes: int = MAX_BYTES  # per input, as read (and again once decompressed)
+    scheduler: str | None = None  # a Dask scheduler's address: clean on its workers
 
 
 @dataclass
@@ -73,6 +78,7 @@ class Reporter:
     def note(self, rel: str, message: str) -> None: ...
     def start(self, total: int, unchanged: int) -> None: ...
     def advance(self, rel: str, error: str | None, done: Done) -> None: ...
+    def more(self, n: int) -> None: ...  # n more to do than announced (an archive's pages)
     def finish(self, summary: Summary) -> None: ...
 
 
@@ -111,18 +117,25 @@ def run_batch(
     """
     _check(config)
     start = time.perf_counter()
-    run = _Run(config, jsonl, reporter or Reporter(), stop or Stop(), process)
-    if config.out_dir is None:
-        run.go(None)
-    else:
-        meta = Path(config.out_dir) / STATE_DIR
-        meta.mkdir(parents=True, exist_ok=True)
-        with hold_lock(meta / "lock"):
-            state = State(meta / "state.sqlite")
-            try:
-                run.go(state)
-            finally:
-                state.close()
+    memory = config.memory_mb * 2**20 if config.memory_mb else None
+    executor = make_executor(
+        config.scheduler, jobs=config.jobs, timeout=config.timeout, memory_bytes=memory
+    )
+    run = _Run(config, jsonl, reporter or Reporter(), stop or Stop(), process, executor)
+    try:
+        if config.out_dir is None:
+            run.go(None)
+        else:
+            meta = Path(config.out_dir) / STATE_DIR
+            meta.mkdir(parents=True, exist_ok=True)
+            with hold_lock(meta / "lock"):
+                state = State(meta / "state.sqlite")
+                try:
+                    run.go(state)
+                finally:
+                    state.close()
+    finally:
+        executor.close()
     run.summary.elapsed = time.perf_counter() - start
     run.reporter.finish(run.summary)
     return run.summary
@@ -149,9 +162,10 @@ class _Run:
         reporter: Reporter,
         stop: Stop,
         process: Callable[[work.Job], work.Result],
+        executor: Executor,
     ) -> None:
         self.config, self.jsonl, self.reporter, self.stop = config, jsonl, reporter, stop
-        self.process = process
+        self.process, self.executor = process, executor
         self.summary = Summary()
         self.out = Path(config.out_dir) if config.out_dir is not None else None
         self.fingerprint = fingerprint(
@@ -186,7 +200,8 @@ class _Run:
     def _plan(self, found: Walk, state: State) -> list[Entry]:
         """The inputs to do; counts the unchanged ones and lists those that failed before."""
         self.rows = state.rows()
-        self.plan = plan_outputs((e.rel for e in found.entries), OUTPUT_SUFFIXES[self.config.fmt])
+        fmt = self.config.fmt
+        self.plan = plan_outputs((e.rel for e in found.entries), lambda r: output_suffix(r, fmt))
         self.planned = set(self.plan.values())
         todo = []
         for e in found.entries:
@@ -212,22 +227,39 @@ class _Run:
             max_bytes=cfg.max_bytes,
         )
         entries = {e.rel: e for e in todo}
+        pages = Archives(options, self.reporter.more)  # (an archive's pages are jobs)
+        jobs = (
+            pages.jobs(e) if archives.is_archive(e) else (work.Job(options, e.rel, e.path),)
+            for e in todo
+        )
+        count = None if any(archives.is_archive(e) for e in todo) else len(todo)
+        fn = functools.partial(archives.run_job, self.process)
         last_commit = time.monotonic()
         finished = 0
-        for done in run_jobs(
-            self.process,
-            (work.Job(options, e.rel, e.path) for e in todo),
-            workers=min(cfg.jobs, len(todo)),
-            timeout=cfg.timeout,
-            memory_bytes=cfg.memory_mb * 2**20 if cfg.memory_mb else None,
-            stop=self.stop,
-        ):
-            finished += 1
-            self._record(done, entries[done.job.rel], state)
+        for done in self.executor.run(fn, itertools.chain.from_iterable(jobs), self.stop, count):
+            if done.pid:
+                peaks = self.summary.peak_rss_kb
+                peaks[done.pid] = max(peaks.get(done.pid, 0), done.maxrss_kb)
+            if isinstance(done.job, RecordJob):
+                self.reporter.advance(done.job.where, pages.take(done), done)
+            else:
+                finished += 1
+                self._record(done, entries[done.job.rel], state)
+            finished += self._record_archives(pages, state)
             if state is not None and time.monotonic() - last_commit > 1:
                 state.commit()
                 last_commit = time.monotonic()
+        finished += self._record_archives(pages, state)
         self.summary.not_done = len(todo) - finished
+
+    def _record_archives(self, pages: Archives, state: State | None) -> int:
+        """Record the archives whose every page is back; how many there were."""
+        n = 0
+        while pages.ready:
+            a = pages.ready.popleft()
+            self._record(a.done(self.config.fmt if state else None), a.entry, state, not a.pages)
+            n += 1
+        return n
 
     def _decide(self, e: Entry, state: State) -> str:
         """ "todo", "unchanged", or "rejected" (an input that could not be cleaned and has not
@@ -264,23 +296,26 @@ class _Run:
         state.forget(gone)
         self.summary.pruned = len(gone)
 
-    def _record(self, done: Done, e: Entry, state: State | None) -> None:
+    def _record(self, done: Done, e: Entry, state: State | None, advance: bool = True) -> None:
+        """Write the output, then the state row. A result with both a text and an error (an
+        archive damaged after some pages) has its text written and is recorded as failed."""
         res: work.Result | None = done.result
         error = done.error or (res.error if res else None) or (None if res else "no result")
         previous = self.rows.get(e.rel)
         fp, took = self.fingerprint, round(done.duration, 4)
         output = previous.output if previous else None
-        if error is None and self.out is not None:
+        if self.out is not None and not done.error and res is not None and res.text is not None:
             output = self.plan[e.rel]
-            error = self._write(output, res.text or "")  # type: ignore[union-attr]
+            error = self._write(output, res.text) or error
+        written = error is None or (res is not None and res.error == error)
+        if self.jsonl is not None and res is not None and res.line is not None and written:
+            self.jsonl(res.line)
         if error is None:
             assert res is not None
             stale = previous.output if previous else None
             if stale not in (None, output) and stale not in self.planned:
                 with contextlib.suppress(OSError):
                     os.unlink(self.out / stale)  # type: ignore[operator]
-            if self.jsonl is not None and res.line is not None:
-                self.jsonl(res.line)
             row = Row(e.rel, res.size, res.mtime_ns, res.sha256, fp, output, "done", None, took)
             self.summary.processed += 1
         else:
@@ -293,10 +328,8 @@ class _Run:
             self.summary.failed.append((e.rel, error))
         if state is not None:
             state.put(row)
-        if done.pid:
-            peaks = self.summary.peak_rss_kb
-            peaks[done.pid] = max(peaks.get(done.pid, 0), done.maxrss_kb)
-        self.reporter.advance(e.rel, error, done)
+        if advance:
+            self.reporter.advance(e.rel, error, done)
 
     def _write(self, output: str, text: str) -> str | None:
         """Write one output atomically; the one-line cause when that fails."""

@@ -1,0 +1,177 @@
+"""The cluster executor: a batch run's documents cleaned on a Dask cluster's workers.
+
+The ``clipclean batch`` process stays the coordinator: it walks, reads each input (and so
+hashes it), keeps the state and the lock and writes every output, exactly as locally; only the
+cleaning moves. A job is shipped with its bytes (:meth:`~clipclean.batch.work.Job.shipped`), so
+the workers need no shared file system, and jobs are read only as the cluster can take them
+(a window of twice its threads), so the coordinator's memory stays flat.
+
+- Time limit and memory cap: each worker thread cleans in a child process
+  (:mod:`.sandbox`), killed over the time limit, under ``RLIMIT_AS`` at the cap.
+- A worker lost mid-run: the scheduler runs its documents elsewhere. One that keeps taking
+  workers down fails with ``KilledWorker`` once the scheduler's
+  ``distributed.scheduler.allowed-failures`` is exceeded (3 by default; 1 means a document
+  that takes down two workers fails).
+- Stop: nothing new is submitted; in flight finishes, or is cancelled on an urgent stop. The
+  cluster is left running.
+- Another clipclean (version or code) on a worker than here: refused at the start, and any
+  document that reaches such a worker later fails instead of giving other output.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from typing import Any
+
+from .. import __version__
+from . import work
+from .executor import ExecutorError
+from .pool import Done
+from .sandbox import Outcome, Sandbox
+from .state import code_digest
+from .stop import Stop
+
+NEEDS_EXTRA = "--scheduler needs dask.distributed: pip install 'clipclean[dask]'"
+#: Longest the coordinator waits for a result before it looks at the stop flag again.
+_TICK = 0.25
+#: Documents submitted per worker thread beyond the one it works on.
+_WINDOW_PER_THREAD = 2
+
+
+@cache
+def identity() -> tuple[str, str]:
+    """This process's clipclean: version and code digest (what the outputs depend on)."""
+    return __version__, code_digest()
+
+
+_local = threading.local()
+
+
+def on_worker(
+    fn: Callable[[Any], Any],
+    job: Any,
+    timeout: float,
+    memory_bytes: int | None,
+    expected: tuple[str, str],
+) -> Outcome:
+    """The task a Dask worker runs for one document."""
+    if tuple(expected) != identity():
+        version, digest = identity()
+        return (
+            None,
+            f"worker runs clipclean {version} (code {digest}), not the coordinator's",
+            0,
+            0,
+            0,
+            0,
+        )
+    key = (pickle.dumps(fn), memory_bytes)
+    box: Sandbox | None = getattr(_local, "box", None)
+    if box is None or not box.alive or _local.key != key:
+        if box is not None:
+            box.close()
+        box = _local.box = Sandbox(fn, memory_bytes)
+        _local.key = key
+    return box.call(job, timeout)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:300] or type(exc).__name__
+
+
+class DaskExecutor:
+    """A client of the scheduler at ``address``; raises :class:`ExecutorError` when it cannot
+    be reached (within Dask's connect timeout, ``distributed.comm.timeouts.connect``), has no
+    worker, or a worker runs another clipclean."""
+
+    def __init__(self, address: str, *, timeout: float, memory_bytes: int | None) -> None:
+        try:
+            import distributed
+        except ImportError:
+            raise ExecutorError(NEEDS_EXTRA) from None
+        # The coordinator's stderr is the batch's: distributed's own log lines stay out of it.
+        logging.getLogger("distributed").setLevel(logging.CRITICAL)
+        warnings.filterwarnings("ignore", message=".*[Ll]arge graph.*")
+        self.address, self.timeout, self.memory_bytes = address, timeout, memory_bytes
+        try:
+            self.client = distributed.Client(address, set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            why = _one_line(exc)
+            raise ExecutorError(f"cannot reach the Dask scheduler at {address}: {why}") from None
+        try:
+            self._check()
+        except BaseException:
+            self.client.close()
+            raise
+
+    def _check(self) -> None:
+        try:
+            self.client.wait_for_workers(1, timeout=30)
+        except TimeoutError:
+            raise ExecutorError(f"the Dask scheduler at {self.address} has no worker") from None
+        try:
+            theirs = self.client.run(identity)
+        except Exception as exc:
+            raise ExecutorError(f"a Dask worker cannot run clipclean: {_one_line(exc)}") from None
+        mine = identity()
+        for worker, ident in sorted(theirs.items()):
+            if tuple(ident) != mine:
+                raise ExecutorError(
+                    f"Dask worker {worker} runs clipclean {ident[0]} (code {ident[1]}), this "
+                    f"coordinator {mine[0]} (code {mine[1]}): install the same one everywhere"
+                )
+
+    def run(
+        self, fn: Callable[[Any], Any], jobs: Iterable[Any], stop: Stop, count: int | None
+    ) -> Iterator[Done]:
+        from distributed import wait
+        from distributed.client import FIRST_COMPLETED
+
+        todo = iter(jobs)
+        pending: dict[Any, Any] = {}  # future -> job (as given: without its bytes)
+        more = True
+        try:
+            while True:
+                window = _WINDOW_PER_THREAD * max(sum(self.client.nthreads().values()), 1)
+                while more and not stop.requested and len(pending) < window:
+                    job = next(todo, None)
+                    if job is None:
+                        more = False
+                        break
+                    shipped = job.shipped() if hasattr(job, "shipped") else job
+                    if isinstance(shipped, work.Result):  # could not be read here
+                        yield Done(job, shipped)
+                        continue
+                    args = (fn, shipped, self.timeout, self.memory_bytes, identity())
+                    pending[self.client.submit(on_worker, *args, pure=False)] = job
+                if not pending or stop.urgent:
+                    return
+                try:
+                    with self.client.as_current():
+                        finished, _ = wait(list(pending), _TICK, return_when=FIRST_COMPLETED)
+                except TimeoutError:
+                    continue
+                for future in finished:
+                    yield self._done(future, pending.pop(future))
+        finally:
+            if pending:
+                self.client.cancel(list(pending))
+
+    @staticmethod
+    def _done(future: Any, job: Any) -> Done:
+        if future.status == "finished":
+            result, error, seconds, rss, cpu, pid = future.result()
+            return Done(job, result, error, seconds, pid, rss, cpu)
+        exc = future.exception() if future.status == "error" else None
+        if type(exc).__name__ == "KilledWorker":
+            return Done(job, error="took down Dask workers (KilledWorker): not tried again")
+        what = f"{type(exc).__name__}: {_one_line(exc)}" if exc else future.status
+        return Done(job, error=f"internal error on the cluster: {what}")
+
+    def close(self) -> None:
+        self.client.close()  # (the cluster itself is left running)
