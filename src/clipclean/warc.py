@@ -131,6 +131,35 @@ def sniff_stream(stream: IO[bytes]) -> tuple[bool, IO[bytes]]:
     return looks_like_archive(head), io.BufferedReader(_Replay(head, stream))
 
 
+def _strict_reader(fh: Any, block_size: int) -> Any:
+    """warcio's decompressing reader, made to raise where it would go quiet: it prints a
+    corrupt gzip member's error and reads on as if the file had ended, and it takes a
+    truncated member for the end. (warcio's ``_decompress`` and ``_fillbuff`` are the hooks;
+    the tests damage archives both ways.)"""
+    from warcio.bufferedreaders import DecompressingBufferedReader
+
+    class Strict(DecompressingBufferedReader):  # type: ignore[misc]
+        def _decompress(self, data: bytes) -> bytes:
+            if self.decompressor is not None and data and self.num_block_read:
+                try:
+                    return bytes(self.decompressor.decompress(data))
+                except zlib.error as exc:
+                    raise _Damage(f"corrupt gzip data ({exc})") from None
+            return bytes(super()._decompress(data))
+
+        def _fillbuff(self, block_size: int | None = None) -> None:
+            super()._fillbuff(block_size)
+            d = self.decompressor
+            if self.empty() and d is not None and self.num_block_read and not d.eof:
+                raise _Damage("truncated gzip member")
+
+    return Strict(fh, block_size=block_size)
+
+
+class _Damage(Exception):
+    """Raised inside the reader; becomes an :class:`ArchiveError` with the record's offset."""
+
+
 def _media(content_type: str | None) -> tuple[str, str | None]:
     """``("text/html", "windows-1251")`` from a Content-Type value."""
     if not content_type:
@@ -196,6 +225,7 @@ def records(stream: IO[bytes], max_bytes: int = MAX_BYTES) -> Iterator[Page | Sk
     except ImportError:
         raise ReaderMissing() from None
     it = ArchiveIterator(stream, arc2warc=True, ensure_http_headers=False)
+    it.reader = _strict_reader(it.fh, it.reader.block_size)
     while True:
         try:
             with contextlib.redirect_stderr(io.StringIO()):  # warcio's multi-line warnings
@@ -216,6 +246,8 @@ def records(stream: IO[bytes], max_bytes: int = MAX_BYTES) -> Iterator[Page | Sk
         if len(raw) > max_bytes:
             yield Skip(offset, "too large", f"record exceeds {max_bytes} bytes (see --max-bytes)")
             continue
+        if getattr(record.raw_stream, "limit", 0) > 0:  # the file ended inside the record
+            raise ArchiveError(offset, "truncated record")
         if record.http_headers is not None and record.rec_type == "response":
             try:
                 raw = _decoded_body(raw, record.http_headers, max_bytes)
