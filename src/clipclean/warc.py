@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
 from .errors import cause
-from .read import MAX_BYTES, InputError
+from .read import MAX_BYTES, InputError, gunzip
 
 if TYPE_CHECKING:
     from .model import Article
@@ -179,25 +179,38 @@ def _read_upto(stream: Any, limit: int) -> bytes:
 
 
 def _decoded_body(raw: bytes, http: Any, max_bytes: int) -> bytes:
-    """The HTTP body without its chunked transfer and gzip/deflate/br content encodings."""
-    from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
-
-    encoding = (http.get_header("Content-Encoding") or "").strip().lower() or None
-    if encoding not in BufferedReader.get_supported_decompressors():
-        encoding = None  # identity, or one we cannot undo: the bytes as they are
-    source = io.BytesIO(raw)
+    """The HTTP body without its chunked transfer and gzip/deflate/br content encodings
+    (never more than ``max_bytes`` + 1 bytes of it)."""
     if (http.get_header("Transfer-Encoding") or "").strip().lower() == "chunked":
-        reader: Any = ChunkedDataReader(source, decomp_type=encoding)
-    elif encoding:
-        reader = BufferedReader(source, decomp_type=encoding)
-    else:
-        return raw
-    return _read_upto(reader, max_bytes)
+        from warcio.bufferedreaders import ChunkedDataReader
+
+        raw = _read_upto(ChunkedDataReader(io.BytesIO(raw)), max_bytes)
+    encoding = (http.get_header("Content-Encoding") or "").strip().lower()
+    if encoding in ("gzip", "x-gzip") and raw[:2] == b"\x1f\x8b":
+        return gunzip(raw, max_bytes)
+    if encoding == "deflate":
+        for wbits in (zlib.MAX_WBITS, -zlib.MAX_WBITS):  # zlib-wrapped, as meant, or raw
+            with contextlib.suppress(zlib.error):
+                return zlib.decompressobj(wbits).decompress(raw, max_bytes + 1)
+        raise InputError("corrupt deflate data")
+    if encoding == "br":
+        import brotli
+
+        return bytes(brotli.Decompressor().process(raw, output_buffer_limit=max_bytes + 1))
+    return raw  # identity, or an encoding we cannot undo: the bytes as they are
+
+
+#: The URI schemes of pages; a crawler's own records (wget's log as ``metadata://``, a
+#: browser crawler's extracted text as ``urn:``) are not pages of the site.
+_PAGE_SCHEMES = ("http:", "https:", "ftp:", "file:")
 
 
 def _classify(record: Any) -> tuple[str | None, str | None]:
     """(the reason a record holds no page or None, its charset)."""
     kind = record.rec_type
+    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip().lower()
+    if kind in ("response", "resource") and uri and not uri.startswith(_PAGE_SCHEMES):
+        return f"{kind} record of {uri.split(':', 1)[0]}: URI", None
     if kind == "response":
         http = record.http_headers
         if http is None or not http.protocol.upper().startswith("HTTP"):
@@ -252,7 +265,8 @@ def records(stream: IO[bytes], max_bytes: int = MAX_BYTES) -> Iterator[Page | Sk
             try:
                 raw = _decoded_body(raw, record.http_headers, max_bytes)
             except Exception as exc:
-                yield Skip(offset, "undecodable", f"cannot undo its content encoding ({exc})")
+                why = cause(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
+                yield Skip(offset, "undecodable", f"cannot undo its content encoding ({why})")
                 continue
             if len(raw) > max_bytes:
                 msg = f"decoded record exceeds {max_bytes} bytes (see --max-bytes)"
