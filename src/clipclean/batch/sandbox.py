@@ -26,6 +26,8 @@ from .pool import _death, _serve
 #: What a call gives back, as the local pool's workers send it: (result, error, seconds,
 #: peak RSS in KiB, CPU seconds), and the pid of the process that did the work.
 Outcome = tuple[Any, str | None, float, int, float, int]
+#: Longest a new child may take to start, before any document's time limit applies.
+_START_TIMEOUT = 120.0
 
 
 class Sandbox:
@@ -42,6 +44,10 @@ class Sandbox:
         child.close()
         self.conn = parent
         self.conn.send(fn)
+        # Its start (an interpreter, the imports) is not the first document's time.
+        if not self.conn.poll(_START_TIMEOUT) or self.conn.recv() != "ready":
+            self.close()
+            raise RuntimeError("the sandbox process did not start")
 
     @property
     def alive(self) -> bool:
@@ -88,6 +94,7 @@ def main() -> None:
     memory = int(os.environ.get("CLIPCLEAN_SANDBOX_MEMORY", "0")) or None
     try:
         fn = conn.recv()
+        conn.send("ready")
     except (EOFError, OSError):
         return
     _serve(conn, fn, memory)
