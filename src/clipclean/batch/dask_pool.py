@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import logging
 import pickle
+import queue
 import threading
+import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -39,8 +41,10 @@ from .stop import Stop
 NEEDS_EXTRA = "--scheduler needs dask.distributed: pip install 'clipclean[dask]'"
 #: Longest the coordinator waits for a result before it looks at the stop flag again.
 _TICK = 0.25
-#: Documents submitted per worker thread beyond the one it works on.
-_WINDOW_PER_THREAD = 2
+#: Documents submitted per worker thread (one in hand, the rest waiting their turn there).
+_WINDOW_PER_THREAD = 3
+#: Seconds between looks at how many worker threads the cluster has.
+_LOOK_EVERY = 5.0
 
 
 @cache
@@ -129,15 +133,24 @@ class DaskExecutor:
     def run(
         self, fn: Callable[[Any], Any], jobs: Iterable[Any], stop: Stop, count: int | None
     ) -> Iterator[Done]:
-        from distributed import wait
-        from distributed.client import FIRST_COMPLETED
-
         todo = iter(jobs)
         pending: dict[Any, Any] = {}  # future -> job (as given: without its bytes)
-        more = True
+        # Results are fetched by the futures' callbacks (threads of the client), several at
+        # once and while this loop submits; they arrive here through a queue.
+        arrived: queue.Queue[tuple[Any, Any, BaseException | None]] = queue.Queue()
+
+        def fetch(future: Any) -> None:
+            try:
+                arrived.put((future, future.result(), None))
+            except BaseException as exc:
+                arrived.put((future, None, exc))
+
+        more, window, looked = True, 0, 0.0
         try:
             while True:
-                window = _WINDOW_PER_THREAD * max(sum(self.client.nthreads().values()), 1)
+                if time.monotonic() - looked > _LOOK_EVERY:  # (workers come and go)
+                    threads = sum(self.client.nthreads().values())
+                    window, looked = _WINDOW_PER_THREAD * max(threads, 1), time.monotonic()
                 while more and not stop.requested and len(pending) < window:
                     job = next(todo, None)
                     if job is None:
@@ -148,29 +161,30 @@ class DaskExecutor:
                         yield Done(job, shipped)
                         continue
                     args = (fn, shipped, self.timeout, self.memory_bytes, identity())
-                    pending[self.client.submit(on_worker, *args, pure=False)] = job
+                    future = self.client.submit(on_worker, *args, pure=False)
+                    pending[future] = job
+                    future.add_done_callback(fetch)
                 if not pending or stop.urgent:
                     return
                 try:
-                    with self.client.as_current():
-                        finished, _ = wait(list(pending), _TICK, return_when=FIRST_COMPLETED)
-                except TimeoutError:
+                    future, outcome, exc = arrived.get(timeout=_TICK)
+                except queue.Empty:
                     continue
-                for future in finished:
-                    yield self._done(future, pending.pop(future))
+                job = pending.pop(future, None)
+                if job is not None:
+                    yield self._done(job, outcome, exc)
         finally:
             if pending:
                 self.client.cancel(list(pending))
 
     @staticmethod
-    def _done(future: Any, job: Any) -> Done:
-        if future.status == "finished":
-            result, error, seconds, rss, cpu, pid = future.result()
+    def _done(job: Any, outcome: Outcome | None, exc: BaseException | None) -> Done:
+        if exc is None and outcome is not None:
+            result, error, seconds, rss, cpu, pid = outcome
             return Done(job, result, error, seconds, pid, rss, cpu)
-        exc = future.exception() if future.status == "error" else None
         if type(exc).__name__ == "KilledWorker":
             return Done(job, error="took down Dask workers (KilledWorker): not tried again")
-        what = f"{type(exc).__name__}: {_one_line(exc)}" if exc else future.status
+        what = f"{type(exc).__name__}: {_one_line(exc)}" if exc else "no result"
         return Done(job, error=f"internal error on the cluster: {what}")
 
     def close(self) -> None:
