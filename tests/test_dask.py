@@ -23,9 +23,10 @@ import dask
 import pytest
 from distributed import Client, LocalCluster
 
-from clipclean.batch import BatchConfig, run_batch, work
+from clipclean.batch import BatchConfig, run_batch
 from clipclean.batch.executor import ExecutorError
 from conftest import FIXTURES, ROOT
+from misbehaving import greedy, poison, slow
 from test_warc import sample
 
 SEED = (FIXTURES / "text" / "seed_nyt.txt").read_bytes()
@@ -110,14 +111,6 @@ def test_a_cluster_run_writes_what_a_local_run_writes(
     assert again.unchanged == 14 and again.processed == 0
 
 
-def poison(job: work.Job) -> work.Result:
-    """A worker function whose one document takes down the Dask worker running it."""
-    if job.rel.endswith("poison.txt"):
-        os.kill(os.getppid(), signal.SIGKILL)  # (the parent of the sandbox: the Dask worker)
-        time.sleep(30)
-    return work.process(job)
-
-
 def test_a_document_that_takes_down_two_workers_fails_and_the_rest_is_done(
     tmp_path: Path, local_cluster: LocalCluster
 ) -> None:
@@ -147,10 +140,17 @@ def test_the_time_limit_holds_on_the_workers(tmp_path: Path, local_cluster: Loca
     assert summary.failed == [("slow.txt", "timeout (over 1 s)")]
 
 
-def slow(job: work.Job) -> work.Result:
-    if job.rel == "slow.txt":
-        time.sleep(60)
-    return work.process(job)
+def test_the_memory_cap_holds_on_the_workers(tmp_path: Path, local_cluster: LocalCluster) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "greedy.txt").write_bytes(SEED)
+    (src / "modest.txt").write_bytes(SEED + b"\n\nModest.\n")
+    config = BatchConfig(
+        str(src), str(tmp_path / "out"), scheduler=local_cluster.scheduler_address, memory_mb=400
+    )
+    summary = run_batch(config, process=greedy)
+    assert summary.processed == 1
+    assert summary.failed == [("greedy.txt", "memory limit")]
 
 
 def test_a_closed_port_is_one_line_and_exit_1(tmp_path: Path) -> None:
@@ -261,7 +261,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
 def big(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
     """An input folder long enough to interrupt, and what a local run makes of it."""
     root = tmp_path_factory.mktemp("big")
-    src = folder(root, 150)
+    src = folder(root, 100)
     r = batch(src, "-o", root / "local", "-q")
     assert r.returncode == 0, r.stderr
     return src, outputs(root / "local")
