@@ -133,7 +133,7 @@ def cluster_vs_local(src: Path, out: Path, scheduler: str) -> dict[str, float]:
         from distributed import LocalCluster
 
         cluster = LocalCluster(
-            n_workers=2, threads_per_worker=1, dashboard_address=None, host="127.0.0.1"
+            n_workers=2, threads_per_worker=1, dashboard_address=":0", host="127.0.0.1"
         )
         scheduler = cluster.scheduler_address
     try:
