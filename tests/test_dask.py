@@ -116,12 +116,12 @@ def test_a_document_that_takes_down_two_workers_fails_and_the_rest_is_done(
 ) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    for i in range(6):
-        (src / f"page{i}.txt").write_bytes(SEED + f"\n\nLine {i}.\n".encode())
+    for i in range(15):  # (enough for two documents a task: the task is split)
+        (src / f"page{i:02}.txt").write_bytes(SEED + f"\n\nLine {i}.\n".encode())
     (src / "poison.txt").write_bytes(SEED)
     config = BatchConfig(str(src), str(tmp_path / "out"), scheduler=local_cluster.scheduler_address)
     summary = run_batch(config, process=poison)
-    assert summary.processed == 6
+    assert summary.processed == 15
     assert [rel for rel, _ in summary.failed] == ["poison.txt"]
     assert "took down Dask workers" in summary.failed[0][1]
     Client(local_cluster.scheduler_address).close()  # (the nannies bring the workers back)

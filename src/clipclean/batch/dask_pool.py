@@ -3,15 +3,17 @@
 The ``clipclean batch`` process stays the coordinator: it walks, reads each input (and so
 hashes it), keeps the state and the lock and writes every output, exactly as locally; only the
 cleaning moves. A job is shipped with its bytes (:meth:`~clipclean.batch.work.Job.shipped`), so
-the workers need no shared file system, and jobs are read only as the cluster can take them
-(a window of twice its threads), so the coordinator's memory stays flat.
+the workers need no shared file system. Documents travel a few to a task (a task costs the
+coordinator and the scheduler the same whatever it holds), and jobs are read only as the
+cluster can take them (two tasks per worker thread), so the coordinator's memory stays flat.
 
 - Time limit and memory cap: each worker thread cleans in a child process
   (:mod:`.sandbox`), killed over the time limit, under ``RLIMIT_AS`` at the cap.
 - A worker lost mid-run: the scheduler runs its documents elsewhere. One that keeps taking
   workers down fails with ``KilledWorker`` once the scheduler's
   ``distributed.scheduler.allowed-failures`` is exceeded (3 by default; 1 means a document
-  that takes down two workers fails).
+  that takes down two workers fails); a task of several documents that does is split, its
+  documents sent one per task, so that only the culprit fails.
 - Stop: nothing new is submitted; in flight finishes, or is cancelled on an urgent stop. The
   cluster is left running.
 - Another clipclean (version or code) on a worker than here: refused at the start, and any
@@ -26,6 +28,7 @@ import queue
 import threading
 import time
 import warnings
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any
@@ -41,8 +44,21 @@ from .stop import Stop
 NEEDS_EXTRA = "--scheduler needs dask.distributed: pip install 'clipclean[dask]'"
 #: Longest the coordinator waits for a result before it looks at the stop flag again.
 _TICK = 0.25
-#: Documents submitted per worker thread (one in hand, the rest waiting their turn there).
-_WINDOW_PER_THREAD = 3
+#: Tasks submitted per worker thread (one in hand, one waiting its turn there).
+_WINDOW_PER_THREAD = 2
+#: Most documents in one task: a task costs the coordinator and the scheduler a few ms
+#: whatever it holds, so several documents share it (measured in bench.batch_bench).
+_MAX_TASK_SIZE = 8
+
+
+def _task_size(count: int | None, threads: int) -> int:
+    """Documents per task: up to :data:`_MAX_TASK_SIZE`, fewer when there are few documents
+    (each thread should get several tasks, or the last one would run alone)."""
+    if count is None:
+        return _MAX_TASK_SIZE // 2
+    return max(1, min(_MAX_TASK_SIZE, count // (4 * threads)))
+
+
 #: Seconds between looks at how many worker threads the cluster has.
 _LOOK_EVERY = 5.0
 
@@ -58,30 +74,28 @@ _local = threading.local()
 
 def on_worker(
     fn: Callable[[Any], Any],
-    job: Any,
+    jobs: list[Any],
     timeout: float,
     memory_bytes: int | None,
     expected: tuple[str, str],
-) -> Outcome:
-    """The task a Dask worker runs for one document."""
+) -> list[Outcome]:
+    """The task a Dask worker runs: a few documents, one after another, each in the thread's
+    sandbox under the time limit (a new sandbox after one was killed)."""
     if tuple(expected) != identity():
         version, digest = identity()
-        return (
-            None,
-            f"worker runs clipclean {version} (code {digest}), not the coordinator's",
-            0,
-            0,
-            0,
-            0,
-        )
+        error = f"worker runs clipclean {version} (code {digest}), not the coordinator's"
+        return [(None, error, 0.0, 0, 0.0, 0) for _ in jobs]
     key = (pickle.dumps(fn), memory_bytes)
-    box: Sandbox | None = getattr(_local, "box", None)
-    if box is None or not box.alive or _local.key != key:
-        if box is not None:
-            box.close()
-        box = _local.box = Sandbox(fn, memory_bytes)
-        _local.key = key
-    return box.call(job, timeout)
+    outcomes = []
+    for job in jobs:
+        box: Sandbox | None = getattr(_local, "box", None)
+        if box is None or not box.alive or _local.key != key:
+            if box is not None:
+                box.close()
+            box = _local.box = Sandbox(fn, memory_bytes)
+            _local.key = key
+        outcomes.append(box.call(job, timeout))
+    return outcomes
 
 
 def _one_line(exc: BaseException) -> str:
@@ -134,7 +148,8 @@ class DaskExecutor:
         self, fn: Callable[[Any], Any], jobs: Iterable[Any], stop: Stop, count: int | None
     ) -> Iterator[Done]:
         todo = iter(jobs)
-        pending: dict[Any, Any] = {}  # future -> job (as given: without its bytes)
+        alone: deque[Any] = deque()  # jobs to send one per task (see _done)
+        pending: dict[Any, list[Any]] = {}  # future -> its jobs (as given: without bytes)
         # Results are fetched by the futures' callbacks (threads of the client), several at
         # once and while this loop submits; they arrive here through a queue.
         arrived: queue.Queue[tuple[Any, Any, BaseException | None]] = queue.Queue()
@@ -145,34 +160,45 @@ class DaskExecutor:
             except BaseException as exc:
                 arrived.put((future, None, exc))
 
-        more, window, looked = True, 0, 0.0
+        more, window, size, looked = True, 0, 1, 0.0
         try:
             while True:
                 if time.monotonic() - looked > _LOOK_EVERY:  # (workers come and go)
-                    threads = sum(self.client.nthreads().values())
-                    window, looked = _WINDOW_PER_THREAD * max(threads, 1), time.monotonic()
-                while more and not stop.requested and len(pending) < window:
-                    job = next(todo, None)
-                    if job is None:
-                        more = False
-                        break
-                    shipped = job.shipped() if hasattr(job, "shipped") else job
-                    if isinstance(shipped, work.Result):  # could not be read here
-                        yield Done(job, shipped)
+                    threads = max(sum(self.client.nthreads().values()), 1)
+                    window, looked = _WINDOW_PER_THREAD * threads, time.monotonic()
+                    size = _task_size(count, threads)
+                while (more or alone) and not stop.requested and len(pending) < window:
+                    task: list[tuple[Any, Any]] = []
+                    while len(task) < (1 if alone else size):
+                        job = alone.popleft() if alone else next(todo, None)
+                        if job is None:
+                            more = False
+                            break
+                        shipped = job.shipped() if hasattr(job, "shipped") else job
+                        if isinstance(shipped, work.Result):  # could not be read here
+                            yield Done(job, shipped)
+                            continue
+                        task.append((job, shipped))
+                    if not task:
                         continue
-                    args = (fn, shipped, self.timeout, self.memory_bytes, identity())
-                    future = self.client.submit(on_worker, *args, pure=False)
-                    pending[future] = job
+                    args = ([s for _, s in task], self.timeout, self.memory_bytes, identity())
+                    future = self.client.submit(on_worker, fn, *args, pure=False)
+                    pending[future] = [j for j, _ in task]
                     future.add_done_callback(fetch)
                 if not pending or stop.urgent:
                     return
                 try:
-                    future, outcome, exc = arrived.get(timeout=_TICK)
+                    future, outcomes, exc = arrived.get(timeout=_TICK)
                 except queue.Empty:
                     continue
-                job = pending.pop(future, None)
-                if job is not None:
-                    yield self._done(job, outcome, exc)
+                given = pending.pop(future, None)
+                if given is None:
+                    continue
+                if type(exc).__name__ == "KilledWorker" and len(given) > 1:
+                    alone.extend(given)  # find which of them takes workers down
+                    continue
+                for i, job in enumerate(given):
+                    yield self._done(job, outcomes[i] if outcomes else None, exc)
         finally:
             if pending:
                 self.client.cancel(list(pending))
