@@ -317,7 +317,11 @@ def clean_cmd(
     url: str | None,
     max_bytes: int,
 ) -> None:
-    """Clean FILE(s) ("-" or none: stdin) and print the article(s)."""
+    """Clean FILE(s) ("-" or none: stdin) and print the article(s).
+
+    A web archive (*.warc.gz, *.warc, *.arc.gz, *.arc, or a WARC/ARC on stdin) gives one
+    article per page it holds (needs clipclean[warc]).
+    """
     try:
         check_stage_names(skip)
     except UnknownStageError as exc:
