@@ -10,6 +10,7 @@ The CLI runs exactly this function.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from . import pipeline, shape
 from .assemble import build_article
@@ -33,13 +34,16 @@ def clean(
     skip_stages: Iterable[str] = (),
     path: str | None = None,
     max_bytes: int = MAX_BYTES,
+    charset: str | None = None,
+    warc: dict[str, Any] | None = None,
 ) -> Article:
     """Clean one page. ``kind`` ("html"/"text") overrides sniffing; ``skip_stages`` turns
-    stages off by name. Raises :class:`InputError` for unusable input and
+    stages off by name; ``charset`` is the transport's (HTTP) label, tried before the page's
+    own; ``warc`` the archive record it came from. Raises :class:`InputError` for unusable input and
     :class:`UnknownStageError` for a stage name that does not exist."""
     skip = tuple(skip_stages)
     pipeline.check_stage_names(skip)
-    source = read(data, kind=kind, path=path, max_bytes=max_bytes)
+    source = read(data, kind=kind, path=path, max_bytes=max_bytes, charset=charset, warc=warc)
     if source.kind == "html":
         draft = html_to_draft(source.text, url)
     else:

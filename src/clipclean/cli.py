@@ -190,6 +190,14 @@ def _read_input(name: str, env: Environment, max_bytes: int = MAX_BYTES) -> byte
         return read_limited(f, max_bytes)
 
 
+def _stdin_archive(env: Environment) -> IO[bytes] | None:
+    """stdin when it holds a WARC/ARC archive (told by its first bytes, which are given back)."""
+    from . import warc
+
+    found, env.stdin = warc.sniff_stream(env.stdin)
+    return env.stdin if found else None
+
+
 def _silence_stdout(env: Environment) -> None:
     """After a failed write, point fd 1 at /dev/null so the flush at exit cannot fail again
     (and print a traceback-like "Exception ignored" message)."""
@@ -255,8 +263,15 @@ def clean_files(
     count, failed = 0, False
     try:
         for outcome in outcomes(
-            files or ("-",), options, lambda: _read_input("-", env, max_bytes), jobs
+            files or ("-",),
+            options,
+            lambda: _read_input("-", env, max_bytes),
+            jobs,
+            stdin_archive=lambda: _stdin_archive(env),
         ):
+            if outcome.note is not None:
+                env.error(outcome.note)
+                continue
             if outcome.text is None:
                 env.error(outcome.error or "")
                 failed = True
@@ -334,7 +349,11 @@ def clean_cmd(
     jobs: int,
     allow_empty: bool,
 ) -> None:
-    """Clean FILE(s) ("-" or none: stdin) and print the article(s), each as soon as it is done."""
+    """Clean FILE(s) ("-" or none: stdin) and print the article(s), each as soon as it is done.
+
+    A web archive (*.warc.gz, *.warc, *.arc.gz, *.arc, or a WARC/ARC on stdin) gives one
+    article per page it holds (needs clipclean[warc]).
+    """
     try:
         check_stage_names(skip)
     except UnknownStageError as exc:
@@ -420,7 +439,8 @@ stops at a document boundary. The README has both units in full.
     multiple=True,
     metavar="GLOB",
     help="Inputs to take (repeatable; a GLOB with '/' matches the relative path, else the name; "
-    "case-insensitive) [default: *.html *.htm *.xhtml *.html.gz *.txt *.text].",
+    "case-insensitive) [default: *.html *.htm *.xhtml *.html.gz *.txt *.text, and WARC/ARC "
+    "archives *.warc(.gz) *.arc(.gz), each cleaned into one output: .jsonl for json].",
 )
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Inputs to leave (repeatable).")
 @click.option(
@@ -482,6 +502,13 @@ stops at a document boundary. The README has both units in full.
     help="Also write each cleaned document as one JSON line to FILE (replaced atomically at the "
     "end) or stdout; with -o, only the documents cleaned in this run.",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Clean on the workers of this Dask scheduler (tcp://HOST:8786) instead of local "
+    "processes; this process still reads every input and writes every output (needs "
+    "clipclean[dask], the same clipclean on every worker).",
+)
 def batch_cmd(
     in_dir: str,
     out_dir: str | None,
@@ -501,6 +528,7 @@ def batch_cmd(
     max_bytes: int,
     jsonl: str | None,
     rehome: bool,
+    scheduler: str | None,
 ) -> None:
     """Clean every page under IN_DIR into OUT_DIR, in parallel, redoing only what changed.
 
@@ -509,6 +537,7 @@ def batch_cmd(
     clipclean's version); SIGINT/SIGTERM stop at a document boundary.
     """
     from .batch import BatchConfig, BatchError, Locked, StateError, exit_status, run_batch
+    from .batch.executor import ExecutorError
     from .batch.names import DEFAULT_INCLUDE
     from .batch.pool import default_jobs
     from .batch.report import ConsoleReporter
@@ -537,6 +566,7 @@ def batch_cmd(
         allow_empty=allow_empty,
         retry_failed=retry_failed,
         rehome=rehome,
+        scheduler=scheduler,
     )
     with contextlib.ExitStack() as stack:
         log = None
@@ -577,7 +607,7 @@ def batch_cmd(
         except Locked as exc:  # cron runs again soon: under --quiet, nothing to mail
             reporter.line(str(exc), shown=not quiet)
             sys.exit(int(Exit.LOCKED))
-        except StateError as exc:
+        except (StateError, ExecutorError) as exc:
             reporter.line(str(exc))
             sys.exit(int(Exit.FAILED))
         except OSError as exc:  # the output folder or the JSON Lines stream

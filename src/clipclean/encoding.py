@@ -2,7 +2,7 @@
 
 1. a byte-order mark (UTF-8, UTF-16 LE/BE) is authoritative;
 2. UTF-16 without a BOM, recognised by its NUL pattern (scrapers save it so);
-3. a declared charset (``<meta charset>``, ``http-equiv``, the XML declaration) that is a known
+3. the transport's charset (HTTP Content-Type, when known), then a declared charset (``<meta charset>``, ``http-equiv``, the XML declaration) that is a known
    WHATWG label and decodes strictly; one exception to WHATWG: bytes that are valid UTF-8 with
    non-ASCII characters are UTF-8 whatever a legacy label says, because a page mislabelled as
    windows-1252 is far more common than windows-1252 text that happens to be valid UTF-8;
@@ -196,8 +196,11 @@ def _detected(data: bytes) -> tuple[str, str] | None:
     return None if text is None else (text, _name_of(best.encoding))
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode ``data``; returns ``(text, encoding)`` with the encoding's canonical name."""
+def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """Decode ``data``; returns ``(text, encoding)`` with the encoding's canonical name.
+
+    ``charset`` is the transport's label (an HTTP Content-Type kept in a WARC record): as in
+    WHATWG it comes after a byte-order mark and before the page's own declaration."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(name, errors="replace"), name
@@ -206,6 +209,12 @@ def decode(data: bytes) -> tuple[str, str]:
         text = _strict(data, utf16)
         if text is not None:
             return text, utf16
+    transport = label_to_encoding(charset) if charset else None
+    if transport is not None and transport != "utf-8":
+        if not data.isascii() and (text := _strict(data, "utf-8")) is not None:
+            return text, "utf-8"  # mislabelled, as for a page's own label below
+        if (text := _strict(data, _CODEC[transport])) is not None:
+            return text, transport
     declared = declared_encoding(data)
     if declared is not None and declared != "utf-8":
         if not data.isascii() and (text := _strict(data, "utf-8")) is not None:

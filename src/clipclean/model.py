@@ -161,6 +161,8 @@ class Source:
     encoding: str
     sha256: str
     path: str | None = None
+    #: The archive record the page came from: record_id, offset, date (WARC input only).
+    warc: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -233,6 +235,8 @@ class Article:
                 "sha256": self.source.sha256,
             },
         }
+        if self.source.warc is not None:
+            d["source"]["warc"] = dict(self.source.warc)
         if explain:
             d["removed"] = [r.to_dict() for r in self.removed]
             if self.provenance:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from typing import IO
+from typing import IO, Any
 
 from .controls import has_controls, is_binary, is_blank, strip_controls, utf8_has_controls
 from .encoding import decode
@@ -110,7 +110,7 @@ def sniff_kind(data: bytes | str) -> str:
     return "text"
 
 
-def _decoded(data: bytes, max_bytes: int) -> tuple[str, str]:
+def _decoded(data: bytes, max_bytes: int, charset: str | None = None) -> tuple[str, str]:
     """The text of ``data`` without control characters, and its encoding."""
     raw = data
     for _ in range(MAX_GZIP_LAYERS):
@@ -122,7 +122,7 @@ def _decoded(data: bytes, max_bytes: int) -> tuple[str, str]:
     what = _binary_kind(raw)
     if what is not None:
         raise InputError(f"binary input ({what})")
-    text, encoding = decode(raw)
+    text, encoding = decode(raw, charset)
     if encoding == "utf-8" and not utf8_has_controls(raw):
         return text, encoding  # the common case, told from the bytes
     head = text[:_BINARY_SNIFF]
@@ -151,8 +151,13 @@ def read(
     kind: str | None = None,
     path: str | None = None,
     max_bytes: int = MAX_BYTES,
+    charset: str | None = None,
+    warc: dict[str, Any] | None = None,
 ) -> Source:
-    """Turn raw input into a :class:`Source`; raise :class:`InputError` for unusable input."""
+    """Turn raw input into a :class:`Source`; raise :class:`InputError` for unusable input.
+
+    ``charset``: the transport's label (HTTP Content-Type); ``warc``: the archive record the
+    bytes came from (``source.warc``)."""
     if isinstance(data, str):
         raw = data.encode("utf-8", "surrogatepass")
         text, encoding = data.removeprefix("\ufeff"), "utf-8"
@@ -161,7 +166,7 @@ def read(
         text = strip_controls(text)
     else:
         raw = data
-        text, encoding = _decoded(data, max_bytes)  # (controls stripped)
+        text, encoding = _decoded(data, max_bytes, charset)  # (controls stripped)
     if is_blank(text):
         what = "input is empty" if not raw else "only whitespace or invisible characters"
         raise InputError(f"no text ({what})")
@@ -174,6 +179,7 @@ def read(
         encoding=encoding,
         sha256=hashlib.sha256(raw).hexdigest(),
         path=path,
+        warc=warc,
     )
 
 

@@ -9,11 +9,13 @@ function, so that the same code runs here and in a worker process.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import IO
 
 from . import clean, emit
-from .errors import cause, require_text, shown_name
+from .errors import NoArticleText, cause, require_text, shown_name
 from .read import MAX_BYTES, read_limited
 
 
@@ -45,6 +47,8 @@ class Outcome:
     name: str
     text: str | None = None
     error: str | None = None
+    #: A line for stderr that is not a failure (what an archive held, under ``--explain``).
+    note: str | None = None
 
 
 def label(name: str) -> str:
@@ -83,18 +87,72 @@ def clean_one(job: CleanJob) -> Outcome:
         return Outcome(job.name, error=failure(job.name, exc))
 
 
+def archive_outcomes(name: str, stream: IO[bytes], options: CleanOptions) -> Iterator[Outcome]:
+    """One outcome per page of a WARC/ARC archive, read as a stream; a damaged archive ends
+    with its one-line error after the good pages; under ``explain``, a note of what it held."""
+    from . import warc
+
+    tally: Counter[str] = Counter()
+    try:
+        for where, article, error in warc.articles(
+            stream,
+            label=label(name),
+            path=None if name == "-" else label(name),
+            tally=tally,
+            skip_stages=options.skip,
+            kind=options.kind,
+            max_bytes=options.max_bytes,
+        ):
+            if article is not None:
+                try:
+                    require_text(article, options.allow_empty)
+                except NoArticleText as exc:
+                    article, error = None, cause(exc)
+            if article is None:
+                yield Outcome(name, error=f"{where}: {error}")
+            else:
+                yield Outcome(name, text=emit.render(article, options.fmt, options.explain))
+    except Exception as exc:  # damage, or the extra missing: one line, never a traceback
+        yield Outcome(name, error=failure(name, exc))
+    if options.explain:
+        yield Outcome(name, note=f"{label(name)}: {warc.describe(tally)}")
+
+
+def _archive_name(name: str) -> bool:
+    from .warc import is_archive_name
+
+    return name != "-" and is_archive_name(name)
+
+
 def outcomes(
     names: Sequence[str],
     options: CleanOptions,
     read_stdin: Callable[[], bytes],
     jobs: int = 1,
+    stdin_archive: Callable[[], IO[bytes] | None] = lambda: None,
 ) -> Iterator[Outcome]:
-    """The outcome of every input, in the order given, each as soon as it can be.
+    """The outcome of every input, in the order given, each as soon as it can be; a web
+    archive gives one per page (``stdin_archive`` returns stdin when it holds one).
 
     With ``jobs`` > 1 the inputs are cleaned by that many worker processes of the batch pool;
     one done early waits for those before it. Stdin is read here (when its turn comes, or
-    before the workers start).
+    before the workers start). Archives are read in this process, page after page (``batch``
+    spreads an archive's pages over its workers).
     """
+    archived = "-" in names and stdin_archive()
+    if archived or any(_archive_name(n) for n in names):
+        for name in names:
+            if name == "-" and archived:
+                yield from archive_outcomes(name, archived, options)
+            elif _archive_name(name):
+                try:
+                    with open(name, "rb") as stream:
+                        yield from archive_outcomes(name, stream, options)
+                except OSError as exc:
+                    yield Outcome(name, error=failure(name, exc))
+            else:
+                yield from outcomes([name], options, read_stdin)
+        return
 
     def job(position: int, name: str) -> CleanJob | Outcome:
         if name != "-":

@@ -8,18 +8,33 @@ from __future__ import annotations
 
 import fnmatch
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-#: The input kinds clipclean knows, each also gzipped. Names without an extension are not
-#: among them: a folder of pages also holds READMEs, logs and lock files, and a file the
-#: walk passes over is counted in the summary ("N other files not selected; see --include").
+from ..warc import ARCHIVE_SUFFIXES, is_archive_name
+
+#: The input kinds clipclean knows, each also gzipped, and web archives (WARC/ARC). Names
+#: without an extension are not among them: a folder of pages also holds READMEs, logs and lock
+#: files, and a file the walk passes over is counted in the summary ("N other files not
+#: selected; see --include").
 KNOWN_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".text")
-DEFAULT_INCLUDE = tuple(f"*{s}{gz}" for gz in ("", ".gz") for s in KNOWN_SUFFIXES)
+DEFAULT_INCLUDE = (
+    *(f"*{s}{gz}" for gz in ("", ".gz") for s in KNOWN_SUFFIXES),
+    *(f"*{suffix}" for suffix in ARCHIVE_SUFFIXES),
+)
 
 #: Input suffixes replaced by the output suffix, longest first so ".html.gz" wins over ".gz".
 INPUT_SUFFIXES = tuple(sorted((p[1:] for p in DEFAULT_INCLUDE), key=len, reverse=True))
 
 OUTPUT_SUFFIXES = {"json": ".json", "markdown": ".md", "text": ".txt"}
+#: An archive's pages all go to one output: JSON Lines for JSON; Markdown documents one after
+#: another (each opens with its front matter); texts separated by a form-feed line.
+ARCHIVE_OUTPUT_SUFFIXES = {"json": ".jsonl", "markdown": ".md", "text": ".txt"}
+
+
+def output_suffix(rel: str, fmt: str) -> str:
+    """The suffix of ``rel``'s output in format ``fmt``."""
+    table = ARCHIVE_OUTPUT_SUFFIXES if is_archive_name(rel) else OUTPUT_SUFFIXES
+    return table[fmt]
 
 
 def selected(rel: str, include: Iterable[str], exclude: Iterable[str]) -> bool:
@@ -52,28 +67,30 @@ def output_name(rel: str, suffix: str) -> str:
     return f"{head}/{stem}{suffix}" if head else f"{stem}{suffix}"
 
 
-def plan_outputs(rels: Iterable[str], suffix: str) -> dict[str, str]:
+def plan_outputs(rels: Iterable[str], suffix: str | Callable[[str], str]) -> dict[str, str]:
     """Output path for every input, with no two inputs sharing one.
 
-    Inputs that would collide (``a.html`` and ``a.htm`` -> ``a.json``) all keep their full
+    ``suffix`` may depend on the input (archives get their own). Inputs that would collide (``a.html`` and ``a.htm`` -> ``a.json``) all keep their full
     name instead (``a.html.json``, ``a.htm.json``); should that still collide, the later ones
     in sorted order get ``~2``, ``~3`` before the suffix. Deterministic for a given set of
     inputs.
     """
     rels = sorted(rels)
+    suffix_of = suffix if callable(suffix) else lambda _rel: suffix
     groups: dict[str, list[str]] = defaultdict(list)
     for rel in rels:
-        groups[output_name(rel, suffix).lower()].append(rel)
+        groups[output_name(rel, suffix_of(rel)).lower()].append(rel)
     plan = {}
     for members in groups.values():
         for rel in members:
-            plan[rel] = output_name(rel, suffix) if len(members) == 1 else f"{rel}{suffix}"
+            sfx = suffix_of(rel)
+            plan[rel] = output_name(rel, sfx) if len(members) == 1 else f"{rel}{sfx}"
     taken: set[str] = set()
     for rel in rels:
-        out, n = plan[rel], 1
+        out, n, sfx = plan[rel], 1, suffix_of(rel)
         while out.lower() in taken:
             n += 1
-            out = f"{plan[rel][: -len(suffix)]}~{n}{suffix}"
+            out = f"{plan[rel][: -len(sfx)]}~{n}{sfx}"
         taken.add(out.lower())
         plan[rel] = out
     return plan

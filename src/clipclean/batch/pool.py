@@ -10,6 +10,7 @@ kernel) is replaced too. Workers ignore SIGINT/SIGTERM so a Ctrl-C or ``systemct
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
 import os
 import resource
@@ -185,6 +186,22 @@ class _Worker:
         self.close(kill=self.proc.exitcode is None)
 
 
+class _Pending:
+    """The jobs not yet started, taken from ``jobs`` only as workers free up: an archive's
+    records are read while the workers clean, never all at once."""
+
+    def __init__(self, jobs: Iterable[Any]) -> None:
+        self.jobs, self.next = iter(jobs), deque[Any]()
+
+    def __bool__(self) -> bool:
+        if not self.next:
+            self.next.extend(itertools.islice(self.jobs, 1))
+        return bool(self.next)
+
+    def popleft(self) -> Any:
+        return self.next.popleft() if self else None
+
+
 def run_jobs(
     fn: Callable[[Any], Any],
     jobs: Iterable[Any],
@@ -197,7 +214,7 @@ def run_jobs(
     """Run ``fn(job)`` for each job in ``workers`` processes and yield each :class:`Done` as
     it finishes. After ``stop`` is requested no new job starts; jobs in flight finish (or,
     when the stop is urgent, are abandoned and not yielded)."""
-    queue = deque(jobs)
+    queue = _Pending(jobs)
     if not queue:
         return
     ctx = _context()

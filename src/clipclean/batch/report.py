@@ -82,6 +82,10 @@ class ConsoleReporter(Reporter):
             rate = done_n / max(time.perf_counter() - self.started, 1e-9)
             self.progress.update(self.task, rate=rate, failed=self.failed)
 
+    def more(self, n: int) -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, total=(self.progress.tasks[0].total or 0) + n)
+
     def finish(self, summary: Summary) -> None:
         if self.progress is not None:
             self.progress.stop()

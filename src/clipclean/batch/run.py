@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import functools
 import hashlib
+import itertools
 import os
 import stat
 import time
@@ -22,10 +24,18 @@ from ..files import sweep_temps, unlink_inside, write_inside
 from ..pipeline import check_stage_names
 from ..read import MAX_BYTES
 from ..stages import ORDER
-from . import work
+from . import archives, work
+from .archives import Archives, RecordJob
+from .executor import Executor, make_executor
 from .lock import hold_lock
-from .names import DEFAULT_INCLUDE, OUTPUT_SUFFIXES, plan_outputs
-from .pool import Done, default_jobs, run_jobs
+from .names import (
+    ARCHIVE_OUTPUT_SUFFIXES,
+    DEFAULT_INCLUDE,
+    OUTPUT_SUFFIXES,
+    output_suffix,
+    plan_outputs,
+)
+from .pool import Done, default_jobs
 from .state import Row, RunRecord, State, StateError, code_digest, fingerprint
 from .stop import Stop
 from .walk import Entry, Walk, walk
@@ -56,6 +66,7 @@ class BatchConfig:
     allow_empty: bool = False  # an article without body text is an output, not an error
     retry_failed: bool = False  # redo only the inputs that failed, rejected or were empty
     rehome: bool = False  # OUT_DIR was made from another IN_DIR: make it this one's
+    scheduler: str | None = None  # a Dask scheduler's address: clean on its workers
 
 
 @dataclass
@@ -86,6 +97,7 @@ class Reporter:
     def note(self, rel: str, message: str) -> None: ...
     def warn(self, message: str) -> None: ...
     def start(self, total: int, unchanged: int) -> None: ...
+    def more(self, n: int) -> None: ...  # n more to do than announced (an archive's pages)
     def advance(self, rel: str, error: str | None, done: Done) -> None: ...
     def finish(self, summary: Summary) -> None: ...
 
@@ -130,34 +142,41 @@ def run_batch(
     """
     _check(config)
     start = time.perf_counter()
-    run = _Run(config, jsonl, reporter or Reporter(), stop or Stop(), process)
+    memory = config.memory_mb * 2**20 if config.memory_mb else None
+    executor = make_executor(
+        config.scheduler, jobs=config.jobs, timeout=config.timeout, memory_bytes=memory
+    )
+    run = _Run(config, jsonl, reporter or Reporter(), stop or Stop(), process, executor)
     run.deferred = jsonl is not None and publish is not None
-    if config.out_dir is None:
-        run.go(None)
-        if publish is not None:
-            publish()
-    else:
-        meta = Path(config.out_dir) / STATE_DIR
-        meta.mkdir(parents=True, exist_ok=True)
-        with hold_lock(meta / "lock"):
-            state = State(meta / "state.sqlite")
-            for note in state.notes:
-                run.reporter.warn(note)
-            try:
-                state.own(config.in_dir, config.out_dir, config.rehome)
-                if not state.clean_before:
-                    run.sweep()
-                run.go(state)
-                if publish is not None:
-                    publish()
-                    state.delivered()
-            except StateError as exc:
-                run.halt(str(exc))
-            finally:
+    try:
+        if config.out_dir is None:
+            run.go(None)
+            if publish is not None:
+                publish()
+        else:
+            meta = Path(config.out_dir) / STATE_DIR
+            meta.mkdir(parents=True, exist_ok=True)
+            with hold_lock(meta / "lock"):
+                state = State(meta / "state.sqlite")
+                for note in state.notes:
+                    run.reporter.warn(note)
                 try:
-                    state.close()
+                    state.own(config.in_dir, config.out_dir, config.rehome)
+                    if not state.clean_before:
+                        run.sweep()
+                    run.go(state)
+                    if publish is not None:
+                        publish()
+                        state.delivered()
                 except StateError as exc:
                     run.halt(str(exc))
+                finally:
+                    try:
+                        state.close()
+                    except StateError as exc:
+                        run.halt(str(exc))
+    finally:
+        executor.close()
     run.summary.elapsed = time.perf_counter() - start
     run.reporter.finish(run.summary)
     return run.summary
@@ -184,9 +203,10 @@ class _Run:
         reporter: Reporter,
         stop: Stop,
         process: Callable[[work.Job], work.Result],
+        executor: Executor,
     ) -> None:
         self.config, self.jsonl, self.reporter, self.stop = config, jsonl, reporter, stop
-        self.process = process
+        self.process, self.executor = process, executor
         self.summary = Summary()
         self.out = Path(config.out_dir) if config.out_dir is not None else None
         self.fingerprint = fingerprint(
@@ -219,7 +239,7 @@ class _Run:
             self.out,  # type: ignore[arg-type]
             recursive=True,
             skip=(STATE_DIR,),
-            legacy_suffixes=tuple(OUTPUT_SUFFIXES.values()),
+            legacy_suffixes=(*OUTPUT_SUFFIXES.values(), *ARCHIVE_OUTPUT_SUFFIXES.values()),
         )
         if removed:
             self.reporter.note(str(self.out), f"removed {removed} temp files a killed run left")
@@ -273,7 +293,8 @@ class _Run:
     def _plan(self, found: Walk, state: State) -> list[Entry]:
         """The inputs to do; counts the unchanged ones and lists those that failed before."""
         self.rows = state.rows()
-        self.plan = plan_outputs((e.rel for e in found.entries), OUTPUT_SUFFIXES[self.config.fmt])
+        fmt = self.config.fmt
+        self.plan = plan_outputs((e.rel for e in found.entries), lambda r: output_suffix(r, fmt))
         self.planned = set(self.plan.values())
         todo = []
         for e in found.entries:
@@ -309,26 +330,43 @@ class _Run:
         )
         entries = {e.rel: e for e in todo}
         self.order = {e.rel: i for i, e in enumerate(todo)}
+        pages = Archives(options, self.reporter.more)  # (an archive's pages are jobs)
+        jobs = (
+            pages.jobs(e) if archives.is_archive(e) else (work.Job(options, e.rel, e.path),)
+            for e in todo
+        )
+        count = None if any(archives.is_archive(e) for e in todo) else len(todo)
+        fn = functools.partial(archives.run_job, self.process)
         last_commit = time.monotonic()
         finished = 0
-        for done in run_jobs(
-            self.process,
-            (work.Job(options, e.rel, e.path) for e in todo),
-            workers=min(cfg.jobs, len(todo)),
-            timeout=cfg.timeout,
-            memory_bytes=cfg.memory_mb * 2**20 if cfg.memory_mb else None,
-            stop=self.stop,
-        ):
-            finished += 1
-            self._record(done, entries[done.job.rel], state)
+        for done in self.executor.run(fn, itertools.chain.from_iterable(jobs), self.stop, count):
+            if done.pid:
+                peaks = self.summary.peak_rss_kb
+                peaks[done.pid] = max(peaks.get(done.pid, 0), done.maxrss_kb)
+            if isinstance(done.job, RecordJob):
+                self.reporter.advance(done.job.where, pages.take(done), done)
+            else:
+                finished += 1
+                self._record(done, entries[done.job.rel], state)
+            finished += self._record_archives(pages, state)
             if state is not None and time.monotonic() - last_commit > 1:
                 last_commit = time.monotonic()
                 try:
                     state.commit()
                 except StateError as exc:
                     self.halt(str(exc))
+        finished += self._record_archives(pages, state)
         self.summary.not_done = len(todo) - finished
         self._flush_lines(final=True)
+
+    def _record_archives(self, pages: Archives, state: State | None) -> int:
+        """Record the archives whose every page is back; how many there were."""
+        n = 0
+        while pages.ready:
+            a = pages.ready.popleft()
+            self._record(a.done(self.config.fmt if state else None), a.entry, state, not a.pages)
+            n += 1
+        return n
 
     def _emit_line(self, rel: str, line: str | None) -> None:
         """Hand JSON lines to ``jsonl`` in input order: a document done early waits for the
@@ -396,29 +434,34 @@ class _Run:
         state.forget(gone)
         self.summary.pruned = len(gone)
 
-    def _record(self, done: Done, e: Entry, state: State | None) -> None:
+    def _record(self, done: Done, e: Entry, state: State | None, advance: bool = True) -> None:
+        """Write the output, then the state row. A result with both a text and an error (an
+        archive damaged after some pages) has its text written and is recorded as failed."""
         res: work.Result | None = done.result
         error = done.error or (res.error if res else None) or (None if res else "no result")
         previous = self.rows.get(e.rel)
         fp, took = self.fingerprint, round(done.duration, 4)
         output = previous.output if previous else None
         written = (previous.out_size, previous.out_mtime_ns) if previous else (None, None)
-        if error is None and self.out is not None:
+        if self.out is not None and not done.error and res is not None and res.text is not None:
             output = self.plan[e.rel]
-            error, st = self._write(output, res.text or "")  # type: ignore[union-attr]
+            write_error, st = self._write(output, res.text)
+            error = write_error or error
             written = (st.st_size, st.st_mtime_ns) if st else (None, None)
+        if res is not None and res.line is not None and (error is None or res.error == error):
+            self._emit_line(e.rel, res.line)  # (the pages before an archive's damage too)
+        else:
+            self._emit_line(e.rel, None)
         if error is None:
             assert res is not None
             stale = previous.output if previous else None
             if stale not in (None, output) and stale not in self.planned:
                 unlink_inside(self.out, stale)  # type: ignore[arg-type]
-            self._emit_line(e.rel, res.line)
             size, mtime, sha = res.size, res.mtime_ns, res.sha256
             row = Row(e.rel, size, mtime, sha, fp, output, "done", None, took, *written)
             row = dataclasses.replace(row, pending=self.deferred)
             self.summary.processed += 1
         else:
-            self._emit_line(e.rel, None)
             # The input's own fault is remembered until it changes; anything else is retried.
             status = "rejected" if res and res.error and not res.retry else "failed"
             if status == "rejected" and res and res.empty:
@@ -434,10 +477,8 @@ class _Run:
                 state.put(row)
             except StateError as exc:  # the output is there: the next run only redoes it
                 self.halt(str(exc))
-        if done.pid:
-            peaks = self.summary.peak_rss_kb
-            peaks[done.pid] = max(peaks.get(done.pid, 0), done.maxrss_kb)
-        self.reporter.advance(e.rel, error, done)
+        if advance:
+            self.reporter.advance(e.rel, error, done)
 
     def _write(self, output: str, text: str) -> tuple[str | None, os.stat_result | None]:
         """Write one output atomically: (None, its stat), or (the one-line cause, None). A full

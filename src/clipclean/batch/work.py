@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import clean, emit
@@ -34,6 +34,18 @@ class Job:
     options: Options
     rel: str  # relative to the input folder; also the article's source.path
     path: str
+    #: The input as the coordinator read it, for a worker that cannot (on another machine):
+    #: its bytes and (size, mtime_ns). None: the worker reads ``path``.
+    data: bytes | None = None
+    stat: tuple[int, int] = (0, 0)
+
+    def shipped(self) -> Job | Result:
+        """This job with the input's bytes in it, or the reason it cannot be read."""
+        loaded = load(self)
+        if isinstance(loaded, Result):
+            return loaded
+        facts, data = loaded
+        return replace(self, data=data, stat=(facts["size"], facts["mtime_ns"]))
 
 
 @dataclass(frozen=True)
@@ -57,12 +69,9 @@ class Result:
 OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
 
-def process(job: Job) -> Result:
-    """Clean one input; an unusable input becomes a :class:`Result` with ``error`` set.
-
-    Size and mtime come from the open file, so they describe exactly the bytes cleaned; they
-    are kept for a rejected input too, so that it is not read again until it changes.
-    """
+def load(job: Job) -> tuple[dict[str, Any], bytes] | Result:
+    """The input's size and mtime (from the open file, so they describe exactly the bytes
+    read) and its bytes; or a :class:`Result` saying why it cannot be read."""
     opts = job.options
     try:
         fd = os.open(job.path, OPEN_FLAGS)
@@ -84,6 +93,24 @@ def process(job: Job) -> Result:
         return Result(**facts, error=cause(exc), retry=True)
     finally:
         os.close(fd)
+    return facts, data
+
+
+def process(job: Job) -> Result:
+    """Clean one input; an unusable input becomes a :class:`Result` with ``error`` set.
+
+    Size and mtime are kept for a rejected input too, so that it is not read again until it
+    changes.
+    """
+    opts = job.options
+    if job.data is not None:
+        facts: dict[str, Any] = {"size": job.stat[0], "mtime_ns": job.stat[1]}
+        data = job.data
+    else:
+        loaded = load(job)
+        if isinstance(loaded, Result):
+            return loaded
+        facts, data = loaded
     facts["sha256"] = hashlib.sha256(data).hexdigest()
     try:
         article = clean(
