@@ -107,7 +107,7 @@ class _Reader(Document):
         self.unlikely = unlikely
         self.sieve = sieve or Sieve(None)
         #: The root of what is being cleaned (the page, then the article readability built).
-        self.root = tree
+        self.root = top(tree)
 
     def _drop(self, el: lxml.html.HtmlElement, reason: str) -> None:
         """Drop ``el`` and record it in the trace as passed over by readability (unless it
@@ -235,7 +235,7 @@ class _Reader(Document):
         the cheaper text length, tag counts by lxml's C filters, and no debug lines
         formatted (readability builds each one, with the element's text, even when logging
         is off)."""
-        self.root = node
+        self.root = top(node)
         min_len = self.min_text_length
         for header in self.tags(node, "h1", "h2", "h3", "h4", "h5", "h6"):
             if self.class_weight(header) < 0 or self.get_link_density(header) > 0.33:

@@ -122,7 +122,7 @@ def in_running_text(el: lxml.html.HtmlElement) -> bool:
 
 #: Words of a sentence-like stretch of text that make a chrome-named box inside the article
 #: the article's own (a box of chrome is links or short lines).
-PROSE_WORDS = 30
+PROSE_WORDS = 20
 _SENTENCE_END = (".", "!", "?", ".”", '."', "!”", "?”", "…")
 _IN_ARTICLE = etree.XPath(
     "boolean(ancestor::article|ancestor::main|ancestor::*[contains(@itemprop, 'articleBody')])"

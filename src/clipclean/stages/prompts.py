@@ -195,7 +195,7 @@ def _drop_reason(block: Block, head: bool, tail: bool, edge: bool = False) -> st
     strong = _prompt(low)
     if not strong and (f.ends or not _weak_prompt(low)):
         return None
-    if f.words <= 4 or (_address(low) and (not sentence(f) or _ADDRESS_OPEN.match(low) or edge)):
+    if f.words <= 4 or (_address(low) and (not sentence(f) or _imperative(low) or edge)):
         return "newsletter, subscription or paywall prompt"
     return None
 
@@ -206,9 +206,25 @@ def _drop_reason(block: Block, head: bool, tail: bool, edge: bool = False) -> st
 SENTENCE_WORDS = 12
 
 
+#: Where a line's sentences part.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s")
+
+
+def _imperative(low: str) -> bool:
+    """A sentence of the line opens with an order to the reader ("Subscribe to …", "Please
+    activate your subscription …"): the site speaking, not the article reporting."""
+    return any(
+        _ADDRESS_OPEN.match(part) is not None or part.startswith("please ")
+        for part in _SENTENCE_BREAK.split(low)
+    )
+
+
 def sentence(f: Facts) -> bool:
-    """Long enough and ended like a sentence of the article."""
-    return f.ends and f.words >= SENTENCE_WORDS
+    """Ended like a sentence, with one sentence of the article's length in it (a prompt is a
+    few short ones: "Let our news meet your inbox. Delivered weekday mornings.")."""
+    if not f.ends or f.words < SENTENCE_WORDS:
+        return False
+    return any(len(s.split()) >= SENTENCE_WORDS - 2 for s in _SENTENCE_BREAK.split(f.text))
 
 
 def _cued(blocks: list[Block]) -> list[int]:
