@@ -89,7 +89,9 @@ def test_a_blob_never_takes_the_place_of_the_article() -> None:
     rng = random.Random(11)
     letters = string.ascii_letters + string.digits
     blob = "".join(rng.choice(letters) for _ in range(1_000_000))
-    words = " ".join("".join(rng.choice(letters) for _ in range(rng.randint(3, 9))) for _ in range(2000))
+    words = " ".join(
+        "".join(rng.choice(letters) for _ in range(rng.randint(3, 9))) for _ in range(2000)
+    )
     first = "The mayor said on Tuesday that the new bridge will open in the spring of next year."
     last = "Residents welcomed the news, saying the old crossing had been closed for far too long."
     for junk in (blob, words):

@@ -128,7 +128,7 @@ CONSENT_PHRASE = re.compile(
     r"|\bi (?:agree|accept|consent|have read)\b|\byou (?:agree|consent|accept) to\b"
     r"|\b(?:manage|update|change|review) (?:your )?(?:cookie|privacy|consent)"
     r"|\bconsent to (?:the |our )?(?:use|processing|storing)|processing of (?:your|my) personal"
-    r"|\b(?:our|read the|see the|see our|review our) (?:privacy (?:policy|notice|statement)|"
+    r"|\b(?:our|read the|see the|see our|review our) (?:full |complete )?(?:privacy (?:policy|notice|statement)|"
     r"terms (?:of (?:use|service)|and conditions)|cookie)"
     r"|\bif you continue (?:to use|using|browsing)|\b(?:use of|using|visiting) (?:this|our) (?:web)?site"
     r"|\bacceptance of (?:our|the) |\bcookies (?:on|from) (?:this|our) (?:web)?site"
