@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import pairwise
+from itertools import accumulate
 from typing import Any
 
 import lxml.html
@@ -25,11 +25,12 @@ INVISIBLE = frozenset(
     "script style noscript template svg iframe input select textarea head title meta link"
     " object embed canvas".split()
 )
-#: Elements that start a new line (innerText puts a break or a tab around them).
+#: Elements that start a new line (innerText puts a break or a tab around them), and buttons:
+#: their own box, so a reader sees their label apart from the words around it.
 BLOCK = frozenset(
     "address article aside blockquote br center dd details dialog dir div dl dt fieldset"
     " figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav"
-    " ol p pre section summary table tbody td tfoot th thead tr ul caption".split()
+    " ol p pre section summary table tbody td tfoot th thead tr ul caption button".split()
 )
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 
@@ -112,24 +113,36 @@ def _strings(doc: dict[str, Any]) -> Iterator[str]:
 
 
 def spaced(doc: dict[str, Any], lost: Counter[str]) -> Counter[str]:
-    """The ``lost`` tokens that the output holds with a break inside: two neighbouring tokens
-    of one string, or the last of one string and the first of another (the input shows a word
-    across an element edge that clipclean reads as a break: "here<x>y" -> "here", "y"). The
-    word is not lost, only spaced."""
-    pairs: set[str] = set()
+    """The ``lost`` tokens that the output holds with breaks inside: a run of neighbouring
+    tokens of one string ("home weather traffic" for the menu "Home<a>Weather</a><a>Traffic"
+    whose links sit apart only by CSS), or the last token of one string and the first of
+    another. The words are not lost, only spaced."""
+    streams: list[tuple[str, set[int]]] = []
     finals: set[str] = set()
     initials: set[str] = set()
     for s in _strings(doc):
         words = _WORD.findall(s.translate(_INVISIBLE).casefold())
+        if len(words) > 1:
+            edges = {0, *accumulate(map(len, words))}
+            streams.append(("".join(words), edges))
         if words:
-            pairs.update(a + b for a, b in pairwise(words))
             finals.add(words[-1])
             initials.add(words[0])
+
+    def inside(t: str) -> bool:
+        for joined, edges in streams:
+            at = joined.find(t)
+            while at >= 0:
+                if at in edges and at + len(t) in edges:
+                    return True
+                at = joined.find(t, at + 1)
+        return False
+
     return Counter(
         {
             t: n
             for t, n in lost.items()
-            if t in pairs or any(t[:k] in finals and t[k:] in initials for k in range(1, len(t)))
+            if any(t[:k] in finals and t[k:] in initials for k in range(1, len(t))) or inside(t)
         }
     )
 
