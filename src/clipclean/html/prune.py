@@ -67,14 +67,11 @@ _KEEP_TAGS = frozenset(("html", "body", "main", "article"))
 _POST_CLASS = ("category-", "tag-", "post-", "format-", "status-", "type-")
 
 
-def _chrome_by_class(el: lxml.html.HtmlElement, attrs: str) -> bool:
-    """A chrome word in a class/id token, on an element that holds no run of long paragraphs
-    (a share row wrapping the whole story is a template quirk, not a share row)."""
-    return chrome_word(el, attrs) is not None
-
-
 def chrome_word(el: lxml.html.HtmlElement, attrs: str) -> str | None:
-    """The chrome word that marks ``el`` as a box to prune (see :func:`_chrome_by_class`)."""
+    """The chrome word in a class/id token that makes ``el`` a box to prune, or ``None``: not
+    for an inline element inside running text, nor a box that holds a run of long paragraphs
+    (a share row wrapping the whole story is a template quirk, not a share row) or, inside the
+    article, a paragraph of prose (its name alone does not make it chrome)."""
     if el.tag in _KEEP_TAGS:
         return None
     if CHROME_WORDS.search(attrs) is None:  # the common case, decided by one search
