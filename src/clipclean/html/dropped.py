@@ -13,6 +13,7 @@ import lxml.html
 from lxml import etree
 
 from ..model import Draft
+from .blocks import BLOCK_KINDS, BREAKS
 
 #: Trace stage names of the HTML steps (they run before the pipeline's stages).
 FURNITURE = "html_furniture"
@@ -75,5 +76,7 @@ class Sieve:
         if el.tag in ("html", "body") or el.getparent() is None:
             return False
         self.note(el, stage, reason)
+        if el.tail and (el.tag in BREAKS or el.tag in BLOCK_KINDS):
+            el.tail = " " + el.tail  # (a block parted the words on each side: they stay apart)
         el.drop_tree()
         return True
