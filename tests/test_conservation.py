@@ -119,6 +119,13 @@ def test_random_text_keeps_every_word(text: str) -> None:
     assert found is None or found >= MIN_EACH
 
 
+@settings(SETTINGS, max_examples=60)
+@given(st.binary(max_size=2000))
+def test_random_bytes_keep_every_word(data: bytes) -> None:
+    found = _coverage(data)
+    assert found is None or found >= MIN_EACH
+
+
 @pytest.mark.gate
 @pytest.mark.parametrize("suite,kind", coverage.SETS)
 def test_dev_sets_keep_every_word(suite: str, kind: str) -> None:
