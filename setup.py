@@ -25,7 +25,9 @@ COMPILED = sorted(
     [
         *(
             f"src/clipclean/{name}.py"
-            for name in ("shape", "scan", "model", "dates", "lang", "read", "pipeline", "assemble")
+            for name in (
+                "shape", "scan", "model", "dates", "lang", "read", "stage", "pipeline", "assemble"
+            )
         ),
         "src/clipclean/text/blocks.py",
         *(str(p) for p in Path("src/clipclean/stages").glob("*.py") if p.name != "__init__.py"),

@@ -83,7 +83,8 @@ def _speed_memory(result: dict[str, object]) -> dict[str, object]:
     speed = dict(result.get("speed") or {})  # type: ignore[call-overload]
     speed.pop("page_seconds", None)
     return {"speed": speed, "memory": result.get("memory"), "errors": result.get("errors"),
-            "network_attempts": result.get("network_attempts")}  # fmt: skip
+            "network_attempts": result.get("network_attempts"),
+            "coverage": result.get("coverage")}  # fmt: skip
 
 
 # --------------------------------------------------------------------------- body suites
@@ -314,6 +315,11 @@ def _notes(rows: list[dict[str, object]]) -> str:
             pid, msg = next(iter(errors.items()))
             first = next((ln for ln in msg.splitlines() if ln.strip()), "?").strip()
             notes.append(f"  {row['label']}: {len(errors)} page error(s), e.g. {pid[:12]}: {first}")
+        cov: dict[str, float] | None = row.get("coverage")  # type: ignore[assignment]
+        if cov:
+            notes.append(f"  {row['label']}: coverage (words seen that are in the output with"
+                         f" --explain) min {cov['min']:.3f} mean {cov['mean']:.4f},"
+                         f" {cov['under_99']} of {cov['n']} under 0.99")  # fmt: skip
         if row.get("network_attempts"):
             notes.append(f"  {row['label']}: tried the network (blocked): "
                          f"{row['network_attempts']}")  # fmt: skip

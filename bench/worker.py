@@ -113,6 +113,7 @@ def run_job(job: dict[str, object]) -> dict[str, object]:
                 preds.append(pred)
         passes.append(time.perf_counter() - t0)
     elapsed = statistics.median(passes)
+    conservation = _coverage(tool.key, suite, inputs)
 
     return {
         "status": "ok",
@@ -128,6 +129,7 @@ def run_job(job: dict[str, object]) -> dict[str, object]:
             "max_page_s": max(page_times, default=0.0),
             "page_seconds": dict(zip(page_ids, page_times, strict=True)),
         },
+        **({"coverage": conservation} if conservation is not None else {}),
         "memory": {
             "rss_start_mib": rss_start,
             "rss_after_data_mib": rss_data,
@@ -137,6 +139,18 @@ def run_job(job: dict[str, object]) -> dict[str, object]:
             "peak_rss_mib": peak_rss_mib(),
         },
     }
+
+
+def _coverage(key: str, suite: str, inputs: list[bytes | str]) -> dict[str, object] | None:
+    """clipclean only, after the timed loop: the share of the words a reader sees that are in
+    the output with ``explain`` (bench/coverage.py), min/mean over the pages."""
+    if not key.startswith("clipclean") or suite == "meta":
+        return None
+    from bench import coverage
+    from bench.tools import TEXT_SUITES
+
+    kind = "text" if suite in TEXT_SUITES else "html"
+    return dict(coverage.summary(coverage.of_inputs(inputs, kind)))
 
 
 def main(argv: list[str] | None = None) -> int:

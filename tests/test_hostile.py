@@ -148,10 +148,14 @@ def test_many_paragraphs() -> None:
 
 
 def test_long_line_is_split_never_cut() -> None:
-    words = " ".join(f"w{i}" for i in range(250_000))  # about 1.6M characters on one line
+    words = " ".join(f"The council met on day {i}." for i in range(55_000))  # ~1.6M characters
     article = clipclean.clean(words)
     assert " ".join(b.text for b in article.blocks) == words
     assert max(len(b.text) for b in article.blocks) <= 10_000
+    # a line that is not prose goes, to the trace, whole
+    tokens = " ".join(f"w{i}" for i in range(250_000))
+    article = clipclean.clean(tokens)
+    assert " ".join(r.text for r in article.removed) == tokens
 
 
 def test_many_empty_lines() -> None:

@@ -56,14 +56,16 @@ class Image:
 
 @dataclass
 class Removal:
-    """One line of the trace: what left the body, which stage took it, and why."""
+    """One line of the trace: what left the body, which stage took it, why, and where it was
+    (the block's input lines, or the element path of an HTML subtree)."""
 
     stage: str
     reason: str
     text: str
+    where: str = ""
 
     def to_dict(self) -> dict[str, str]:
-        return {"stage": self.stage, "reason": self.reason, "text": self.text}
+        return {"stage": self.stage, "reason": self.reason, "text": self.text, "where": self.where}
 
 
 @dataclass
@@ -98,7 +100,7 @@ class Draft:
     def remove(self, block: Block, reason: str) -> None:
         """Drop ``block`` (by identity) from the body and record why."""
         self.blocks = [b for b in self.blocks if b is not block]
-        self.trace.append(Removal(self.current_stage, reason, block.text))
+        self.trace.append(Removal(self.current_stage, reason, block.text, block.origin))
 
     def remove_many(self, drops: list[tuple[Block, str]]) -> None:
         """Drop many blocks in one pass (a per-line stage over a huge input stays linear)."""
@@ -111,7 +113,12 @@ class Draft:
             gone = {id(b) for b, _ in drops}
             self.blocks = [b for b in self.blocks if id(b) not in gone]
         stage = self.current_stage
-        self.trace += [Removal(stage, why, b.text) for b, why in drops]
+        self.trace += [Removal(stage, why, b.text, b.origin) for b, why in drops]
+
+    def dropped(self, stage: str, reason: str, text: str, where: str) -> None:
+        """Record text that left before it became a block (an HTML subtree taken out as page
+        chrome or passed over as outside the content): the same trace as the block stages."""
+        self.trace.append(Removal(stage, reason, text, where))
 
     def lift(
         self, block: Block, field_name: str, value: Any = None, confidence: float = 0.8

@@ -31,7 +31,9 @@ BLOCK_KINDS: dict[str, BlockKind] = {
 BREAKS = frozenset(
     (
         "br", "div", "section", "article", "table", "tbody", "thead", "ul", "ol", "dl", "td",
-        "th", "figure", "header", "main", "address", "hr", "center",
+        "th", "figure", "header", "main", "address", "hr", "center", "figcaption", "aside",
+        "nav", "footer", "form", "fieldset", "legend", "details", "summary", "caption", "hgroup",
+        "menu", "dir",
     )
 )  # fmt: skip
 

@@ -19,6 +19,8 @@ from lxml import etree
 from readability import Document
 from readability.readability import REGEXES, is_video_url
 
+from .dropped import OUTSIDE, Sieve, top, where
+
 #: Tag-name prefixes readability treats as block content inside a div (its divToPElementsRe).
 _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
 _INLINE = frozenset(("a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong"))
@@ -95,11 +97,34 @@ class _Reader(Document):
     """readability's Document over a tree we own; ``sanitize`` returns the element itself."""
 
     def __init__(
-        self, tree: lxml.html.HtmlElement, unlikely: list[lxml.html.HtmlElement] | None = None
+        self,
+        tree: lxml.html.HtmlElement,
+        unlikely: list[lxml.html.HtmlElement] | None = None,
+        sieve: Sieve | None = None,
     ) -> None:
         super().__init__(tree)
         self.html = tree
         self.unlikely = unlikely
+        self.sieve = sieve or Sieve(None)
+        #: The root of what is being cleaned (the page, then the article readability built).
+        self.root = top(tree)
+
+    def _drop(self, el: lxml.html.HtmlElement, reason: str) -> None:
+        """Drop ``el`` and record it in the trace as passed over by readability (unless it
+        went already, inside a subtree dropped before it)."""
+        if top(el) is self.root:
+            self.sieve.drop(el, OUTSIDE, f"readability: {reason}")
+
+    def get_article(  # type: ignore[override]
+        self, candidates: dict, best_candidate: dict, html_partial: bool = False
+    ) -> lxml.html.HtmlElement:
+        """readability's pick of the best candidate and its siblings; what it leaves in the
+        tree is recorded in the trace, one row per subtree passed over."""
+        parent = best_candidate["elem"].getparent()
+        article = super().get_article(candidates, best_candidate, html_partial)
+        if parent is not None:
+            _trace_outside(parent, self.sieve)
+        return article
 
     def _html(self, force: bool = False) -> lxml.html.HtmlElement:
         return self.html
@@ -132,7 +157,7 @@ class _Reader(Document):
                 and elem.tag not in ("html", "body")
                 and not _protected(elem)
             ):
-                elem.drop_tree()
+                self._drop(elem, "an unlikely candidate by its class/id")
 
     def score_paragraphs(self) -> dict:
         """readability's paragraph scoring, without formatting a debug line per candidate."""
@@ -210,21 +235,22 @@ class _Reader(Document):
         the cheaper text length, tag counts by lxml's C filters, and no debug lines
         formatted (readability builds each one, with the element's text, even when logging
         is off)."""
+        self.root = top(node)
         min_len = self.min_text_length
         for header in self.tags(node, "h1", "h2", "h3", "h4", "h5", "h6"):
             if self.class_weight(header) < 0 or self.get_link_density(header) > 0.33:
-                header.drop_tree()
+                self._drop(header, "a heading with a negative class or mostly links")
         for elem in self.tags(node, "p"):
             if _CALL_TO_ACTION.search(elem.text_content()) and self.get_link_density(elem) > 0.2:
-                elem.drop_tree()
+                self._drop(elem, "a call to action made of links")
         for elem in self.tags(node, "form", "textarea"):
-            elem.drop_tree()
+            self._drop(elem, "a form")
         for elem in self.tags(node, "iframe"):
             if "src" in elem.attrib and is_video_url(elem.attrib["src"]):
                 elem.attrib.pop("srcdoc", None)
                 elem.text = "VIDEO"
             else:
-                elem.drop_tree()
+                self._drop(elem, "an embedded frame")
         allowed = self.get_preserved_elements(node)
         for el in self.reverse_tags(
             node, "table", "ul", "div", "aside", "header", "footer", "section"
@@ -234,7 +260,7 @@ class _Reader(Document):
             weight = self.class_weight(el)
             content_score = candidates[el]["content_score"] if el in candidates else 0
             if weight + content_score < 0:
-                el.drop_tree()
+                self._drop(el, "a box with a negative class/id weight")
                 continue
             if el.text_content().count(",") >= 10:
                 continue
@@ -270,7 +296,7 @@ class _Reader(Document):
                     for desnode in self.tags(el, "table", "ul", "div", "section"):
                         allowed[desnode] = True
             if to_remove:
-                el.drop_tree()
+                self._drop(el, "a box of links, images or forms rather than text")
         self.html = node
         return self.get_clean_html()
 
@@ -306,20 +332,40 @@ def readability_pick(
     return _Reader(build()).attempt(ruthless=False)
 
 
+def _trace_outside(parent: lxml.html.HtmlElement, sieve: Sieve) -> None:
+    """One trace row per subtree readability left around its pick (the pick's siblings, and
+    its ancestors' other children), and one per ancestor for its loose text."""
+    if sieve.draft is None:
+        return
+    path = [parent, *parent.iterancestors()]
+    on_path = set(path)
+    for node in path:
+        loose = [node.text or ""]
+        for child in node:
+            loose.append(child.tail or "")
+            if child not in on_path:
+                sieve.note(child, OUTSIDE, "outside the main content readability chose")
+        text = " ".join(" ".join(loose).split())
+        if text:
+            sieve.draft.dropped(OUTSIDE, "loose text outside the main content", text, where(node))
+
+
 def main_content(
     tree: lxml.html.HtmlElement,
     again: Callable[[], lxml.html.HtmlElement],
     unlikely: list[lxml.html.HtmlElement] | None = None,
+    sieve: Sieve | None = None,
 ) -> lxml.html.HtmlElement:
     """The article element readability would choose, taken from ``tree`` (which it changes).
 
     ``again`` rebuilds the tree for the lenient retry: rarely needed (2 pages in 181), so
-    rebuilding then is cheaper than copying every tree up front."""
-    found = _Reader(tree, unlikely).attempt(ruthless=True)
+    rebuilding then is cheaper than copying every tree up front. ``sieve`` records what is
+    passed over (``again`` restarts it with the spare tree)."""
+    found = _Reader(tree, unlikely, sieve).attempt(ruthless=True)
     if found is not None and len(found.text_content().strip()) >= RETRY_LENGTH:
         return found
     spare = again()
-    lenient = _Reader(spare).attempt(ruthless=False)
+    lenient = _Reader(spare, None, sieve).attempt(ruthless=False)
     if lenient is not None:
         return lenient
     body = spare.find("body")

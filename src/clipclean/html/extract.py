@@ -15,6 +15,7 @@ from .. import lang
 from ..model import Block, Draft, Image
 from .blocks import to_blocks
 from .content import main_content
+from .dropped import OUTSIDE, STATED, Sieve, subtree_text
 from .fallback import choose, read_page, unpruned
 from .figures import MARKER, image_src, take_figures
 from .marks import scan
@@ -53,26 +54,35 @@ def html_to_draft(text: str, url: str | None = None) -> Draft:
     """Main content and markup metadata of an HTML page as a draft."""
     tree = parse(text)
     markup = read_markup(tree)
-    strip_early(tree)
+    meta = Draft([], kind="html")  # (its trace gets what the steps below take out)
+    sieve = Sieve(meta)
+    strip_early(tree, sieve)
     marks = scan(tree)
-    meta = Draft([], kind="html")
     page_url = read_metadata(tree, markup, url, meta, marks.byline, marks.dates)
-    images = take_figures(tree, page_url, marks.boxes)
-    prune(tree, marks.chrome, marks.hidden)
+    images = take_figures(tree, page_url, marks.boxes, sieve)
+    prune(tree, marks.chrome, marks.hidden, sieve)
 
     def again() -> lxml.html.HtmlElement:
+        sieve.restart()  # the first tree is given up: its rows are made again from this one
         spare = parse(text)
-        strip_early(spare)
+        strip_early(spare, sieve)
         spare_marks = scan(spare)
-        take_figures(spare, page_url, spare_marks.boxes)
-        prune(spare, spare_marks.chrome, spare_marks.hidden)
+        take_figures(spare, page_url, spare_marks.boxes, sieve)
+        prune(spare, spare_marks.chrome, spare_marks.hidden, sieve)
         return spare
 
     page = read_page(tree)  # before readability changes the tree
-    content = main_content(tree, again, marks.unlikely)
+    content = main_content(tree, again, marks.unlikely, sieve)
     pairs = to_blocks(content)
     stated = _stated_body(markup, pairs)
     if stated is not None:
+        meta.dropped(
+            STATED,
+            "the page states its article text (JSON-LD articleBody) and this"
+            " pick shares little of it",
+            subtree_text(content),
+            "content",
+        )
         content, pairs = stated
         choice = "articleBody"
     else:
@@ -85,8 +95,10 @@ def html_to_draft(text: str, url: str | None = None) -> Draft:
     draft = Draft([b for b, _ in pairs], kind="html")
     draft.candidates = meta.candidates
     draft.propose("content", choice, 1.0, f"main content: {_CHOICES[choice]}")
+    draft.trace = meta.trace
     if stated is None:
         place_images(draft, content, pairs, images, page_url)
+        _trace_unplaced(draft, images)
     else:  # the figures' places are not in the stated text: keep them, unanchored
         for image in images:
             draft.add_image(image, None)
@@ -104,6 +116,17 @@ _CHOICES = {
     " to no text)",
     "articleBody": "the JSON-LD articleBody (readability's pick was something else)",
 }
+
+
+def _trace_unplaced(draft: Draft, images: list[Image]) -> None:
+    """Figures whose place was not in the chosen content are not kept: their words go to the
+    trace."""
+    placed = {id(i) for i in draft.images}
+    for image in images:
+        if id(image) not in placed:
+            text = " ".join(t for t in (image.alt, image.caption, image.credit) if t)
+            if text:
+                draft.dropped(OUTSIDE, "a figure outside the main content", text, "figure")
 
 
 #: The JSON-LD articleBody replaces the chosen content only when it is at least this long, the

@@ -9,6 +9,7 @@ chosen content.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from urllib.parse import urljoin
 
 import lxml.html
@@ -17,6 +18,9 @@ from lxml import etree
 from ..model import Image
 from ..stages.captions import split_caption
 from .blocks import element_text
+from .dropped import FIGURES, Sieve, where
+
+_WORD = re.compile(r"\w+")
 
 #: The tag of the marker left where a figure stood; ``data-i`` indexes the image list.
 MARKER = "cc-figure"
@@ -69,9 +73,12 @@ def take_figures(
     tree: lxml.html.HtmlElement,
     base: str | None,
     boxes: list[lxml.html.HtmlElement] | None = None,
+    sieve: Sieve | None = None,
 ) -> list[Image]:
     """Replace figures and caption boxes by markers; return their image records. ``boxes``:
-    the figures and caption-classed div/p/span in document order, if already found."""
+    the figures and caption-classed div/p/span in document order, if already found. A
+    figure's text that is not its caption, credit or alt (a teaser's headline, a credit
+    label) goes to ``sieve``'s trace."""
     images: list[Image] = []
     root = tree.getroottree().getroot()
     if boxes is None:
@@ -92,11 +99,22 @@ def take_figures(
             cap_el = box
             if img is not None:
                 img.drop_tree()
+        shown = element_text(box) if sieve is not None and sieve.draft is not None else ""
         caption, credit = _caption_and_credit(cap_el)
+        alt = (img.get("alt") or "").strip() or None if img is not None else None
+        if shown and Counter(_WORD.findall(shown.casefold())) - Counter(
+            _WORD.findall(f"{caption} {credit} {alt}".casefold())
+        ):
+            sieve.draft.dropped(  # type: ignore[union-attr]
+                FIGURES,
+                "text inside a figure that is not its caption or credit",
+                shown,
+                where(box),
+            )
         images.append(
             Image(
                 src=image_src(img, base),
-                alt=(img.get("alt") or "").strip() or None if img is not None else None,
+                alt=alt,
                 caption=caption,
                 credit=credit,
             )

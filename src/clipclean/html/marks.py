@@ -23,7 +23,7 @@ from readability.readability import REGEXES
 
 from .figures import CAPTION_BOX
 from .metadata import BYLINE_CLASS
-from .prune import CHROME_WORDS, HIDDEN_STYLE, HIDING_ROLES
+from .prune import CHROME_WORDS, HIDDEN_STYLE, HIDING_ROLES, in_running_text
 
 UNLIKELY = REGEXES["unlikelyCandidatesRe"]
 MAYBE = REGEXES["okMaybeItsACandidateRe"]
@@ -106,7 +106,8 @@ def scan(tree: lxml.html.HtmlElement) -> Marks:
         bits = classify(attrs)
         if bits & CHROME:
             m.chrome.append((el, attrs))
-        if bits & UNLIKELY_BIT and el.tag != "blockquote":  # an embedded post is quoted text
+        # (an embedded post is quoted text; a link inside a sentence is part of it)
+        if bits & UNLIKELY_BIT and el.tag != "blockquote" and not in_running_text(el):
             m.unlikely.append(el)
         if bits & DATE or prop == "datePublished":
             m.dates.append(el)

@@ -10,6 +10,7 @@ The HTML parser never expands DTD entities nor reads external ones (``no_network
 
 from __future__ import annotations
 
+import re
 from html import escape
 from html.parser import HTMLParser as _Tokenizer
 
@@ -38,7 +39,14 @@ def _limit_errors(parser: lxml.html.HTMLParser) -> list[str]:
     ]
 
 
+#: An XML declaration opening the page (XHTML): the text is decoded already, and lxml refuses a
+#: ``str`` that declares an encoding, so it goes (it says nothing a reader sees).
+_XML_DECLARATION = re.compile(r"\A[\s\ufeff]*<\?xml\b[^>]{0,500}\?>")
+
+
 def _parse_once(text: str) -> tuple[lxml.html.HtmlElement, list[str]]:
+    if text[:600].lstrip("\ufeff \t\r\n").startswith("<?xml"):
+        text = _XML_DECLARATION.sub("", text, count=1)
     parser = _parser()
     try:
         tree = lxml.html.document_fromstring(text, parser=parser)

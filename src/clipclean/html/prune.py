@@ -12,6 +12,8 @@ import re
 import lxml.html
 from lxml import etree
 
+from .dropped import CHROME, FURNITURE, HIDDEN, Sieve, top
+
 #: Elements that never hold article text.
 CHROME_TAGS = (
     "script",
@@ -34,6 +36,7 @@ CHROME_TAGS = (
     "menu",
     "link",
     "meta",
+    "title",  # (read with the markup first; a stray one in the body is not shown)
 )
 #: One scan for the attribute-marked chrome (a union of ``//tag`` paths would scan once per tag).
 _MARKED_XPATH = etree.XPath(
@@ -64,24 +67,77 @@ _KEEP_TAGS = frozenset(("html", "body", "main", "article"))
 _POST_CLASS = ("category-", "tag-", "post-", "format-", "status-", "type-")
 
 
-def _chrome_by_class(el: lxml.html.HtmlElement, attrs: str) -> bool:
-    """A chrome word in a class/id token, on an element that holds no run of long paragraphs
-    (a share row wrapping the whole story is a template quirk, not a share row)."""
+def chrome_word(el: lxml.html.HtmlElement, attrs: str) -> str | None:
+    """The chrome word in a class/id token that makes ``el`` a box to prune, or ``None``: not
+    for an inline element inside running text, nor a box that holds a run of long paragraphs
+    (a share row wrapping the whole story is a template quirk, not a share row) or, inside the
+    article, a paragraph of prose (its name alone does not make it chrome)."""
     if el.tag in _KEEP_TAGS:
-        return False
+        return None
     if CHROME_WORDS.search(attrs) is None:  # the common case, decided by one search
-        return False
+        return None
     tokens = [t for t in attrs.split() if not t.startswith(_POST_CLASS)]
     hit = next((m for t in tokens if (m := CHROME_WORDS.search(t))), None)
-    if hit is None:
-        return False
-    if "comment" in hit.group(0).lower():
-        return True
+    if hit is None or in_running_text(el):
+        return None
+    word = hit.group(0).strip(" _-").lower()
+    if "comment" in word:
+        return word
     if _embeds_quote(el):
-        if el.tag != "blockquote":
+        if el.tag != "blockquote" and el.getparent() is not None:
             el.drop_tag()  # the box's class words would still count against it later
+        return None
+    if holds_content(el) or prose_in_article(el):
+        return None
+    return word
+
+
+#: Inline elements: part of a line of text, never a box of their own.
+INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strong sub sup"
+    " time u var".split()
+)
+
+
+def in_running_text(el: lxml.html.HtmlElement) -> bool:
+    """An inline element with text right beside it on its line ("On Monday <a class=share>
+    Twitter</a> erupted"): removing it would take a word out of a sentence, whatever its
+    class says."""
+    node = el
+    while node.tag in INLINE_TAGS:
+        parent = node.getparent()
+        if parent is None:
+            return False
+        if (node.tail or "").strip():
+            return True
+        prev = node.getprevious()
+        if ((prev.tail if prev is not None else parent.text) or "").strip():
+            return True
+        node = parent
+    return False
+
+
+#: Words of a sentence-like stretch of text that make a chrome-named box inside the article
+#: the article's own (a box of chrome is links or short lines).
+PROSE_WORDS = 20
+_SENTENCE_END = (".", "!", "?", ".”", '."', "!”", "?”", "…")
+_IN_ARTICLE = etree.XPath(
+    "boolean(ancestor::article|ancestor::main|ancestor::*[contains(@itemprop, 'articleBody')])"
+)
+
+
+def prose_in_article(el: lxml.html.HtmlElement) -> bool:
+    """A box inside the article that holds a paragraph of sentence-like prose, mostly outside
+    links: its class name alone does not make it chrome."""
+    if not _IN_ARTICLE(el):
         return False
-    return not holds_content(el)
+    for p in el.iter("p", "blockquote", "li"):
+        text = _TEXT(p).strip()
+        if text.endswith(_SENTENCE_END) and len(text.split()) >= PROSE_WORDS:
+            linked = sum(len(_TEXT(a).split()) for a in p.iter("a"))
+            if linked < 0.3 * len(text.split()):
+                return True
+    return False
 
 
 #: A pop-up card inside running text (a person's photo and links to stories about them):
@@ -133,12 +189,6 @@ _TEXT = etree.XPath("string()")
 _HOLDS_ARTICLE = etree.XPath("boolean(.//article|.//main|.//*[contains(@itemprop, 'articleBody')])")
 
 
-def _drop(elements: list[lxml.html.HtmlElement]) -> None:
-    for el in elements:
-        if el.tag not in ("html", "body") and el.getparent() is not None:
-            el.drop_tree()
-
-
 #: Chrome tags removed as soon as the metadata markup is read (noscript waits: a figure's
 #: image may be only there; nav, footer and aside inside an <article> wait too: its
 #: own footer or aside may hold its byline or date).
@@ -147,32 +197,76 @@ EARLY_TAGS = tuple(t for t in CHROME_TAGS if t not in ("noscript", *_SECTIONING)
 _PAGE_FURNITURE = etree.XPath("|".join(f"//{t}[not(ancestor::article)]" for t in _SECTIONING))
 
 
-def strip_early(tree: lxml.html.HtmlElement) -> None:
+#: What a reader sees of a page-level section, for the trace.
+_FURNITURE_REASON = {
+    "nav": "the page's navigation (<nav> outside the article)",
+    "footer": "the page footer (<footer> outside the article)",
+    "aside": "a sidebar (<aside> outside the article)",
+}
+#: Early tags whose text a reader sees (the others are code, embeds or closed dialogs).
+_SHOWN_CONTROLS = ("button", "menu")
+
+
+def strip_early(tree: lxml.html.HtmlElement, sieve: Sieve | None = None) -> None:
     """Remove scripts, styles, embeds and form controls, and the page's own navigation,
     footer and asides, before any Python pass visits their elements (over a third of a
-    page's elements sit in page-level nav, footer and aside)."""
+    page's elements sit in page-level nav, footer and aside). ``sieve`` records what a
+    reader would have seen of them."""
+    sieve = sieve or Sieve(None)
+    if sieve.draft is not None:
+        for el in tree.iter(*_SHOWN_CONTROLS):
+            sieve.note(el, FURNITURE, f"a <{el.tag}> (page controls)")
     etree.strip_elements(tree, *EARLY_TAGS, with_tail=False)
-    _drop(_PAGE_FURNITURE(tree))
+    root = top(tree)
+    for el in _PAGE_FURNITURE(tree):
+        if top(el) is root:  # (not inside a section dropped just before)
+            sieve.drop(el, FURNITURE, _FURNITURE_REASON[el.tag])
+
+
+def _hiding_reason(el: lxml.html.HtmlElement) -> tuple[str, str]:
+    if el.get("hidden") is not None:
+        return HIDDEN, "hidden on the page (hidden attribute)"
+    role = el.get("role")
+    if role in HIDING_ROLES:
+        return FURNITURE, f'page furniture (role="{role}")'
+    return HIDDEN, "hidden on the page (display:none or visibility:hidden)"
 
 
 def prune(
     tree: lxml.html.HtmlElement,
     chrome: list[tuple[lxml.html.HtmlElement, str]] | None = None,
     hidden: list[lxml.html.HtmlElement] | None = None,
+    sieve: Sieve | None = None,
 ) -> None:
     """Drop chrome elements in place (their tails, the text after them, stay). ``chrome``:
     the elements whose class/id hold a chrome word, with that text, and ``hidden``: those
-    hidden or with a furniture role, if already found (see marks.py)."""
+    hidden or with a furniture role, if already found (see marks.py). ``sieve`` records each
+    subtree dropped in the draft's trace."""
+    sieve = sieve or Sieve(None)
+    root = top(tree)
+    for el in list(tree.iter("nav", "footer", "aside")):  # (the page's own went early)
+        if top(el) is root:
+            sieve.drop(el, CHROME, f"the article's own <{el.tag}> (read for metadata first)")
     etree.strip_elements(tree, *CHROME_TAGS, with_tail=False)
     if hidden is None:
         hidden = _MARKED_XPATH(tree)
         hidden += [el for el in _STYLED(tree) if HIDDEN_STYLE.search(el.get("style", ""))]
-    _drop(hidden)
+    for el in hidden:
+        if top(el) is root:
+            sieve.drop(el, *_hiding_reason(el))
     if chrome is None:
         chrome = [(el, f"{el.get('class', '')} {el.get('id', '')}") for el in _CLASSED(tree)]
-    _drop([el for el, attrs in chrome if _chrome_by_class(el, attrs)])
-    _drop([el for el in tree.iter("form") if not holds_content(el)])
+    for el, attrs in chrome:
+        if el.getparent() is not None and top(el) is root:
+            word = chrome_word(el, attrs)
+            if word is not None:
+                sieve.drop(el, CHROME, f'a box of page chrome (class/id "{word}")')
+    for el in [el for el in tree.iter("form") if not holds_content(el)]:
+        if top(el) is root:
+            sieve.drop(el, CHROME, "a form (not the article)")
     cards = [el for el in _CARDS(tree) if _linked_share(el) >= 0.7]
     inner = set(cards)  # the card itself, not the link wrapping it with the name shown
-    _drop([el for el in cards if not any(d in inner for d in el.iterdescendants("span"))])
+    for el in cards:
+        if not any(d in inner for d in el.iterdescendants("span")) and top(el) is root:
+            sieve.drop(el, CHROME, "a pop-up card about a name in the text (shown on hover)")
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)

@@ -8,7 +8,7 @@ dek) read around the run; then what is left around it, and the credits at the en
 
 from __future__ import annotations
 
-from ..pipeline import Stage
+from ..stage import Stage
 from .bio import author_bio
 from .bylines import bylines, datelines
 from .captions import captions

@@ -12,8 +12,8 @@ import re
 from itertools import pairwise
 
 from ..model import Block, Draft
-from ..pipeline import stage
 from ..shape import facts, is_person_name, word_count
+from ..stage import stage
 
 #: How many blocks from the end a bio may stand.
 TAIL = 3

@@ -11,7 +11,6 @@ import re
 
 from ..dates import MONTHS, ZONES, dated_lines, find_date
 from ..model import Block, Draft
-from ..pipeline import stage
 from ..scan import heads
 from ..shape import (
     _NAME_TOKEN,
@@ -22,6 +21,7 @@ from ..shape import (
     split_names,
     word_count,
 )
+from ..stage import stage
 from .span import header_zone
 
 BY_PREFIX = re.compile(

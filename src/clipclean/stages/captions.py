@@ -13,9 +13,9 @@ from itertools import compress, count
 from operator import attrgetter, itemgetter, or_
 
 from ..model import Block, Draft, Image
-from ..pipeline import stage
 from ..scan import ASCII_FOLDS, Joined
 from ..shape import facts, word_count
+from ..stage import stage
 
 #: A credit glued to (or standing after) a caption; ``credit`` is what follows the marker.
 GLUED_CREDIT = re.compile(

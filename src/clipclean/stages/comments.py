@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ..model import Draft
-from ..pipeline import stage
-from ..shape import facts
+from ..shape import Facts, facts
+from ..stage import stage
 
 #: Whole-line shapes, matched at the start of the lower-cased line.
 COMMENT_WIDGET = re.compile(
@@ -42,6 +42,17 @@ _CUES = ("comment", "required", "email address", "notify me")  # (spelled out in
 MAX_WIDGET_CHARS = 160
 
 
+#: From this many words a line that ends like a sentence is one: a notice's words in it ("the
+#: mayor said comments are closed until …") need its place to agree (an edge of the text).
+SENTENCE_WORDS = 12
+EDGE = 3
+
+
+def _notice_shaped(f: Facts, i: int, n: int) -> bool:
+    """A notice of the comment form: short, or not a sentence, or at an edge of the text."""
+    return f.words < SENTENCE_WORDS or not f.ends or i < EDGE or i >= n - EDGE
+
+
 @stage("comments")
 def comments(draft: Draft) -> None:
     """Comment counters, comment-form fields and comment-policy notices (short lines)."""
@@ -49,7 +60,7 @@ def comments(draft: Draft) -> None:
     heads = _WIDGET_HEADS
     notice = COMMENT_NOTICE.search
     drops = []
-    for block in draft.blocks:
+    for i, block in enumerate(draft.blocks):
         text = block.text
         if len(text) > MAX_WIDGET_CHARS:
             continue
@@ -59,6 +70,7 @@ def comments(draft: Draft) -> None:
         if ((low[:2] in heads or low[:1].isdigit()) and widget(low)) or (
             ("comment" in low or "required" in low or "email address" in low or "notify me" in low)
             and notice(low)
+            and _notice_shaped(facts(block), i, len(draft.blocks))
         ):
             drops.append((block, "comment widget"))
     draft.remove_many(drops)

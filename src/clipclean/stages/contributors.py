@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from ..model import Draft
-from ..pipeline import stage
 from ..shape import split_names
+from ..stage import stage
 
 CONTRIBUTED = re.compile(
     r"^(?P<names>[^\W\d_][^.;]{1,200}?)\s(?:also\s)?(?:contributed|contributes)\s(?:additional\s)?"

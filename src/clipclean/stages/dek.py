@@ -8,8 +8,8 @@ paragraph cannot be told from a dek, and it stays in the body.
 from __future__ import annotations
 
 from ..model import Draft
-from ..pipeline import stage
 from ..shape import is_sentence_like, units, word_count
+from ..stage import stage
 
 MAX_DEK_WORDS = 80
 #: A line this long reads as a dek even without a full stop (many standfirsts have none).

@@ -7,8 +7,8 @@ HTML only, because it judges by link density, which plain text does not have.
 from __future__ import annotations
 
 from ..model import Draft
-from ..pipeline import stage
 from ..shape import ends_like_sentence, word_count
+from ..stage import stage
 
 #: A block this much link text, and this short, is a link to elsewhere, not article text.
 LINK_SHARE = 0.8

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .. import lang
 from ..model import Draft
-from ..pipeline import stage
+from ..stage import stage
 
 #: Blocks enough for a confident guess; more costs time and changes nothing.
 SAMPLE_BLOCKS = 40

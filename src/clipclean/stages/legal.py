@@ -4,19 +4,22 @@
 never article text; neither are the links of a footer ("Privacy Policy", "Terms of Use",
 "Impressum") nor consent text ("We use cookies…", "I agree to the processing of my personal
 data…"). Consent text is recognised by the site addressing the reader ("we", "you", "I agree")
-about cookies, data or terms, so an article that reports on a privacy policy keeps its lines.
+about cookies, data or terms, so an article that reports on a privacy policy keeps its lines;
+and a long sentence inside the text needs the consent machinery named outright ("we use
+cookies", "by continuing"), not a keyword ("we baked holiday cookies").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import compress, count
 from operator import attrgetter
 
-from ..model import Draft, Image
-from ..pipeline import stage
+from ..model import Block, Draft, Image
 from ..scan import ASCII_FOLDS, Joined
-from ..shape import facts, word_count
+from ..shape import Facts, facts, word_count
+from ..stage import stage
 
 COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)\s{0,3}(?:©\s{0,3})?(?:(?:19|20)\d{2}(?:\s{0,2}[-–]\s{0,2}"
@@ -111,6 +114,54 @@ CONSENT_WORDS = (
     "クッキー",
     "個人情報",
 )
+
+
+#: The site's own consent machinery, in so many words: these decide whatever the line's shape.
+#: (On the lower-cased line; a keyword with "we" or "you" is not enough: "we baked holiday
+#: cookies", "hijacking your personal data" are article sentences.)
+CONSENT_PHRASE = re.compile(
+    r"\b(?:we|this (?:web)?site|the site|our (?:web)?site)\s(?:also\s)?(?:use|uses|place|set)s?\s"
+    r"(?:\w+\s){0,2}cookies"
+    r"|\b(?:uses|use of|accept|allow|reject|decline|enable|disable|manage)\s(?:all\s|our\s|the\s)?"
+    r"(?:\w+\s)?cookies\b|\bcookies?\s(?:policy|settings|preferences|notice|consent|banner|"
+    r"choices|declaration)|\bby (?:continuing|using|clicking|browsing|proceeding|accepting)\b"
+    r"|\bi (?:agree|accept|consent|have read)\b|\byou (?:agree|consent|accept) to\b"
+    r"|\b(?:manage|update|change|review) (?:your )?(?:cookie|privacy|consent)"
+    r"|\bconsent to (?:the |our )?(?:use|processing|storing)|processing of (?:your|my) personal"
+    r"|\b(?:our|read the|see the|see our|review our) (?:full |complete )?(?:privacy (?:policy|notice|statement)|"
+    r"terms (?:of (?:use|service)|and conditions)|cookie)"
+    r"|\bif you continue (?:to use|using|browsing)|\b(?:use of|using|visiting) (?:this|our) (?:web)?site"
+    r"|\bacceptance of (?:our|the) |\bcookies (?:on|from) (?:this|our) (?:web)?site"
+    r"|\bany cookies that|\bnecessary cookies|\bfor the website to function"
+    r"|\byour (?:personal data|e-?mail address) will (?:not|only) be"
+    r"|wir (?:verwenden|nutzen|setzen) cookies|verwendet cookies|cookies? (?:akzeptieren|zulassen)"
+    r"|werden cookies verwendet|verwendung von cookies|cookies in ihrem browser"
+    r"|cookies in ihren browsereinstellungen"
+    r"|cookie-einstellungen|datenschutzerklärung|ich (?:stimme|willige|akzeptiere)|stimmen sie"
+    r"|nous utilisons (?:des )?cookies|utilise des cookies|accepte[rz]? (?:les |tous les )?cookies"
+    r"|paramètres des cookies|politique de confidentialité|en poursuivant|j'accepte|vous acceptez"
+    r"|utilizamos cookies|usamos cookies|aceptar (?:las )?cookies|política de privacidad"
+    r"|al continuar|utilizziamo (?:i )?cookie|accetta (?:i )?cookie"
+)
+#: Below this many words, or without a sentence's end, a line is not an article's sentence.
+SENTENCE_WORDS = 12
+#: How many blocks at each end of the input count as its edges.
+EDGE = 3
+
+
+def _consent_line(blocks: list[Block], i: int, f: Facts, low: str, seen: Counter[str]) -> bool:
+    """Consent text: the site's consent machinery named outright, or a short line (or mostly
+    links) about cookies or data addressed to the reader that stands at an edge of the input,
+    repeats, or is links. A long sentence inside the text needs more than a keyword."""
+    if CONSENT_PHRASE.search(low):
+        return True
+    if not _ADDRESS.search(low):
+        return False
+    block = blocks[i]
+    links = block.links >= 0.5
+    short = f.words < SENTENCE_WORDS or not f.ends
+    edge = i < EDGE or i >= len(blocks) - EDGE or seen[block.text] > 1
+    return (short or links) and (edge or links)
 
 
 MAX_LEGAL_WORDS = 80
@@ -233,6 +284,7 @@ def legal(draft: Draft) -> None:
     lows = list(map(_LOW, fs))
     cued = _cued_lines(lows)
     footers = _footer_lines(list(map(_TEXT, fs)), lows)
+    seen: Counter[str] | None = None  # (how often each text stands: only when needed)
     for i in sorted(cued.union(footers)):
         block, f = blocks[i], fs[i]
         if f.size > 1000 or f.words > MAX_LEGAL_WORDS:
@@ -261,7 +313,9 @@ def legal(draft: Draft) -> None:
         elif "retrieved" in low and CITATION.search(low):
             drops.append((block, "how to cite the page"))
         elif _consent_cue(low) and _has_consent_word(low):
-            if _ADDRESS.search(low):
+            if seen is None:
+                seen = Counter(b.text for b in blocks)
+            if _consent_line(blocks, i, f, low, seen):
                 drops.append((block, "cookie or consent text"))
             elif f.words <= 30 and "privacy" in low and "terms" in low:
                 drops.append((block, "footer links"))  # "… Privacy Policy | Terms of Service"

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from ..model import Draft
-from ..pipeline import stage
 from ..scan import heads, starts_like
+from ..stage import stage
 
 _WORDS = (
     "image|images|photo|photos|photograph|picture|video|audio|graphic|illustration|gallery"

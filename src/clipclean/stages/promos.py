@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from ..model import Draft
-from ..pipeline import stage
+from ..stage import stage
 
 _PHRASES = (
     "read entire article|read the entire article|read full article|read the full article"

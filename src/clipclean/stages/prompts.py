@@ -13,8 +13,8 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
 from ..model import Block, Draft
-from ..pipeline import stage
-from ..shape import facts
+from ..shape import Facts, facts
+from ..stage import stage
 
 #: Prompt words, on the lower-cased line: these are about the site whatever the line.
 _PROMPT_WORDS = (
@@ -172,9 +172,9 @@ _CUE = re.compile(
 _CUE_WIDE = ("ニュースレター", "購読", "会員登録", "ログイン")
 
 
-def _drop_reason(block: Block, head: bool, tail: bool) -> str | None:
-    """Why the line is a prompt (``head``/``tail``: it opens or closes the article run), or
-    ``None``."""
+def _drop_reason(block: Block, head: bool, tail: bool, edge: bool = False) -> str | None:
+    """Why the line is a prompt (``head``/``tail``: it opens or closes the article run;
+    ``edge``: it stands at an edge of the text, or repeats), or ``None``."""
     f = facts(block)
     low = f.low
     if (
@@ -195,9 +195,36 @@ def _drop_reason(block: Block, head: bool, tail: bool) -> str | None:
     strong = _prompt(low)
     if not strong and (f.ends or not _weak_prompt(low)):
         return None
-    if f.words <= 4 or _address(low):
+    if f.words <= 4 or (_address(low) and (not sentence(f) or _imperative(low) or edge)):
         return "newsletter, subscription or paywall prompt"
     return None
+
+
+#: From this many words a line that ends like a sentence is one: a prompt word in it ("told
+#: subscribers in a newsletter that you …") is not enough, the line must also stand where
+#: prompts stand (an edge of the text) or speak as one (an imperative opening it).
+SENTENCE_WORDS = 12
+
+
+#: Where a line's sentences part.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s")
+
+
+def _imperative(low: str) -> bool:
+    """A sentence of the line opens with an order to the reader ("Subscribe to …", "Please
+    activate your subscription …"): the site speaking, not the article reporting."""
+    return any(
+        _ADDRESS_OPEN.match(part) is not None or part.startswith("please ")
+        for part in _SENTENCE_BREAK.split(low)
+    )
+
+
+def sentence(f: Facts) -> bool:
+    """Ended like a sentence, with one sentence of the article's length in it (a prompt is a
+    few short ones: "Let our news meet your inbox. Delivered weekday mornings.")."""
+    if not f.ends or f.words < SENTENCE_WORDS:
+        return False
+    return any(len(s.split()) >= SENTENCE_WORDS - 2 for s in _SENTENCE_BREAK.split(f.text))
 
 
 def _cued(blocks: list[Block]) -> list[int]:
@@ -235,8 +262,10 @@ def prompts(draft: Draft) -> None:
     if head or tail:  # a pitch needs no cue (and may be long): the edges are always checked
         at = sorted({*at, *head, *tail})
     drops = []
+    n = len(blocks)
     for i in at:
-        why = _drop_reason(blocks[i], i in head, i in tail)
+        edge = i < EDGE or i >= n - EDGE or blocks[i].links >= 0.5
+        why = _drop_reason(blocks[i], i in head, i in tail, edge or i in head or i in tail)
         if why is not None:
             drops.append((blocks[i], why))
     draft.remove_many(drops)

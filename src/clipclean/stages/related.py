@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Draft
-from ..pipeline import stage
 from ..scan import heads, starts_like
 from ..shape import units
+from ..stage import stage
 
 RELATED_HEAD = re.compile(
     r"^(?:(?:related|more)\s[^.!?]{1,60}:$|related(?:\s[\w ]{1,30})?|more (?:from|on|in|about|stories|news|great|to explore|"

@@ -10,8 +10,8 @@ import re
 
 from ..dates import find_date
 from ..model import Draft
-from ..pipeline import stage
 from ..shape import SEPARATOR, ends_like_sentence, separator_ratio, word_count
+from ..stage import stage
 
 _SPLIT = re.compile(r"(?:(?<!\s)\s*)?[|•·»/]\s*")
 #: Breadcrumbs: "Home » News » Politics", "Start > Sport > Fußball".

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ..model import Draft
-from ..pipeline import stage
 from ..scan import ASCII_FOLDS
+from ..stage import stage
 
 #: Words a share or follow row is made of; at least one must be in ``CORE``.
 CORE = frozenset(

@@ -18,8 +18,8 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from ..model import Block, Draft
-from ..pipeline import stage
 from ..shape import Facts, facts, units
+from ..stage import stage
 from .comments import COMMENT_NOTICE, COMMENT_WIDGET
 from .tags import TAGS_HEAD, TAGS_INLINE
 
@@ -512,9 +512,49 @@ _SAID = ("said", "says", "wrote", "replied", "Said", "Says", "Wrote", "Replied")
 _YEARISH = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 
 
+#: From this size a line is checked for being prose at all (see :func:`non_prose`).
+NON_PROSE_SIZE = 200
+#: Bytes that are rare in prose and common in random letters and digits, encoded data and code:
+#: capitals, digits, code punctuation. (Counted in C: the line's bytes without them.)
+_ODD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789{}[]<>=;+/\\|_$#*^~`"
+#: A word of prose, with the quotes and marks around it: letters (capitalised, lower or all
+#: capitals, any script), or a number; parts joined by an apostrophe or hyphen.
+_WORDLIKE = re.compile(
+    r"[\"'“‘«(\[¿¡-]*(?:[A-Z]?[a-z]+|[A-Z]+|[^\W\d_A-Za-z]+|\d[\d.,:/%-]*(?:st|nd|rd|th|s|m|k)?)"
+    r"(?:['’.-](?:[A-Za-z]+|[^\W\d_A-Za-z]+|\d+))*[\"'”’»)\],.;:!?…%-]*"
+)
+
+
+def non_prose(f: Facts) -> bool:
+    """A long line that is not language: no spaces (a word of 25 characters on average), or
+    mostly tokens that are not words (random letters and digits, base64, minified code).
+    Only ASCII lines with many capitals, digits or code marks get the word-by-word test."""
+    if f.size < NON_PROSE_SIZE:
+        return False
+    if f.size > 25 * max(f.words, 1):
+        return True
+    text = f.text
+    if not text.isascii():
+        return False
+    head = text[:3000].encode()
+    if len(head) - len(head.translate(None, _ODD_BYTES)) < 0.2 * len(head):
+        return False
+    tokens = head.decode().split()
+    words = sum(1 for t in tokens if _WORDLIKE.fullmatch(t))
+    return words < 0.6 * len(tokens)
+
+
 @stage("article_span", applies_to="text")
 def article_span(draft: Draft) -> None:
     """Mark the densest run of prose as the article (``body_start``/``body_end`` marks)."""
+    # Non-prose is never the article, and no gap between its paragraphs either.
+    draft.remove_many(
+        [
+            (b, "not prose: random letters and digits, encoded data or code")
+            for b in draft.blocks
+            if non_prose(facts(b))
+        ]
+    )
     fs = list(map(facts, draft.blocks))
     sc = _scores(fs)
     closers = _closers(fs, sc)

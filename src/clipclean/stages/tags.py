@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Draft
-from ..pipeline import stage
 from ..scan import heads, starts_like
 from ..shape import ends_like_sentence, word_count
+from ..stage import stage
 from .related import RELATED_HEAD
 
 _NAMES = (

@@ -10,9 +10,9 @@ import re
 
 from ..dates import time_only
 from ..model import Draft
-from ..pipeline import stage
 from ..scan import ASCII_FOLDS
 from ..shape import word_count
+from ..stage import stage
 
 _UNITS = (
     r"s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?"

@@ -9,8 +9,8 @@ shorter headline over a dek. Without the run, the first headline-like line. A re
 from __future__ import annotations
 
 from ..model import Block, Draft
-from ..pipeline import stage
 from ..shape import facts, is_headline_like, is_person_name
+from ..stage import stage
 from .bylines import by_prefix, is_dateline
 from .span import header_zone
 
