@@ -15,8 +15,8 @@ from .. import lang
 from ..model import Block, Draft, Image
 from .blocks import to_blocks
 from .content import main_content
-from .dropped import OUTSIDE, STATED, Sieve, subtree_text
-from .fallback import choose, read_page, unpruned
+from .dropped import OUTSIDE, STATED, Sieve, subtree_text, where
+from .fallback import Pairs, choose, read_page, unpruned
 from .figures import MARKER, image_src, take_figures
 from .marks import scan
 from .markup import Markup, read_markup
@@ -86,12 +86,14 @@ def html_to_draft(text: str, url: str | None = None) -> Draft:
         content, pairs = stated
         choice = "articleBody"
     else:
+        picked = pairs
         pairs, choice = choose(pairs, page)
         if choice == "run":
             content = page.root()
         other = unpruned(text, pairs)
         if other is not None:
             (content, pairs), choice = other, "unpruned"
+        _trace_left(meta, picked, pairs, choice)
     draft = Draft([b for b, _ in pairs], kind="html")
     draft.candidates = meta.candidates
     draft.propose("content", choice, 1.0, f"main content: {_CHOICES[choice]}")
@@ -116,6 +118,16 @@ _CHOICES = {
     " to no text)",
     "articleBody": "the JSON-LD articleBody (readability's pick was something else)",
 }
+
+
+def _trace_left(meta: Draft, picked: Pairs, chosen: Pairs, choice: str) -> None:
+    """The blocks of readability's pick that the content chosen instead does not hold: their
+    words go to the trace, like everything else that leaves."""
+    kept = {b.text for b, _ in chosen}
+    for block, el in picked:
+        if block.text not in kept:
+            meta.dropped(OUTSIDE, f"not in the main content chosen: {_CHOICES[choice]}",
+                         block.text, where(el))  # fmt: skip
 
 
 def _trace_unplaced(draft: Draft, images: list[Image]) -> None:
