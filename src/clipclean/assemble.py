@@ -35,8 +35,28 @@ def _provenance(draft: Draft) -> tuple[tuple[str, Any, str], ...]:
     return tuple(out)
 
 
+def _lead_image(draft: Draft) -> str | None:
+    """The image the page's markup names, else the article's first figure with a source."""
+    named = draft.best("image")
+    if named is not None or draft.kind != "html":
+        return named
+    first = next((i.src for i in _placed(draft) if i.src), None)
+    draft.propose("image", first, 0.3, "first figure of the article")
+    return first
+
+
+def _description(draft: Draft) -> str | None:
+    """The page's summary from its markup, else the dek it shows (a standfirst is one)."""
+    found = draft.best("description")
+    if found is None and draft.kind == "html":
+        found = draft.best("subtitle")
+        draft.propose("description", found, 0.3, "the displayed dek")
+    return found
+
+
 def build_article(draft: Draft, source: Source, url: str | None = None) -> Article:
     lists = {name: _merged_list(draft, name) for name in LIST_FIELDS}
+    image = _lead_image(draft)
     return Article(
         title=draft.best("title"),
         subtitle=draft.best("subtitle"),
@@ -55,4 +75,6 @@ def build_article(draft: Draft, source: Source, url: str | None = None) -> Artic
         source=source,
         removed=tuple(draft.trace),
         provenance=_provenance(draft),
+        description=_description(draft),
+        image=image,
     )

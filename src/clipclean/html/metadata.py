@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
@@ -21,6 +22,7 @@ from ..shape import is_person_name, split_names, word_count
 from ..stages.bylines import parse_byline
 from ..text.blocks import normalise_line
 from .blocks import element_text
+from .datesearch import searched_date
 from .markup import Markup, ld_types
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»/]|::)\s+")
@@ -460,13 +462,26 @@ _DATE_KEYS = (
     "sailthru.date",
     "parsely-pub-date",
 )
-_TIME_XPATH = etree.XPath("//time[@datetime]/@datetime")
+_TIME_XPATH = etree.XPath("//time[@datetime]")
+#: A teaser card: a heading that links to another page.
+_LINKED_HEADING = etree.XPath("descendant::*[self::h2 or self::h3 or self::h4 or self::h5][.//a]")
+
+
+def _in_teaser(el: lxml.html.HtmlElement) -> bool:
+    """``el`` sits in a card of another story (a linked heading beside it, within a few levels,
+    with no h1 of the page in that card)."""
+    for depth, box in enumerate(el.iterancestors()):
+        if depth >= 4 or box.tag in ("body", "main", "article"):
+            return False
+        if _LINKED_HEADING(box):
+            return next(box.iter("h1"), None) is None
+    return False
 
 
 _UPDATED = re.compile(r"^\W*(?:updated|modified|last (?:updated|modified)|edited)\b", re.I)
 
 
-def _shown_date(marked: Sequence[lxml.html.HtmlElement], draft: Draft) -> None:
+def _shown_date(marked: Sequence[lxml.html.HtmlElement]) -> str | None:
     """The date a date-marked element shows (class words such as "publish-date", or
     itemprop=datePublished), for pages whose markup gives none: the first that is not an
     "Updated" line."""
@@ -478,8 +493,66 @@ def _shown_date(marked: Sequence[lxml.html.HtmlElement], draft: Draft) -> None:
             continue
         found = find_date(text)
         if found is not None:
-            draft.propose("published", found.iso, 0.5, "date shown on the page")
-            return
+            return found.iso
+    return None
+
+
+#: A day in a URL path: /2019/01/01/, /2019-01-01-slug (year 19xx/20xx, month, day).
+_URL_DAY = re.compile(
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/.\-_]|$)"
+)
+
+
+def url_day(url: str | None) -> str | None:
+    """The day a URL path files the article under, as ``YYYY-MM-DD``, or None."""
+    found = _URL_DAY.search(urlparse(url or "").path)
+    if found is None:
+        return None
+    return parse_iso(f"{found[1]}-{int(found[2]):02d}-{int(found[3]):02d}")
+
+
+def _dateline(h1: lxml.html.HtmlElement | None) -> str | None:
+    """The date printed near the headline ("April 15, 2019 6:18am", "jueves, 09 enero 2014 -
+    10:21 h"): the first short line with a date among the elements that follow the h1, before
+    the body has started."""
+    if h1 is None:
+        return None
+    for seen, el in enumerate(_following(h1)):
+        if seen > 40 or el.tag in ("article", "main"):
+            return None
+        if el.tag in ("script", "style", "figure", "img"):
+            continue
+        own = len(el.text_content())
+        if own > 200:
+            if el.tag == "p":
+                return None  # the article body has started
+            continue
+        text = element_text(el)
+        if not text or _UPDATED.match(text):
+            continue
+        found = find_date(text)
+        if found is not None:
+            return found.iso
+    return None
+
+
+def _shown_day(
+    shown: str | None, source: str, page_url: str | None, tree: lxml.html.HtmlElement, draft: Draft
+) -> None:
+    """The date the page shows where the markup gives none (else htmldate's search); and where
+    the markup's is a UTC time within two hours of midnight and the shown day is the day
+    before or after, the shown (local) day."""
+    found = draft.best("published")
+    if found is None and shown is not None:
+        draft.propose("published", shown, 0.5, source)
+    elif found is None:
+        draft.propose("published", searched_date(tree, page_url), 0.3, "htmldate page search")
+    elif shown is not None and re.search(r"(?:Z|\+00:00)$", found) and shown[:10] != found[:10]:
+        gap = (date.fromisoformat(shown[:10]) - date.fromisoformat(found[:10])).days
+        hour = int(found[11:13]) if len(found) > 13 else 12
+        # a local day differs from the UTC one only for a time near midnight
+        if (gap == 1 and hour >= 22) or (gap == -1 and hour < 2):
+            draft.propose("published", shown, 0.95, f"{source} (markup gives UTC {found})")
 
 
 def _dates(tree: lxml.html.HtmlElement, m: Markup, draft: Draft) -> None:
@@ -498,10 +571,24 @@ def _dates(tree: lxml.html.HtmlElement, m: Markup, draft: Draft) -> None:
         iso = parse_iso((m.first(key) or ("",))[0])
         if iso:
             draft.propose("modified", iso, 0.75, f"meta {key}")
-    for value in _TIME_XPATH(tree)[:1]:
-        iso = parse_iso(value)
-        if iso:
+    for el in _TIME_XPATH(tree)[:5]:
+        iso = parse_iso(el.get("datetime", ""))
+        if iso and not _in_teaser(el):
             draft.propose("published", iso, 0.65, "<time datetime>")
+            break
+
+
+def _url_date(page_url: str | None, draft: Draft) -> None:
+    """A day in the URL path is the one the site filed the article under: it wins over markup
+    naming another day (a re-publication, or a local time written as UTC shifting the day)."""
+    day = url_day(page_url)
+    if day is None:
+        return
+    found = draft.best("published")
+    if found is None:
+        draft.propose("published", day, 0.6, "url path")
+    elif found[:10] != day:
+        draft.propose("published", day, 0.9, f"url path (markup says {found})")
 
 
 def _lang_code(value: str | None) -> str | None:
@@ -549,6 +636,65 @@ def _tags(m: Markup, draft: Draft) -> None:
         )
 
 
+# -- description and lead image ------------------------------------------------------------
+_DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description")
+
+
+def _summary(value: str | None, site: str | None) -> str | None:
+    """A description as one line of text (some CMSs put HTML in it); None when it only names
+    the site (a site-wide default, not this page's summary)."""
+    if not value:
+        return None
+    if "<" in value and ">" in value:
+        value = lxml.html.fragment_fromstring(value, create_parent="div").text_content()
+    value = " ".join(value.split())
+    if not value or (site and _norm(value) == _norm(site)):
+        return None
+    return value
+
+
+def _description(m: Markup, site: str | None, draft: Draft) -> None:
+    """The page's own summary: what it gives for sharing (OpenGraph), its meta description,
+    its Twitter card, Dublin Core, then the JSON-LD article's description."""
+    for conf, key in zip((0.8, 0.75, 0.7, 0.65), _DESCRIPTION_KEYS, strict=True):
+        summary = next(filter(None, (_summary(v, site) for v in m.all(key))), None)
+        draft.propose("description", summary, conf, f"meta {key}")
+    if m.article:
+        summary = _summary(_text(m.article.get("description")), site)
+        draft.propose("description", summary, 0.6, "json-ld description")
+
+
+_IMAGE_KEYS = (
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+    "image",
+    "thumbnailurl",
+)
+
+
+def _ld_image(value: Any) -> str | None:
+    """A JSON-LD ``image``: a URL, an ImageObject (``url``/``contentUrl``) or a list of those."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("contentUrl")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _image(m: Markup, page_url: str | None, draft: Draft) -> None:
+    """The lead image the page names for sharing (the article's first figure is the fallback,
+    see assemble.py)."""
+    found = m.first(*_IMAGE_KEYS)
+    ld = _ld_image(m.article.get("image")) if m.article else None
+    for value, conf, src in ((found and found[0], 0.8, f"meta {found and found[1]}"),
+                             (ld, 0.7, "json-ld image")):  # fmt: skip
+        if value and not value.startswith("data:"):
+            draft.propose("image", urljoin(page_url or "", value), conf, src)
+
+
 def read_metadata(
     tree: lxml.html.HtmlElement,
     m: Markup,
@@ -564,10 +710,16 @@ def read_metadata(
     site = _site(m, page_url, draft)
     h1 = _title(tree, m, site, draft)
     _dek(h1, m, draft)
+    _description(m, site, draft)
+    _image(m, page_url, draft)
     _authors(tree, m, site, draft, bylines)
     _dates(tree, m, draft)
-    if draft.best("published") is None:
-        _shown_date(dates, draft)
+    _url_date(page_url, draft)
+    marked = _shown_date(dates)
+    if marked is not None:
+        _shown_day(marked, "date shown on the page", page_url, tree, draft)
+    else:
+        _shown_day(_dateline(h1), "dateline near the headline", page_url, tree, draft)
     _language(m, draft)
     _tags(m, draft)
     return page_url
