@@ -28,4 +28,6 @@ def searched_date(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
         )
     except Exception:  # a page it cannot read is a page without a date, not a failure
         return None
-    return found if isinstance(found, str) else None
+    if not isinstance(found, str) or found.endswith("-01-01"):
+        return None  # the first of January is what it answers when it found only a year
+    return found

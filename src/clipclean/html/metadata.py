@@ -53,7 +53,8 @@ _WEEKDAY = re.compile(
     r"\s(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?$", re.I
 )
 BYLINE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:byline|by-line|author|authors|author-name|writer|contributor|creditline)"
+    r"(?:^|[\s_-])(?:byline|by-line|author|authors|author-name|writer|contributor|creditline"
+    r"|auteurs?|autor|autoren|autores|autore|autori|verfasser|firma)"
     r"(?:$|[\s_-])",
     re.I,
 )
@@ -63,7 +64,15 @@ _DEK_CLASS = re.compile(
     r"(?:$|[\s_-])",
     re.I,
 )
-_BY = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.I)
+#: What opens a byline: "By", "Text von", "Written by", "Autor:", "Über" (an author box's
+#: "About X"), in several languages.
+_BY = re.compile(
+    r"^(?:(?:(?:text|texte|written|posted|geschrieben|escrito|scritto|écrit)\s+)?"
+    r"(?:by|von|par|por|di|da|door|av|af)\s+"
+    r"|(?:author|autor|auteur|autore|verfasser|text|texte)\s*:\s*"
+    r"|(?:über|about|à propos de|sobre)\s+(?=\w))",
+    re.I,
+)
 
 
 def _norm(text: str) -> str:
@@ -81,8 +90,16 @@ def _text(value: Any) -> str | None:
 
 
 # -- people -------------------------------------------------------------------------------
+#: An author box's link after the name: "Alle Artikel", "All posts", "Voir tous ses articles".
+_MORE_LINK = re.compile(
+    r"\s+(?:alle (?:artikel|beiträge)|all (?:posts|articles|stories)|view all(?: posts)?"
+    r"|voir (?:tous )?(?:ses |les )?articles|todos los artículos|tutti gli articoli)$",
+    re.I,
+)
+
+
 def _clean_name(raw: str) -> str:
-    name = _BY.sub("", normalise_line(raw)).strip(" ,;|")
+    name = _MORE_LINK.sub("", _BY.sub("", normalise_line(raw))).strip(" ,;|")
     return name.title() if name.isupper() and len(name) > 3 else name
 
 
@@ -143,8 +160,13 @@ def byline_people(text: str, orgs: set[str]) -> list[str]:
     date = find_date(text)
     if date is not None and date.start > 0:
         text = text[: date.start]
+    elif date is not None:  # "11.12.2019 - Name"
+        text = text[date.end :]
     text = _BYLINE_END.sub("", text).strip(" ,|-–—·•")
     parsed = parse_byline(text)
+    if parsed is None and _BY.match(text):  # an opener parse_byline does not know
+        text = _BY.sub("", text)
+        parsed = parse_byline(text)
     if parsed is not None:
         return classify_names(parsed[0], orgs)[0] if parsed[0] else []
     return (
@@ -377,6 +399,43 @@ def _visible_byline(
     return found
 
 
+#: A label that stands before the author's name in its own element ("Autor:", "By").
+_BY_LABEL = re.compile(
+    r"^(?:by|von|par|por|author|autor|autorin|auteur|autore|verfasser|text|texte)\s*:?$", re.I
+)
+
+
+def _headline_byline(h1: lxml.html.HtmlElement | None, orgs: set[str]) -> list[str]:
+    """People named by a byline line near the headline that no class marks: "By <a>Name</a>",
+    "Text von Name", "11.12.2019 - Name", or a label element ("Autor:") and the name after it."""
+    if h1 is None:
+        return []
+    for seen, el in enumerate(_following(h1)):
+        if seen > 40:
+            break
+        if el.tag in ("script", "style", "figure", "img", "a"):
+            continue
+        full = el.text_content()
+        if len(full) > 120:
+            if el.tag == "p" and len(full) > 300:
+                break  # the article body has started
+            continue
+        text = normalise_line(" ".join(full.split()))
+        if _BY_LABEL.match(text):
+            after = " ".join(normalise_line(el.tail or "").split())
+            nxt = el.getnext()
+            if not after and nxt is not None:
+                after = " ".join(nxt.text_content().split())
+            people = byline_people(after, orgs) if after else []
+        elif _BY.match(text) or (find_date(text) is not None and " - " in text):
+            people = byline_people(text, orgs)
+        else:
+            continue
+        if people:
+            return people
+    return []
+
+
 def _agency(text: str) -> str | None:
     """The agency a byline names alone ("Associated Press · Nov 19, 2019"), or None."""
     date = find_date(text)
@@ -395,6 +454,7 @@ def _in_comments(el: lxml.html.HtmlElement) -> bool:
 
 def _authors(
     tree: lxml.html.HtmlElement,
+    h1: lxml.html.HtmlElement | None,
     m: Markup,
     site: str | None,
     draft: Draft,
@@ -418,6 +478,8 @@ def _authors(
             people = byline_people(t, orgs) or None
             if people:
                 break
+    if not people:
+        people = _headline_byline(h1, orgs) or None
     shown_people = bool(people)
     if people:
         draft.propose("authors", people, 0.9, "visible byline")
@@ -712,7 +774,7 @@ def read_metadata(
     _dek(h1, m, draft)
     _description(m, site, draft)
     _image(m, page_url, draft)
-    _authors(tree, m, site, draft, bylines)
+    _authors(tree, h1, m, site, draft, bylines)
     _dates(tree, m, draft)
     _url_date(page_url, draft)
     marked = _shown_date(dates)
