@@ -85,3 +85,16 @@ def test_byline_openers_and_author_box_links() -> None:
 def test_author_box_about_and_more_links_are_not_part_of_the_name() -> None:
     assert classify_names(["Über Luis Holuch"], set())[0] == ["Luis Holuch"]
     assert classify_names(["Johanna Kropfitsch Alle Artikel"], set())[0] == ["Johanna Kropfitsch"]
+
+
+def test_description_falls_back_to_the_displayed_dek_with_its_source() -> None:
+    header = (
+        '<p class="dek">A standfirst that sums the story up for the reader.</p><p>By Jane Doe</p>'
+    )
+    d = _clean(_page(header=header))
+    assert (
+        d["description"] == d["subtitle"] == "A standfirst that sums the story up for the reader."
+    )
+    assert [m["source"] for m in d["metadata"] if m["field"] == "description"] == [
+        "the displayed dek"
+    ]

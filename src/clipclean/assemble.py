@@ -57,6 +57,7 @@ def _description(draft: Draft) -> str | None:
 def build_article(draft: Draft, source: Source, url: str | None = None) -> Article:
     lists = {name: _merged_list(draft, name) for name in LIST_FIELDS}
     image = _lead_image(draft)
+    description = _description(draft)  # (both before the provenance, which lists their sources)
     return Article(
         title=draft.best("title"),
         subtitle=draft.best("subtitle"),
@@ -75,6 +76,6 @@ def build_article(draft: Draft, source: Source, url: str | None = None) -> Artic
         source=source,
         removed=tuple(draft.trace),
         provenance=_provenance(draft),
-        description=_description(draft),
+        description=description,
         image=image,
     )
