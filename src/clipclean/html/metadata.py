@@ -252,7 +252,13 @@ def _named_like_host(m: Markup, host: str, draft: Draft) -> None:
 _H1 = etree.XPath("//h1")
 
 
+_HEADINGS = etree.XPath("//h2 | //h3")
+
+
 def _title(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draft):
+    """The headline: a visible h1 that the markup's title names (the markup's wording when
+    the h1 adds a kicker to it), never an h1 that only names the site (a logo); returns the
+    heading element the header fields are read after."""
     refs = [
         _text(m.article.get("headline")) if m.article else None,
         (m.first("og:title") or (None,))[0],
@@ -260,14 +266,25 @@ def _title(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draf
         m.title_tag,
         (m.first("dc.title", "headline") or (None,))[0],
     ]
-    refs_n = [_norm(r) for r in refs if r]
+    stripped = [strip_site(r, site) for r in refs if r]
+    refs_n = [_norm(r) for r in stripped]
+    # what only names the site: its name, and the <title> segments strip_site removed
+    site_n = {_norm(p) for p in _TITLE_SEPARATORS.split(m.title_tag or "")} - set(refs_n)
+    if site:
+        site_n.add(_norm(site))
     h1s = [(h, element_text(h)) for h in _H1(tree)]
-    h1s = [(h, t) for h, t in h1s if t and word_count(t) <= 40]
+    h1s = [(h, t) for h, t in h1s if t and word_count(t) <= 40 and _norm(t) not in site_n]
     for h, text in h1s:
         n = _norm(text)
-        if n and any(n in r or (r and r in n) for r in refs_n):
-            draft.propose("title", text, 0.95, "h1 (matches markup)")
-            return h
+        if not n:
+            continue
+        for ref, r in zip(stripped, refs_n, strict=True):
+            if n == r or (n in r and len(n) >= 0.6 * len(r)):
+                draft.propose("title", text, 0.95, "h1 (matches markup)")
+                return h
+            if r and r in n and word_count(ref) >= 3:
+                draft.propose("title", ref, 0.95, "markup headline within the h1")
+                return h
     # A displayed headline reworded from the markup's still shares many of its words.
     scored = [(max((_overlap(t, r) for r in refs_n), default=0.0), h, t) for h, t in h1s]
     best = max(scored, key=lambda s: s[0], default=None)
@@ -283,7 +300,8 @@ def _title(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draf
     if h1s:
         draft.propose("title", h1s[0][1], 0.7, "h1")
         return h1s[0][0]
-    return None
+    # no usable h1: the heading that shows the markup's title anchors the header fields
+    return next((h for h in _HEADINGS(tree) if _norm(element_text(h)) in refs_n), None)
 
 
 def _overlap(text: str, ref: str) -> float:
