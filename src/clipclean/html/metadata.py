@@ -274,15 +274,16 @@ def _title(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draf
         site_n.add(_norm(site))
     h1s = [(h, element_text(h)) for h in _H1(tree)]
     h1s = [(h, t) for h, t in h1s if t and word_count(t) <= 40 and _norm(t) not in site_n]
+    whole_n = [_norm(r) for r in refs if r] + refs_n  # with and without the site stripped
     for h, text in h1s:
         n = _norm(text)
-        if not n:
-            continue
+        if n and any(n == r or (n in r and len(n) >= 0.6 * len(r)) for r in whole_n):
+            draft.propose("title", text, 0.95, "h1 (matches markup)")
+            return h
+    for h, text in h1s:  # an h1 that adds a kicker or a label to the markup's headline
+        n = _norm(text)
         for ref, r in zip(stripped, refs_n, strict=True):
-            if n == r or (n in r and len(n) >= 0.6 * len(r)):
-                draft.propose("title", text, 0.95, "h1 (matches markup)")
-                return h
-            if r and r in n and word_count(ref) >= 3:
+            if n and r and r in n and word_count(ref) >= 3:
                 draft.propose("title", ref, 0.95, "markup headline within the h1")
                 return h
     # A displayed headline reworded from the markup's still shares many of its words.
