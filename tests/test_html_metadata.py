@@ -98,3 +98,30 @@ def test_description_falls_back_to_the_displayed_dek_with_its_source() -> None:
     assert [m["source"] for m in d["metadata"] if m["field"] == "description"] == [
         "the displayed dek"
     ]
+
+
+def test_names_with_glued_initials_and_glued_openers() -> None:
+    assert byline_people("By T.C. Sottek", set()) == ["T.C. Sottek"]
+    assert classify_names(["James S.A. Corey"], set())[0] == ["James S.A. Corey"]
+    assert byline_people("ByTravis Haney", set()) == ["Travis Haney"]
+    assert byline_people("Geschrieben vonElisa Marvena", set()) == ["Elisa Marvena"]
+    assert classify_names(["Kevin McCoy USA TODAY"], set())[0] == []
+
+
+def test_a_site_logo_h1_is_not_the_headline() -> None:
+    html = (
+        "<html><head><title>Mark Meadows accused of timing retirement - POLITICO</title>"
+        '<meta property="og:site_name" content="POLITICO"></head><body><header><h1>POLITICO</h1>'
+        "</header><article><h2>Mark Meadows accused of timing retirement</h2>"
+        f"{BODY}</article></body></html>"
+    )
+    assert _clean(html)["title"] == "Mark Meadows accused of timing retirement"
+
+
+def test_an_h1_with_a_kicker_gives_the_markups_headline() -> None:
+    html = (
+        '<html><head><meta property="og:title" content="Why collaborative thinking wins">'
+        "</head><body><article><h1><span>Open Progress</span> Why collaborative thinking wins"
+        f"</h1>{BODY}</article></body></html>"
+    )
+    assert _clean(html)["title"] == "Why collaborative thinking wins"

@@ -68,7 +68,7 @@ _DEK_CLASS = re.compile(
 #: "About X"), in several languages.
 _BY = re.compile(
     r"^(?:(?:(?:text|texte|written|posted|geschrieben|escrito|scritto|écrit)\s+)?"
-    r"(?:by|von|par|por|di|da|door|av|af)\s+"
+    r"(?:by|von|par|por|di|da|door|av|af)(?:\s+|(?-i:(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ])))"
     r"|(?:author|autor|auteur|autore|verfasser|text|texte)\s*:\s*"
     r"|(?:über|about|à propos de|sobre)\s+(?=\w))",
     re.I,
@@ -124,11 +124,17 @@ def classify_names(raw: list[str], orgs: set[str]) -> tuple[list[str], str | Non
     return people, org
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.-?)+$")
+
+
 def _mixed_caps(name: str) -> bool:
     """ "Kevin McCoy USA TODAY": capitals-only words after normal ones are an organisation."""
     tokens = name.split()
-    # A word in capitals has two letters or more: "L." in "Troy L. Smith" is an initial.
-    caps = [sum(c.isalpha() for c in t) > 1 and t.isupper() for t in tokens]
+    # A word in capitals has two letters or more: "L." in "Troy L. Smith" and "R.C." in
+    # "R.C. Baker" are initials.
+    caps = [
+        sum(c.isalpha() for c in t) > 1 and t.isupper() and not _INITIALS.match(t) for t in tokens
+    ]
     return any(caps) and not all(caps)
 
 
