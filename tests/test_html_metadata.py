@@ -125,3 +125,14 @@ def test_an_h1_with_a_kicker_gives_the_markups_headline() -> None:
         f"</h1>{BODY}</article></body></html>"
     )
     assert _clean(html)["title"] == "Why collaborative thinking wins"
+
+
+def test_credits_and_calls_to_action_are_not_deks() -> None:
+    for junk in ("Save this story for later.", "PHOTOGRAPH COURTESY OF THE ARTIST AND GALLERY"):
+        header = f'<p class="dek">{junk}</p><p>By Jane Doe</p>'
+        assert _clean(_page(header=header))["subtitle"] is None
+    text = "Headline of the story\n\nSave this story for later.\n\nBy Jane Doe\n\n" + "\n\n".join(
+        f"Paragraph {i} of the story says something long enough to be body text here."
+        for i in range(5)
+    )
+    assert clipclean.clean(text, kind="text").subtitle != "Save this story for later."

@@ -20,6 +20,7 @@ from ..dates import find_date, parse_iso
 from ..model import Draft
 from ..shape import is_person_name, split_names, word_count
 from ..stages.bylines import parse_byline
+from ..stages.dek import not_a_dek
 from ..text.blocks import normalise_line
 from .blocks import element_text
 from .datesearch import searched_date
@@ -378,12 +379,10 @@ _VISIBLE_TEXT = etree.XPath(
 )
 
 
-_CREDIT_END = re.compile(r"\b(?:Photo(?:graph)?|Image|Picture|Credit)s?\s?(?:by|:)", re.I)
-
-
 def _dek_like(text: str) -> bool:
-    """Not a byline, a dateline or a caption that happens to sit under the headline."""
-    return not (_BY.match(text) or find_date(text) or _CREDIT_END.search(text))
+    """Not a byline, a dateline, a caption or a call to action that happens to sit under the
+    headline."""
+    return not (_BY.match(text) or find_date(text) or not_a_dek(text))
 
 
 def _following(el: lxml.html.HtmlElement):
