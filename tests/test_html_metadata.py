@@ -136,3 +136,10 @@ def test_credits_and_calls_to_action_are_not_deks() -> None:
         for i in range(5)
     )
     assert clipclean.clean(text, kind="text").subtitle != "Save this story for later."
+
+
+def test_a_blogs_one_word_author_from_its_rel_author_link() -> None:
+    header = '<p>29. Juni 2017 · von <a href="/author/tobi/" rel="author">Tobi</a></p>'
+    assert _clean(_page(header=header))["authors"] == ["Tobi"]
+    header = '<p>von <a href="/author/x/" rel="author">jdadmin</a></p>'
+    assert _clean(_page(header=header))["authors"] == []

@@ -531,6 +531,33 @@ def _authors(
             draft.propose("authors", people, 0.7, f"meta {found[1]}")
         elif org and not found[0].startswith("http") and not shown_people:
             draft.propose("byline_org", org, 0.5, f"meta {found[1]}")
+    if not draft.has("authors") and not draft.has("byline_org"):
+        handle = _handle(tree)
+        draft.propose("authors", [handle] if handle else None, 0.5, "rel=author link")
+
+
+_AUTHOR_LINK = etree.XPath("//a[@rel='author']")
+#: A CMS account rather than a person's name ("jdadmin", "webteam", "user123").
+_ACCOUNT_WORD = re.compile(
+    r"admin|editor|webmaster|user|guest|staff|team|desk|redaktion|rédaction|redacción|redazione"
+    r"|author|autor|auteur",
+    re.I,
+)
+
+
+def _handle(tree: lxml.html.HtmlElement) -> str | None:
+    """A blog's one-word author name ("Tobi", "flerche"): the text of its rel=author link, when
+    that is the only name the page gives and not an account word ("admin")."""
+    for el in _AUTHOR_LINK(tree)[:3]:
+        text = _BY.sub("", " ".join(el.text_content().split()))
+        if (
+            re.fullmatch(r"[^\W\d_][\w.-]{1,30}", text)
+            and not _ACCOUNT_WORD.search(text)
+            and not AGENCIES.match(text)
+            and not _in_comments(el)
+        ):
+            return text
+    return None
 
 
 # -- dates, language, url, tags -----------------------------------------------------------
