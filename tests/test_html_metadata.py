@@ -143,3 +143,17 @@ def test_a_blogs_one_word_author_from_its_rel_author_link() -> None:
     assert _clean(_page(header=header))["authors"] == ["Tobi"]
     header = '<p>von <a href="/author/x/" rel="author">jdadmin</a></p>'
     assert _clean(_page(header=header))["authors"] == []
+
+
+def test_meta_text_stored_as_mangled_utf8_is_decoded_back() -> None:
+    d = _clean(_page('<meta name="description" content="MÃ¤scot Schaf, weiÃŸ und naiv">'))
+    assert d["description"] == "Mäscot Schaf, weiß und naiv"
+
+
+def test_the_description_most_sources_agree_on() -> None:
+    head = (
+        '<meta property="og:description" content="A teaser for sharing.">'
+        '<meta name="description" content="The summary of the page.">'
+        '<meta name="twitter:description" content="The summary of the page.">'
+    )
+    assert _clean(_page(head))["description"] == "The summary of the page."

@@ -24,7 +24,7 @@ from ..stages.dek import not_a_dek
 from ..text.blocks import normalise_line
 from .blocks import element_text
 from .datesearch import searched_date
-from .markup import Markup, ld_types
+from .markup import Markup, ld_types, unmangled
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»/]|::)\s+")
 _ACCOUNT = re.compile(
@@ -86,7 +86,7 @@ def _text(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name") or value.get("@value")
     if isinstance(value, str | int | float):
-        return normalise_line(str(value)) or None
+        return unmangled(normalise_line(str(value))) or None
     return None
 
 
@@ -767,14 +767,22 @@ def _summary(value: str | None, site: str | None) -> str | None:
 
 
 def _description(m: Markup, site: str | None, draft: Draft) -> None:
-    """The page's own summary: what it gives for sharing (OpenGraph), its meta description,
-    its Twitter card, Dublin Core, then the JSON-LD article's description."""
-    for conf, key in zip((0.8, 0.75, 0.7, 0.65), _DESCRIPTION_KEYS, strict=True):
+    """The page's own summary: what it gives for sharing (OpenGraph), its meta description, its
+    Twitter card, Dublin Core, the JSON-LD article's description, in that order; when they
+    differ, the text most of them agree on."""
+    found: list[tuple[str, str]] = []
+    for key in _DESCRIPTION_KEYS:
         summary = next(filter(None, (_summary(v, site) for v in m.all(key))), None)
-        draft.propose("description", summary, conf, f"meta {key}")
+        if summary:
+            found.append((summary, f"meta {key}"))
     if m.article:
         summary = _summary(_text(m.article.get("description")), site)
-        draft.propose("description", summary, 0.6, "json-ld description")
+        if summary:
+            found.append((summary, "json-ld description"))
+    votes = [sum(_norm(v) == _norm(w) for w, _ in found) for v, _ in found]
+    for i, (summary, source) in enumerate(found):
+        agreed = f" (as {votes[i]} sources say)" if votes[i] > 1 else ""
+        draft.propose("description", summary, 0.6 + 0.05 * votes[i] - 0.01 * i, source + agreed)
 
 
 _IMAGE_KEYS = (
