@@ -157,3 +157,13 @@ def test_the_description_most_sources_agree_on() -> None:
         '<meta name="twitter:description" content="The summary of the page.">'
     )
     assert _clean(_page(head))["description"] == "The summary of the page."
+
+
+def test_the_shown_dek_replaces_a_cut_down_copy_of_it() -> None:
+    dek = "The whole standfirst as the page shows it – with its dash and all of its words."
+    head = (
+        '<meta name="description" content="The whole standfirst as the page shows it - with its…">'
+    )
+    header = f'<p class="dek">{dek}</p><p>By Jane Doe</p>'
+    d = _clean(_page(head, header=header))
+    assert d["subtitle"] == d["description"] == dek

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .model import LIST_FIELDS, Article, Draft, Image, Source
@@ -46,12 +47,31 @@ def _lead_image(draft: Draft) -> str | None:
 
 
 def _description(draft: Draft) -> str | None:
-    """The page's summary from its markup, else the dek it shows (a standfirst is one)."""
-    found = draft.best("description")
-    if found is None and draft.kind == "html":
-        found = draft.best("subtitle")
-        draft.propose("description", found, 0.3, "the displayed dek")
+    """The page's summary from its markup, else the dek it shows (a standfirst is one); the
+    shown dek also when the markup's is a plain or cut-down copy of it (its words, the last
+    maybe broken off, open the dek): the shown one is whole and keeps its typography (unless
+    it drops the closing full stop the markup's has)."""
+    found: str | None = draft.best("description")
+    dek: str | None = draft.best("subtitle")
+    if draft.kind != "html" or dek is None:
+        return found
+    if found is None:
+        draft.propose("description", dek, 0.3, "the displayed dek")
+        return dek
+    head, shown = _words(_CUT_END.sub("", found)), _words(dek)
+    ends = found.rstrip()[-1:] in ".!?" and dek.rstrip()[-1:] not in ".!?"
+    if dek != found and len(head) >= 8 and shown[: len(head) - 1] == head[:-1] and not ends:
+        draft.propose("description", dek, 0.99, "the displayed dek (the markup's copies it)")
+        return dek
     return found
+
+
+#: The end of a text cut short: an ellipsis.
+_CUT_END = re.compile(r"\s*(?:…|\.\.\.|\[…\])\s*$")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def build_article(draft: Draft, source: Source, url: str | None = None) -> Article:
