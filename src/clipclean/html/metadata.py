@@ -755,14 +755,14 @@ _DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc
 
 def _summary(value: str | None, site: str | None) -> str | None:
     """A description as one line of text (some CMSs put HTML in it); None when it only names
-    the site (a site-wide default, not this page's summary)."""
+    the site, alone or with its tagline (a site-wide default, not this page's summary)."""
     if not value:
         return None
     if "<" in value and ">" in value:
         value = lxml.html.fragment_fromstring(value, create_parent="div").text_content()
     value = " ".join(value.split())
-    if not value or (site and _norm(value) == _norm(site)):
-        return None
+    if not value or (site and _norm(_TITLE_SEPARATORS.split(value)[0]) == _norm(site)):
+        return None  # the site's name, or its name and tagline ("Site - the portal for …")
     return value
 
 
