@@ -294,7 +294,10 @@ def _title(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draf
                 draft.propose("title", ref, 0.95, "markup headline within the h1")
                 return h
     # A displayed headline reworded from the markup's still shares many of its words.
-    scored = [(max((_overlap(t, r) for r in refs_n), default=0.0), h, t) for h, t in h1s]
+    # (against the whole title where stripping the "site" left a word or two of it)
+    whole = [r for r in refs if r]
+    like = [r if len(r.split()) > 2 else _norm(w) for w, r in zip(whole, refs_n, strict=True)]
+    scored = [(max((_overlap(t, r) for r in like), default=0.0), h, t) for h, t in h1s]
     best = max(scored, key=lambda s: s[0], default=None)
     if best is not None and best[0] >= 0.3:
         draft.propose("title", best[2], 0.9, "h1 (like markup)")
