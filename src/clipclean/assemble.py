@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .model import LIST_FIELDS, Article, Draft, Image, Source
@@ -35,8 +36,48 @@ def _provenance(draft: Draft) -> tuple[tuple[str, Any, str], ...]:
     return tuple(out)
 
 
+def _lead_image(draft: Draft) -> str | None:
+    """The image the page's markup names, else the article's first figure with a source."""
+    named = draft.best("image")
+    if named is not None or draft.kind != "html":
+        return named
+    first = next((i.src for i in _placed(draft) if i.src), None)
+    draft.propose("image", first, 0.3, "first figure of the article")
+    return first
+
+
+def _description(draft: Draft) -> str | None:
+    """The page's summary from its markup, else the dek it shows (a standfirst is one); the
+    shown dek also when the markup's is a plain or cut-down copy of it (its words, the last
+    maybe broken off, open the dek): the shown one is whole and keeps its typography (unless
+    it drops the closing full stop the markup's has)."""
+    found: str | None = draft.best("description")
+    dek: str | None = draft.best("subtitle")
+    if draft.kind != "html" or dek is None:
+        return found
+    if found is None:
+        draft.propose("description", dek, 0.3, "the displayed dek")
+        return dek
+    head, shown = _words(_CUT_END.sub("", found)), _words(dek)
+    ends = found.rstrip()[-1:] in ".!?" and dek.rstrip()[-1:] not in ".!?"
+    if dek != found and len(head) >= 8 and shown[: len(head) - 1] == head[:-1] and not ends:
+        draft.propose("description", dek, 0.99, "the displayed dek (the markup's copies it)")
+        return dek
+    return found
+
+
+#: The end of a text cut short: an ellipsis.
+_CUT_END = re.compile(r"\s*(?:…|\.\.\.|\[…\])\s*$")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
 def build_article(draft: Draft, source: Source, url: str | None = None) -> Article:
     lists = {name: _merged_list(draft, name) for name in LIST_FIELDS}
+    image = _lead_image(draft)
+    description = _description(draft)  # (both before the provenance, which lists their sources)
     return Article(
         title=draft.best("title"),
         subtitle=draft.best("subtitle"),
@@ -55,4 +96,6 @@ def build_article(draft: Draft, source: Source, url: str | None = None) -> Artic
         source=source,
         removed=tuple(draft.trace),
         provenance=_provenance(draft),
+        description=description,
+        image=image,
     )

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
-SCHEMA = "clipclean/1"
+SCHEMA = "clipclean/1.1"
 
 BlockKind = Literal["paragraph", "heading", "list_item", "quote"]
 
@@ -194,6 +194,10 @@ class Article:
     removed: tuple[Removal, ...]
     #: Where each field's value came from: ``(field, value, source)``, shown under ``explain``.
     provenance: tuple[tuple[str, Any, str], ...] = ()
+    #: The page's own summary (meta/OpenGraph/JSON-LD description), not necessarily shown.
+    description: str | None = None
+    #: The lead image's absolute URL.
+    image: str | None = None
 
     @cached_property
     def body(self) -> str:
@@ -216,11 +220,12 @@ class Article:
         return n
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
-        """The ``clipclean/1`` JSON document; ``removed`` only when ``explain``."""
+        """The ``clipclean/1.1`` JSON document; ``removed`` only when ``explain``."""
         d: dict[str, Any] = {
             "schema": SCHEMA,
             "title": self.title,
             "subtitle": self.subtitle,
+            "description": self.description,
             "authors": list(self.authors),
             "byline_org": self.byline_org,
             "published": self.published,
@@ -228,6 +233,7 @@ class Article:
             "site_name": self.site_name,
             "url": self.url,
             "language": self.language,
+            "image": self.image,
             "body": self.body,
             "blocks": [{"type": b.kind, "text": b.text} for b in self.blocks],
             "images": [i.to_dict() for i in self.images],

@@ -40,6 +40,22 @@ class Markup:
         return [v for k in keys for v in self.meta.get(k, ()) if v]
 
 
+_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|â€")
+
+
+def unmangled(text: str) -> str:
+    """UTF-8 text read as Windows-1252 or Latin-1 ("MÃ¤scot", "â€“"), as some CMSs store their
+    meta fields, decoded back ("Mäscot"); other text as it is."""
+    if not _MOJIBAKE.search(text):
+        return text
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return text
+
+
 def _ld_objects(data: Any) -> list[dict[str, Any]]:
     """Every dict in a JSON-LD document: arrays and @graph flattened, one level of nesting."""
     out: list[dict[str, Any]] = []
@@ -83,7 +99,7 @@ def read_markup(tree: lxml.html.HtmlElement) -> Markup:
             content = el.get("content")
             if content is None:
                 continue
-            content = normalise_line(content)
+            content = unmangled(normalise_line(content))
             for attr in ("property", "name", "itemprop", "http-equiv"):
                 key = el.get(attr)
                 if key:
@@ -96,7 +112,7 @@ def read_markup(tree: lxml.html.HtmlElement) -> Markup:
             if m.canonical is None and el.get("rel") == "canonical" and href:
                 m.canonical = href
         elif m.title_tag is None and next(el.iterancestors("svg"), None) is None:
-            m.title_tag = normalise_line(el.text_content()) or None  # not an icon's title
+            m.title_tag = unmangled(normalise_line(el.text_content())) or None  # not an icon's
     articles = [o for o in m.ld if ARTICLE_TYPE.search(ld_types(o))]
     if not articles:  # a WebPage whose fields describe the article is second best
         articles = [o for o in m.ld if ("headline" in o or "datePublished" in o)]

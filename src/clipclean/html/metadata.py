@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
@@ -19,9 +20,11 @@ from ..dates import find_date, parse_iso
 from ..model import Draft
 from ..shape import is_person_name, split_names, word_count
 from ..stages.bylines import parse_byline
+from ..stages.dek import not_a_dek
 from ..text.blocks import normalise_line
 from .blocks import element_text
-from .markup import Markup, ld_types
+from .datesearch import searched_date
+from .markup import Markup, ld_types, unmangled
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»/]|::)\s+")
 _ACCOUNT = re.compile(
@@ -51,7 +54,8 @@ _WEEKDAY = re.compile(
     r"\s(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?$", re.I
 )
 BYLINE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:byline|by-line|author|authors|author-name|writer|contributor|creditline)"
+    r"(?:^|[\s_-])(?:byline|by-line|author|authors|author-name|writer|contributor|creditline"
+    r"|auteurs?|autor|autoren|autores|autore|autori|verfasser|firma)"
     r"(?:$|[\s_-])",
     re.I,
 )
@@ -61,7 +65,15 @@ _DEK_CLASS = re.compile(
     r"(?:$|[\s_-])",
     re.I,
 )
-_BY = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.I)
+#: What opens a byline: "By", "Text von", "Written by", "Autor:", "Über" (an author box's
+#: "About X"), in several languages.
+_BY = re.compile(
+    r"^(?:(?:(?:text|texte|written|posted|geschrieben|escrito|scritto|écrit)\s+)?"
+    r"(?:by|von|par|por|di|da|door|av|af)(?:\s+|(?-i:(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ])))"
+    r"|(?:author|autor|auteur|autore|verfasser|text|texte)\s*:\s*"
+    r"|(?:über|about|à propos de|sobre)\s+(?=\w))",
+    re.I,
+)
 
 
 def _norm(text: str) -> str:
@@ -74,13 +86,21 @@ def _text(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name") or value.get("@value")
     if isinstance(value, str | int | float):
-        return normalise_line(str(value)) or None
+        return unmangled(normalise_line(str(value))) or None
     return None
 
 
 # -- people -------------------------------------------------------------------------------
+#: An author box's link after the name: "Alle Artikel", "All posts", "Voir tous ses articles".
+_MORE_LINK = re.compile(
+    r"\s+(?:alle (?:artikel|beiträge)|all (?:posts|articles|stories)|view all(?: posts)?"
+    r"|voir (?:tous )?(?:ses |les )?articles|todos los artículos|tutti gli articoli)$",
+    re.I,
+)
+
+
 def _clean_name(raw: str) -> str:
-    name = _BY.sub("", normalise_line(raw)).strip(" ,;|")
+    name = _MORE_LINK.sub("", _BY.sub("", normalise_line(raw))).strip(" ,;|")
     return name.title() if name.isupper() and len(name) > 3 else name
 
 
@@ -105,11 +125,17 @@ def classify_names(raw: list[str], orgs: set[str]) -> tuple[list[str], str | Non
     return people, org
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.-?)+$")
+
+
 def _mixed_caps(name: str) -> bool:
     """ "Kevin McCoy USA TODAY": capitals-only words after normal ones are an organisation."""
     tokens = name.split()
-    # A word in capitals has two letters or more: "L." in "Troy L. Smith" is an initial.
-    caps = [sum(c.isalpha() for c in t) > 1 and t.isupper() for t in tokens]
+    # A word in capitals has two letters or more: "L." in "Troy L. Smith" and "R.C." in
+    # "R.C. Baker" are initials.
+    caps = [
+        sum(c.isalpha() for c in t) > 1 and t.isupper() and not _INITIALS.match(t) for t in tokens
+    ]
     return any(caps) and not all(caps)
 
 
@@ -141,8 +167,13 @@ def byline_people(text: str, orgs: set[str]) -> list[str]:
     date = find_date(text)
     if date is not None and date.start > 0:
         text = text[: date.start]
+    elif date is not None:  # "11.12.2019 - Name"
+        text = text[date.end :]
     text = _BYLINE_END.sub("", text).strip(" ,|-–—·•")
     parsed = parse_byline(text)
+    if parsed is None and _BY.match(text):  # an opener parse_byline does not know
+        text = _BY.sub("", text)
+        parsed = parse_byline(text)
     if parsed is not None:
         return classify_names(parsed[0], orgs)[0] if parsed[0] else []
     return (
@@ -228,7 +259,13 @@ def _named_like_host(m: Markup, host: str, draft: Draft) -> None:
 _H1 = etree.XPath("//h1")
 
 
+_HEADINGS = etree.XPath("//h2 | //h3")
+
+
 def _title(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draft):
+    """The headline: a visible h1 that the markup's title names (the markup's wording when
+    the h1 adds a kicker to it), never an h1 that only names the site (a logo); returns the
+    heading element the header fields are read after."""
     refs = [
         _text(m.article.get("headline")) if m.article else None,
         (m.first("og:title") or (None,))[0],
@@ -236,16 +273,31 @@ def _title(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draf
         m.title_tag,
         (m.first("dc.title", "headline") or (None,))[0],
     ]
-    refs_n = [_norm(r) for r in refs if r]
+    stripped = [strip_site(r, site) for r in refs if r]
+    refs_n = [_norm(r) for r in stripped]
+    # what only names the site: its name, and the <title> segments strip_site removed
+    site_n = {_norm(p) for p in _TITLE_SEPARATORS.split(m.title_tag or "")} - set(refs_n)
+    if site:
+        site_n.add(_norm(site))
     h1s = [(h, element_text(h)) for h in _H1(tree)]
-    h1s = [(h, t) for h, t in h1s if t and word_count(t) <= 40]
+    h1s = [(h, t) for h, t in h1s if t and word_count(t) <= 40 and _norm(t) not in site_n]
+    whole_n = [_norm(r) for r in refs if r] + refs_n  # with and without the site stripped
     for h, text in h1s:
         n = _norm(text)
-        if n and any(n in r or (r and r in n) for r in refs_n):
+        if n and any(n == r or (n in r and len(n) >= 0.6 * len(r)) for r in whole_n):
             draft.propose("title", text, 0.95, "h1 (matches markup)")
             return h
+    for h, text in h1s:  # an h1 that adds a kicker or a label to the markup's headline
+        n = _norm(text)
+        for ref, r in zip(stripped, refs_n, strict=True):
+            if n and r and r in n and word_count(ref) >= 3:
+                draft.propose("title", ref, 0.95, "markup headline within the h1")
+                return h
     # A displayed headline reworded from the markup's still shares many of its words.
-    scored = [(max((_overlap(t, r) for r in refs_n), default=0.0), h, t) for h, t in h1s]
+    # (against the whole title where stripping the "site" left a word or two of it)
+    whole = [r for r in refs if r]
+    like = [r if len(r.split()) > 2 else _norm(w) for w, r in zip(whole, refs_n, strict=True)]
+    scored = [(max((_overlap(t, r) for r in like), default=0.0), h, t) for h, t in h1s]
     best = max(scored, key=lambda s: s[0], default=None)
     if best is not None and best[0] >= 0.3:
         draft.propose("title", best[2], 0.9, "h1 (like markup)")
@@ -259,7 +311,8 @@ def _title(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draf
     if h1s:
         draft.propose("title", h1s[0][1], 0.7, "h1")
         return h1s[0][0]
-    return None
+    # no usable h1: the heading that shows the markup's title anchors the header fields
+    return next((h for h in _HEADINGS(tree) if _norm(element_text(h)) in refs_n), None)
 
 
 def _overlap(text: str, ref: str) -> float:
@@ -329,12 +382,10 @@ _VISIBLE_TEXT = etree.XPath(
 )
 
 
-_CREDIT_END = re.compile(r"\b(?:Photo(?:graph)?|Image|Picture|Credit)s?\s?(?:by|:)", re.I)
-
-
 def _dek_like(text: str) -> bool:
-    """Not a byline, a dateline or a caption that happens to sit under the headline."""
-    return not (_BY.match(text) or find_date(text) or _CREDIT_END.search(text))
+    """Not a byline, a dateline, a caption or a call to action that happens to sit under the
+    headline."""
+    return not (_BY.match(text) or find_date(text) or not_a_dek(text))
 
 
 def _following(el: lxml.html.HtmlElement):
@@ -375,6 +426,43 @@ def _visible_byline(
     return found
 
 
+#: A label that stands before the author's name in its own element ("Autor:", "By").
+_BY_LABEL = re.compile(
+    r"^(?:by|von|par|por|author|autor|autorin|auteur|autore|verfasser|text|texte)\s*:?$", re.I
+)
+
+
+def _headline_byline(h1: lxml.html.HtmlElement | None, orgs: set[str]) -> list[str]:
+    """People named by a byline line near the headline that no class marks: "By <a>Name</a>",
+    "Text von Name", "11.12.2019 - Name", or a label element ("Autor:") and the name after it."""
+    if h1 is None:
+        return []
+    for seen, el in enumerate(_following(h1)):
+        if seen > 40:
+            break
+        if el.tag in ("script", "style", "figure", "img", "a"):
+            continue
+        full = el.text_content()
+        if len(full) > 120:
+            if el.tag == "p" and len(full) > 300:
+                break  # the article body has started
+            continue
+        text = normalise_line(" ".join(full.split()))
+        if _BY_LABEL.match(text):
+            after = " ".join(normalise_line(el.tail or "").split())
+            nxt = el.getnext()
+            if not after and nxt is not None:
+                after = " ".join(nxt.text_content().split())
+            people = byline_people(after, orgs) if after else []
+        elif _BY.match(text) or (find_date(text) is not None and " - " in text):
+            people = byline_people(text, orgs)
+        else:
+            continue
+        if people:
+            return people
+    return []
+
+
 def _agency(text: str) -> str | None:
     """The agency a byline names alone ("Associated Press · Nov 19, 2019"), or None."""
     date = find_date(text)
@@ -393,6 +481,7 @@ def _in_comments(el: lxml.html.HtmlElement) -> bool:
 
 def _authors(
     tree: lxml.html.HtmlElement,
+    h1: lxml.html.HtmlElement | None,
     m: Markup,
     site: str | None,
     draft: Draft,
@@ -416,6 +505,8 @@ def _authors(
             people = byline_people(t, orgs) or None
             if people:
                 break
+    if not people:
+        people = _headline_byline(h1, orgs) or None
     shown_people = bool(people)
     if people:
         draft.propose("authors", people, 0.9, "visible byline")
@@ -443,6 +534,33 @@ def _authors(
             draft.propose("authors", people, 0.7, f"meta {found[1]}")
         elif org and not found[0].startswith("http") and not shown_people:
             draft.propose("byline_org", org, 0.5, f"meta {found[1]}")
+    if not draft.has("authors") and not draft.has("byline_org"):
+        handle = _handle(tree)
+        draft.propose("authors", [handle] if handle else None, 0.5, "rel=author link")
+
+
+_AUTHOR_LINK = etree.XPath("//a[@rel='author']")
+#: A CMS account rather than a person's name ("jdadmin", "webteam", "user123").
+_ACCOUNT_WORD = re.compile(
+    r"admin|editor|webmaster|user|guest|staff|team|desk|redaktion|rédaction|redacción|redazione"
+    r"|author|autor|auteur",
+    re.I,
+)
+
+
+def _handle(tree: lxml.html.HtmlElement) -> str | None:
+    """A blog's one-word author name ("Tobi", "flerche"): the text of its rel=author link, when
+    that is the only name the page gives and not an account word ("admin")."""
+    for el in _AUTHOR_LINK(tree)[:3]:
+        text = _BY.sub("", " ".join(el.text_content().split()))
+        if (
+            re.fullmatch(r"[^\W\d_][\w.-]{1,30}", text)
+            and not _ACCOUNT_WORD.search(text)
+            and not AGENCIES.match(text)
+            and not _in_comments(el)
+        ):
+            return text
+    return None
 
 
 # -- dates, language, url, tags -----------------------------------------------------------
@@ -460,13 +578,26 @@ _DATE_KEYS = (
     "sailthru.date",
     "parsely-pub-date",
 )
-_TIME_XPATH = etree.XPath("//time[@datetime]/@datetime")
+_TIME_XPATH = etree.XPath("//time[@datetime]")
+#: A teaser card: a heading that links to another page.
+_LINKED_HEADING = etree.XPath("descendant::*[self::h2 or self::h3 or self::h4 or self::h5][.//a]")
+
+
+def _in_teaser(el: lxml.html.HtmlElement) -> bool:
+    """``el`` sits in a card of another story (a linked heading beside it, within a few levels,
+    with no h1 of the page in that card)."""
+    for depth, box in enumerate(el.iterancestors()):
+        if depth >= 4 or box.tag in ("body", "main", "article"):
+            return False
+        if _LINKED_HEADING(box):
+            return next(box.iter("h1"), None) is None
+    return False
 
 
 _UPDATED = re.compile(r"^\W*(?:updated|modified|last (?:updated|modified)|edited)\b", re.I)
 
 
-def _shown_date(marked: Sequence[lxml.html.HtmlElement], draft: Draft) -> None:
+def _shown_date(marked: Sequence[lxml.html.HtmlElement]) -> str | None:
     """The date a date-marked element shows (class words such as "publish-date", or
     itemprop=datePublished), for pages whose markup gives none: the first that is not an
     "Updated" line."""
@@ -478,8 +609,66 @@ def _shown_date(marked: Sequence[lxml.html.HtmlElement], draft: Draft) -> None:
             continue
         found = find_date(text)
         if found is not None:
-            draft.propose("published", found.iso, 0.5, "date shown on the page")
-            return
+            return found.iso
+    return None
+
+
+#: A day in a URL path: /2019/01/01/, /2019-01-01-slug (year 19xx/20xx, month, day).
+_URL_DAY = re.compile(
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/.\-_]|$)"
+)
+
+
+def url_day(url: str | None) -> str | None:
+    """The day a URL path files the article under, as ``YYYY-MM-DD``, or None."""
+    found = _URL_DAY.search(urlparse(url or "").path)
+    if found is None:
+        return None
+    return parse_iso(f"{found[1]}-{int(found[2]):02d}-{int(found[3]):02d}")
+
+
+def _dateline(h1: lxml.html.HtmlElement | None) -> str | None:
+    """The date printed near the headline ("April 15, 2019 6:18am", "jueves, 09 enero 2014 -
+    10:21 h"): the first short line with a date among the elements that follow the h1, before
+    the body has started."""
+    if h1 is None:
+        return None
+    for seen, el in enumerate(_following(h1)):
+        if seen > 40 or el.tag in ("article", "main"):
+            return None
+        if el.tag in ("script", "style", "figure", "img"):
+            continue
+        own = len(el.text_content())
+        if own > 200:
+            if el.tag == "p":
+                return None  # the article body has started
+            continue
+        text = element_text(el)
+        if not text or _UPDATED.match(text):
+            continue
+        found = find_date(text)
+        if found is not None:
+            return found.iso
+    return None
+
+
+def _shown_day(
+    shown: str | None, source: str, page_url: str | None, tree: lxml.html.HtmlElement, draft: Draft
+) -> None:
+    """The date the page shows where the markup gives none (else htmldate's search); and where
+    the markup's is a UTC time within two hours of midnight and the shown day is the day
+    before or after, the shown (local) day."""
+    found = draft.best("published")
+    if found is None and shown is not None:
+        draft.propose("published", shown, 0.5, source)
+    elif found is None:
+        draft.propose("published", searched_date(tree, page_url), 0.3, "htmldate page search")
+    elif shown is not None and re.search(r"(?:Z|\+00:00)$", found) and shown[:10] != found[:10]:
+        gap = (date.fromisoformat(shown[:10]) - date.fromisoformat(found[:10])).days
+        hour = int(found[11:13]) if len(found) > 13 else 12
+        # a local day differs from the UTC one only for a time near midnight
+        if (gap == 1 and hour >= 22) or (gap == -1 and hour < 2):
+            draft.propose("published", shown, 0.95, f"{source} (markup gives UTC {found})")
 
 
 def _dates(tree: lxml.html.HtmlElement, m: Markup, draft: Draft) -> None:
@@ -498,10 +687,24 @@ def _dates(tree: lxml.html.HtmlElement, m: Markup, draft: Draft) -> None:
         iso = parse_iso((m.first(key) or ("",))[0])
         if iso:
             draft.propose("modified", iso, 0.75, f"meta {key}")
-    for value in _TIME_XPATH(tree)[:1]:
-        iso = parse_iso(value)
-        if iso:
+    for el in _TIME_XPATH(tree)[:5]:
+        iso = parse_iso(el.get("datetime", ""))
+        if iso and not _in_teaser(el):
             draft.propose("published", iso, 0.65, "<time datetime>")
+            break
+
+
+def _url_date(page_url: str | None, draft: Draft) -> None:
+    """A day in the URL path is the one the site filed the article under: it wins over markup
+    naming another day (a re-publication, or a local time written as UTC shifting the day)."""
+    day = url_day(page_url)
+    if day is None:
+        return
+    found = draft.best("published")
+    if found is None:
+        draft.propose("published", day, 0.6, "url path")
+    elif found[:10] != day:
+        draft.propose("published", day, 0.9, f"url path (markup says {found})")
 
 
 def _lang_code(value: str | None) -> str | None:
@@ -549,6 +752,73 @@ def _tags(m: Markup, draft: Draft) -> None:
         )
 
 
+# -- description and lead image ------------------------------------------------------------
+_DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description")
+
+
+def _summary(value: str | None, site: str | None) -> str | None:
+    """A description as one line of text (some CMSs put HTML in it); None when it only names
+    the site, alone or with its tagline (a site-wide default, not this page's summary)."""
+    if not value:
+        return None
+    if "<" in value and ">" in value:
+        value = lxml.html.fragment_fromstring(value, create_parent="div").text_content()
+    value = " ".join(value.split())
+    if not value or (site and _norm(_TITLE_SEPARATORS.split(value)[0]) == _norm(site)):
+        return None  # the site's name, or its name and tagline ("Site - the portal for …")
+    return value
+
+
+def _description(m: Markup, site: str | None, draft: Draft) -> None:
+    """The page's own summary: what it gives for sharing (OpenGraph), its meta description, its
+    Twitter card, Dublin Core, the JSON-LD article's description, in that order; when they
+    differ, the text most of them agree on."""
+    found: list[tuple[str, str]] = []
+    for key in _DESCRIPTION_KEYS:
+        summary = next(filter(None, (_summary(v, site) for v in m.all(key))), None)
+        if summary:
+            found.append((summary, f"meta {key}"))
+    if m.article:
+        summary = _summary(_text(m.article.get("description")), site)
+        if summary:
+            found.append((summary, "json-ld description"))
+    votes = [sum(_norm(v) == _norm(w) for w, _ in found) for v, _ in found]
+    for i, (summary, source) in enumerate(found):
+        agreed = f" (as {votes[i]} sources say)" if votes[i] > 1 else ""
+        draft.propose("description", summary, 0.6 + 0.05 * votes[i] - 0.01 * i, source + agreed)
+
+
+_IMAGE_KEYS = (
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+    "image",
+    "thumbnailurl",
+)
+
+
+def _ld_image(value: Any) -> str | None:
+    """A JSON-LD ``image``: a URL, an ImageObject (``url``/``contentUrl``) or a list of those."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("contentUrl")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _image(m: Markup, page_url: str | None, draft: Draft) -> None:
+    """The lead image the page names for sharing (the article's first figure is the fallback,
+    see assemble.py)."""
+    found = m.first(*_IMAGE_KEYS)
+    ld = _ld_image(m.article.get("image")) if m.article else None
+    for value, conf, src in ((found and found[0], 0.8, f"meta {found and found[1]}"),
+                             (ld, 0.7, "json-ld image")):  # fmt: skip
+        if value and not value.startswith("data:"):
+            draft.propose("image", urljoin(page_url or "", value), conf, src)
+
+
 def read_metadata(
     tree: lxml.html.HtmlElement,
     m: Markup,
@@ -564,10 +834,16 @@ def read_metadata(
     site = _site(m, page_url, draft)
     h1 = _title(tree, m, site, draft)
     _dek(h1, m, draft)
-    _authors(tree, m, site, draft, bylines)
+    _description(m, site, draft)
+    _image(m, page_url, draft)
+    _authors(tree, h1, m, site, draft, bylines)
     _dates(tree, m, draft)
-    if draft.best("published") is None:
-        _shown_date(dates, draft)
+    _url_date(page_url, draft)
+    marked = _shown_date(dates)
+    if marked is not None:
+        _shown_day(marked, "date shown on the page", page_url, tree, draft)
+    else:
+        _shown_day(_dateline(h1), "dateline near the headline", page_url, tree, draft)
     _language(m, draft)
     _tags(m, draft)
     return page_url

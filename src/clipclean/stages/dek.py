@@ -7,11 +7,32 @@ paragraph cannot be told from a dek, and it stays in the body.
 
 from __future__ import annotations
 
+import re
+
 from ..model import Draft
 from ..shape import is_sentence_like, units, word_count
 from ..stage import stage
 
 MAX_DEK_WORDS = 80
+#: A picture credit: "Photo by", "PHOTOGRAPH COURTESY OF", "Foto:", "©", in several languages.
+_CREDIT = re.compile(
+    r"\b(?:Photo(?:graph)?|Image|Picture|Credit|Foto|Bild|Fotografía|Photographie)s?"
+    r"\s?(?:by|von|de|:|courtesy)|\bcourtesy of\b|©|\(c\)\s",
+    re.I,
+)
+#: A call to action under the headline: "Save this story for later.", a newsletter pitch.
+_PITCH = re.compile(
+    r"\b(?:save (?:this|the) (?:story|article)|for later|sign up|subscribe|newsletter|abonnieren"
+    r"|abonnez|inscrivez|suscr[ií]b|iscriviti)\b",
+    re.I,
+)
+
+
+def not_a_dek(text: str) -> bool:
+    """A picture credit or a call to action: header furniture, never the standfirst."""
+    return _CREDIT.search(text) is not None or _PITCH.search(text) is not None
+
+
 #: A line this long reads as a dek even without a full stop (many standfirsts have none).
 DEK_UNITS = 8
 
@@ -27,6 +48,8 @@ def dek(draft: Draft) -> None:
         if start < b.seq < end:
             if not (is_sentence_like(b.text, min_words=4) or units(b.text) >= DEK_UNITS):
                 break  # a label or a name: the dek, if any, has ended
+            if not_a_dek(b.text):
+                break
             slot.append(b)
     if not slot or sum(word_count(b.text) for b in slot) > MAX_DEK_WORDS:
         return

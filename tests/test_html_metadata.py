@@ -1,0 +1,169 @@
+"""HTML metadata: description, lead image, dates from URL/dateline/<time>, visible bylines."""
+
+from __future__ import annotations
+
+import clipclean
+from clipclean.html.metadata import byline_people, classify_names, url_day
+
+BODY = "".join(
+    f"<p>Paragraph {i} of the story says something long enough to be kept as body text here.</p>"
+    for i in range(6)
+)
+
+
+def _page(head: str = "", header: str = "", body: str = BODY) -> str:
+    return (
+        f"<html><head><title>A headline - Site</title>{head}</head><body>"
+        f"<article><h1>A headline</h1>{header}{body}</article></body></html>"
+    )
+
+
+def _clean(html: str, url: str | None = None) -> dict:
+    return clipclean.clean(html, url=url, kind="html").to_dict(explain=True)
+
+
+def test_description_is_the_pages_summary_and_not_the_dek() -> None:
+    d = _clean(_page('<meta property="og:description" content="The <b>summary</b>  here.">'))
+    assert d["description"] == "The summary here."
+    assert d["subtitle"] is None
+    found = {"field": "description", "value": "The summary here.", "source": "meta og:description"}
+    assert found in d["metadata"]
+
+
+def test_description_naming_only_the_site_is_no_summary() -> None:
+    head = '<meta property="og:site_name" content="Site"><meta name="description" content="Site">'
+    assert _clean(_page(head))["description"] is None
+
+
+def test_image_from_markup_is_absolute_else_the_first_figure() -> None:
+    d = _clean(_page('<meta property="og:image" content="/img/lead.jpg">'), "https://ex.org/a/b")
+    assert d["image"] == "https://ex.org/img/lead.jpg"
+    fig = '<figure><img src="/f.jpg" alt="x"><figcaption>A caption</figcaption></figure>'
+    d = _clean(_page(body=fig + BODY), "https://ex.org/a/b")
+    assert d["image"] == "https://ex.org/f.jpg"
+    assert _clean(_page())["image"] is None
+
+
+def test_url_day_wins_over_markup_naming_another_day() -> None:
+    assert url_day("https://ex.org/2019/01/01/slug/") == "2019-01-01"
+    assert url_day("https://ex.org/news/2019-13-01/") is None
+    head = '<meta property="article:published_time" content="2018-12-31T23:11:59+00:00">'
+    d = _clean(_page(head), "https://ex.org/2019/01/01/slug/")
+    assert d["published"] == "2019-01-01"
+    sources = [m["source"] for m in d["metadata"] if m["field"] == "published"]
+    assert sources == ["url path (markup says 2018-12-31T23:11:59+00:00)"]
+
+
+def test_dateline_near_the_headline_when_the_markup_has_none() -> None:
+    d = _clean(_page(header="<div>jueves, 09 enero 2014 - 10:21 h</div>"))
+    assert d["published"].startswith("2014-01-09")
+
+
+def test_time_in_a_teaser_card_is_not_the_articles() -> None:
+    teaser = (
+        '<aside><div class="card"><h3><a href="/other">Another story</a></h3>'
+        '<time datetime="2020-12-03 07:32:49">3.12.2020</time></div></aside>'
+    )
+    html = _page().replace("</article>", "</article>" + teaser)
+    published = _clean(html)["published"]
+    assert published is None or not published.startswith("2020-12-03")
+
+
+def test_visible_byline_without_a_class() -> None:
+    header = '<div><span>By</span> <a href="/about/team/meg-wagner">Meg Wagner</a></div>'
+    assert _clean(_page(header=header))["authors"] == ["Meg Wagner"]
+    header = "<div><h5>Autor:</h5>Peter Maahn</div>"
+    assert _clean(_page(header=header))["authors"] == ["Peter Maahn"]
+
+
+def test_byline_openers_and_author_box_links() -> None:
+    assert byline_people("Text von Christian Seiler", set()) == ["Christian Seiler"]
+    assert byline_people("11.12.2019 - Amelie Loevenich", set()) == ["Amelie Loevenich"]
+    assert byline_people("By Troy L. Smith, Cleveland.com", set()) == ["Troy L. Smith"]
+
+
+def test_author_box_about_and_more_links_are_not_part_of_the_name() -> None:
+    assert classify_names(["Über Luis Holuch"], set())[0] == ["Luis Holuch"]
+    assert classify_names(["Johanna Kropfitsch Alle Artikel"], set())[0] == ["Johanna Kropfitsch"]
+
+
+def test_description_falls_back_to_the_displayed_dek_with_its_source() -> None:
+    header = (
+        '<p class="dek">A standfirst that sums the story up for the reader.</p><p>By Jane Doe</p>'
+    )
+    d = _clean(_page(header=header))
+    assert (
+        d["description"] == d["subtitle"] == "A standfirst that sums the story up for the reader."
+    )
+    assert [m["source"] for m in d["metadata"] if m["field"] == "description"] == [
+        "the displayed dek"
+    ]
+
+
+def test_names_with_glued_initials_and_glued_openers() -> None:
+    assert byline_people("By T.C. Sottek", set()) == ["T.C. Sottek"]
+    assert classify_names(["James S.A. Corey"], set())[0] == ["James S.A. Corey"]
+    assert byline_people("ByTravis Haney", set()) == ["Travis Haney"]
+    assert byline_people("Geschrieben vonElisa Marvena", set()) == ["Elisa Marvena"]
+    assert classify_names(["Kevin McCoy USA TODAY"], set())[0] == []
+
+
+def test_a_site_logo_h1_is_not_the_headline() -> None:
+    html = (
+        "<html><head><title>Mark Meadows accused of timing retirement - POLITICO</title>"
+        '<meta property="og:site_name" content="POLITICO"></head><body><header><h1>POLITICO</h1>'
+        "</header><article><h2>Mark Meadows accused of timing retirement</h2>"
+        f"{BODY}</article></body></html>"
+    )
+    assert _clean(html)["title"] == "Mark Meadows accused of timing retirement"
+
+
+def test_an_h1_with_a_kicker_gives_the_markups_headline() -> None:
+    html = (
+        '<html><head><meta property="og:title" content="Why collaborative thinking wins">'
+        "</head><body><article><h1><span>Open Progress</span> Why collaborative thinking wins"
+        f"</h1>{BODY}</article></body></html>"
+    )
+    assert _clean(html)["title"] == "Why collaborative thinking wins"
+
+
+def test_credits_and_calls_to_action_are_not_deks() -> None:
+    for junk in ("Save this story for later.", "PHOTOGRAPH COURTESY OF THE ARTIST AND GALLERY"):
+        header = f'<p class="dek">{junk}</p><p>By Jane Doe</p>'
+        assert _clean(_page(header=header))["subtitle"] is None
+    text = "Headline of the story\n\nSave this story for later.\n\nBy Jane Doe\n\n" + "\n\n".join(
+        f"Paragraph {i} of the story says something long enough to be body text here."
+        for i in range(5)
+    )
+    assert clipclean.clean(text, kind="text").subtitle != "Save this story for later."
+
+
+def test_a_blogs_one_word_author_from_its_rel_author_link() -> None:
+    header = '<p>29. Juni 2017 · von <a href="/author/tobi/" rel="author">Tobi</a></p>'
+    assert _clean(_page(header=header))["authors"] == ["Tobi"]
+    header = '<p>von <a href="/author/x/" rel="author">jdadmin</a></p>'
+    assert _clean(_page(header=header))["authors"] == []
+
+
+def test_meta_text_stored_as_mangled_utf8_is_decoded_back() -> None:
+    d = _clean(_page('<meta name="description" content="MÃ¤scot Schaf, weiÃŸ und naiv">'))
+    assert d["description"] == "Mäscot Schaf, weiß und naiv"
+
+
+def test_the_description_most_sources_agree_on() -> None:
+    head = (
+        '<meta property="og:description" content="A teaser for sharing.">'
+        '<meta name="description" content="The summary of the page.">'
+        '<meta name="twitter:description" content="The summary of the page.">'
+    )
+    assert _clean(_page(head))["description"] == "The summary of the page."
+
+
+def test_the_shown_dek_replaces_a_cut_down_copy_of_it() -> None:
+    dek = "The whole standfirst as the page shows it – with its dash and all of its words."
+    head = (
+        '<meta name="description" content="The whole standfirst as the page shows it - with its…">'
+    )
+    header = f'<p class="dek">{dek}</p><p>By Jane Doe</p>'
+    d = _clean(_page(head, header=header))
+    assert d["subtitle"] == d["description"] == dek
