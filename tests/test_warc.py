@@ -26,7 +26,7 @@ from warcio.warcwriter import WARCWriter
 
 from clipclean import warc
 from clipclean.batch import BatchConfig, Reporter, run_batch
-from clipclean.model import SCHEMA
+from clipclean.model import SCHEMA as SCHEMA_VERSION
 from conftest import FIXTURES, ROOT
 from test_batch import unstamped
 
@@ -207,7 +207,10 @@ def test_clean_gives_one_document_per_page_with_its_record_identity(tmp_path: Pa
     )
     # -f json: one pretty document per page, as for several inputs.
     pretty = run_clean(path)
-    assert pretty.returncode == 0 and pretty.stdout.count(f'"schema": "{SCHEMA}"'.encode()) == 3
+    assert (
+        pretty.returncode == 0
+        and pretty.stdout.count(f'"schema": "{SCHEMA_VERSION}"'.encode()) == 3
+    )
 
 
 def test_a_warc_on_stdin_is_recognised_by_its_bytes(tmp_path: Path) -> None:
