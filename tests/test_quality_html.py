@@ -16,7 +16,9 @@ from conftest import bench_dir
 pytestmark = pytest.mark.gate
 
 #: Pinned floors: just under the measured figures (see the commit that last raised them).
-BODY_FLOORS = {"f1": 0.974, "precision": 0.971, "recall": 0.974}
+#: (precision .971 -> .970 when a paragraph repeating the dek stayed in the body: the
+#: scrapinghub labels leave standfirsts out, trafilatura-eval's keep them; recall first)
+BODY_FLOORS = {"f1": 0.974, "precision": 0.970, "recall": 0.974}
 META_FLOORS = {
     "title": 0.97,
     "authors": 0.97,

@@ -47,7 +47,12 @@ def _norm(text: str) -> str:
 
 @stage("dek_repeat", applies_to="html")
 def dek_repeat(draft: Draft) -> None:
-    """The displayed dek, already read into ``subtitle`` from the markup, where it opens the body."""
+    """The displayed dek, already read into ``subtitle`` from the markup, where it opens the
+    body as a heading.
+
+    A paragraph that repeats the dek stays in the body, dek box or not: many pages print their
+    lead paragraph as the standfirst (and copy it into the description), and losing the lead
+    is worse than keeping a standfirst, which the subtitle field holds either way."""
     dek = draft.best("subtitle")
     if not dek:
         return
@@ -56,6 +61,6 @@ def dek_repeat(draft: Draft) -> None:
         [
             (b, "dek (lifted to subtitle)")
             for b in draft.blocks[:DEK_WINDOW]
-            if _norm(b.text) == target
+            if _norm(b.text) == target and b.kind == "heading"
         ]
     )
