@@ -28,6 +28,7 @@ COMPILED = sorted(
             for name in ("shape", "scan", "model", "dates", "lang", "read", "pipeline", "assemble")
         ),
         "src/clipclean/text/blocks.py",
+        "src/clipclean/text/wrap.py",
         *(str(p) for p in Path("src/clipclean/stages").glob("*.py") if p.name != "__init__.py"),
     ]
 )

@@ -21,6 +21,7 @@ from operator import gt, itemgetter, sub
 from ..dates import find_date
 from ..model import Block, BlockKind
 from ..shape import Facts
+from .wrap import is_wide, unwrap, wrap_width
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -134,12 +135,13 @@ def _candidates(lines: list[str], raws: list[str], heads: str) -> list[int]:
 
 
 def _joins(
-    lines: list[str], raws: list[str], numbers: list[int], heads: str
+    lines: list[str], raws: list[str], numbers: list[int], lasts: list[int], heads: str
 ) -> dict[int, tuple[int, str]]:
     """The runs of lines that make one block: first line -> (its last line, the joined text).
 
     Only the few :func:`_candidates` after a line left open (not ending a sentence) are asked
-    :func:`_continues`. ``heads``: the first character of every line.
+    :func:`_continues`. ``heads``: the first character of every line; ``lasts``: the number
+    of each line's last input line (a hard-wrapped paragraph spans several).
     """
     n = len(lines)
     runs: dict[int, tuple[int, str]] = {}
@@ -149,7 +151,7 @@ def _joins(
         if lines[k - 1][-1] in _TERMINAL_CHARS:
             continue  # the line before ended its sentence
         prev_raw, raw, line = raws[k - 1], raws[k], lines[k]
-        blank = numbers[k] - numbers[k - 1] > 1
+        blank = numbers[k] - lasts[k - 1] > 1
         if (
             prev_raw[-1:] != " "
             and raw[:1] != " "
@@ -175,9 +177,34 @@ def _joins(
     return runs
 
 
+def _unwrapped(raws: list[str], text: str) -> dict[int, int]:
+    """Join the lines of each hard-wrapped paragraph into its first (see ``wrap.py``), in
+    place: the others become empty. Returns first line number -> last line number."""
+    wide = is_wide(text)
+    width = wrap_width(raws, wide)
+    if not width:
+        return {}
+    runs = unwrap(raws, width, wide)
+    for first, last in runs.items():
+        parts = [raws[first].rstrip()]
+        for k in range(first + 1, last + 1):
+            part = raws[k].strip()
+            if part.startswith("> ") and parts[0].lstrip().startswith("> "):
+                part = part[2:]
+            if wide and is_wide(part[:1] + parts[-1][-1:]):
+                parts[-1] += part  # CJK text wraps between any two characters, without a space
+            else:
+                parts.append(part)
+            raws[k] = ""
+        raws[first] = " ".join(parts)
+    return {first + 1: last + 1 for first, last in runs.items()}
+
+
 def text_to_blocks(text: str) -> list[Block]:
-    """Turn text into blocks: a non-empty line is a block; blank lines start a new group."""
+    """Turn text into blocks: a non-empty line (or a hard-wrapped paragraph, its lines joined)
+    is a block; blank lines start a new group."""
     raws = text.splitlines()
+    wrapped = _unwrapped(raws, text)
     if (
         "  " not in text
         and "\t" not in text
@@ -193,9 +220,10 @@ def text_to_blocks(text: str) -> list[Block]:
     filled = list(compress(raws, normal))
     numbers = list(compress(range(1, len(raws) + 1), normal))
     heads = "".join(map(itemgetter(0), lines))
-    runs = _joins(lines, filled, numbers, heads)
+    lasts = [wrapped.get(n, n) for n in numbers] if wrapped else numbers
+    runs = _joins(lines, filled, numbers, lasts, heads)
     # A blank line before a line that starts a block starts a new group.
-    blanks = [*map(gt, map(sub, numbers[1:], numbers), repeat(1))]
+    blanks = [*map(gt, map(sub, numbers[1:], lasts), repeat(1))]
     for first, (last, _) in runs.items():
         blanks[first:last] = repeat(False, last - first)  # (``blanks[k - 1]`` is line k's)
     groups = [0, *accumulate(blanks)]
@@ -214,11 +242,15 @@ def text_to_blocks(text: str) -> list[Block]:
         k = m.start()
         b = blocks[k]
         b.kind, b.text = _own(b.text)
+    if wrapped:
+        for b in blocks:
+            if b.line in wrapped:
+                b.origin = f"lines {b.line}-{wrapped[b.line]} (rewrapped)"
     if runs:
         for first, (last, joined) in runs.items():
             b = blocks[first]
             b.text = joined
-            b.origin = f"lines {b.line}-{numbers[last]}"
+            b.origin = f"lines {b.line}-{lasts[last]}"
         gone = {k for first, (last, _) in runs.items() for k in range(first + 1, last + 1)}
         blocks = [b for k, b in enumerate(blocks) if k not in gone]
     # Every line is stripped with its spaces folded: the facts can skip checking. Only two
