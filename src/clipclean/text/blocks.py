@@ -134,6 +134,37 @@ def _candidates(lines: list[str], raws: list[str], heads: str) -> list[int]:
     return sorted(found)
 
 
+def _bridges(
+    lines: list[str], raws: list[str], numbers: list[int], lasts: list[int], found: list[int]
+) -> set[int]:
+    """Short lines that an inline element cut out of a sentence on both sides: "Der" /
+    "@tarzun" / "würde sagen, dass …" (``get_text("\\n", strip=True)`` keeps no space to
+    tell). Such a line joins the open line before it when the line after it goes on in lower
+    case as the rest of a sentence would (see :func:`_continues`); then that one joins too."""
+    out: set[int] = set()
+    for c in found:
+        b = c - 1
+        if b < 1 or not lines[c][0].islower() or b in out:
+            continue
+        a_line, b_line = lines[b - 1], lines[b]
+        if (
+            b_line[0].islower()
+            or b_line.startswith(_CONTINUATION)
+            or a_line[-1] in _TERMINAL_CHARS
+            or b_line[-1] in _TERMINAL_CHARS
+            or numbers[b] - lasts[b - 1] > 1
+            or numbers[c] - lasts[b] > 1
+            or b_line.count(" ") >= _LINK_WORDS
+            or _is_list_item(b_line)
+            or _is_list_item(a_line)
+        ):
+            continue
+        after = raws[c + 1] if c + 1 < len(lines) else ""
+        if _continues("", "a b c", raws[c], lines[c], after, False):
+            out.add(b)
+    return out
+
+
 def _joins(
     lines: list[str], raws: list[str], numbers: list[int], lasts: list[int], heads: str
 ) -> dict[int, tuple[int, str]]:
@@ -147,10 +178,21 @@ def _joins(
     runs: dict[int, tuple[int, str]] = {}
     start = end = -1  # the run of lines ``text`` is made of
     text = ""
-    for k in _candidates(lines, raws, heads):
+    found = _candidates(lines, raws, heads)
+    bridges = _bridges(lines, raws, numbers, lasts, found)
+    for k in sorted({*found, *bridges}) if bridges else found:
         if lines[k - 1][-1] in _TERMINAL_CHARS:
             continue  # the line before ended its sentence
         prev_raw, raw, line = raws[k - 1], raws[k], lines[k]
+        if k in bridges or k - 1 in bridges:
+            if end != k - 1:
+                start = end = k - 1
+                text = _own(lines[k - 1])[1]
+            tight = line.startswith(_CONTINUATION)
+            text = f"{text}{'' if tight else ' '}{line}"
+            runs[start] = (k, text)
+            end = k
+            continue
         blank = numbers[k] - lasts[k - 1] > 1
         if (
             prev_raw[-1:] != " "
