@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+from .words import UNSPACED, count_words
+
 SCHEMA = "clipclean/1"
 
 BlockKind = Literal["paragraph", "heading", "list_item", "quote"]
@@ -196,7 +198,10 @@ class Article:
     def word_count(self) -> int:
         """``len(self.body.split())``, summed over the blocks (they are joined by whitespace),
         taken from a block's facts when they counted its words on plain text: splitting the
-        whole body again was most of :meth:`to_dict`'s time."""
+        whole body again was most of :meth:`to_dict`'s time. Chinese, Japanese and Thai-like
+        scripts are counted as :mod:`clipclean.words` says."""
+        if not self.body.isascii() and UNSPACED.search(self.body) is not None:
+            return count_words(self.body)
         n = 0
         for b in self.blocks:
             f = b.facts

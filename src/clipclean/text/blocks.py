@@ -157,8 +157,9 @@ def _bridges(
             or b_line.count(" ") >= _LINK_WORDS
             or _is_list_item(b_line)
             or _is_list_item(a_line)
+            or (lines[c].count(",") >= 2 and lines[c][-1] not in _TERMINAL_CHARS)
         ):
-            continue
+            continue  # (the last: "Tags" / "stock car, calendário, interlagos", a label's list)
         after = raws[c + 1] if c + 1 < len(lines) else ""
         if _continues("", "a b c", raws[c], lines[c], after, False):
             out.add(b)

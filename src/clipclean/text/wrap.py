@@ -32,6 +32,10 @@ _OWN_LINE = ("#", "|", "___", "---", "===", "* * *")
 _BULLET = re.compile(r"[-*+•·▪◦‣]\s+(?=\S)")
 
 
+#: Last characters of a line that ended its sentence.
+_SENTENCE_END = frozenset(".!?…。！？")
+
+
 def _widths(lines: list[str], wide: bool) -> list[int]:
     """Display width of each line's right-stripped text (wide characters count two)."""
     if not wide:
@@ -59,7 +63,13 @@ def wrap_width(lines: list[str], wide: bool = False) -> int:
         inside = stop - bisect_left(longer, w - WINDOW + 1)
         if inside >= MIN_WRAPPED and (total - stop) * 12 <= inside and inside > best:
             best, best_w = inside, w
-    return best_w
+    if not best_w:
+        return 0
+    # Wrapping ends lines wherever a word fell, mostly inside a sentence; a text of one
+    # sentence per line ends nearly all of its long lines with a full stop.
+    ends = [s.rstrip()[-1:] for s in lines if best_w - WINDOW < len(s) <= best_w]
+    stops = sum(map(_SENTENCE_END.__contains__, ends))
+    return best_w if stops <= 0.5 * len(ends) else 0
 
 
 def _indent(line: str) -> int:
