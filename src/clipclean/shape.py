@@ -22,6 +22,8 @@ _NOT_NAME = frozenset(
         "From With And Or But Not Our Your My His Her Their Its We You They It By To Of Home "
         "News Sport Sports World Business Opinion Video Photo Image More Read Share Menu Search "
         "Subscribe Advertisement Related Comments Topics Tags Live Latest Top Most "
+        "Prev Previous Next Back Zurück Weiter Vorherige Nächste Précédent Suivant Anterior "
+        "Siguiente Próximo Precedente Successivo Vorige Volgende "
     ).split()
 )
 

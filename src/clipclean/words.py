@@ -32,4 +32,5 @@ def count_words(text: str) -> int:
     han = len(_HAN_KANA.findall(text))
     sea = sum(-(-len(run) // SEA_WORD_CHARS) for run in _SEA.findall(text))
     rest = _SEA.sub(" ", _HAN_KANA.sub(" ", text))
-    return han + sea + len(rest.split())
+    # (the punctuation left between the characters is not a word)
+    return han + sea + sum(1 for w in rest.split() if any(map(str.isalnum, w)))
