@@ -8,6 +8,7 @@ shorter headline over a dek. Without the run, the first headline-like line. A re
 
 from __future__ import annotations
 
+from ..dates import find_date
 from ..model import Block, Draft
 from ..pipeline import stage
 from ..shape import facts, is_headline_like, is_person_name
@@ -36,7 +37,20 @@ def _is_candidate(block: Block, byline: bool) -> bool:
         and not byline
         and not is_person_name(text)
         and not is_dateline(text)
+        and not _counter_or_date(text)
     )
+
+
+def _counter_or_date(text: str) -> bool:
+    """A line that opens with a date or is a counter ("30. Oktober 2023 Carola Pönisch",
+    "132 with 73 posters participating": numbers around a word), not a headline ("10 things
+    to know" opens with one number only)."""
+    if not text[0].isdigit():
+        return False
+    found = find_date(text)
+    if found is not None and found.start == 0:
+        return True
+    return sum(w[0].isdigit() for w in text.split()[:4]) >= 2
 
 
 def _pick(draft: Draft) -> Block | None:
