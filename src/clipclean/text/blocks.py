@@ -21,6 +21,7 @@ from operator import gt, itemgetter, sub
 from ..dates import find_date
 from ..model import Block, BlockKind
 from ..shape import Facts
+from .markup import HEADING, drop_link_numbers, is_markdown, link_numbers, plain_markdown
 from .wrap import is_wide, unwrap, wrap_width
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -144,12 +145,11 @@ def _bridges(
     out: set[int] = set()
     for c in found:
         b = c - 1
-        if b < 1 or not lines[c][0].islower() or b in out:
+        if b < 1 or not (lines[c][0].islower() or lines[c][0] in ",;)") or b in out:
             continue
         a_line, b_line = lines[b - 1], lines[b]
         if (
-            b_line[0].islower()
-            or b_line.startswith(_CONTINUATION)
+            b_line.startswith(_CONTINUATION)
             or a_line[-1] in _TERMINAL_CHARS
             or b_line[-1] in _TERMINAL_CHARS
             or numbers[b] - lasts[b - 1] > 1
@@ -220,22 +220,23 @@ def _joins(
     return runs
 
 
-def _unwrapped(raws: list[str], text: str) -> dict[int, int]:
-    """Join the lines of each hard-wrapped paragraph into its first (see ``wrap.py``), in
-    place: the others become empty. Returns first line number -> last line number."""
+def _unwrapped(raws: list[str], text: str, markdown: bool) -> dict[int, int]:
+    """Join the lines of each hard-wrapped paragraph (or Markdown paragraph) into its first
+    (see ``wrap.py``), in place: the others become empty. Returns first line number -> last
+    line number."""
     wide = is_wide(text)
-    width = wrap_width(raws, wide)
-    if not width:
+    width = 0 if markdown else wrap_width(raws, wide)
+    if not width and not markdown:
         return {}
-    runs = unwrap(raws, width, wide)
+    runs = unwrap(raws, width, wide, markdown)
     for first, last in runs.items():
         parts = [raws[first].rstrip()]
         for k in range(first + 1, last + 1):
             part = raws[k].strip()
             if part.startswith("> ") and parts[0].lstrip().startswith("> "):
                 part = part[2:]
-            if wide and is_wide(part[:1] + parts[-1][-1:]):
-                parts[-1] += part  # CJK text wraps between any two characters, without a space
+            if (wide and is_wide(part[:1] + parts[-1][-1:])) or part.startswith(_CONTINUATION):
+                parts[-1] += part  # CJK wraps between any two characters; ", who" (Markdown)
             else:
                 parts.append(part)
             raws[k] = ""
@@ -243,13 +244,35 @@ def _unwrapped(raws: list[str], text: str) -> dict[int, int]:
     return {first + 1: last + 1 for first, last in runs.items()}
 
 
+def _read_markup(raws: list[str], text: str, markdown: bool) -> set[int]:
+    """Read a converter's markup back to text in place (see ``markup.py``): Markdown links,
+    emphasis and escapes, lynx's link numbers. Returns the numbers of the Markdown headings'
+    lines (their "#" marks taken off)."""
+    headings: set[int] = set()
+    if markdown:
+        for k, raw in enumerate(raws):
+            if not raw:
+                continue
+            if raw.lstrip()[:1] == "#" and (m := HEADING.match(raw)) is not None:
+                raw = m.group(2)
+                headings.add(k + 1)
+            raws[k] = plain_markdown(raw)
+    highest = link_numbers(text)
+    if highest:
+        raws[:] = [drop_link_numbers(raw, highest) for raw in raws]
+    return headings
+
+
 def text_to_blocks(text: str) -> list[Block]:
     """Turn text into blocks: a non-empty line (or a hard-wrapped paragraph, its lines joined)
     is a block; blank lines start a new group."""
     raws = text.splitlines()
-    wrapped = _unwrapped(raws, text)
+    markdown = is_markdown(text)
+    wrapped = _unwrapped(raws, text, markdown)
+    headings = _read_markup(raws, text, markdown) if markdown or "References" in text else set()
     if (
-        "  " not in text
+        not markdown
+        and "  " not in text
         and "\t" not in text
         and (text.isascii() or not any(map(text.__contains__, _ODD_CHARS)))
     ):
@@ -264,7 +287,9 @@ def text_to_blocks(text: str) -> list[Block]:
     numbers = list(compress(range(1, len(raws) + 1), normal))
     heads = "".join(map(itemgetter(0), lines))
     lasts = [wrapped.get(n, n) for n in numbers] if wrapped else numbers
-    runs = _joins(lines, filled, numbers, lasts, heads)
+    # (in a dump wrapped at a width or in Markdown, inline elements never break a line: a
+    # line that was not joined above was broken by the page, verse say)
+    runs = {} if wrapped or markdown else _joins(lines, filled, numbers, lasts, heads)
     # A blank line before a line that starts a block starts a new group.
     blanks = [*map(gt, map(sub, numbers[1:], lasts), repeat(1))]
     for first, (last, _) in runs.items():
@@ -285,6 +310,10 @@ def text_to_blocks(text: str) -> list[Block]:
         k = m.start()
         b = blocks[k]
         b.kind, b.text = _own(b.text)
+    if headings:
+        for b in blocks:
+            if b.line in headings:
+                b.kind = "heading"
     if wrapped:
         for b in blocks:
             if b.line in wrapped:

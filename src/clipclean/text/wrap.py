@@ -93,12 +93,15 @@ def _first_word(line: str) -> str:
     return stripped if cut < 0 else stripped[:cut]
 
 
-def unwrap(lines: list[str], width: int, wide: bool = False) -> dict[int, int]:
+def unwrap(
+    lines: list[str], width: int, wide: bool = False, markdown: bool = False
+) -> dict[int, int]:
     """The runs of lines that make one wrapped paragraph: first index -> last index.
 
     Line ``k + 1`` continues line ``k`` when ``k`` was full (its width, a space and the next
     line's first word pass ``width``), the next line is not blank, starts at the column where
-    line ``k``'s text started, and does not open a list item or a Markdown block of its own."""
+    line ``k``'s text started, and does not open a list item or a Markdown block of its own.
+    In ``markdown``, a line needs not be full: Markdown joins a paragraph's lines itself."""
     sizes = _widths(lines, wide)
     runs: dict[int, int] = {}
     first = -1
@@ -106,16 +109,21 @@ def unwrap(lines: list[str], width: int, wide: bool = False) -> dict[int, int]:
     for k in range(n - 1):
         size = sizes[k]
         nxt = lines[k + 1]
-        if size <= width // 2 or not nxt.strip():
+        if not nxt.strip() or (size <= width // 2 if not markdown else not size):
             first = -1
             continue
-        word = _first_word(nxt)
-        word_size = len(word) + (len(_WIDE.findall(word)) if wide else 0)
-        tight = wide and bool(_WIDE.match(word[:1]) or _WIDE.match(lines[k].rstrip()[-1:]))
-        room = 1 if tight else word_size  # a CJK line breaks after any character
-        if size + (0 if tight else 1) + room <= width:
-            first = -1
-            continue
+        if markdown:  # a paragraph's lines all join, but at a hard break ("  " or "\\")
+            if lines[k].endswith(("  ", "\\")) or lines[k].lstrip()[:1] in ("#", "|"):
+                first = -1
+                continue
+        else:
+            word = _first_word(nxt)
+            word_size = len(word) + (len(_WIDE.findall(word)) if wide else 0)
+            tight = wide and bool(_WIDE.match(word[:1]) or _WIDE.match(lines[k].rstrip()[-1:]))
+            room = 1 if tight else word_size  # a CJK line breaks after any character
+            if size + (0 if tight else 1) + room <= width:
+                first = -1
+                continue
         start = first if first >= 0 else k
         ind = _content_indent(lines[start])
         nind = _indent(nxt)
