@@ -10,7 +10,7 @@ import re
 
 from ..model import Draft, Image
 from ..pipeline import stage
-from ..scan import heads, starts_like
+from ..scan import Joined, heads, starts_like
 from ..shape import ends_like_sentence, word_count
 
 _WORDS = (
@@ -91,6 +91,18 @@ def _dump_marker(text: str) -> str:
     return ""
 
 
+#: Where a dump's marker may stand: a bracket, a form control's "(…)", an input field, the
+#: start of a numbered link ("\n12. https:"). One scan of the document finds these lines.
+_DUMP_CUES = (
+    re.compile(r"\["),
+    re.compile(r"\((?:BUTTON|RADIO|CHECKBOX|SUBMIT|[ *xX])\)"),
+    re.compile(r"___"),
+    re.compile(r"\n\d{1,4}\.\s{0,3}\w{2,6}:"),
+)
+#: The characters without one of which no line of the document holds a cue (``in`` tests).
+_CUE_CHARS = ("[", "(", "___", ":")
+
+
 @stage("image_placeholders")
 def image_placeholders(draft: Draft) -> None:
     """Lines that only name a medium ("Image", "Video", "Image 3 of 12", "1/12", "2:31"), and a
@@ -98,22 +110,28 @@ def image_placeholders(draft: Draft) -> None:
     "![alt](src)", kept as image records) and link reference lists ("1. https://…")."""
     drops = []
     blocks = draft.blocks
-    for k, block in enumerate(blocks):
+    for block in blocks:
         text = block.text
         if len(text) <= 40 and _may_be_placeholder(text) and PLACEHOLDER.match(text):
             drops.append((block, "media placeholder"))
         elif text[:1] == "[" and len(text) <= 700 and SHORTCODE.match(text):
             drops.append((block, "unrendered shortcode"))
-        elif len(text) <= 300 and (why := _dump_marker(text)):
-            drops.append((block, why))
-        elif text[:2] == "![" and (m := MD_IMAGE.fullmatch(text)) is not None:
-            draft.add_image(Image(src=m.group(2), alt=m.group(1) or None), block)
-            drops.append((block, "image of a Markdown dump"))
-        elif (
-            len(text) <= 20
-            and k + 1 < len(blocks)
-            and REFERENCES_HEAD.match(text)
-            and LINK_REFERENCE.match(blocks[k + 1].text)
-        ):
-            drops.append((block, "link reference list"))
+    taken = {id(b) for b, _ in drops}
+    joined = Joined([b.text for b in blocks])
+    if any(map(joined.text.__contains__, _CUE_CHARS)):
+        for k in sorted(joined.hits(_DUMP_CUES)):
+            block = blocks[k]
+            text = block.text
+            if id(block) in taken or len(text) > 300:
+                continue
+            if why := _dump_marker(text):
+                drops.append((block, why))
+                head = blocks[k - 1] if k and why == "link reference list" else None
+                if head is not None and id(head) not in taken and REFERENCES_HEAD.match(head.text):
+                    drops.append((head, why))
+                    taken.add(id(head))
+            elif text[:2] == "![" and (m := MD_IMAGE.fullmatch(text)) is not None:
+                draft.add_image(Image(src=m.group(2), alt=m.group(1) or None), block)
+                drops.append((block, "image of a Markdown dump"))
+            taken.add(id(block))
     draft.remove_many(drops)

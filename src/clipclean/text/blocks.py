@@ -224,8 +224,12 @@ def _unwrapped(raws: list[str], text: str, markdown: bool) -> dict[int, int]:
     """Join the lines of each hard-wrapped paragraph (or Markdown paragraph) into its first
     (see ``wrap.py``), in place: the others become empty. Returns first line number -> last
     line number."""
-    wide = is_wide(text)
-    width = 0 if markdown else wrap_width(raws, wide)
+    width = 0 if markdown else wrap_width(raws)
+    # CJK text is measured in columns, two for a wide character: looked for when the widths in
+    # characters found nothing (in the first lines: a dump of a CJK page has them from its menu)
+    wide = is_wide(text[:4000]) if markdown or not width else is_wide(text)
+    if not width and wide and not markdown:
+        width = wrap_width(raws, True)
     if not width and not markdown:
         return {}
     runs = unwrap(raws, width, wide, markdown)
