@@ -14,6 +14,7 @@ inside the sentence's own spaces (a trailing space before a short linked phrase)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate, compress, repeat
 from operator import gt, itemgetter, sub
@@ -135,6 +136,46 @@ def _candidates(lines: list[str], raws: list[str], heads: str) -> list[int]:
     return sorted(found)
 
 
+#: Words no sentence or heading ends on: articles, prepositions and conjunctions that always
+#: have something after them (not the particles a verb may end a clause with: "in", "vor").
+_FUNCTION_WORDS = (
+    "the a an of and or to for from with by as than into"  # en
+    " der die das des dem den ein eine einer eines einem einen und oder von zum zur für über"
+    " unter durch gegen ohne im am ins vom beim dass"  # de
+    " le la les un une des du de et ou au aux dans sur par pour avec sans sous chez"  # fr
+    " el los las una unos unas del y al en con por para sin sobre"  # es
+    " il lo gli di della dei delle alla per"  # it
+    " het een van en naar voor"  # nl
+    " os da dos das em na no com"  # pt
+)
+#: A line (of the lines joined, each followed by a newline) that ends on one of them.
+_OPEN_END = re.compile(
+    r"(?<=\S) (?:" + "|".join(sorted(set(_FUNCTION_WORDS.split()), key=len, reverse=True)) + r")\n"
+)
+
+
+def _open_ends(lines: list[str], numbers: list[int], lasts: list[int]) -> set[int]:
+    """The lines after a line of three words or more that ends on a function word, with no
+    blank line between: the sentence goes on there, whatever the next line looks like (a link
+    or a capitalised noun: "… Hänge des" / "Ruster" / "Hügellands")."""
+    joined = "\n".join([*lines, ""])
+    if " " not in joined:
+        return set()
+    starts = [*accumulate([len(t) + 1 for t in lines], initial=0)]
+    out: set[int] = set()
+    for m in _OPEN_END.finditer(joined):
+        k = bisect_right(starts, m.start()) - 1  # the line the match ends
+        if (
+            k + 1 < len(lines)
+            and lines[k].count(" ") >= 2
+            and numbers[k + 1] - lasts[k] == 1
+            and not _is_list_item(lines[k + 1])
+            and not lines[k + 1].startswith("> ")
+        ):
+            out.add(k + 1)
+    return out
+
+
 def _bridges(
     lines: list[str], raws: list[str], numbers: list[int], lasts: list[int], found: list[int]
 ) -> set[int]:
@@ -154,7 +195,7 @@ def _bridges(
             or b_line[-1] in _TERMINAL_CHARS
             or numbers[b] - lasts[b - 1] > 1
             or numbers[c] - lasts[b] > 1
-            or b_line.count(" ") >= _LINK_WORDS
+            or b_line.count(" ") >= (_LINK_WORDS if lines[c][0].islower() else 2 * _LINK_WORDS)
             or _is_list_item(b_line)
             or _is_list_item(a_line)
             or (lines[c].count(",") >= 2 and lines[c][-1] not in _TERMINAL_CHARS)
@@ -181,11 +222,13 @@ def _joins(
     text = ""
     found = _candidates(lines, raws, heads)
     bridges = _bridges(lines, raws, numbers, lasts, found)
-    for k in sorted({*found, *bridges}) if bridges else found:
+    opens = _open_ends(lines, numbers, lasts)
+    extra = bridges | opens
+    for k in sorted({*found, *extra}) if extra else found:
         if lines[k - 1][-1] in _TERMINAL_CHARS:
             continue  # the line before ended its sentence
         prev_raw, raw, line = raws[k - 1], raws[k], lines[k]
-        if k in bridges or k - 1 in bridges:
+        if k in bridges or k - 1 in bridges or k in opens:
             if end != k - 1:
                 start = end = k - 1
                 text = _own(lines[k - 1])[1]
