@@ -440,6 +440,7 @@ def test_text_dump_markers_go_with_their_reason() -> None:
         "[INS: :INS]",
         "Suche nach: ____________________ Suche",
         "[logo.png]",
+        "IFRAME: https://example.org/widget.html",
     )
     a = clean(article(*junk))
     assert [b.text for b in a.blocks] == PARAS

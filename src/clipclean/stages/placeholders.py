@@ -72,6 +72,8 @@ REFERENCES_HEAD = re.compile(
     r"^(?:references|visible links|hidden links|links|liens|verweise|enlaces|referencias)\s?:?$",
     re.I,
 )
+#: lynx's line for an embedded frame: "IFRAME: https://…", "FRAME: name".
+_FRAME = re.compile(r"^I?FRAME:\s?\S{0,2000}$")
 #: Words that may stand beside form marks on a control's line ("Suche nach: ____ Suche").
 LABEL_WORDS = 4
 
@@ -80,6 +82,8 @@ def _dump_marker(text: str) -> str:
     """Why a line is only a text dump's rendering of a control, an image or a link list, or ""."""
     if (text[:1].isdigit() or text[:1] == "[") and LINK_REFERENCE.match(text):
         return "link reference list"
+    if text[:7] in ("IFRAME:", "FRAME: ") and _FRAME.match(text):
+        return "form control or image marker of a text dump"
     if "[" not in text and "(" not in text and "_" not in text:
         return ""
     form = FORM_MARK.search(text) is not None
@@ -97,6 +101,7 @@ _DUMP_CUES = (
     re.compile(r"\["),
     re.compile(r"\((?:BUTTON|RADIO|CHECKBOX|SUBMIT|[ *xX])\)"),
     re.compile(r"___"),
+    re.compile(r"\nI?FRAME:"),
     re.compile(r"\n\d{1,4}\.\s{0,3}\w{2,6}:"),
 )
 #: The characters without one of which no line of the document holds a cue (``in`` tests).
