@@ -69,7 +69,7 @@ MD_IMAGE = re.compile(r"!\[([^\]]{0,300})\]\(([^)\s]{1,2000})(?:\s\"[^\"]{0,300}
 LINK_REFERENCE = re.compile(r"^(?:\d{1,4}\.|\[\d{1,4}\]:?)\s{0,3}(?:https?|ftp|file|mailto):\S+$")
 #: A link reference list's heading.
 REFERENCES_HEAD = re.compile(
-    r"^(?:references|visible links|hidden links|links|liens|verweise|enlaces|referencias)\s?:?$",
+    r"^(?:references|referenzen|referencias|visible links|hidden links)\s?:?$",
     re.I,
 )
 #: lynx's line for an embedded frame: "IFRAME: https://…", "FRAME: name".
@@ -101,11 +101,18 @@ _DUMP_CUES = (
     re.compile(r"\["),
     re.compile(r"\((?:BUTTON|RADIO|CHECKBOX|SUBMIT|[ *xX])\)"),
     re.compile(r"___"),
-    re.compile(r"\nI?FRAME:"),
-    re.compile(r"\n\d{1,4}\.\s{0,3}\w{2,6}:"),
+    re.compile(r"FRAME:"),
+    re.compile(r"\n\d{1,4}\.\s"),
 )
-#: The characters without one of which no line of the document holds a cue (``in`` tests).
-_CUE_CHARS = ("[", "(", "___", ":")
+#: The literal each cue opens with (for a numbered link, its list's heading: "References"):
+#: a cue whose literal the document lacks is not searched for.
+_CUE_LITERALS: tuple[tuple[str, ...], ...] = (
+    ("[",),
+    ("(BUTTON)", "(RADIO)", "(CHECKBOX)", "(SUBMIT)", "( )", "(*)", "(x)", "(X)"),
+    ("___",),
+    ("FRAME:",),
+    ("eferen",),
+)
 
 
 @stage("image_placeholders")
@@ -123,8 +130,14 @@ def image_placeholders(draft: Draft) -> None:
             drops.append((block, "unrendered shortcode"))
     taken = {id(b) for b, _ in drops}
     joined = Joined([b.text for b in blocks])
-    if any(map(joined.text.__contains__, _CUE_CHARS)):
-        for k in sorted(joined.hits(_DUMP_CUES)):
+    text = joined.text
+    cues = tuple(
+        c
+        for c, lits in zip(_DUMP_CUES, _CUE_LITERALS, strict=True)
+        if any(map(text.__contains__, lits))
+    )
+    if cues:
+        for k in sorted(joined.hits(cues)):
             block = blocks[k]
             text = block.text
             if id(block) in taken or len(text) > 300:

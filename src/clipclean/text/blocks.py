@@ -14,7 +14,6 @@ inside the sentence's own spaces (a trailing space before a short linked phrase)
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate, compress, repeat
 from operator import gt, itemgetter, sub
@@ -23,7 +22,7 @@ from ..dates import find_date
 from ..model import Block, BlockKind
 from ..shape import Facts
 from .markup import HEADING, drop_link_numbers, is_markdown, link_numbers, plain_markdown
-from .wrap import is_wide, unwrap, wrap_width
+from .wrap import MAX_WIDTH, is_wide, unwrap, wrap_width
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -148,23 +147,31 @@ _FUNCTION_WORDS = (
     " het een van en naar voor"  # nl
     " os da dos das em na no com"  # pt
 )
-#: A line (of the lines joined, each followed by a newline) that ends on one of them.
+#: A line that ends on one of them, looked for in the lines joined and reversed (each line's
+#: end then opens with "\n": the engine skips from newline to newline instead of trying the
+#: words at every character).
 _OPEN_END = re.compile(
-    r"(?<=\S) (?:" + "|".join(sorted(set(_FUNCTION_WORDS.split()), key=len, reverse=True)) + r")\n"
+    r"\n(?:"
+    + "|".join(w[::-1] for w in sorted(set(_FUNCTION_WORDS.split()), key=len, reverse=True))
+    + r") (?=\S)"
 )
+
+
+_LAST_EIGHT = itemgetter(slice(-8, None))
 
 
 def _open_ends(lines: list[str], numbers: list[int], lasts: list[int]) -> set[int]:
     """The lines after a line of three words or more that ends on a function word, with no
     blank line between: the sentence goes on there, whatever the next line looks like (a link
     or a capitalised noun: "… Hänge des" / "Ruster" / "Hügellands")."""
-    joined = "\n".join([*lines, ""])
-    if " " not in joined:
-        return set()
-    starts = [*accumulate([len(t) + 1 for t in lines], initial=0)]
+    # (a line's last eight characters hold its last word and the character before it)
+    backwards = "\n".join([*map(_LAST_EIGHT, lines), ""])[::-1]
     out: set[int] = set()
-    for m in _OPEN_END.finditer(joined):
-        k = bisect_right(starts, m.start()) - 1  # the line the match ends
+    seen, at = 0, 0  # newlines before ``at`` in ``backwards`` (each ends a line, from the last)
+    for m in _OPEN_END.finditer(backwards):
+        seen += backwards.count("\n", at, m.start())
+        at = m.start()
+        k = len(lines) - 1 - seen  # the line this newline ends
         if (
             k + 1 < len(lines)
             and lines[k].count(" ") >= 2
@@ -189,9 +196,10 @@ def _bridges(
         if b < 1 or not (lines[c][0].islower() or lines[c][0] in ",;)") or b in out:
             continue
         a_line, b_line = lines[b - 1], lines[b]
+        if a_line[-1] in _TERMINAL_CHARS or b_line[-1] in _TERMINAL_CHARS:
+            continue  # (the commonest way out first)
         if (
             b_line.startswith(_CONTINUATION)
-            or a_line[-1] in _TERMINAL_CHARS
             or b_line[-1] in _TERMINAL_CHARS
             or numbers[b] - lasts[b - 1] > 1
             or numbers[c] - lasts[b] > 1
@@ -267,6 +275,8 @@ def _unwrapped(raws: list[str], text: str, markdown: bool) -> dict[int, int]:
     """Join the lines of each hard-wrapped paragraph (or Markdown paragraph) into its first
     (see ``wrap.py``), in place: the others become empty. Returns first line number -> last
     line number."""
+    if not markdown and sum(map(MAX_WIDTH.__lt__, map(len, raws))) * 12 > len(raws):
+        return {}  # many lines longer than any wrap width: one paragraph a line (in C)
     width = 0 if markdown else wrap_width(raws)
     # CJK text is measured in columns, two for a wide character: looked for when the widths in
     # characters found nothing (in the first lines: a dump of a CJK page has them from its menu)

@@ -26,6 +26,8 @@ _EMPHASIS = re.compile(r"(?<![\w*])([_*])(?=[^\s_*])([^_*\n]{1,300}?)(?<=[^\s_*]
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 #: An ATX heading: "## Text".
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(\S.*?)(?:\s+#+)?\s*$")
+#: The start of a heading line, for counting them in one scan.
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}\s+\S", re.M)
 #: Links, images or headings a text needs to be read as Markdown.
 MIN_MARKS = 3
 #: lynx's "References" list and its entries.
@@ -36,10 +38,10 @@ _LINK_NUMBER = re.compile(r"\[(\d{1,5})\]")
 
 def is_markdown(text: str) -> bool:
     """Several Markdown links or images, or headings with a link: a converter's Markdown."""
-    if "](" not in text and "\n#" not in text and not text.startswith("#"):
+    if "](" not in text:
         return False
-    links = len(_LINK.findall(text, 0, 200_000)) + text.count("![")
-    headings = sum(1 for line in text.splitlines() if line[:1] == "#" and HEADING.match(line))
+    links = len(_LINK.findall(text, 0, 200_000)) + text.count("![") if "](" in text else 0
+    headings = len(_HEADING_LINE.findall(text, 0, 200_000)) if "#" in text else 0
     return links >= MIN_MARKS or (headings >= 1 and links + headings >= MIN_MARKS)
 
 

@@ -49,7 +49,11 @@ def wrap_width(lines: list[str], wide: bool = False) -> int:
     The width ``w`` is the one where most lines end in ``(w - WINDOW, w]`` and hardly any go
     past it (a line past it is an unbreakable word: a URL). A page dumped one paragraph per
     line has its long lines everywhere past any such width."""
-    sizes = sorted(_widths(lines, True) if wide else map(len, lines))
+    sizes = _widths(lines, True) if wide else [*map(len, lines)]
+    over = sum(map(MAX_WIDTH.__lt__, sizes))
+    if (sum(map((MIN_WIDTH - WINDOW).__lt__, sizes)) - over) < max(MIN_WRAPPED, 12 * over):
+        return 0  # (too few lines near any width for the many past them: the common case)
+    sizes.sort()
     longer = sizes[bisect_left(sizes, MIN_WIDTH - WINDOW + 1) :]
     total = len(longer)
     fit = bisect_left(longer, MAX_WIDTH + 1)
@@ -139,6 +143,15 @@ def unwrap(
     return runs
 
 
+#: The first bytes in UTF-8 of most of ``_WIDE``'s characters (U+3000-U+DFFF, U+F000-): a
+#: text without any has none of them but a few rare ones (U+1100-U+115F, U+2E80-U+2FFF).
+_WIDE_LEADS = bytes(range(0xE3, 0xEE)) + b"\xef"
+
+
 def is_wide(text: str) -> bool:
-    """Whether the text has characters drawn two columns wide (then widths are counted)."""
-    return not text.isascii() and _WIDE.search(text) is not None
+    """Whether the text has characters drawn two columns wide (then widths are counted). A
+    look at its UTF-8 lead bytes (in C) rules most texts out before the pattern."""
+    if text.isascii():
+        return False
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _WIDE_LEADS)) != len(data) and _WIDE.search(text) is not None
