@@ -465,3 +465,9 @@ def test_a_link_reference_list_goes() -> None:
 def test_prev_next_is_not_an_author() -> None:
     a = clean(["Bridge to close for two years", "Prev Next", "March 4, 2024", *PARAS])
     assert "Prev Next" not in a.authors
+
+
+def test_a_comment_counter_or_a_dated_line_is_never_the_title() -> None:
+    for line in ("132 with 73 posters participating", "30. Oktober 2023 Carola Pönisch Kultur"):
+        a = clean([line, *PARAS])
+        assert a.title != line, line
