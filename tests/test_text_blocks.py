@@ -176,3 +176,9 @@ def test_a_line_ending_on_a_function_word_goes_on_in_the_next() -> None:
     ]
     menu = "Most read in world news\nMayor says bridge will reopen on time\n"
     assert texts(menu) == ["Most read in world news", "Mayor says bridge will reopen on time"]
+
+
+def test_utf8_read_as_latin1_is_repaired_and_a_lone_pair_is_not() -> None:
+    broken = "Die MaÃŸnahmen kÃ¶nnen Ã¼ber die GrÃ¶ÃŸe â€“ so die Studie.\n"
+    assert texts(broken) == ["Die Maßnahmen können über die Größe – so die Studie."]
+    assert texts("Preis: 5Â°C am Morgen.\n") == ["Preis: 5Â°C am Morgen."]

@@ -22,6 +22,7 @@ from ..dates import find_date
 from ..model import Block, BlockKind
 from ..shape import Facts
 from .markup import HEADING, drop_link_numbers, is_markdown, link_numbers, plain_markdown
+from .mojibake import repair
 from .wrap import MAX_WIDTH, is_wide, unwrap, wrap_width
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -323,6 +324,7 @@ def _read_markup(raws: list[str], text: str, markdown: bool) -> set[int]:
 def text_to_blocks(text: str) -> list[Block]:
     """Turn text into blocks: a non-empty line (or a hard-wrapped paragraph, its lines joined)
     is a block; blank lines start a new group."""
+    text = repair(text)
     raws = text.splitlines()
     markdown = is_markdown(text)
     wrapped = _unwrapped(raws, text, markdown)
