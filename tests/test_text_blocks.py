@@ -182,3 +182,9 @@ def test_utf8_read_as_latin1_is_repaired_and_a_lone_pair_is_not() -> None:
     broken = "Die MaÃŸnahmen kÃ¶nnen Ã¼ber die GrÃ¶ÃŸe â€“ so die Studie.\n"
     assert texts(broken) == ["Die Maßnahmen können über die Größe – so die Studie."]
     assert texts("Preis: 5Â°C am Morgen.\n") == ["Preis: 5Â°C am Morgen."]
+
+
+def test_a_dump_that_indents_its_text_prints_headings_at_the_margin() -> None:
+    lines = ["Harbour ferry to resume after repair", "", *_wrapped(LONG[:2])]
+    blocks = text_to_blocks("\n".join(lines))
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph"]

@@ -73,6 +73,9 @@ def _pick(draft: Draft) -> Block | None:
         zone = [b for b, c in zip(area[:by], ok[:by], strict=True) if c] or zone
     if not zone:
         return None
+    marked = [b for b in zone if b.kind == "heading"]
+    if marked and draft.kind == "text":
+        zone = marked  # the text set its headings apart (a dump's margin, Markdown's "#")
     weight = {id(b): facts(b).units for b in zone}
     for b in zone:  # "HomeLatest NewsThe Headline": a menu glued to a headline printed again
         for other in zone:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import accumulate, compress, repeat
-from operator import gt, itemgetter, sub
+from operator import gt, itemgetter, methodcaller, sub
 
 from ..dates import find_date
 from ..model import Block, BlockKind
@@ -272,10 +272,20 @@ def _joins(
     return runs
 
 
-def _unwrapped(raws: list[str], text: str, markdown: bool) -> dict[int, int]:
+def _flush_left(raws: list[str]) -> set[int]:
+    """The numbers of the lines a dump prints at the margin when it indents its text (lynx
+    indents paragraphs and lists, not headings): the headings."""
+    filled = [r for r in raws if r.strip()]
+    indented = sum(map(methodcaller("startswith", " "), filled))
+    if indented < 0.7 * len(filled):
+        return set()
+    return {k + 1 for k, r in enumerate(raws) if r[:1] not in ("", " ") and r.strip()}
+
+
+def _unwrapped(raws: list[str], text: str, markdown: bool, headings: set[int]) -> dict[int, int]:
     """Join the lines of each hard-wrapped paragraph (or Markdown paragraph) into its first
     (see ``wrap.py``), in place: the others become empty. Returns first line number -> last
-    line number."""
+    line number; adds to ``headings`` the lines a dump set apart as headings."""
     if not markdown and sum(map(MAX_WIDTH.__lt__, map(len, raws))) * 12 > len(raws):
         return {}  # many lines longer than any wrap width: one paragraph a line (in C)
     width = 0 if markdown else wrap_width(raws)
@@ -287,6 +297,8 @@ def _unwrapped(raws: list[str], text: str, markdown: bool) -> dict[int, int]:
     if not width and not markdown:
         return {}
     runs = unwrap(raws, width, wide, markdown)
+    if not markdown:
+        headings.update(_flush_left(raws))
     for first, last in runs.items():
         parts = [raws[first].rstrip()]
         for k in range(first + 1, last + 1):
@@ -327,8 +339,10 @@ def text_to_blocks(text: str) -> list[Block]:
     text = repair(text)
     raws = text.splitlines()
     markdown = is_markdown(text)
-    wrapped = _unwrapped(raws, text, markdown)
-    headings = _read_markup(raws, text, markdown) if markdown or "References" in text else set()
+    headings: set[int] = set()
+    wrapped = _unwrapped(raws, text, markdown, headings)
+    if markdown or "References" in text:
+        headings |= _read_markup(raws, text, markdown)
     if (
         not markdown
         and "  " not in text
