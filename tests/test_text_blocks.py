@@ -185,6 +185,6 @@ def test_utf8_read_as_latin1_is_repaired_and_a_lone_pair_is_not() -> None:
 
 
 def test_a_dump_that_indents_its_text_prints_headings_at_the_margin() -> None:
-    lines = ["Harbour ferry to resume after repair", "", *_wrapped(LONG[:2])]
+    lines = ["Harbour ferry to resume after repair", "", *_wrapped(LONG)]
     blocks = text_to_blocks("\n".join(lines))
-    assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph"]
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph", "paragraph"]
