@@ -30,6 +30,7 @@ COMPILED = sorted(
             )
         ),
         "src/clipclean/text/blocks.py",
+        "src/clipclean/text/wrap.py",
         *(str(p) for p in Path("src/clipclean/stages").glob("*.py") if p.name != "__init__.py"),
     ]
 )

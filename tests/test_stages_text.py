@@ -392,3 +392,82 @@ def test_a_dated_byline_of_someone_else_stays_for_the_other_stages() -> None:
     other = "Written by John Roe on March 5, 2024"
     a = clean(article(after=(other,)))
     assert all(r.reason != "byline repeated" for r in a.removed)
+
+
+def test_a_credit_after_a_dash_goes_and_an_organisation_is_not_part_of_the_name() -> None:
+    line = "-- CNN's Bill Kirkos contributed to this report."
+    a = clean(article(after=(line,)))
+    assert list(a.contributors) == ["Bill Kirkos"]
+    assert removed_by(a, line) == "contributors"
+
+
+def test_a_byline_signed_off_with_a_dash_at_the_end_is_the_author() -> None:
+    a = clean([*article()[:1], *PARAS, "-- By Michael Russell"])
+    assert a.authors == ("Michael Russell",)
+    assert [b.text for b in a.blocks] == PARAS
+
+
+def test_a_sentence_opening_with_by_at_the_end_stays() -> None:
+    said = "By the end of the year, the bridge will open again to buses and bicycles."
+    a = clean(article(after=(said,)))
+    assert said in [b.text for b in a.blocks]
+
+
+def test_cjk_editor_credits_are_contributors_not_the_byline_org() -> None:
+    body = [
+        "国家统计局1日发布数据显示，今年前两个月，全国规模以上工业增加值同比增长百分之五点三，"
+        "增速比去年全年加快零点八个百分点。专家表示，经济运行开局良好。",
+        "分析人士认为，随着一系列稳增长政策持续发力，国内需求逐步恢复，市场信心不断增强。",
+    ]
+    a = clean(["中国经济数据发布", *body, "（编辑：严玉洁 王辉）", "【责任编辑：严玉洁】"])
+    assert list(a.contributors) == ["严玉洁", "王辉"]
+    assert a.byline_org is None
+    assert [b.text for b in a.blocks] == body
+
+
+def test_word_count_counts_chinese_characters_and_thai_runs() -> None:
+    zh = clean(
+        ["国家统计局发布数据显示，工业增加值同比增长。经济运行开局良好，为全年目标打下基础。"]
+    )
+    assert zh.word_count == 37  # one word per Han character (punctuation is not one)
+    th = clean(["ภาษาไทยเป็นภาษาที่สวยงามมาก และมีผู้พูดหลายล้านคนทั่วโลกในปัจจุบันนี้แล้วครับ"])
+    assert 10 <= th.word_count <= 25  # an estimate: one word per four characters
+
+
+def test_text_dump_markers_go_with_their_reason() -> None:
+    junk = (
+        "(BUTTON) Follow",
+        "[INS: :INS]",
+        "Suche nach: ____________________ Suche",
+        "[logo.png]",
+        "IFRAME: https://example.org/widget.html",
+    )
+    a = clean(article(*junk))
+    assert [b.text for b in a.blocks] == PARAS
+    assert all(removed_by(a, j) == "image_placeholders" for j in junk)
+
+
+def test_a_markdown_image_becomes_an_image_record() -> None:
+    a = clean(article("![The old bridge at dusk](https://example.org/bridge.jpg)"))
+    assert [b.text for b in a.blocks] == PARAS
+    assert [(i.src, i.alt) for i in a.images] == [
+        ("https://example.org/bridge.jpg", "The old bridge at dusk")
+    ]
+
+
+def test_a_link_reference_list_goes() -> None:
+    refs = ("References", "1. https://example.org/a", "2. https://example.org/b")
+    a = clean(article(after=refs))
+    assert [b.text for b in a.blocks] == PARAS
+    assert {removed_by(a, r) for r in refs} == {"image_placeholders"}
+
+
+def test_prev_next_is_not_an_author() -> None:
+    a = clean(["Bridge to close for two years", "Prev Next", "March 4, 2024", *PARAS])
+    assert "Prev Next" not in a.authors
+
+
+def test_a_comment_counter_or_a_dated_line_is_never_the_title() -> None:
+    for line in ("132 with 73 posters participating", "30. Oktober 2023 Carola Pönisch Kultur"):
+        a = clean([line, *PARAS])
+        assert a.title != line, line

@@ -68,3 +68,123 @@ def test_a_lower_case_dateline_is_not_joined_to_the_headline() -> None:
         "Calendário da Stock Car 2018",
         "segunda-feira, 22 de janeiro de 2018 às 0:13",
     ]
+
+
+def _wrapped(paragraphs: list[str], width: int = 74, indent: str = "   ") -> list[str]:
+    import textwrap
+
+    out: list[str] = []
+    for p in paragraphs:
+        out += textwrap.wrap(
+            p, width - len(indent), initial_indent=indent, subsequent_indent=indent
+        )
+        out.append("")
+    return out
+
+
+LONG = [
+    "The ferry between the old harbour and Skerry Island will carry passengers again from next "
+    "Monday, the port authority said on Tuesday, ending a two-year break caused by storm damage.",
+    "Engineers replaced the timber supports of both piers with steel and concrete, and the "
+    "authority says the new structures should last at least fifty years, at a cost of millions.",
+    "The timetable has twelve crossings a day on weekdays, up from eight before the closure, and "
+    "in summer the first boat leaves at six so that island workers reach the town in time.",
+]
+
+
+def test_a_hard_wrapped_dump_is_rejoined_and_the_origin_says_so() -> None:
+    blocks = text_to_blocks("\n".join(_wrapped(LONG)))
+    assert [b.text for b in blocks] == LONG
+    assert blocks[0].origin.startswith("lines 1-") and "rewrapped" in blocks[0].origin
+
+
+def test_lines_the_page_broke_itself_stay_apart_in_a_dump() -> None:
+    lines = [
+        *_wrapped(LONG[:2]),
+        "   Fares until the end of the year:",
+        "     * Adults: 4.50 pounds a single crossing",
+        "     * Children under 16: 2 pounds",
+        "   Roses are red,",
+        "   violets are blue.",
+        "",
+        *_wrapped(LONG[2:]),
+    ]
+    got = texts("\n".join(lines))
+    assert got[:2] == LONG[:2] and got[-1] == LONG[2]
+    assert "* Adults: 4.50 pounds a single crossing" in got
+    assert "Roses are red," in got and "violets are blue." in got  # verse: not full lines
+
+
+def test_a_heading_at_another_indentation_is_not_joined_to_the_paragraph() -> None:
+    lines = [*_wrapped(LONG[:1])[:-1], "More crossings in summer and in winter, the authority says"]
+    lines += _wrapped(LONG[1:])
+    assert "More crossings in summer and in winter, the authority says" in texts("\n".join(lines))
+
+
+def test_one_sentence_per_line_is_not_taken_for_a_wrapped_dump() -> None:
+    sentences = [
+        "The council voted on Tuesday to close the old bridge to cars for two years of repairs.",
+        "Engineers found cracks in three of the supports during an inspection in the spring.",
+        "Buses will use a temporary lane, and cyclists will keep a path on the eastern side.",
+        "Shop owners on both banks said they feared losing customers during the busiest months.",
+        "The work is expected to cost about 30 million euros and to finish before the summer.",
+        "A public meeting about the plans will be held at the town hall on the first of April.",
+    ]
+    assert texts("\n".join(sentences)) == sentences
+
+
+def test_markdown_links_emphasis_and_headings_are_read_as_text() -> None:
+    text = (
+        "# Ferry to resume\n\n"
+        "The ferry will carry passengers again, the [port authority](/tags/port) said on\n"
+        "Tuesday, ending a break caused by damage to the [piers](/piers) during the storms\n"
+        "of 2022, said _Tom Haraldsen_\n, who runs a store.\n\n"
+        "\\-- Additional reporting by [Peter Quinn](/authors/pq).\n"
+    )
+    blocks = text_to_blocks(text)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Ferry to resume"),
+        (
+            "paragraph",
+            "The ferry will carry passengers again, the port authority said on Tuesday, ending "
+            "a break caused by damage to the piers during the storms of 2022, said Tom "
+            "Haraldsen, who runs a store.",
+        ),
+        ("paragraph", "-- Additional reporting by Peter Quinn."),
+    ]
+
+
+def test_lynx_link_numbers_go_when_the_references_list_is_there() -> None:
+    text = "By [7]Maria Lindqvist\n\nReferences\n\n   7. https://example.org/maria\n   8. https://x.org\n"
+    assert texts(text)[0] == "By Maria Lindqvist"
+    assert texts("See note [7] below.\n")[0] == "See note [7] below."
+
+
+def test_a_phrase_cut_out_by_inline_links_on_both_sides_is_rejoined() -> None:
+    text = "Menu\nDer\n@tarzun\nwürde sagen, dass wir mal wieder reden müssen.\n"
+    assert texts(text) == ["Menu", "Der @tarzun würde sagen, dass wir mal wieder reden müssen."]
+    quote = "“We waited a long time for this,” said\nTom Haraldsen\n, who runs the store.\n"
+    assert texts(quote) == [
+        "“We waited a long time for this,” said Tom Haraldsen, who runs the store."
+    ]
+
+
+def test_a_line_ending_on_a_function_word_goes_on_in_the_next() -> None:
+    text = "Der Wein hat die Stadt reich gemacht. Die Hänge des\nRuster Hügellands\nsind mild.\n"
+    assert texts(text) == [
+        "Der Wein hat die Stadt reich gemacht. Die Hänge des Ruster Hügellands sind mild."
+    ]
+    menu = "Most read in world news\nMayor says bridge will reopen on time\n"
+    assert texts(menu) == ["Most read in world news", "Mayor says bridge will reopen on time"]
+
+
+def test_utf8_read_as_latin1_is_repaired_and_a_lone_pair_is_not() -> None:
+    broken = "Die MaÃŸnahmen kÃ¶nnen Ã¼ber die GrÃ¶ÃŸe â€“ so die Studie.\n"
+    assert texts(broken) == ["Die Maßnahmen können über die Größe – so die Studie."]
+    assert texts("Preis: 5Â°C am Morgen.\n") == ["Preis: 5Â°C am Morgen."]
+
+
+def test_a_dump_that_indents_its_text_prints_headings_at_the_margin() -> None:
+    lines = ["Harbour ferry to resume after repair", "", *_wrapped(LONG)]
+    blocks = text_to_blocks("\n".join(lines))
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph", "paragraph"]

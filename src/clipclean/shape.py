@@ -22,6 +22,8 @@ _NOT_NAME = frozenset(
         "From With And Or But Not Our Your My His Her Their Its We You They It By To Of Home "
         "News Sport Sports World Business Opinion Video Photo Image More Read Share Menu Search "
         "Subscribe Advertisement Related Comments Topics Tags Live Latest Top Most "
+        "Prev Previous Next Back Zurück Weiter Vorherige Nächste Précédent Suivant Anterior "
+        "Siguiente Próximo Precedente Successivo Vorige Volgende "
     ).split()
 )
 
@@ -36,14 +38,18 @@ def word_count(text: str) -> int:
     return text.count(" ") + 1
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f]")
+#: Scripts written without spaces between words (CJK; Thai, Lao, Myanmar, Khmer).
+_CJK = re.compile(
+    r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
 #: The bytes of ASCII letters and digits (what ``str.isalpha`` / ``isdigit`` take of ASCII).
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_DIGITS = string.digits.encode()
 
 
-#: The first bytes in UTF-8 of ``_CJK``'s characters (of U+3000-U+9FFF, U+A000-U+DFFF, U+F000-).
-_CJK_LEADS = bytes(range(0xE3, 0xEE)) + b"\xef"
+#: The first bytes in UTF-8 of ``_CJK``'s characters (of U+0800-U+1FFF, U+3000-U+9FFF,
+#: U+A000-U+DFFF, U+F000-).
+_CJK_LEADS = b"\xe0\xe1" + bytes(range(0xE3, 0xEE)) + b"\xef"
 
 
 def _may_have_cjk(texts: list[str]) -> bool:

@@ -35,9 +35,17 @@ _BY_HEADS = heads(
 )  # fmt: skip
 
 
+#: A dash or bullet before a byline: "-- By Michael Russell", "— Von Anna Schmidt".
+_LEADING_MARK = re.compile(r"^(?:[-–—•·*]+|>)\s?")
+_MARKS = frozenset("-–—•·*>")
+
+
 def by_prefix(text: str) -> re.Match[str] | None:
     """``BY_PREFIX.match(text)``, the pattern tried only on a line that can start like it
-    (most lines cannot: a look at two characters is cheaper than the ``re.I`` pattern)."""
+    (most lines cannot: a look at two characters is cheaper than the ``re.I`` pattern). A
+    leading dash or bullet is passed over."""
+    if text[:1] in _MARKS:
+        text = _LEADING_MARK.sub("", text)
     head = text[:2]  # (a line that starts outside ASCII is tried: re.I folds a few letters)
     return BY_PREFIX.match(text) if head.lower() in _BY_HEADS or not head.isascii() else None
 
@@ -254,6 +262,7 @@ def bylines(draft: Draft) -> None:
             _date_into(draft, block.text, block)
         draft.marks["header_end"] = max(draft.marks.get("header_end", -1), block.seq)
         drops.append((block, "byline"))
+    drops += _sign_off(draft, {id(b) for b, _ in drops})
     gone = {id(b) for b, _ in drops}
     drops += [r for r in _roles(draft) if id(r[0]) not in gone]
     names = {a.casefold() for c in draft.candidates.get("authors", []) for a in c.value}
@@ -269,6 +278,30 @@ def bylines(draft: Draft) -> None:
             )
         ]
     draft.remove_many(drops)
+
+
+#: How many blocks at the end of the text a signed-off byline may stand among.
+SIGN_OFF_REACH = 3
+
+
+def _sign_off(draft: Draft, gone: set[int]) -> list[tuple[Block, str]]:
+    """A byline set off by a dash at the article's end (the last lines of the run or just
+    after it): "-- By Michael Russell". (The dash tells it from a sentence opening "By".)"""
+    end = draft.marks.get("body_end")
+    inside = [b for b in draft.blocks if end is None or b.seq <= end]
+    after = draft.blocks[len(inside) : len(inside) + SIGN_OFF_REACH]
+    tail = inside[-SIGN_OFF_REACH:] + after
+    out = []
+    for block in tail:
+        text = block.text
+        if text[:1] not in _MARKS or id(block) in gone or len(text) > 120:
+            continue
+        parsed = parse_byline(text)
+        if parsed and parsed[0]:
+            if not draft.has("authors"):
+                draft.propose("authors", parsed[0], 0.6)
+            out.append((block, "byline"))
+    return out
 
 
 def _known_byline(text: str, names: set[str]) -> bool:

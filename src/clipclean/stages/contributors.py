@@ -30,6 +30,16 @@ OTHER_CREDIT = re.compile(
     r"\s(?P<names>[^;.]{2,200}?)\.?\)?$",
     re.I,
 )
+#: A CJK editor's credit: "（编辑：严玉洁 王辉）", "【责任编辑：严玉洁】", "（編集：山田太郎）",
+#: "(편집: 홍길동)". The names are people, not the byline's organisation.
+CJK_CREDIT = re.compile(
+    r"^[（(【\[]?\s?(?:责任编辑|責任編輯|责编|編集|编辑|編輯|编审|校对|校對|审校|审核|監修|编译|編譯"
+    r"|翻译|翻譯|편집|교열)\s?[：:]\s?(?P<names>[^：:（）()【】\[\]]{1,60}?)\s?[）)】\]]?$"
+)
+#: What may stand before a credit line: a dash or a bullet ("-- CNN's X contributed …").
+LEADING_MARK = re.compile(r"^(?:[-–—•·*]+|>)\s?")
+#: An organisation's possessive before a name: "CNN's", "AP’s".
+_ORG_POSSESSIVE = re.compile(r"^[\w.&-]{1,30}['’]s$")
 EDITING_BY = re.compile(r"^(?:editing|edited|compiled|produced)\sby\s[^\n]{2,200}$", re.I)
 _PLACES = re.compile(r"\s(?:in|from)\s[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}")
 
@@ -38,6 +48,8 @@ def _names(text: str) -> list[str]:
     """The people named; a role before them is dropped ("Associated Press writer X")."""
     text = _PLACES.sub("", text)
     words = text.split()
+    if words and _ORG_POSSESSIVE.match(words[0]):
+        words = words[1:]  # "CNN's Bill Kirkos": the organisation is not part of the name
     for k in range(min(len(words), 6)):
         names = split_names(" ".join(words[k:]))
         if names:
@@ -77,6 +89,10 @@ _OPENERS = frozenset(
 )
 
 
+#: First characters of a credit line that may open with a bracket, a dash or a bullet.
+_MARKS = frozenset("(-–—•·*>（【[")
+
+
 @stage("contributors")
 def contributors(draft: Draft) -> None:
     """Contributor and reporting-credit lines -> contributors (people the byline does not name
@@ -86,10 +102,20 @@ def contributors(draft: Draft) -> None:
     for block in [
         b
         for b in draft.blocks
-        if b.text[:2] in _OPENERS or b.text[:1] == "(" or "ontribu" in b.text
+        if b.text[:2] in _OPENERS
+        or b.text[:1] in _MARKS
+        or "ontribu" in b.text
+        or (not b.text[:1].isascii() and ("：" in b.text or ":" in b.text))
     ]:
         text = block.text
         if len(text) > 400:
+            continue
+        if text[:1] in _MARKS:
+            text = LEADING_MARK.sub("", text)
+        if not text.isascii() and (cjk := CJK_CREDIT.match(text)) is not None:
+            names = [n for n in re.split(r"[\s、，,]+", cjk.group("names")) if n]
+            draft.propose("contributors", [n for n in names if n.casefold() not in authors], 0.8)
+            drops.append((block, "lifted to contributors"))
             continue
         if "by " in text:
             text = _CREDIT_SEP.sub("; ", text)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Draft
-from ..scan import heads, starts_like
+from ..model import Draft, Image
+from ..scan import Joined, heads, starts_like
+from ..shape import ends_like_sentence, word_count
 from ..stage import stage
 
 _WORDS = (
@@ -50,14 +51,90 @@ SHORTCODE = re.compile(
 )
 
 
+#: What text-mode browsers and converters print for a form control or an embed: lynx's
+#: "(BUTTON)", "[INS: :INS]", w3m's "[BUTTON]", "[ ]" / "[X]" / "( )" / "(*)" boxes, "____"
+#: input fields, "[IMG]"/"[image]".
+FORM_MARK = re.compile(
+    r"\((?:BUTTON|RADIO|CHECKBOX|SUBMIT)\)|\[(?:BUTTON|SUBMIT|INS:[^\]]{0,60}:INS|DEL:[^\]]{0,60}:DEL"
+    r"|IMG|IMAGE|EMBED|IFRAME|OBJECT|VIDEO|AUDIO|image|img|embed|iframe|video)(?:\s[^\]]{0,40})?\]"
+    r"|\[[ xX*]?\]|\([ *xX]\)|_{3,}"
+)
+#: An image the dump named by its file ("[tomas_spahn.jpg]", "[svg%3E]", "[leer.gif]"): one
+#: bracketed token with no space, holding a dot, a percent sign, an equals sign or a slash.
+FILE_MARK = re.compile(r"\[[^\]\s]{0,200}[.%=/][^\]\s]{0,200}\]")
+#: A Markdown image: "![alt](src)".
+MD_IMAGE = re.compile(r"!\[([^\]]{0,300})\]\(([^)\s]{1,2000})(?:\s\"[^\"]{0,300}\")?\)")
+#: A link reference list's entry: "1. http://…" (lynx's "References"), "[3]: https://…"
+#: (Markdown), "[12] https://…".
+LINK_REFERENCE = re.compile(r"^(?:\d{1,4}\.|\[\d{1,4}\]:?)\s{0,3}(?:https?|ftp|file|mailto):\S+$")
+#: A link reference list's heading.
+REFERENCES_HEAD = re.compile(
+    r"^(?:references|referenzen|referencias|visible links|hidden links)\s?:?$",
+    re.I,
+)
+#: lynx's line for an embedded frame: "IFRAME: https://…", "FRAME: name".
+_FRAME = re.compile(r"^I?FRAME:\s?\S{0,2000}$")
+#: Words that may stand beside form marks on a control's line ("Suche nach: ____ Suche").
+LABEL_WORDS = 4
+
+
+def _dump_marker(text: str) -> str:
+    """Why a line is only a text dump's rendering of a control, an image or a link list, or ""."""
+    if (text[:1].isdigit() or text[:1] == "[") and LINK_REFERENCE.match(text):
+        return "link reference list"
+    if text[:7] in ("IFRAME:", "FRAME: ") and _FRAME.match(text):
+        return "form control or image marker of a text dump"
+    if "[" not in text and "(" not in text and "_" not in text:
+        return ""
+    form = FORM_MARK.search(text) is not None
+    rest = FILE_MARK.sub(" ", FORM_MARK.sub(" ", text)) if form or "[" in text else text
+    if form or rest != text:
+        left = rest.strip(" .:|-–•»")
+        if not left or (form and word_count(left) <= LABEL_WORDS and not ends_like_sentence(left)):
+            return "form control or image marker of a text dump"
+    return ""
+
+
+#: Where a dump's marker may stand: a bracket, a form control's "(…)", an input field, the
+#: start of a numbered link ("\n12. https:"). One scan of the document finds these lines.
+_DUMP_CUES = (
+    re.compile(r"\["),
+    re.compile(r"\((?:BUTTON|RADIO|CHECKBOX|SUBMIT|[ *xX])\)"),
+    re.compile(r"___"),
+    re.compile(r"FRAME:"),
+    re.compile(r"\n\d{1,4}\.\s"),
+)
+
+
 @stage("image_placeholders")
 def image_placeholders(draft: Draft) -> None:
-    """Lines that only name a medium ("Image", "Video", "Image 3 of 12", "1/12", "2:31")."""
+    """Lines that only name a medium ("Image", "Video", "Image 3 of 12", "1/12", "2:31"), and a
+    text dump's markers: form controls ("(BUTTON)", "[INS: :INS]", "____"), images ("[logo.png]",
+    "![alt](src)", kept as image records) and link reference lists ("1. https://…")."""
     drops = []
-    for block in draft.blocks:
+    blocks = draft.blocks
+    for block in blocks:
         text = block.text
         if len(text) <= 40 and _may_be_placeholder(text) and PLACEHOLDER.match(text):
             drops.append((block, "media placeholder"))
         elif text[:1] == "[" and len(text) <= 700 and SHORTCODE.match(text):
             drops.append((block, "unrendered shortcode"))
+    taken = {id(b) for b, _ in drops}
+    joined = Joined([b.text for b in blocks])
+    # (one regex scan of the document for each cue costs less than ``in`` tests to skip it)
+    for k in sorted(joined.hits(_DUMP_CUES)):
+        block = blocks[k]
+        text = block.text
+        if id(block) in taken or len(text) > 300:
+            continue
+        if why := _dump_marker(text):
+            drops.append((block, why))
+            head = blocks[k - 1] if k and why == "link reference list" else None
+            if head is not None and id(head) not in taken and REFERENCES_HEAD.match(head.text):
+                drops.append((head, why))
+                taken.add(id(head))
+        elif text[:2] == "![" and (m := MD_IMAGE.fullmatch(text)) is not None:
+            draft.add_image(Image(src=m.group(2), alt=m.group(1) or None), block)
+            drops.append((block, "image of a Markdown dump"))
+        taken.add(id(block))
     draft.remove_many(drops)

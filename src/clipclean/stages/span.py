@@ -68,7 +68,17 @@ END_MARKER = re.compile(
     r"|kommentare?|commentaires?|comentarios?|ähnliche artikel|mehr zum thema|lesen sie auch"
     r"|à lire aussi|sur le même sujet|noticias relacionadas|te puede interesar|関連記事|コメント"
     r"|você (?:também )?pode gostar|veja também|leia também|vous aimerez aussi"
-    r"|también te puede interesar|das könnte sie auch interessieren|weitere artikel)"
+    r"|también te puede interesar|das könnte sie auch interessieren|weitere artikel"
+    # the blog software's own strings, in several languages: post navigation, likes, sharing,
+    # similar posts, the comment form
+    r"|post navigation|beitrags-?navigation|navigation des articles|navegación de entradas"
+    r"|navigazione articoli|berichtnavigatie|nawigacja wpisu|like this|gefällt mir|j'aime"
+    r"|me gusta|mi piace|share this|teilen mit|partager|compartir esto|condividi"
+    r"|similar posts|ähnliche beiträge|articles similaires|entradas relacionadas|articoli simili"
+    r"|podobne wpisy|zobacz (?:też|również)|powiązane|lue (?:myös|seuraavaksi|lisää)"
+    r"|läs (?:mer|också)|lees ook|leggi anche|articoli correlati|kommentar verfassen"
+    r"|schreibe einen kommentar|laisser un commentaire|deja una respuesta|lascia un commento"
+    r"|laat een reactie achter|dodaj komentarz|komentarze|kommentit|commenti|reacties)"
     r"\s{0,3}(?:\(\d{1,5}\))?(?:[:.!…]|\.{3})?$",
     re.I,
 )
@@ -76,13 +86,18 @@ END_MARKER = re.compile(
 _COMMENTS = re.compile(
     r"^(?:\d{1,5}\s{1,3})?(?:comments?|responses?|replies|reactions|thoughts? on\b|leave a"
     r"|post a comment|add a comment|join the|comments are|show comments|view comments"
-    r"|kommentar|commentaire|comentario|コメント)",
+    r"|kommentar|commentaire|comentario|コメント|schreibe einen|laisser un|deja una|lascia un"
+    r"|laat een|dodaj komentarz|komentarze|kommentit|commenti|reacties)",
     re.I,
 )
 #: Prose after a "related" marker that shows the article goes on (an inline box).
 RESUMES = 0.25
 #: "Name on March 3, 2019 at 4:47 pm said:" opens a comment thread.
-_COMMENT_HEAD = re.compile(r"^.{1,80}\s(?:said|says|wrote|replied)\s?:?$", re.I)
+_COMMENT_HEAD = re.compile(
+    r"^.{1,80}\s(?:said|says|wrote|replied|sagt|schreibt|meint|dit|écrit|dice|dijo|escribió"
+    r"|scrive|zegt|schreef|pisze|napisał)\s?:?$",
+    re.I,
+)
 #: Share of the run's prose that must stand before an end marker for it to end the run.
 END_AFTER = 0.5
 
@@ -508,7 +523,11 @@ def _before_closer(sc: list[float], start: int, end: int, closer: int) -> tuple[
     return run
 
 
-_SAID = ("said", "says", "wrote", "replied", "Said", "Says", "Wrote", "Replied")
+_SAID = (
+    *("said", "says", "wrote", "replied", "Said", "Says", "Wrote", "Replied", "sagt", "schreibt"),
+    *("meint", "dit", "écrit", "dice", "dijo", "escribió", "scrive", "zegt", "schreef", "pisze"),
+    "napisał",
+)
 _YEARISH = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 
 

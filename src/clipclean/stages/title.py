@@ -8,6 +8,7 @@ shorter headline over a dek. Without the run, the first headline-like line. A re
 
 from __future__ import annotations
 
+from ..dates import find_date
 from ..model import Block, Draft
 from ..shape import facts, is_headline_like, is_person_name
 from ..stage import stage
@@ -36,7 +37,20 @@ def _is_candidate(block: Block, byline: bool) -> bool:
         and not byline
         and not is_person_name(text)
         and not is_dateline(text)
+        and not _counter_or_date(text)
     )
+
+
+def _counter_or_date(text: str) -> bool:
+    """A line that opens with a date or is a counter ("30. Oktober 2023 Carola Pönisch",
+    "132 with 73 posters participating": numbers around a word), not a headline ("10 things
+    to know" opens with one number only)."""
+    if not text[0].isdigit():
+        return False
+    found = find_date(text)
+    if found is not None and found.start == 0:
+        return True
+    return sum(w[0].isdigit() for w in text.split()[:4]) >= 2
 
 
 def _pick(draft: Draft) -> Block | None:
@@ -59,6 +73,9 @@ def _pick(draft: Draft) -> Block | None:
         zone = [b for b, c in zip(area[:by], ok[:by], strict=True) if c] or zone
     if not zone:
         return None
+    marked = [b for b in zone if b.kind == "heading"]
+    if marked and draft.kind == "text":
+        zone = marked  # the text set its headings apart (a dump's margin, Markdown's "#")
     weight = {id(b): facts(b).units for b in zone}
     for b in zone:  # "HomeLatest NewsThe Headline": a menu glued to a headline printed again
         for other in zone:

@@ -16,11 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import accumulate, compress, repeat
-from operator import gt, itemgetter, sub
+from operator import gt, itemgetter, methodcaller, sub
 
 from ..dates import find_date
 from ..model import Block, BlockKind
 from ..shape import Facts
+from .markup import HEADING, drop_link_numbers, is_markdown, link_numbers, plain_markdown
+from .mojibake import repair
+from .wrap import MAX_WIDTH, is_wide, unwrap, wrap_width
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -133,23 +136,117 @@ def _candidates(lines: list[str], raws: list[str], heads: str) -> list[int]:
     return sorted(found)
 
 
+#: Words no sentence or heading ends on: articles, prepositions and conjunctions that always
+#: have something after them (not the particles a verb may end a clause with: "in", "vor").
+_FUNCTION_WORDS = (
+    "the a an of and or to for from with by as than into"  # en
+    " der die das des dem den ein eine einer eines einem einen und oder von zum zur für über"
+    " unter durch gegen ohne im am ins vom beim dass"  # de
+    " le la les un une des du de et ou au aux dans sur par pour avec sans sous chez"  # fr
+    " el los las una unos unas del y al en con por para sin sobre"  # es
+    " il lo gli di della dei delle alla per"  # it
+    " het een van en naar voor"  # nl
+    " os da dos das em na no com"  # pt
+)
+#: A line that ends on one of them, looked for in the lines joined and reversed (each line's
+#: end then opens with "\n": the engine skips from newline to newline instead of trying the
+#: words at every character).
+_OPEN_END = re.compile(
+    r"\n(?:"
+    + "|".join(w[::-1] for w in sorted(set(_FUNCTION_WORDS.split()), key=len, reverse=True))
+    + r") (?=\S)"
+)
+
+
+_LAST_EIGHT = itemgetter(slice(-8, None))
+
+
+def _open_ends(lines: list[str], numbers: list[int], lasts: list[int]) -> set[int]:
+    """The lines after a line of three words or more that ends on a function word, with no
+    blank line between: the sentence goes on there, whatever the next line looks like (a link
+    or a capitalised noun: "… Hänge des" / "Ruster" / "Hügellands")."""
+    # (a line's last eight characters hold its last word and the character before it)
+    backwards = "\n".join([*map(_LAST_EIGHT, lines), ""])[::-1]
+    out: set[int] = set()
+    seen, at = 0, 0  # newlines before ``at`` in ``backwards`` (each ends a line, from the last)
+    for m in _OPEN_END.finditer(backwards):
+        seen += backwards.count("\n", at, m.start())
+        at = m.start()
+        k = len(lines) - 1 - seen  # the line this newline ends
+        if (
+            k + 1 < len(lines)
+            and lines[k].count(" ") >= 2
+            and numbers[k + 1] - lasts[k] == 1
+            and not _is_list_item(lines[k + 1])
+            and not lines[k + 1].startswith("> ")
+        ):
+            out.add(k + 1)
+    return out
+
+
+def _bridges(
+    lines: list[str], raws: list[str], numbers: list[int], lasts: list[int], found: list[int]
+) -> set[int]:
+    """Short lines that an inline element cut out of a sentence on both sides: "Der" /
+    "@tarzun" / "würde sagen, dass …" (``get_text("\\n", strip=True)`` keeps no space to
+    tell). Such a line joins the open line before it when the line after it goes on in lower
+    case as the rest of a sentence would (see :func:`_continues`); then that one joins too."""
+    out: set[int] = set()
+    for c in found:
+        b = c - 1
+        if b < 1 or not (lines[c][0].islower() or lines[c][0] in ",;)") or b in out:
+            continue
+        a_line, b_line = lines[b - 1], lines[b]
+        if a_line[-1] in _TERMINAL_CHARS or b_line[-1] in _TERMINAL_CHARS:
+            continue  # (the commonest way out first)
+        if (
+            b_line.startswith(_CONTINUATION)
+            or b_line[-1] in _TERMINAL_CHARS
+            or numbers[b] - lasts[b - 1] > 1
+            or numbers[c] - lasts[b] > 1
+            or b_line.count(" ") >= (_LINK_WORDS if lines[c][0].islower() else 2 * _LINK_WORDS)
+            or _is_list_item(b_line)
+            or _is_list_item(a_line)
+            or (lines[c].count(",") >= 2 and lines[c][-1] not in _TERMINAL_CHARS)
+        ):
+            continue  # (the last: "Tags" / "stock car, calendário, interlagos", a label's list)
+        after = raws[c + 1] if c + 1 < len(lines) else ""
+        if _continues("", "a b c", raws[c], lines[c], after, False):
+            out.add(b)
+    return out
+
+
 def _joins(
-    lines: list[str], raws: list[str], numbers: list[int], heads: str
+    lines: list[str], raws: list[str], numbers: list[int], lasts: list[int], heads: str
 ) -> dict[int, tuple[int, str]]:
     """The runs of lines that make one block: first line -> (its last line, the joined text).
 
     Only the few :func:`_candidates` after a line left open (not ending a sentence) are asked
-    :func:`_continues`. ``heads``: the first character of every line.
+    :func:`_continues`. ``heads``: the first character of every line; ``lasts``: the number
+    of each line's last input line (a hard-wrapped paragraph spans several).
     """
     n = len(lines)
     runs: dict[int, tuple[int, str]] = {}
     start = end = -1  # the run of lines ``text`` is made of
     text = ""
-    for k in _candidates(lines, raws, heads):
+    found = _candidates(lines, raws, heads)
+    bridges = _bridges(lines, raws, numbers, lasts, found)
+    opens = _open_ends(lines, numbers, lasts)
+    extra = bridges | opens
+    for k in sorted({*found, *extra}) if extra else found:
         if lines[k - 1][-1] in _TERMINAL_CHARS:
             continue  # the line before ended its sentence
         prev_raw, raw, line = raws[k - 1], raws[k], lines[k]
-        blank = numbers[k] - numbers[k - 1] > 1
+        if k in bridges or k - 1 in bridges or k in opens:
+            if end != k - 1:
+                start = end = k - 1
+                text = _own(lines[k - 1])[1]
+            tight = line.startswith(_CONTINUATION)
+            text = f"{text}{'' if tight else ' '}{line}"
+            runs[start] = (k, text)
+            end = k
+            continue
+        blank = numbers[k] - lasts[k - 1] > 1
         if (
             prev_raw[-1:] != " "
             and raw[:1] != " "
@@ -175,11 +272,80 @@ def _joins(
     return runs
 
 
+def _flush_left(raws: list[str]) -> set[int]:
+    """The numbers of the lines a dump prints at the margin when it indents its text (lynx
+    indents paragraphs and lists, not headings): the headings."""
+    filled = [r for r in raws if r.strip()]
+    indented = sum(map(methodcaller("startswith", " "), filled))
+    if indented < 0.7 * len(filled):
+        return set()
+    return {k + 1 for k, r in enumerate(raws) if r[:1] not in ("", " ") and r.strip()}
+
+
+def _unwrapped(raws: list[str], text: str, markdown: bool, headings: set[int]) -> dict[int, int]:
+    """Join the lines of each hard-wrapped paragraph (or Markdown paragraph) into its first
+    (see ``wrap.py``), in place: the others become empty. Returns first line number -> last
+    line number; adds to ``headings`` the lines a dump set apart as headings."""
+    if not markdown and sum(map(MAX_WIDTH.__lt__, map(len, raws))) * 12 > len(raws):
+        return {}  # many lines longer than any wrap width: one paragraph a line (in C)
+    width = 0 if markdown else wrap_width(raws)
+    # CJK text is measured in columns, two for a wide character: looked for when the widths in
+    # characters found nothing (in the first lines: a dump of a CJK page has them from its menu)
+    wide = is_wide(text[:4000]) if markdown or not width else is_wide(text)
+    if not width and wide and not markdown:
+        width = wrap_width(raws, True)
+    if not width and not markdown:
+        return {}
+    runs = unwrap(raws, width, wide, markdown)
+    if not markdown:
+        headings.update(_flush_left(raws))
+    for first, last in runs.items():
+        parts = [raws[first].rstrip()]
+        for k in range(first + 1, last + 1):
+            part = raws[k].strip()
+            if part.startswith("> ") and parts[0].lstrip().startswith("> "):
+                part = part[2:]
+            if (wide and is_wide(part[:1] + parts[-1][-1:])) or part.startswith(_CONTINUATION):
+                parts[-1] += part  # CJK wraps between any two characters; ", who" (Markdown)
+            else:
+                parts.append(part)
+            raws[k] = ""
+        raws[first] = " ".join(parts)
+    return {first + 1: last + 1 for first, last in runs.items()}
+
+
+def _read_markup(raws: list[str], text: str, markdown: bool) -> set[int]:
+    """Read a converter's markup back to text in place (see ``markup.py``): Markdown links,
+    emphasis and escapes, lynx's link numbers. Returns the numbers of the Markdown headings'
+    lines (their "#" marks taken off)."""
+    headings: set[int] = set()
+    if markdown:
+        for k, raw in enumerate(raws):
+            if not raw:
+                continue
+            if raw.lstrip()[:1] == "#" and (m := HEADING.match(raw)) is not None:
+                raw = m.group(2)
+                headings.add(k + 1)
+            raws[k] = plain_markdown(raw)
+    highest = link_numbers(text)
+    if highest:
+        raws[:] = [drop_link_numbers(raw, highest) for raw in raws]
+    return headings
+
+
 def text_to_blocks(text: str) -> list[Block]:
-    """Turn text into blocks: a non-empty line is a block; blank lines start a new group."""
+    """Turn text into blocks: a non-empty line (or a hard-wrapped paragraph, its lines joined)
+    is a block; blank lines start a new group."""
+    text = repair(text)
     raws = text.splitlines()
+    markdown = is_markdown(text)
+    headings: set[int] = set()
+    wrapped = _unwrapped(raws, text, markdown, headings)
+    if markdown or "References" in text:
+        headings |= _read_markup(raws, text, markdown)
     if (
-        "  " not in text
+        not markdown
+        and "  " not in text
         and "\t" not in text
         and (text.isascii() or not any(map(text.__contains__, _ODD_CHARS)))
     ):
@@ -193,9 +359,12 @@ def text_to_blocks(text: str) -> list[Block]:
     filled = list(compress(raws, normal))
     numbers = list(compress(range(1, len(raws) + 1), normal))
     heads = "".join(map(itemgetter(0), lines))
-    runs = _joins(lines, filled, numbers, heads)
+    lasts = [wrapped.get(n, n) for n in numbers] if wrapped else numbers
+    # (in a dump wrapped at a width or in Markdown, inline elements never break a line: a
+    # line that was not joined above was broken by the page, verse say)
+    runs = {} if wrapped or markdown else _joins(lines, filled, numbers, lasts, heads)
     # A blank line before a line that starts a block starts a new group.
-    blanks = [*map(gt, map(sub, numbers[1:], numbers), repeat(1))]
+    blanks = [*map(gt, map(sub, numbers[1:], lasts), repeat(1))]
     for first, (last, _) in runs.items():
         blanks[first:last] = repeat(False, last - first)  # (``blanks[k - 1]`` is line k's)
     groups = [0, *accumulate(blanks)]
@@ -214,11 +383,19 @@ def text_to_blocks(text: str) -> list[Block]:
         k = m.start()
         b = blocks[k]
         b.kind, b.text = _own(b.text)
+    if headings:
+        for b in blocks:
+            if b.line in headings:
+                b.kind = "heading"
+    if wrapped:
+        for b in blocks:
+            if b.line in wrapped:
+                b.origin = f"lines {b.line}-{wrapped[b.line]} (rewrapped)"
     if runs:
         for first, (last, joined) in runs.items():
             b = blocks[first]
             b.text = joined
-            b.origin = f"lines {b.line}-{numbers[last]}"
+            b.origin = f"lines {b.line}-{lasts[last]}"
         gone = {k for first, (last, _) in runs.items() for k in range(first + 1, last + 1)}
         blocks = [b for k, b in enumerate(blocks) if k not in gone]
     # Every line is stripped with its spaces folded: the facts can skip checking. Only two
