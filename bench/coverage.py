@@ -19,6 +19,8 @@ from typing import Any
 
 import lxml.html
 
+from clipclean.words import UNSPACED
+
 _WORD = re.compile(r"\w+")
 #: Elements whose content a reader never sees.
 INVISIBLE = frozenset(
@@ -40,9 +42,24 @@ _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
+#: A character of an unspaced script, or a run of other word characters.
+_PIECES = re.compile(UNSPACED.pattern + r"|(?:(?!" + UNSPACED.pattern + r")\w)+")
+
+
 def tokens(text: str) -> Counter[str]:
-    """Case-folded word tokens of ``text`` as a multiset."""
-    return Counter(_WORD.findall(text.translate(_INVISIBLE).casefold()))
+    """Case-folded word tokens of ``text`` as a multiset. In scripts written without spaces
+    (Han, kana, Thai, Lao, Khmer, Myanmar) each character is a token: a ``\\w+`` run there is a
+    whole line, and a line joined to the next (a hard-wrapped paragraph) is no word lost."""
+    words = _WORD.findall(text.translate(_INVISIBLE).casefold())
+    if text.isascii() or UNSPACED.search(text) is None:
+        return Counter(words)
+    out: Counter[str] = Counter()
+    for word in words:
+        if UNSPACED.search(word) is None:
+            out[word] += 1
+        else:
+            out.update(_PIECES.findall(word))
+    return out
 
 
 def _hidden(el: lxml.html.HtmlElement) -> bool:
@@ -104,7 +121,7 @@ def output_tokens(doc: dict[str, Any]) -> Counter[str]:
     """Tokens of every string in ``doc`` (each string on its own: no words invented at joins)."""
     out: Counter[str] = Counter()
     for s in _strings(doc):
-        out.update(_WORD.findall(s.translate(_INVISIBLE).casefold()))
+        out.update(tokens(s))
     return out
 
 

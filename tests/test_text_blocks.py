@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from clipclean.read import read
 from clipclean.text.blocks import text_to_blocks
 
 
@@ -180,8 +181,11 @@ def test_a_line_ending_on_a_function_word_goes_on_in_the_next() -> None:
 
 def test_utf8_read_as_latin1_is_repaired_and_a_lone_pair_is_not() -> None:
     broken = "Die MaÃŸnahmen kÃ¶nnen Ã¼ber die GrÃ¶ÃŸe â€“ so die Studie.\n"
-    assert texts(broken) == ["Die Maßnahmen können über die Größe – so die Studie."]
-    assert texts("Preis: 5Â°C am Morgen.\n") == ["Preis: 5Â°C am Morgen."]
+    source = read(broken, kind="text")  # (decoding, so the source says so)
+    assert source.text == "Die Maßnahmen können über die Größe – so die Studie.\n"
+    assert "repaired" in source.encoding
+    lone = read("Preis: 5Â°C am Morgen.\n", kind="text")
+    assert lone.text == "Preis: 5Â°C am Morgen.\n" and lone.encoding == "utf-8"
 
 
 def test_a_dump_that_indents_its_text_prints_headings_at_the_margin() -> None:

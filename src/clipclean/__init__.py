@@ -47,7 +47,9 @@ def clean(
     if source.kind == "html":
         draft = html_to_draft(source.text, url)
     else:
-        draft = Draft(text_to_blocks(source.text), kind="text")
+        read_back: list[Removal] = []
+        draft = Draft(text_to_blocks(source.text, read_back), kind="text")
+        draft.trace.extend(read_back)
     pipeline.run(draft, skip)
     return build_article(draft, source, url)
 

@@ -14,6 +14,7 @@ from typing import IO, Any
 from .controls import has_controls, is_binary, is_blank, strip_controls, utf8_has_controls
 from .encoding import decode
 from .model import Source
+from .mojibake import repair
 from .sizes import human_size
 
 #: Default cap on the decoded size of one input (after decompression).
@@ -173,6 +174,9 @@ def read(
     chosen = kind or sniff_kind(text)
     if chosen not in ("html", "text"):
         raise InputError(f"unknown kind {chosen!r}")
+    if chosen == "text" and (fixed := repair(text)) != text:
+        # A scraper read UTF-8 as Latin-1 ("kÃ¶nnen"): decoded again, like any other bytes.
+        text, encoding = fixed, f"{encoding}, UTF-8 read as Latin-1 by the scraper, repaired"
     return Source(
         text=text,
         kind=chosen,  # type: ignore[arg-type]

@@ -19,10 +19,9 @@ from itertools import accumulate, compress, repeat
 from operator import gt, itemgetter, methodcaller, sub
 
 from ..dates import find_date
-from ..model import Block, BlockKind
+from ..model import Block, BlockKind, Removal
 from ..shape import Facts
 from .markup import HEADING, drop_link_numbers, is_markdown, link_numbers, plain_markdown
-from .mojibake import repair
 from .wrap import MAX_WIDTH, is_wide, unwrap, wrap_width
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -314,10 +313,21 @@ def _unwrapped(raws: list[str], text: str, markdown: bool, headings: set[int]) -
     return {first + 1: last + 1 for first, last in runs.items()}
 
 
-def _read_markup(raws: list[str], text: str, markdown: bool) -> set[int]:
+_WORD = re.compile(r"\w+")
+#: The trace row of a line whose converter markup was read back (link targets, marks).
+MARKUP_STAGE = "text_markup"
+MARKUP_REASON = (
+    "converter markup read back to the text (link targets, emphasis marks, link numbers)"
+)
+
+
+def _read_markup(
+    raws: list[str], text: str, markdown: bool, trace: list[Removal] | None
+) -> set[int]:
     """Read a converter's markup back to text in place (see ``markup.py``): Markdown links,
     emphasis and escapes, lynx's link numbers. Returns the numbers of the Markdown headings'
-    lines (their "#" marks taken off)."""
+    lines (their "#" marks taken off); each line changed goes to ``trace`` as it was."""
+    before = list(raws) if trace is not None else []
     headings: set[int] = set()
     if markdown:
         for k, raw in enumerate(raws):
@@ -330,19 +340,23 @@ def _read_markup(raws: list[str], text: str, markdown: bool) -> set[int]:
     highest = link_numbers(text)
     if highest:
         raws[:] = [drop_link_numbers(raw, highest) for raw in raws]
+    if trace is not None:  # (a line that only lost marks, "#" or "**", loses no word)
+        for k, (old, new) in enumerate(zip(before, raws, strict=True)):
+            if old != new and _WORD.findall(old) != _WORD.findall(new):
+                trace.append(Removal(MARKUP_STAGE, MARKUP_REASON, old.strip(), f"line {k + 1}"))
     return headings
 
 
-def text_to_blocks(text: str) -> list[Block]:
+def text_to_blocks(text: str, trace: list[Removal] | None = None) -> list[Block]:
     """Turn text into blocks: a non-empty line (or a hard-wrapped paragraph, its lines joined)
-    is a block; blank lines start a new group."""
-    text = repair(text)
+    is a block; blank lines start a new group. Converter markup read back (a Markdown link's
+    target, a lynx link number) goes to ``trace`` with the line it was on."""
     raws = text.splitlines()
     markdown = is_markdown(text)
     headings: set[int] = set()
     wrapped = _unwrapped(raws, text, markdown, headings)
     if markdown or "References" in text:
-        headings |= _read_markup(raws, text, markdown)
+        headings |= _read_markup(raws, text, markdown, trace)
     if (
         not markdown
         and "  " not in text
