@@ -1,4 +1,5 @@
-"""UTF-8 read back as Latin-1: "MaÃŸnahmen", "kÃ¶nnen" for "Maßnahmen", "können".
+"""UTF-8 read back as Latin-1: "MaÃŸnahmen", "kÃ¶nnen" for "Maßnahmen", "können" (one home
+for the repair: scraped text in :func:`repair`, a page's short meta fields in :func:`unmangled`).
 
 A scraper that took a page's UTF-8 bytes for Latin-1 (a text browser without the page's
 charset, say) prints each accented letter as two characters, "Ã" or "Â" and one from the range
@@ -36,3 +37,21 @@ def repair(text: str) -> str:
     if len(_PAIR.findall(text)) < MIN_PAIRS:
         return text
     return _PAIR.sub(_decoded, text)
+
+
+#: One such pair, or the start of "–" / "’" read as Windows-1252 ("â€").
+_ANY_PAIR = re.compile("[ÃÂ][\u0080-\u00bf]|â€")
+
+
+def unmangled(text: str) -> str:
+    """A short field stored the same way (a CMS's meta description, "MÃ¤scot"), decoded back
+    whole ("Mäscot") when all of it decodes; other text as it is. A field is too short for
+    :func:`repair`'s count of pairs, and a whole-field decode either works or leaves it."""
+    if not _ANY_PAIR.search(text):
+        return text
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return text

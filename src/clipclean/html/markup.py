@@ -11,6 +11,7 @@ from typing import Any
 
 import lxml.html
 
+from ..mojibake import unmangled
 from ..text.blocks import normalise_line
 
 #: JSON-LD types that describe the article itself.
@@ -38,22 +39,6 @@ class Markup:
 
     def all(self, *keys: str) -> list[str]:
         return [v for k in keys for v in self.meta.get(k, ()) if v]
-
-
-_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|â€")
-
-
-def unmangled(text: str) -> str:
-    """UTF-8 text read as Windows-1252 or Latin-1 ("MÃ¤scot", "â€“"), as some CMSs store their
-    meta fields, decoded back ("Mäscot"); other text as it is."""
-    if not _MOJIBAKE.search(text):
-        return text
-    for codec in ("cp1252", "latin-1"):
-        try:
-            return text.encode(codec).decode("utf-8")
-        except UnicodeError:
-            continue
-    return text
 
 
 def _ld_objects(data: Any) -> list[dict[str, Any]]:
