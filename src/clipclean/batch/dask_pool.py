@@ -12,8 +12,10 @@ cluster can take them (two tasks per worker thread), so the coordinator's memory
 - A worker lost mid-run: the scheduler runs its documents elsewhere. One that keeps taking
   workers down fails with ``KilledWorker`` once the scheduler's
   ``distributed.scheduler.allowed-failures`` is exceeded (3 by default; 1 means a document
-  that takes down two workers fails); a task of several documents that does is split, its
-  documents sent one per task, so that only the culprit fails.
+  that takes down two workers fails). A task that does so while others were in flight, or
+  holding several documents, may be innocent (a worker's death counts against every task it
+  held): its documents are sent again one at a time, with nothing else in flight, so that only
+  the culprit fails.
 - Stop: nothing new is submitted; in flight finishes, or is cancelled on an urgent stop. The
   cluster is left running.
 - Another clipclean (version or code) on a worker than here: refused at the start, and any
@@ -148,8 +150,11 @@ class DaskExecutor:
         self, fn: Callable[[Any], Any], jobs: Iterable[Any], stop: Stop, count: int | None
     ) -> Iterator[Done]:
         todo = iter(jobs)
-        alone: deque[Any] = deque()  # jobs to send one per task (see _done)
+        #: Jobs of a task that took workers down: each is then sent alone, with nothing else in
+        #: flight (a worker's death marks every task it held, innocent ones too).
+        alone: deque[Any] = deque()
         pending: dict[Any, list[Any]] = {}  # future -> its jobs (as given: without bytes)
+        isolated: set[Any] = set()  # futures that ran with nothing else in flight
         # Results are fetched by the futures' callbacks (threads of the client), several at
         # once and while this loop submits; they arrive here through a queue.
         arrived: queue.Queue[tuple[Any, Any, BaseException | None]] = queue.Queue()
@@ -167,9 +172,14 @@ class DaskExecutor:
                     threads = max(sum(self.client.nthreads().values()), 1)
                     window, looked = _WINDOW_PER_THREAD * threads, time.monotonic()
                     size = _task_size(count, threads)
-                while (more or alone) and not stop.requested and len(pending) < window:
+                while (
+                    (more or alone)
+                    and not stop.requested
+                    and len(pending) < (window if not alone else 1 if not pending else 0)
+                ):
                     task: list[tuple[Any, Any]] = []
-                    while len(task) < (1 if alone else size):
+                    solo = bool(alone)  # (a suspect, sent with nothing else in flight)
+                    while len(task) < (1 if solo else size):
                         job = alone.popleft() if alone else next(todo, None)
                         if job is None:
                             more = False
@@ -183,6 +193,8 @@ class DaskExecutor:
                         continue
                     args = ([s for _, s in task], self.timeout, self.memory_bytes, identity())
                     future = self.client.submit(on_worker, fn, *args, pure=False)
+                    if solo:
+                        isolated.add(future)
                     pending[future] = [j for j, _ in task]
                     future.add_done_callback(fetch)
                 if not pending or stop.urgent:
@@ -194,9 +206,12 @@ class DaskExecutor:
                 given = pending.pop(future, None)
                 if given is None:
                     continue
-                if type(exc).__name__ == "KilledWorker" and len(given) > 1:
+                if type(exc).__name__ == "KilledWorker" and (
+                    len(given) > 1 or future not in isolated
+                ):
                     alone.extend(given)  # find which of them takes workers down
                     continue
+                isolated.discard(future)
                 for i, job in enumerate(given):
                     yield self._done(job, outcomes[i] if outcomes else None, exc)
         finally:
