@@ -78,7 +78,15 @@ END_MARKER = re.compile(
     r"|podobne wpisy|zobacz (?:też|również)|powiązane|lue (?:myös|seuraavaksi|lisää)"
     r"|läs (?:mer|också)|lees ook|leggi anche|articoli correlati|kommentar verfassen"
     r"|schreibe einen kommentar|laisser un commentaire|deja una respuesta|lascia un commento"
-    r"|laat een reactie achter|dodaj komentarz|komentarze|kommentit|commenti|reacties)"
+    r"|laat een reactie achter|dodaj komentarz|komentarze|kommentit|commenti|reacties"
+    # a comment count over the thread ("5 Gedanken zu „…“") and "related" boxes, more languages
+    r"|(?:gedanken|antworten|kommentare) (?:zu|auf) .{1,200}|réponses? (?:à|a) .{1,200}"
+    r"|respuestas? a .{1,200}|risposte a .{1,200}|reacties op .{1,200}"
+    r"|(?:artikel und videos|beliebte beiträge|weitere beiträge|weitere artikel|mehr) zum thema"
+    r"|themen in diesem artikel|auch interessant|verwandte artikel|mehr themen"
+    r"|ähnliche (?:artikel|themen)|more on this (?:story|topic)|you may also be interested in"
+    r"|à lire également|dans la même rubrique|lo más leído|más noticias|czytaj (?:też|także)"
+    r"|leggi (?:anche|pure)|potrebbe interessarti|ook interessant)"
     r"\s{0,3}(?:\(\d{1,5}\))?(?:[:.!…]|\.{3})?$",
     re.I,
 )
@@ -87,7 +95,8 @@ _COMMENTS = re.compile(
     r"^(?:\d{1,5}\s{1,3})?(?:comments?|responses?|replies|reactions|thoughts? on\b|leave a"
     r"|post a comment|add a comment|join the|comments are|show comments|view comments"
     r"|kommentar|commentaire|comentario|コメント|schreibe einen|laisser un|deja una|lascia un"
-    r"|laat een|dodaj komentarz|komentarze|kommentit|commenti|reacties)",
+    r"|laat een|dodaj komentarz|komentarze|kommentit|commenti|reacties"
+    r"|(?:gedanken|antworten) (?:zu|auf) |réponses? (?:à|a) |respuestas? a |risposte a )",
     re.I,
 )
 #: Prose after a "related" marker that shows the article goes on (an inline box).
