@@ -471,3 +471,19 @@ def test_a_comment_counter_or_a_dated_line_is_never_the_title() -> None:
     for line in ("132 with 73 posters participating", "30. Oktober 2023 Carola Pönisch Kultur"):
         a = clean([line, *PARAS])
         assert a.title != line, line
+
+
+def test_dek_takes_its_line_and_the_lead_after_it_stays_in_the_body() -> None:
+    dek = "Repairs will keep cars off the old bridge until the spring of 2026"
+    a = clean(["Bridge to close for two years", dek, *PARAS[:1], "By Jane Doe", *PARAS[1:]])
+    assert a.subtitle == dek
+    assert [b.text for b in a.blocks] == PARAS
+
+
+def test_a_dek_slot_of_teasers_cut_short_is_lifted_whole() -> None:
+    teasers = [
+        "Repairs will keep cars off the old bridge until..",
+        "Buses get a lane of their own..",
+    ]
+    a = clean(["Bridge to close for two years", *teasers, "By Jane Doe", *PARAS])
+    assert [b.text for b in a.blocks] == PARAS
