@@ -487,3 +487,33 @@ def test_a_dek_slot_of_teasers_cut_short_is_lifted_whole() -> None:
     ]
     a = clean(["Bridge to close for two years", *teasers, "By Jane Doe", *PARAS])
     assert [b.text for b in a.blocks] == PARAS
+
+
+DIALOG = [
+    "Manage cookie consent",
+    "We use technologies like cookies to store and access device information on this website.",
+    "Functional",
+    "Technical storage or access is necessary for the site to work, and for the cookies you chose.",
+    "Statistics",
+    "These cookies collect anonymous statistics that help us understand how the website is used.",
+    "Marketing",
+    "These cookies build profiles to show advertising across several websites and their partners.",
+    "Allow all cookies to enable every service on this site, or refuse them in the browser settings.",
+    "Manage options",
+]
+
+
+def test_a_cookie_consent_dialog_is_not_the_article() -> None:
+    a = clean(article(after=tuple(DIALOG)))
+    assert [b.text for b in a.blocks] == PARAS
+
+
+def test_an_article_about_baking_cookies_stays() -> None:
+    bake = [
+        "Cream the butter and sugar, then fold in the flour for the cookies slowly by hand.",
+        "Shape the cookies into small balls and leave a thumb's width between them on the tray.",
+        "Bake the cookies for twelve minutes, until the edges turn a light golden brown colour.",
+        "Let the cookies cool on a rack before you move them, or they will break into pieces.",
+    ]
+    a = clean(["Soft butter cookies", *bake])
+    assert [b.text for b in a.blocks] == bake

@@ -108,7 +108,7 @@ _COMMENT_HEAD = re.compile(
     re.I,
 )
 #: Share of the run's prose that must stand before an end marker for it to end the run.
-END_AFTER = 0.5
+END_AFTER = 0.4
 
 
 def _is_list_intro(text: str) -> bool:
@@ -572,6 +572,48 @@ def non_prose(f: Facts) -> bool:
     return words < 0.6 * len(tokens)
 
 
+#: A consent dialog talks about cookies (or trackers: "traceurs", "rastreadores") with the
+#: site, browser or reader's choice; a recipe's cookies do not come with these words.
+_WEB = (
+    *("site", "seite", "web", "browser", "navegador", "navigateur", "consent", "zustimm"),
+    *("einwillig", "accept", "akzept", "acept", "ablehn", "refus", "rechaz", "aktivier"),
+    *("enable", "disable", "setting", "einstellung", "paramètr", "speicher", "tracking"),
+    *("dritt", "third", "tiers", "terceros", "partner", "privacy", "datenschutz", "données"),
+    *("datos", "daten", "configur", "cliquez", "klicken", "click"),
+)
+#: Lines about cookies this close together belong to one dialog; it takes this many of them.
+DIALOG_GAP = 5
+DIALOG_LINES = 3
+#: Share of the prose lines of such a cluster that must be about cookies.
+DIALOG_SHARE = 0.4
+
+
+def _is_cookie_line(low: str) -> bool:
+    """About cookies and the site (the first test fails on most lines, in C per cue)."""
+    return (
+        "cookie" in low or "traceur" in low or "rastreador" in low or "クッキー" in low
+    ) and any(map(low.__contains__, _WEB))
+
+
+def _consent_dialogs(fs: list[Facts], sc: list[float]) -> None:
+    """A cookie consent dialog (paragraphs on each kind of cookie, the reader's choices) is
+    prose the legal stage does not take line by line: where lines about cookies stand close
+    together and make a good share of the prose around them, none of that prose is the
+    article's (it costs like junk, so the run goes elsewhere)."""
+    hits = [i for i, f in enumerate(fs) if _is_cookie_line(f.low)]
+    k = 0
+    while k < len(hits):
+        j = k
+        while j + 1 < len(hits) and hits[j + 1] - hits[j] <= DIALOG_GAP:
+            j += 1
+        first, last = hits[k], hits[j]
+        prose = sum(1 for i in range(first, last + 1) if sc[i] > 0)
+        if j - k + 1 >= DIALOG_LINES and j - k + 1 >= DIALOG_SHARE * prose:
+            for i in range(first, last + 1):
+                sc[i] = min(sc[i], -SHORT_COST)
+        k = j + 1
+
+
 @stage("article_span", applies_to="text")
 def article_span(draft: Draft) -> None:
     """Mark the densest run of prose as the article (``body_start``/``body_end`` marks)."""
@@ -586,6 +628,7 @@ def article_span(draft: Draft) -> None:
     fs = list(map(facts, draft.blocks))
     sc = _scores(fs)
     closers = _closers(fs, sc)
+    _consent_dialogs(fs, sc)
     run = best_run(sc)
     if run is None:
         return
