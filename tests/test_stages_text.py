@@ -517,3 +517,10 @@ def test_an_article_about_baking_cookies_stays() -> None:
     ]
     a = clean(["Soft butter cookies", *bake])
     assert [b.text for b in a.blocks] == bake
+
+
+def test_short_lines_left_after_the_last_paragraph_go_traced() -> None:
+    pitch = "Sign up for our newsletter to get the latest news delivered to your inbox every day."
+    a = clean(article(after=("Stay in the loop", pitch)))
+    assert [b.text for b in a.blocks] == PARAS
+    assert removed_by(a, "Stay in the loop") == "outside_article"

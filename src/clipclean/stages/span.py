@@ -681,6 +681,17 @@ def outside_article(draft: Draft) -> None:
         links = j - i >= LINK_RUN and _link_list(run, sc[j:], total)
         if links or all([b.text.endswith(_TRUNCATED) for b in run]):
             drops += [(b, "link list inside the article") for b in run]
+    # the run ended on prose; what the stages took from its end may leave short lines behind
+    # (a teaser's headline, a label): after the last line of prose, they are not the article
+    k = len(sc)
+    while k > 0 and sc[k - 1] < 0:
+        k -= 1
+    dropped = {id(b) for b, _ in drops}
+    drops += [
+        (b, "short lines after the article's last prose")
+        for b in inside[k:]
+        if id(b) not in dropped
+    ]
     draft.remove_many(drops)
 
 
