@@ -524,3 +524,10 @@ def test_short_lines_left_after_the_last_paragraph_go_traced() -> None:
     a = clean(article(after=("Stay in the loop", pitch)))
     assert [b.text for b in a.blocks] == PARAS
     assert removed_by(a, "Stay in the loop") == "outside_article"
+
+
+def test_a_read_also_box_in_other_languages_goes_and_the_article_goes_on() -> None:
+    box = ("Leggi anche:", "La grande sete: due mesi senza pioggia")
+    a = clean(article(*box))
+    assert [b.text for b in a.blocks] == PARAS
+    assert removed_by(a, "Leggi anche:") == "related_links"
