@@ -531,3 +531,24 @@ def test_a_read_also_box_in_other_languages_goes_and_the_article_goes_on() -> No
     a = clean(article(*box))
     assert [b.text for b in a.blocks] == PARAS
     assert removed_by(a, "Leggi anche:") == "related_links"
+
+
+def test_a_teaser_list_with_a_read_more_line_each_ends_the_article() -> None:
+    teasers: list[str] = []
+    for head, teaser in [
+        (
+            "Climate calculator launched",
+            "Farmers can now work out the footprint of their farm online.",
+        ),
+        (
+            "Dairy tops reputation survey",
+            "The annual survey ranked the dairy first of a hundred firms.",
+        ),
+        (
+            "New push for healthy habits",
+            "The company will fund sports clubs for children in the north.",
+        ),
+    ]:
+        teasers += [head, teaser, "Continue reading"]
+    a = clean(article(after=tuple(teasers)))
+    assert [b.text for b in a.blocks] == PARAS

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from ..model import Block, Draft
 from ..shape import Facts, facts, units
@@ -397,6 +397,41 @@ def _cut_at_end_marker(fs: list[Facts], sc: list[float], start: int, end: int) -
     return stop - 1
 
 
+#: A teaser list repeats its "Read more" line every few lines (headline, teaser, "Read more").
+TEASER_PERIOD = (2, 3, 4)
+#: How many times the line must stand.
+TEASERS = 3
+
+
+def _cut_at_teasers(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
+    """The run's end, moved before a list of teasers that closes it: a short line that stands
+    again and again at one spacing ("Les mer", "Weiterlesen" after each headline and teaser),
+    the first group opening after most of the run's prose."""
+    seen: dict[str, list[int]] = {}
+    for i in range(start, min(len(fs), end + 1 + max(TEASER_PERIOD))):  # (the last may trail)
+        f = fs[i]
+        if sc[i] < 0 and f.units <= 3 and f.text[0].isalpha() and not any(map(str.isdigit, f.text)):
+            seen.setdefault(f.low, []).append(i)
+    total = sum(s for s in sc[start : end + 1] if s > 0)
+    best = end
+    for at in seen.values():
+        if len(at) < TEASERS:
+            continue
+        gaps = {b - a for a, b in pairwise(at)}
+        if len(gaps) != 1 or (d := gaps.pop()) not in TEASER_PERIOD:
+            continue
+        cut = at[0] - d
+        # each group: a headline (short) and a teaser (prose) before its "Read more"
+        if not all(
+            max(sc[a - d + 1 : a]) > 0 and min(sc[a - d + 1 : a]) < 0 for a in at if a - d >= start
+        ):
+            continue
+        if cut <= start or sum(s for s in sc[start : cut + 1] if s > 0) < END_AFTER * total:
+            continue
+        best = min(best, cut)
+    return best
+
+
 def _short_lines(fs: list[Facts], i: int, j: int) -> tuple[list[int], list[int]]:
     """Indices of the short lines in ``i:j`` (where an end marker may stand), and of those
     that end like "… said:" (where a comment may open), in one pass."""
@@ -637,6 +672,7 @@ def article_span(draft: Draft) -> None:
         start, end = _before_closer(sc, start, end, closers[0])
     start, end = _split_at_footer(draft.blocks, sc, start, end, draft.marks.get("copyright"))
     end = _cut_at_end_marker(fs, sc, start, end)
+    end = _cut_at_teasers(fs, sc, start, end)
     blocks = draft.blocks
     draft.marks["body_start"] = blocks[start].seq
     draft.marks["body_end"] = blocks[end].seq
