@@ -86,7 +86,9 @@ END_MARKER = re.compile(
     r"|themen in diesem artikel|auch interessant|verwandte artikel|mehr themen"
     r"|ähnliche (?:artikel|themen)|more on this (?:story|topic)|you may also be interested in"
     r"|à lire également|dans la même rubrique|lo más leído|más noticias|czytaj (?:też|także)"
-    r"|leggi (?:anche|pure)|potrebbe interessarti|ook interessant)"
+    r"|leggi (?:anche|pure)|potrebbe interessarti|ook interessant|articles en relation"
+    r"|kommentieren(?: sie(?: hier)?)?|siste saker|les også|relaterte saker|läs även"
+    r"|relaterade artiklar|podobne artykuły|relacionad[oa]s|articles? liés|artigos relacionados)"
     r"\s{0,3}(?:\(\d{1,5}\))?(?:[:.!…]|\.{3})?$",
     re.I,
 )
