@@ -412,7 +412,12 @@ def _cut_at_teasers(fs: list[Facts], sc: list[float], start: int, end: int) -> i
     seen: dict[str, list[int]] = {}
     for i in range(start, min(len(fs), end + 1 + max(TEASER_PERIOD))):  # (the last may trail)
         f = fs[i]
-        if sc[i] < 0 and f.units <= 3 and f.text[0].isalpha() and not any(map(str.isdigit, f.text)):
+        if (
+            sc[i] < 0
+            and f.units <= 3
+            and f.text[:1].isalpha()
+            and not any(map(str.isdigit, f.text))
+        ):
             seen.setdefault(f.low, []).append(i)
     total = sum(s for s in sc[start : end + 1] if s > 0)
     best = end
