@@ -471,3 +471,84 @@ def test_a_comment_counter_or_a_dated_line_is_never_the_title() -> None:
     for line in ("132 with 73 posters participating", "30. Oktober 2023 Carola Pönisch Kultur"):
         a = clean([line, *PARAS])
         assert a.title != line, line
+
+
+def test_dek_takes_its_line_and_the_lead_after_it_stays_in_the_body() -> None:
+    dek = "Repairs will keep cars off the old bridge until the spring of 2026"
+    a = clean(["Bridge to close for two years", dek, *PARAS[:1], "By Jane Doe", *PARAS[1:]])
+    assert a.subtitle == dek
+    assert [b.text for b in a.blocks] == PARAS
+
+
+def test_a_dek_slot_of_teasers_cut_short_is_lifted_whole() -> None:
+    teasers = [
+        "Repairs will keep cars off the old bridge until..",
+        "Buses get a lane of their own..",
+    ]
+    a = clean(["Bridge to close for two years", *teasers, "By Jane Doe", *PARAS])
+    assert [b.text for b in a.blocks] == PARAS
+
+
+DIALOG = [
+    "Manage cookie consent",
+    "We use technologies like cookies to store and access device information on this website.",
+    "Functional",
+    "Technical storage or access is necessary for the site to work, and for the cookies you chose.",
+    "Statistics",
+    "These cookies collect anonymous statistics that help us understand how the website is used.",
+    "Marketing",
+    "These cookies build profiles to show advertising across several websites and their partners.",
+    "Allow all cookies to enable every service on this site, or refuse them in the browser settings.",
+    "Manage options",
+]
+
+
+def test_a_cookie_consent_dialog_is_not_the_article() -> None:
+    a = clean(article(after=tuple(DIALOG)))
+    assert [b.text for b in a.blocks] == PARAS
+
+
+def test_an_article_about_baking_cookies_stays() -> None:
+    bake = [
+        "Cream the butter and sugar, then fold in the flour for the cookies slowly by hand.",
+        "Shape the cookies into small balls and leave a thumb's width between them on the tray.",
+        "Bake the cookies for twelve minutes, until the edges turn a light golden brown colour.",
+        "Let the cookies cool on a rack before you move them, or they will break into pieces.",
+    ]
+    a = clean(["Soft butter cookies", *bake])
+    assert [b.text for b in a.blocks] == bake
+
+
+def test_short_lines_left_after_the_last_paragraph_go_traced() -> None:
+    pitch = "Sign up for our newsletter to get the latest news delivered to your inbox every day."
+    a = clean(article(after=("Stay in the loop", pitch)))
+    assert [b.text for b in a.blocks] == PARAS
+    assert removed_by(a, "Stay in the loop") == "outside_article"
+
+
+def test_a_read_also_box_in_other_languages_goes_and_the_article_goes_on() -> None:
+    box = ("Leggi anche:", "La grande sete: due mesi senza pioggia")
+    a = clean(article(*box))
+    assert [b.text for b in a.blocks] == PARAS
+    assert removed_by(a, "Leggi anche:") == "related_links"
+
+
+def test_a_teaser_list_with_a_read_more_line_each_ends_the_article() -> None:
+    teasers: list[str] = []
+    for head, teaser in [
+        (
+            "Climate calculator launched",
+            "Farmers can now work out the footprint of their farm online.",
+        ),
+        (
+            "Dairy tops reputation survey",
+            "The annual survey ranked the dairy first of a hundred firms.",
+        ),
+        (
+            "New push for healthy habits",
+            "The company will fund sports clubs for children in the north.",
+        ),
+    ]:
+        teasers += [head, teaser, "Continue reading"]
+    a = clean(article(after=tuple(teasers)))
+    assert [b.text for b in a.blocks] == PARAS

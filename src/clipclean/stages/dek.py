@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Draft
+from ..model import Block, Draft
 from ..shape import is_sentence_like, units, word_count
 from ..stage import stage
 
@@ -33,6 +33,18 @@ def not_a_dek(text: str) -> bool:
     return _CREDIT.search(text) is not None or _PITCH.search(text) is not None
 
 
+#: How a paragraph of the article ends: a sentence's mark, or a closing quote after one.
+_LEAD_ENDS = (".", "!", "?", '."', ".”", ".«", ".»", '!"', "!”", '?"', "?”")
+#: A teaser the page cut short ("…", ".."): a list of teasers, not the lead.
+_CUT = ("..", "…")
+
+
+def _reads_as_lead(block: Block) -> bool:
+    """A whole sentence (not a teaser cut short, not a caption ending in its credit)."""
+    text = block.text
+    return text.endswith(_LEAD_ENDS) and not text.endswith(_CUT)
+
+
 #: A line this long reads as a dek even without a full stop (many standfirsts have none).
 DEK_UNITS = 8
 
@@ -53,5 +65,7 @@ def dek(draft: Draft) -> None:
             slot.append(b)
     if not slot or sum(word_count(b.text) for b in slot) > MAX_DEK_WORDS:
         return
+    if draft.kind == "text" and all(map(_reads_as_lead, slot[1:])):
+        slot = slot[:1]  # the dek, then the lead paragraph(s): those stay in the body
     draft.propose("subtitle", " ".join(b.text for b in slot), 0.6)
     draft.remove_many([(b, "lifted to subtitle") for b in slot])

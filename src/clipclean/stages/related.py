@@ -29,7 +29,12 @@ RELATED_HEAD = re.compile(
     r"|te puede interesar|lee también|más noticias|関連記事|あわせて読みたい|おすすめ"
     r"|você (?:também )?pode gostar|veja também|leia também|saiba mais|mais lidas"
     r"|vous aimerez aussi|à voir aussi|les plus lus|también te puede interesar|lo más leído"
-    r"|das könnte sie auch interessieren|weitere artikel|meistgelesen|empfehlungen)"
+    r"|das könnte sie auch interessieren|weitere artikel|meistgelesen|empfehlungen"
+    r"|leggi (?:anche|pure)|articoli correlati|potrebbe interessarti|lue (?:myös|aiheesta lisää)"
+    r"|läs (?:också|mer)|lees ook|ook interessant|(?:czytaj|zobacz|przeczytaj) (?:też|także|również)"
+    r"|weitere beiträge|ähnliche (?:artikel|beiträge)|beliebte beiträge(?: zum thema)?"
+    r"|artikel und videos zum thema|verwandte artikel|artículos relacionados"
+    r"|articles? (?:liés|similaires)|dans la même rubrique|à lire également)"
     r"\s{0,2}(?:[:»›.…]|\.{3})?\s{0,2}(?:\(\d{1,4}\))?$",
     re.I,
 )
@@ -53,7 +58,9 @@ _HEADS = heads(
     *"related more most see also read recommended you don't do trending popular editor top"
     " latest further what recent in on mehr meistgelesen lesen lee les auch das à lire sur"
     " voir vous você noticias te más veja leia saiba mais también lo weitere empfehlungen"
-    " 関連記事 あわせて おすすめ prev next watch listen leggi » › → ▸ ►".split()
+    " 関連記事 あわせて おすすめ prev next watch listen leggi » › → ▸ ►"
+    " articoli potrebbe lue läs lees ook czytaj zobacz przeczytaj ähnliche beliebte artikel"
+    " verwandte artículos articles dans".split()
 )
 
 _BRACKETS = ("[", "(")

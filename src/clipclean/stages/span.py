@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from ..model import Block, Draft
 from ..shape import Facts, facts, units
@@ -78,7 +78,17 @@ END_MARKER = re.compile(
     r"|podobne wpisy|zobacz (?:też|również)|powiązane|lue (?:myös|seuraavaksi|lisää)"
     r"|läs (?:mer|också)|lees ook|leggi anche|articoli correlati|kommentar verfassen"
     r"|schreibe einen kommentar|laisser un commentaire|deja una respuesta|lascia un commento"
-    r"|laat een reactie achter|dodaj komentarz|komentarze|kommentit|commenti|reacties)"
+    r"|laat een reactie achter|dodaj komentarz|komentarze|kommentit|commenti|reacties"
+    # a comment count over the thread ("5 Gedanken zu „…“") and "related" boxes, more languages
+    r"|(?:gedanken|antworten|kommentare) (?:zu|auf) .{1,200}|réponses? (?:à|a) .{1,200}"
+    r"|respuestas? a .{1,200}|risposte a .{1,200}|reacties op .{1,200}"
+    r"|(?:artikel und videos|beliebte beiträge|weitere beiträge|weitere artikel|mehr) zum thema"
+    r"|themen in diesem artikel|auch interessant|verwandte artikel|mehr themen"
+    r"|ähnliche (?:artikel|themen)|more on this (?:story|topic)|you may also be interested in"
+    r"|à lire également|dans la même rubrique|lo más leído|más noticias|czytaj (?:też|także)"
+    r"|leggi (?:anche|pure)|potrebbe interessarti|ook interessant|articles en relation"
+    r"|kommentieren(?: sie(?: hier)?)?|siste saker|les også|relaterte saker|läs även"
+    r"|relaterade artiklar|podobne artykuły|relacionad[oa]s|articles? liés|artigos relacionados)"
     r"\s{0,3}(?:\(\d{1,5}\))?(?:[:.!…]|\.{3})?$",
     re.I,
 )
@@ -87,7 +97,8 @@ _COMMENTS = re.compile(
     r"^(?:\d{1,5}\s{1,3})?(?:comments?|responses?|replies|reactions|thoughts? on\b|leave a"
     r"|post a comment|add a comment|join the|comments are|show comments|view comments"
     r"|kommentar|commentaire|comentario|コメント|schreibe einen|laisser un|deja una|lascia un"
-    r"|laat een|dodaj komentarz|komentarze|kommentit|commenti|reacties)",
+    r"|laat een|dodaj komentarz|komentarze|kommentit|commenti|reacties"
+    r"|(?:gedanken|antworten) (?:zu|auf) |réponses? (?:à|a) |respuestas? a |risposte a )",
     re.I,
 )
 #: Prose after a "related" marker that shows the article goes on (an inline box).
@@ -99,7 +110,7 @@ _COMMENT_HEAD = re.compile(
     re.I,
 )
 #: Share of the run's prose that must stand before an end marker for it to end the run.
-END_AFTER = 0.5
+END_AFTER = 0.4
 
 
 def _is_list_intro(text: str) -> bool:
@@ -388,6 +399,46 @@ def _cut_at_end_marker(fs: list[Facts], sc: list[float], start: int, end: int) -
     return stop - 1
 
 
+#: A teaser list repeats its "Read more" line every few lines (headline, teaser, "Read more").
+TEASER_PERIOD = (2, 3, 4)
+#: How many times the line must stand.
+TEASERS = 3
+
+
+def _cut_at_teasers(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
+    """The run's end, moved before a list of teasers that closes it: a short line that stands
+    again and again at one spacing ("Les mer", "Weiterlesen" after each headline and teaser),
+    the first group opening after most of the run's prose."""
+    seen: dict[str, list[int]] = {}
+    for i in range(start, min(len(fs), end + 1 + max(TEASER_PERIOD))):  # (the last may trail)
+        f = fs[i]
+        if (
+            sc[i] < 0
+            and f.units <= 3
+            and f.text[:1].isalpha()
+            and not any(map(str.isdigit, f.text))
+        ):
+            seen.setdefault(f.low, []).append(i)
+    total = sum(s for s in sc[start : end + 1] if s > 0)
+    best = end
+    for at in seen.values():
+        if len(at) < TEASERS:
+            continue
+        gaps = {b - a for a, b in pairwise(at)}
+        if len(gaps) != 1 or (d := gaps.pop()) not in TEASER_PERIOD:
+            continue
+        cut = at[0] - d
+        # each group: a headline (short) and a teaser (prose) before its "Read more"
+        if not all(
+            max(sc[a - d + 1 : a]) > 0 and min(sc[a - d + 1 : a]) < 0 for a in at if a - d >= start
+        ):
+            continue
+        if cut <= start or sum(s for s in sc[start : cut + 1] if s > 0) < END_AFTER * total:
+            continue
+        best = min(best, cut)
+    return best
+
+
 def _short_lines(fs: list[Facts], i: int, j: int) -> tuple[list[int], list[int]]:
     """Indices of the short lines in ``i:j`` (where an end marker may stand), and of those
     that end like "… said:" (where a comment may open), in one pass."""
@@ -563,6 +614,48 @@ def non_prose(f: Facts) -> bool:
     return words < 0.6 * len(tokens)
 
 
+#: A consent dialog talks about cookies (or trackers: "traceurs", "rastreadores") with the
+#: site, browser or reader's choice; a recipe's cookies do not come with these words.
+_WEB = (
+    *("site", "seite", "web", "browser", "navegador", "navigateur", "consent", "zustimm"),
+    *("einwillig", "accept", "akzept", "acept", "ablehn", "refus", "rechaz", "aktivier"),
+    *("enable", "disable", "setting", "einstellung", "paramètr", "speicher", "tracking"),
+    *("dritt", "third", "tiers", "terceros", "partner", "privacy", "datenschutz", "données"),
+    *("datos", "daten", "configur", "cliquez", "klicken", "click"),
+)
+#: Lines about cookies this close together belong to one dialog; it takes this many of them.
+DIALOG_GAP = 5
+DIALOG_LINES = 3
+#: Share of the prose lines of such a cluster that must be about cookies.
+DIALOG_SHARE = 0.4
+
+
+def _is_cookie_line(low: str) -> bool:
+    """About cookies and the site (the first test fails on most lines, in C per cue)."""
+    return (
+        "cookie" in low or "traceur" in low or "rastreador" in low or "クッキー" in low
+    ) and any(map(low.__contains__, _WEB))
+
+
+def _consent_dialogs(fs: list[Facts], sc: list[float]) -> None:
+    """A cookie consent dialog (paragraphs on each kind of cookie, the reader's choices) is
+    prose the legal stage does not take line by line: where lines about cookies stand close
+    together and make a good share of the prose around them, none of that prose is the
+    article's (it costs like junk, so the run goes elsewhere)."""
+    hits = [i for i, f in enumerate(fs) if _is_cookie_line(f.low)]
+    k = 0
+    while k < len(hits):
+        j = k
+        while j + 1 < len(hits) and hits[j + 1] - hits[j] <= DIALOG_GAP:
+            j += 1
+        first, last = hits[k], hits[j]
+        prose = sum(1 for i in range(first, last + 1) if sc[i] > 0)
+        if j - k + 1 >= DIALOG_LINES and j - k + 1 >= DIALOG_SHARE * prose:
+            for i in range(first, last + 1):
+                sc[i] = min(sc[i], -SHORT_COST)
+        k = j + 1
+
+
 @stage("article_span", applies_to="text")
 def article_span(draft: Draft) -> None:
     """Mark the densest run of prose as the article (``body_start``/``body_end`` marks)."""
@@ -577,6 +670,7 @@ def article_span(draft: Draft) -> None:
     fs = list(map(facts, draft.blocks))
     sc = _scores(fs)
     closers = _closers(fs, sc)
+    _consent_dialogs(fs, sc)
     run = best_run(sc)
     if run is None:
         return
@@ -585,6 +679,7 @@ def article_span(draft: Draft) -> None:
         start, end = _before_closer(sc, start, end, closers[0])
     start, end = _split_at_footer(draft.blocks, sc, start, end, draft.marks.get("copyright"))
     end = _cut_at_end_marker(fs, sc, start, end)
+    end = _cut_at_teasers(fs, sc, start, end)
     blocks = draft.blocks
     draft.marks["body_start"] = blocks[start].seq
     draft.marks["body_end"] = blocks[end].seq
@@ -629,6 +724,17 @@ def outside_article(draft: Draft) -> None:
         links = j - i >= LINK_RUN and _link_list(run, sc[j:], total)
         if links or all([b.text.endswith(_TRUNCATED) for b in run]):
             drops += [(b, "link list inside the article") for b in run]
+    # the run ended on prose; what the stages took from its end may leave short lines behind
+    # (a teaser's headline, a label): after the last line of prose, they are not the article
+    k = len(sc)
+    while k > 0 and sc[k - 1] < 0:
+        k -= 1
+    dropped = {id(b) for b, _ in drops}
+    drops += [
+        (b, "short lines after the article's last prose")
+        for b in inside[k:]
+        if id(b) not in dropped
+    ]
     draft.remove_many(drops)
 
 
