@@ -202,3 +202,34 @@ def test_json_ld_article_body_stands_in_for_an_empty_shell() -> None:
     d = clipclean.clean(page(shown, head)).to_dict()  # the page's own text agrees: it stays
     assert "Shown text only here." in d["body"]
     assert "seven to four" not in d["body"]
+
+
+def _item(n: int, words: str) -> str:
+    return (
+        f"<article class='item'><h3>{n} Place number {n}</h3><div class='content'><p>{words}"
+        f" Item {n} is worth the trip, say the people who went there last autumn.</p></div>"
+        "<p class='more'><a href='/info'>More info</a></p></article>"
+    )
+
+
+def test_listicle_sections_are_all_kept() -> None:
+    """readability scores one section of a listicle best; its like sections (each an
+    <article> with a heading and prose) are cousins, not siblings, and stay in the body."""
+    items = "".join(_item(n, FILLER * (2 if n == 4 else 1)) for n in range(1, 6))
+    body = clipclean.clean(page(f"<div class='list'><p>{FILLER}</p>{items}</div>")).body
+    for n in range(1, 6):
+        assert f"Item {n} is worth the trip" in body
+
+
+def test_teaser_cards_do_not_widen_the_pick() -> None:
+    """Cards of short summaries beside the article score far below its paragraphs: the
+    article is not widened to the list of cards."""
+    cards = "".join(
+        f"<article class='card'><h3>Story {n}</h3><p>A short summary of story {n}.</p></article>"
+        for n in range(6)
+    )
+    article = f"<article class='card'><h2>Budget</h2><div><p>{FILLER}</p>"
+    article += "".join(f"<p>{FILLER} Point {k}.</p>" for k in range(4)) + "</div></article>"
+    body = clipclean.clean(page(f"<div>{article}{cards}</div>")).body
+    assert "Point 3." in body
+    assert "short summary of story" not in body
