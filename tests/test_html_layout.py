@@ -233,3 +233,17 @@ def test_teaser_cards_do_not_widen_the_pick() -> None:
     body = clipclean.clean(page(f"<div>{article}{cards}</div>")).body
     assert "Point 3." in body
     assert "short summary of story" not in body
+
+
+def test_story_inside_an_aside_is_kept() -> None:
+    """A template that puts the story in an <aside> (around its <article> with the marked
+    articleBody) is not a sidebar; a sidebar of teaser cards still goes."""
+    cards = "".join(f"<article><h3>Story {n}</h3><p>Teaser {n}.</p></article>" for n in range(3))
+    html = (
+        "<html><head><title>Vote</title></head><body><div><nav><a href='/'>Home</a></nav>"
+        f"<main><aside class='content'><article><div itemprop='articleBody'><p>{FILLER}</p>"
+        f"</div></article></aside></main><aside>{cards}</aside></div></body></html>"
+    )
+    article = clipclean.clean(html.encode())
+    assert "members debated the proposals" in article.body
+    assert "Teaser 1." not in article.body

@@ -219,8 +219,40 @@ def strip_early(tree: lxml.html.HtmlElement, sieve: Sieve | None = None) -> None
     etree.strip_elements(tree, *EARLY_TAGS, with_tail=False)
     root = top(tree)
     for el in _PAGE_FURNITURE(tree):
-        if top(el) is root:  # (not inside a section dropped just before)
+        if top(el) is not root:  # (inside a section dropped just before)
+            continue
+        if wraps_article(el):
+            el.tag = "div"  # (a box like any other from here on: CHROME_TAGS are stripped)
+        else:
             sieve.drop(el, FURNITURE, _FURNITURE_REASON[el.tag])
+
+
+_HOLDS_BODY = etree.XPath("boolean(.//*[contains(@itemprop, 'articleBody')])")
+#: Paragraphs of prose an <article> inside a sectioning element must hold to be the page's.
+ARTICLE_PROSE = 2
+
+
+def wraps_article(el: lxml.html.HtmlElement) -> bool:
+    """A <nav>, <footer> or <aside> around an <article> (or articleBody) with paragraphs of
+    sentence-like prose: a template that puts the story in a sectioning element, not a
+    sidebar (teaser cards in a sidebar hold a line or two each, not paragraphs)."""
+    if not _HOLDS_ARTICLE(el):
+        return False
+    # (a marked articleBody is the story whatever its length; an <article> may be a card)
+    needed = 1 if _HOLDS_BODY(el) else ARTICLE_PROSE
+    prose = 0
+    for p in el.iter("p"):
+        text = _TEXT(p).strip()
+        words = len(text.split())
+        if (
+            words >= PROSE_WORDS
+            and text.endswith(_SENTENCE_END)
+            and sum(len(_TEXT(a).split()) for a in p.iter("a")) < 0.3 * words
+        ):
+            prose += 1
+            if prose >= needed:
+                return True
+    return False
 
 
 def _hiding_reason(el: lxml.html.HtmlElement) -> tuple[str, str]:
@@ -245,7 +277,11 @@ def prune(
     sieve = sieve or Sieve(None)
     root = top(tree)
     for el in list(tree.iter("nav", "footer", "aside")):  # (the page's own went early)
-        if top(el) is root:
+        if top(el) is not root:
+            continue
+        if wraps_article(el):
+            el.tag = "div"
+        else:
             sieve.drop(el, CHROME, f"the article's own <{el.tag}> (read for metadata first)")
     etree.strip_elements(tree, *CHROME_TAGS, with_tail=False)
     if hidden is None:
