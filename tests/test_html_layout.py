@@ -247,3 +247,16 @@ def test_story_inside_an_aside_is_kept() -> None:
     article = clipclean.clean(html.encode())
     assert "members debated the proposals" in article.body
     assert "Teaser 1." not in article.body
+
+
+def test_state_class_does_not_make_a_box_chrome() -> None:
+    """ "has-sharing" says the header holds a share row, not that it is one: its standfirst
+    stays (the share row inside it, named "sharing", still goes)."""
+    header = (
+        "<header class='articleHeader has-sharing'><div class='sharing'><a href='/s'>Share</a>"
+        "</div><p>Heat pumps are booming as the cost of heating with oil and gas rises.</p>"
+        "</header>"
+    )
+    body = clipclean.clean(page(f"<article>{header}<p>{FILLER}</p><p>{FILLER}</p></article>")).body
+    assert "Heat pumps are booming" in body
+    assert "Share" not in body

@@ -65,6 +65,9 @@ _KEEP_TAGS = frozenset(("html", "body", "main", "article"))
 
 #: CMS classes that describe the post (WordPress "category-ads", "tag-social"), not a box.
 _POST_CLASS = ("category-", "tag-", "post-", "format-", "status-", "type-")
+#: State classes that say what a box has or lacks ("has-sharing", "layout--with-sidebar",
+#: "no-ads"): the box is the article's header or column, not the share row or sidebar.
+_FEATURE = re.compile(r"(?:.*(?:--|__))?(?:has|with|without|no)-", re.I)
 
 
 def chrome_word(el: lxml.html.HtmlElement, attrs: str) -> str | None:
@@ -76,7 +79,7 @@ def chrome_word(el: lxml.html.HtmlElement, attrs: str) -> str | None:
         return None
     if CHROME_WORDS.search(attrs) is None:  # the common case, decided by one search
         return None
-    tokens = [t for t in attrs.split() if not t.startswith(_POST_CLASS)]
+    tokens = [t for t in attrs.split() if not t.startswith(_POST_CLASS) and not _FEATURE.match(t)]
     hit = next((m for t in tokens if (m := CHROME_WORDS.search(t))), None)
     if hit is None or in_running_text(el):
         return None
