@@ -260,3 +260,15 @@ def test_state_class_does_not_make_a_box_chrome() -> None:
     body = clipclean.clean(page(f"<article>{header}<p>{FILLER}</p><p>{FILLER}</p></article>")).body
     assert "Heat pumps are booming" in body
     assert "Share" not in body
+
+
+def test_chrome_named_article_card_goes_but_a_story_stays() -> None:
+    """An <article> named as a subscribe box with short lines is a card of page chrome; an
+    <article> with the same name that holds prose is the story."""
+    box = (
+        "<article class='buybox__subscribe'><p>Immediate online access</p><p>Buy now</p></article>"
+    )
+    story = f"<article class='subscribe-teaser'><p>{FILLER}</p></article>"
+    body = clipclean.clean(page(f"<div><p>{FILLER}</p>{box}{story}<p>{FILLER}</p></div>")).body
+    assert "Immediate online access" not in body
+    assert body.count("members debated the proposals") == 3

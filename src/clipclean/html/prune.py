@@ -60,7 +60,7 @@ CHROME_WORDS = re.compile(
     re.I,
 )
 #: Never pruned by class: the content itself may carry such words ("article-tags" aside).
-_KEEP_TAGS = frozenset(("html", "body", "main", "article"))
+_KEEP_TAGS = frozenset(("html", "body", "main"))
 
 
 #: CMS classes that describe the post (WordPress "category-ads", "tag-social"), not a box.
@@ -92,6 +92,8 @@ def chrome_word(el: lxml.html.HtmlElement, attrs: str) -> str | None:
         return None
     if holds_content(el) or prose_in_article(el):
         return None
+    if el.tag == "article" and _has_prose(el):
+        return None  # (an article is its own: a card or a box is short lines)
     return word
 
 
@@ -132,8 +134,11 @@ _IN_ARTICLE = etree.XPath(
 def prose_in_article(el: lxml.html.HtmlElement) -> bool:
     """A box inside the article that holds a paragraph of sentence-like prose, mostly outside
     links: its class name alone does not make it chrome."""
-    if not _IN_ARTICLE(el):
-        return False
+    return bool(_IN_ARTICLE(el)) and _has_prose(el)
+
+
+def _has_prose(el: lxml.html.HtmlElement) -> bool:
+    """A paragraph of sentence-like prose, mostly outside links, under ``el``."""
     for p in el.iter("p", "blockquote", "li"):
         text = _TEXT(p).strip()
         if text.endswith(_SENTENCE_END) and len(text.split()) >= PROSE_WORDS:
