@@ -272,3 +272,23 @@ def test_chrome_named_article_card_goes_but_a_story_stays() -> None:
     body = clipclean.clean(page(f"<div><p>{FILLER}</p>{box}{story}<p>{FILLER}</p></div>")).body
     assert "Immediate online access" not in body
     assert body.count("members debated the proposals") == 3
+
+
+def test_article_header_with_its_standfirst_is_not_unlikely() -> None:
+    """readability drops boxes named "header"; an article header holding a paragraph of
+    prose (the standfirst) keeps it, a masthead named "header" still goes."""
+    from clipclean.html.content import main_content
+
+    header = (
+        "<div class='guide-header-module'><h2>How are loan rates set?</h2><p>Rates decide the"
+        " cost of a loan more than anything else, and how they are calculated for you is what"
+        " this guide explains step by step.</p></div>"
+    )
+    html = (
+        "<html><body><div class='site-header'><a href='/'>Home</a> Loans</div><div>"
+        f"{header}<p>{FILLER}</p><p>{FILLER}</p><p>{FILLER}</p></div></body></html>"
+    )
+    found = main_content(lxml.html.document_fromstring(html), lambda: lxml.html.Element("div"))
+    text = found.text_content()
+    assert "how they are calculated for you" in text
+    assert "Home" not in text

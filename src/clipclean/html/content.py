@@ -20,6 +20,7 @@ from readability import Document
 from readability.readability import REGEXES, is_video_url
 
 from .dropped import OUTSIDE, Sieve, top, where
+from .prune import has_prose
 
 #: Tag-name prefixes readability treats as block content inside a div (its divToPElementsRe).
 _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
@@ -54,6 +55,13 @@ def text_length(el: lxml.html.HtmlElement) -> int:
 
 #: The HTML tags those prefixes match (lxml filters by exact tag names in C).
 _BLOCK_TAGS = (*_BLOCK_PREFIXES, "param", "picture", "progress")
+
+
+def _standfirst_box(el: lxml.html.HtmlElement) -> bool:
+    """A box unlikely only by the word "header" that holds a paragraph of prose: the
+    article's header with its standfirst, not the page's masthead (a line or a menu)."""
+    attrs = "{} {}".format(el.get("class", ""), el.get("id", "")).lower()
+    return _UNLIKELY.search(attrs.replace("header", " ")) is None and has_prose(el)
 
 
 _CALL_TO_ACTION = REGEXES["callToActionRe"]
@@ -156,6 +164,7 @@ class _Reader(Document):
                 elem.getparent() is not None
                 and elem.tag not in ("html", "body")
                 and not _protected(elem)
+                and not _standfirst_box(elem)
             ):
                 self._drop(elem, "an unlikely candidate by its class/id")
 

@@ -92,7 +92,7 @@ def chrome_word(el: lxml.html.HtmlElement, attrs: str) -> str | None:
         return None
     if holds_content(el) or prose_in_article(el):
         return None
-    if el.tag == "article" and _has_prose(el):
+    if el.tag == "article" and has_prose(el):
         return None  # (an article is its own: a card or a box is short lines)
     return word
 
@@ -134,10 +134,10 @@ _IN_ARTICLE = etree.XPath(
 def prose_in_article(el: lxml.html.HtmlElement) -> bool:
     """A box inside the article that holds a paragraph of sentence-like prose, mostly outside
     links: its class name alone does not make it chrome."""
-    return bool(_IN_ARTICLE(el)) and _has_prose(el)
+    return bool(_IN_ARTICLE(el)) and has_prose(el)
 
 
-def _has_prose(el: lxml.html.HtmlElement) -> bool:
+def has_prose(el: lxml.html.HtmlElement) -> bool:
     """A paragraph of sentence-like prose, mostly outside links, under ``el``."""
     for p in el.iter("p", "blockquote", "li"):
         text = _TEXT(p).strip()
