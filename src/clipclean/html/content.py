@@ -61,6 +61,8 @@ def _standfirst_box(el: lxml.html.HtmlElement) -> bool:
     """A box unlikely only by the word "header" that holds a paragraph of prose: the
     article's header with its standfirst, not the page's masthead (a line or a menu)."""
     attrs = "{} {}".format(el.get("class", ""), el.get("id", "")).lower()
+    if "header" not in attrs:  # (the common case, decided without a search)
+        return False
     return _UNLIKELY.search(attrs.replace("header", " ")) is None and has_prose(el)
 
 
