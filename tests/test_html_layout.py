@@ -202,3 +202,93 @@ def test_json_ld_article_body_stands_in_for_an_empty_shell() -> None:
     d = clipclean.clean(page(shown, head)).to_dict()  # the page's own text agrees: it stays
     assert "Shown text only here." in d["body"]
     assert "seven to four" not in d["body"]
+
+
+def _item(n: int, words: str) -> str:
+    return (
+        f"<article class='item'><h3>{n} Place number {n}</h3><div class='content'><p>{words}"
+        f" Item {n} is worth the trip, say the people who went there last autumn.</p></div>"
+        "<p class='more'><a href='/info'>More info</a></p></article>"
+    )
+
+
+def test_listicle_sections_are_all_kept() -> None:
+    """readability scores one section of a listicle best; its like sections (each an
+    <article> with a heading and prose) are cousins, not siblings, and stay in the body."""
+    items = "".join(_item(n, FILLER * (2 if n == 4 else 1)) for n in range(1, 6))
+    body = clipclean.clean(page(f"<div class='list'><p>{FILLER}</p>{items}</div>")).body
+    for n in range(1, 6):
+        assert f"Item {n} is worth the trip" in body
+
+
+def test_teaser_cards_do_not_widen_the_pick() -> None:
+    """Cards of short summaries beside the article score far below its paragraphs: the
+    article is not widened to the list of cards."""
+    cards = "".join(
+        f"<article class='card'><h3>Story {n}</h3><p>A short summary of story {n}.</p></article>"
+        for n in range(6)
+    )
+    article = f"<article class='card'><h2>Budget</h2><div><p>{FILLER}</p>"
+    article += "".join(f"<p>{FILLER} Point {k}.</p>" for k in range(4)) + "</div></article>"
+    body = clipclean.clean(page(f"<div>{article}{cards}</div>")).body
+    assert "Point 3." in body
+    assert "short summary of story" not in body
+
+
+def test_story_inside_an_aside_is_kept() -> None:
+    """A template that puts the story in an <aside> (around its <article> with the marked
+    articleBody) is not a sidebar; a sidebar of teaser cards still goes."""
+    cards = "".join(f"<article><h3>Story {n}</h3><p>Teaser {n}.</p></article>" for n in range(3))
+    html = (
+        "<html><head><title>Vote</title></head><body><div><nav><a href='/'>Home</a></nav>"
+        f"<main><aside class='content'><article><div itemprop='articleBody'><p>{FILLER}</p>"
+        f"</div></article></aside></main><aside>{cards}</aside></div></body></html>"
+    )
+    article = clipclean.clean(html.encode())
+    assert "members debated the proposals" in article.body
+    assert "Teaser 1." not in article.body
+
+
+def test_state_class_does_not_make_a_box_chrome() -> None:
+    """ "has-sharing" says the header holds a share row, not that it is one: its standfirst
+    stays (the share row inside it, named "sharing", still goes)."""
+    header = (
+        "<header class='articleHeader has-sharing'><div class='sharing'><a href='/s'>Share</a>"
+        "</div><p>Heat pumps are booming as the cost of heating with oil and gas rises.</p>"
+        "</header>"
+    )
+    body = clipclean.clean(page(f"<article>{header}<p>{FILLER}</p><p>{FILLER}</p></article>")).body
+    assert "Heat pumps are booming" in body
+    assert "Share" not in body
+
+
+def test_chrome_named_article_card_goes_but_a_story_stays() -> None:
+    """An <article> named as a subscribe box with short lines is a card of page chrome; an
+    <article> with the same name that holds prose is the story."""
+    box = (
+        "<article class='buybox__subscribe'><p>Immediate online access</p><p>Buy now</p></article>"
+    )
+    story = f"<article class='subscribe-teaser'><p>{FILLER}</p></article>"
+    body = clipclean.clean(page(f"<div><p>{FILLER}</p>{box}{story}<p>{FILLER}</p></div>")).body
+    assert "Immediate online access" not in body
+    assert body.count("members debated the proposals") == 3
+
+
+def test_article_header_with_its_standfirst_is_not_unlikely() -> None:
+    """readability drops boxes named "header"; an article header holding a paragraph of
+    prose (the standfirst) keeps it, a masthead named "header" still goes."""
+    from clipclean.html.content import main_content
+
+    header = (
+        "<div class='guide-header-module'><h2>How are loan rates set?</h2><p>Rates decide the"
+        " cost of a loan more than anything else, and how they are calculated for you is what"
+        " this guide explains step by step.</p></div>"
+    )
+    html = (
+        "<html><body><div class='site-header'><a href='/'>Home</a> Loans</div><div>"
+        f"{header}<p>{FILLER}</p><p>{FILLER}</p><p>{FILLER}</p></div></body></html>"
+    )
+    found = main_content(lxml.html.document_fromstring(html), lambda: lxml.html.Element("div"))
+    text = found.text_content()
+    assert "how they are calculated for you" in text
+    assert "Home" not in text

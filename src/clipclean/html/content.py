@@ -20,6 +20,7 @@ from readability import Document
 from readability.readability import REGEXES, is_video_url
 
 from .dropped import OUTSIDE, Sieve, top, where
+from .prune import has_prose
 
 #: Tag-name prefixes readability treats as block content inside a div (its divToPElementsRe).
 _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
@@ -54,6 +55,15 @@ def text_length(el: lxml.html.HtmlElement) -> int:
 
 #: The HTML tags those prefixes match (lxml filters by exact tag names in C).
 _BLOCK_TAGS = (*_BLOCK_PREFIXES, "param", "picture", "progress")
+
+
+def _standfirst_box(el: lxml.html.HtmlElement) -> bool:
+    """A box unlikely only by the word "header" that holds a paragraph of prose: the
+    article's header with its standfirst, not the page's masthead (a line or a menu)."""
+    attrs = "{} {}".format(el.get("class", ""), el.get("id", "")).lower()
+    if "header" not in attrs:  # (the common case, decided without a search)
+        return False
+    return _UNLIKELY.search(attrs.replace("header", " ")) is None and has_prose(el)
 
 
 _CALL_TO_ACTION = REGEXES["callToActionRe"]
@@ -156,6 +166,7 @@ class _Reader(Document):
                 elem.getparent() is not None
                 and elem.tag not in ("html", "body")
                 and not _protected(elem)
+                and not _standfirst_box(elem)
             ):
                 self._drop(elem, "an unlikely candidate by its class/id")
 
@@ -313,8 +324,65 @@ class _Reader(Document):
             return None
         best = self.get_semantic_article_candidate(candidates, best)
         best = self.get_semantic_main_candidate(candidates, best)
+        best = _widen_to_items(candidates, best, self.score_node)
         article = self.get_article(candidates, best, html_partial=True)
         return self.sanitize(article, candidates)
+
+
+#: How many levels above readability's pick a repeated item may stand.
+ITEM_REACH = 3
+#: Items of a list that must hold prose for the list to be the content, and the share of the
+#: pick's score an item's best paragraph box must reach to count as prose.
+ITEMS_MIN = 3
+ITEM_SHARE = 0.5
+
+
+def _widen_to_items(
+    candidates: dict, best: dict, score_node: Callable[[lxml.html.HtmlElement], dict]
+) -> dict:
+    """The list around readability's pick when the pick is one item of several alike (same
+    tag and class, side by side) that each hold prose scored near the pick's: the sections of
+    a listicle, the posts of a thread, the steps of a guide. readability takes one item and
+    leaves its like-scored cousins out, since they are not its siblings. Teasers do not
+    qualify: their short summaries score far below a paragraph of the article; nor do the
+    paragraph boxes of one article's body (each item here is a section, article or list item
+    that opens with its own heading), nor a
+    parent where the items are not most of what it holds (boxes of other kinds between them)."""
+    floor = ITEM_SHARE * best["content_score"]
+    node = best["elem"]
+    for _ in range(ITEM_REACH):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        key = (node.tag, node.get("class"))
+        peers = [c for c in parent if (c.tag, c.get("class")) == key]
+        if node.tag in _ITEM_TAGS and len(peers) >= ITEMS_MIN and 2 * len(peers) > len(parent):
+            strong = sum(
+                1
+                for peer in peers
+                if _best_inside(candidates, peer) >= floor
+                and next(peer.iter(*_HEADINGS), None) is not None
+            )
+            if strong >= ITEMS_MIN and 2 * strong >= len(peers):
+                widened = candidates.get(parent) or score_node(parent)
+                widened = dict(
+                    widened, content_score=max(widened["content_score"], best["content_score"])
+                )
+                return widened
+            break
+        node = parent
+    return best
+
+
+#: Tags that mark an item of a list of sections (a div can be any box).
+_ITEM_TAGS = frozenset(("article", "section", "li"))
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _best_inside(candidates: dict, el: lxml.html.HtmlElement) -> float:
+    """The highest score of a candidate at or under ``el``."""
+    found = [candidates[e]["content_score"] for e in el.iter() if e in candidates]
+    return max(found, default=0.0)
 
 
 #: Below this many characters the ruthless pass removed too much and the lenient one runs.

@@ -60,11 +60,14 @@ CHROME_WORDS = re.compile(
     re.I,
 )
 #: Never pruned by class: the content itself may carry such words ("article-tags" aside).
-_KEEP_TAGS = frozenset(("html", "body", "main", "article"))
+_KEEP_TAGS = frozenset(("html", "body", "main"))
 
 
 #: CMS classes that describe the post (WordPress "category-ads", "tag-social"), not a box.
 _POST_CLASS = ("category-", "tag-", "post-", "format-", "status-", "type-")
+#: State classes that say what a box has or lacks ("has-sharing", "layout--with-sidebar",
+#: "no-ads"): the box is the article's header or column, not the share row or sidebar.
+_FEATURE = re.compile(r"(?:.*(?:--|__))?(?:has|with|without|no)-", re.I)
 
 
 def chrome_word(el: lxml.html.HtmlElement, attrs: str) -> str | None:
@@ -76,7 +79,7 @@ def chrome_word(el: lxml.html.HtmlElement, attrs: str) -> str | None:
         return None
     if CHROME_WORDS.search(attrs) is None:  # the common case, decided by one search
         return None
-    tokens = [t for t in attrs.split() if not t.startswith(_POST_CLASS)]
+    tokens = [t for t in attrs.split() if not t.startswith(_POST_CLASS) and not _FEATURE.match(t)]
     hit = next((m for t in tokens if (m := CHROME_WORDS.search(t))), None)
     if hit is None or in_running_text(el):
         return None
@@ -89,6 +92,8 @@ def chrome_word(el: lxml.html.HtmlElement, attrs: str) -> str | None:
         return None
     if holds_content(el) or prose_in_article(el):
         return None
+    if el.tag == "article" and has_prose(el):
+        return None  # (an article is its own: a card or a box is short lines)
     return word
 
 
@@ -129,8 +134,11 @@ _IN_ARTICLE = etree.XPath(
 def prose_in_article(el: lxml.html.HtmlElement) -> bool:
     """A box inside the article that holds a paragraph of sentence-like prose, mostly outside
     links: its class name alone does not make it chrome."""
-    if not _IN_ARTICLE(el):
-        return False
+    return bool(_IN_ARTICLE(el)) and has_prose(el)
+
+
+def has_prose(el: lxml.html.HtmlElement) -> bool:
+    """A paragraph of sentence-like prose, mostly outside links, under ``el``."""
     for p in el.iter("p", "blockquote", "li"):
         text = _TEXT(p).strip()
         if text.endswith(_SENTENCE_END) and len(text.split()) >= PROSE_WORDS:
@@ -219,8 +227,40 @@ def strip_early(tree: lxml.html.HtmlElement, sieve: Sieve | None = None) -> None
     etree.strip_elements(tree, *EARLY_TAGS, with_tail=False)
     root = top(tree)
     for el in _PAGE_FURNITURE(tree):
-        if top(el) is root:  # (not inside a section dropped just before)
+        if top(el) is not root:  # (inside a section dropped just before)
+            continue
+        if wraps_article(el):
+            el.tag = "div"  # (a box like any other from here on: CHROME_TAGS are stripped)
+        else:
             sieve.drop(el, FURNITURE, _FURNITURE_REASON[el.tag])
+
+
+_HOLDS_BODY = etree.XPath("boolean(.//*[contains(@itemprop, 'articleBody')])")
+#: Paragraphs of prose an <article> inside a sectioning element must hold to be the page's.
+ARTICLE_PROSE = 2
+
+
+def wraps_article(el: lxml.html.HtmlElement) -> bool:
+    """A <nav>, <footer> or <aside> around an <article> (or articleBody) with paragraphs of
+    sentence-like prose: a template that puts the story in a sectioning element, not a
+    sidebar (teaser cards in a sidebar hold a line or two each, not paragraphs)."""
+    if not _HOLDS_ARTICLE(el):
+        return False
+    # (a marked articleBody is the story whatever its length; an <article> may be a card)
+    needed = 1 if _HOLDS_BODY(el) else ARTICLE_PROSE
+    prose = 0
+    for p in el.iter("p"):
+        text = _TEXT(p).strip()
+        words = len(text.split())
+        if (
+            words >= PROSE_WORDS
+            and text.endswith(_SENTENCE_END)
+            and sum(len(_TEXT(a).split()) for a in p.iter("a")) < 0.3 * words
+        ):
+            prose += 1
+            if prose >= needed:
+                return True
+    return False
 
 
 def _hiding_reason(el: lxml.html.HtmlElement) -> tuple[str, str]:
@@ -245,7 +285,11 @@ def prune(
     sieve = sieve or Sieve(None)
     root = top(tree)
     for el in list(tree.iter("nav", "footer", "aside")):  # (the page's own went early)
-        if top(el) is root:
+        if top(el) is not root:
+            continue
+        if wraps_article(el):
+            el.tag = "div"
+        else:
             sieve.drop(el, CHROME, f"the article's own <{el.tag}> (read for metadata first)")
     etree.strip_elements(tree, *CHROME_TAGS, with_tail=False)
     if hidden is None:
