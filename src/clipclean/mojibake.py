@@ -20,14 +20,19 @@ _PAIR = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf" + _CP1252_TRAIL + r"]{1,3}")
 MIN_PAIRS = 3
 
 
-def _decoded(m: re.Match[str]) -> str:
-    pair = m.group()
-    for codec in ("latin-1", "cp1252"):
+def _as_utf8(text: str, codecs: tuple[str, ...]) -> str:
+    """``text`` encoded back with the first of ``codecs`` that gives valid UTF-8, decoded as
+    UTF-8; ``text`` itself when none does."""
+    for codec in codecs:
         try:
-            return pair.encode(codec).decode("utf-8")
+            return text.encode(codec).decode("utf-8")
         except UnicodeError:
             continue
-    return pair
+    return text
+
+
+def _decoded(m: re.Match[str]) -> str:
+    return _as_utf8(m.group(), ("latin-1", "cp1252"))
 
 
 def repair(text: str) -> str:
@@ -49,9 +54,4 @@ def unmangled(text: str) -> str:
     :func:`repair`'s count of pairs, and a whole-field decode either works or leaves it."""
     if not _ANY_PAIR.search(text):
         return text
-    for codec in ("cp1252", "latin-1"):
-        try:
-            return text.encode(codec).decode("utf-8")
-        except UnicodeError:
-            continue
-    return text
+    return _as_utf8(text, ("cp1252", "latin-1"))

@@ -604,13 +604,18 @@ def _shown_date(marked: Sequence[lxml.html.HtmlElement]) -> str | None:
     for el in marked[:20]:
         if len(el.text_content()) > 200:
             continue  # a container, not the date line
-        text = element_text(el)
-        if not text or _UPDATED.match(text):
-            continue
-        found = find_date(text)
-        if found is not None:
-            return found.iso
+        if (found := _date_line(el)) is not None:
+            return found
     return None
+
+
+def _date_line(el: lxml.html.HtmlElement) -> str | None:
+    """The date a short element prints, as ISO 8601, unless it is an "Updated" line."""
+    text = element_text(el)
+    if not text or _UPDATED.match(text):
+        return None
+    found = find_date(text)
+    return None if found is None else found.iso
 
 
 #: A day in a URL path: /2019/01/01/, /2019-01-01-slug (year 19xx/20xx, month, day).
@@ -643,12 +648,8 @@ def _dateline(h1: lxml.html.HtmlElement | None) -> str | None:
             if el.tag == "p":
                 return None  # the article body has started
             continue
-        text = element_text(el)
-        if not text or _UPDATED.match(text):
-            continue
-        found = find_date(text)
-        if found is not None:
-            return found.iso
+        if (found := _date_line(el)) is not None:
+            return found
     return None
 
 
