@@ -473,6 +473,29 @@ def test_a_comment_counter_or_a_dated_line_is_never_the_title() -> None:
         assert a.title != line, line
 
 
+def test_a_quoted_headline_is_the_title_and_the_line_under_it_the_dek() -> None:
+    dek = "Activists call for a rent freeze in the crisis and warn the landlords of the city"
+    for headline in ("»No money left to pay the rent«", "“No money left to pay the rent”"):
+        a = clean(["Politics", headline, dek, "By Jane Doe", "March 4, 2024", *PARAS])
+        assert (a.title, a.subtitle) == (headline, dek), headline
+        assert [b.text for b in a.blocks] == PARAS
+
+
+def test_an_arrow_before_a_link_is_no_quoted_headline() -> None:
+    nav = "« Five thoughts on the cup defeat in Dortmund"
+    a = clean(["Bridge to close for two years", "By Jane Doe", "March 4, 2024", *PARAS, nav])
+    assert a.title == "Bridge to close for two years"
+
+
+def test_a_headline_after_its_date_is_the_title_without_the_date() -> None:
+    dek = "Twice she left empty-handed this winter, but in the last race she struck back"
+    line = "23.01.2022 - Dorothea Wierer wins the last race at home"
+    a = clean(["News", line, dek, "Share with friends", *PARAS])
+    assert a.title == "Dorothea Wierer wins the last race at home"
+    assert removed_by(a, line) == "title"  # the date stays in the trace
+    assert [b.text for b in a.blocks][-len(PARAS) :] == PARAS
+
+
 def test_dek_takes_its_line_and_the_lead_after_it_stays_in_the_body() -> None:
     dek = "Repairs will keep cars off the old bridge until the spring of 2026"
     a = clean(["Bridge to close for two years", dek, *PARAS[:1], "By Jane Doe", *PARAS[1:]])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..dates import find_date
 from ..model import Block, Draft
-from ..shape import facts, is_headline_like, is_person_name
+from ..shape import facts, is_headline_like, is_person_name, units
 from ..stage import stage
 from .bylines import by_prefix, is_dateline
 from .span import header_zone
@@ -25,32 +25,63 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+#: Quotes a headline may open with: a quotation as the headline ("»Einfach kein Geld mehr …«").
+_OPEN_QUOTES = frozenset("\"'«»„“”‘‚‹›「『")
+#: A headline after a date is at least this long.
+DATED_HEADLINE_UNITS = 5
+#: What a page prints between a date and the headline after it: "23.01.2022 - Headline".
+_DATE_GAP = " -–—|:·•,/"
+
+
 def _is_candidate(block: Block, byline: bool) -> bool:
-    """A headline-like line that is no byline (``byline``: known to the caller), name or date."""
+    """A headline-like line that is no byline (``byline``: known to the caller), name, date or
+    counter. A headline may open with a quote, or with its date ("23.01.2022 - Headline")."""
     f = facts(block)
     text = block.text
     return (  # the cheap tests first
         f.units >= 3
         and f.headline
         and "|" not in text
-        and text[0].isalnum()
+        and (text[0].isalnum() or _quoted(text))
         and not byline
         and not is_person_name(text)
+        and (not text[0].isdigit() or _opens_headline(text))
         and not is_dateline(text)
-        and not _counter_or_date(text)
     )
 
 
-def _counter_or_date(text: str) -> bool:
-    """A line that opens with a date or is a counter ("30. Oktober 2023 Carola Pönisch",
-    "132 with 73 posters participating": numbers around a word), not a headline ("10 things
-    to know" opens with one number only)."""
-    if not text[0].isdigit():
-        return False
+def _quoted(text: str) -> bool:
+    """Opens with a quotation that closes in the line ("»Kein Geld mehr«: …"), not with an
+    arrow-like mark before a link ("« Previous post", "» Next")."""
+    return text[0] in _OPEN_QUOTES and any(c in _OPEN_QUOTES for c in text[2:])
+
+
+def _after_date(text: str) -> str | None:
+    """What follows the date a line opens with (``None`` when it opens with none)."""
     found = find_date(text)
-    if found is not None and found.start == 0:
-        return True
-    return sum(w[0].isdigit() for w in text.split()[:4]) >= 2
+    if found is None or found.start != 0:
+        return None
+    return text[found.end :].lstrip(_DATE_GAP)
+
+
+def _opens_headline(text: str) -> bool:
+    """A line opening with a digit that is a headline ("10 things to know", "23.01.2022 -
+    Dorothea Wierer darf noch jubeln"), not a date with a name ("30. Oktober 2023 Carola
+    Pönisch") or a counter ("132 with 73 posters participating": numbers around a word)."""
+    rest = _after_date(text)
+    if rest is None:
+        return sum(w[0].isdigit() for w in text.split()[:4]) < 2
+    return (  # (longer than a label after a date: "3. August 2015 · Filed under Travel")
+        units(rest) >= DATED_HEADLINE_UNITS
+        and rest[0].isalpha()
+        and is_headline_like(rest)
+        and not is_person_name(rest)
+    )
+
+
+def headline_text(text: str) -> str:
+    """The headline of a title line, without the date it may open with."""
+    return (_after_date(text) or text) if text[0].isdigit() else text
 
 
 def _pick(draft: Draft) -> Block | None:
@@ -107,8 +138,8 @@ def title(draft: Draft) -> None:
         block = _pick(draft)
         if block is not None:
             draft.marks["title"] = block.seq
-            draft.lift(block, "title", confidence=0.6)
-            known = block.text
+            known = headline_text(block.text)
+            draft.lift(block, "title", known, confidence=0.6)
     if known is None:
         return
     target = _norm(known)
