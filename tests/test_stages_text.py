@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import clipclean
+from clipclean.model import Block, Draft
+from clipclean.stages.dek import dek
 from clipclean.stages.span import best_run, block_score
 
 PARAS = [
@@ -501,6 +503,15 @@ def test_dek_takes_its_line_and_the_lead_after_it_stays_in_the_body() -> None:
     a = clean(["Bridge to close for two years", dek, *PARAS[:1], "By Jane Doe", *PARAS[1:]])
     assert a.subtitle == dek
     assert [b.text for b in a.blocks] == PARAS
+
+
+def test_a_published_on_line_ends_the_dek_slot_and_the_lead_stays() -> None:
+    lines = ["Bridge to close for two years", "Published on 13 March 2019 by Jane Doe", *PARAS[:2]]
+    draft = Draft([Block(text=t, line=i + 1, origin=f"line {i + 1}") for i, t in enumerate(lines)])
+    draft.marks.update(title=0, header_end=3)  # the slot ends at the second paragraph
+    dek.fn(draft)
+    assert not draft.has("subtitle")
+    assert [b.text for b in draft.blocks] == lines
 
 
 def test_a_dek_slot_of_teasers_cut_short_is_lifted_whole() -> None:

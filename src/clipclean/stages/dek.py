@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import find_date
 from ..model import Block, Draft
 from ..shape import is_sentence_like, units, word_count
 from ..stage import stage
@@ -45,6 +46,20 @@ def _reads_as_lead(block: Block) -> bool:
     return text.endswith(_LEAD_ENDS) and not text.endswith(_CUT)
 
 
+#: A line with a date and at most this many words, not a sentence, is a byline or dateline.
+DATED_LABEL_WORDS = 12
+
+
+def _dated_label(text: str) -> bool:
+    """A short line with a date that is no sentence: "Published on 13 March 2019 by Jane Doe",
+    "Veröffentlicht am 13. März 2019 von …": the slot's end, whatever the dateline stage saw."""
+    return (
+        not text.endswith(_LEAD_ENDS)
+        and word_count(text) <= DATED_LABEL_WORDS
+        and find_date(text) is not None
+    )
+
+
 #: A line this long reads as a dek even without a full stop (many standfirsts have none).
 DEK_UNITS = 8
 
@@ -60,7 +75,7 @@ def dek(draft: Draft) -> None:
         if start < b.seq < end:
             if not (is_sentence_like(b.text, min_words=4) or units(b.text) >= DEK_UNITS):
                 break  # a label or a name: the dek, if any, has ended
-            if not_a_dek(b.text):
+            if not_a_dek(b.text) or _dated_label(b.text):
                 break
             slot.append(b)
     if not slot or sum(word_count(b.text) for b in slot) > MAX_DEK_WORDS:
