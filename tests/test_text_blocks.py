@@ -192,3 +192,20 @@ def test_a_dump_that_indents_its_text_prints_headings_at_the_margin() -> None:
     lines = ["Harbour ferry to resume after repair", "", *_wrapped(LONG)]
     blocks = text_to_blocks("\n".join(lines))
     assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph", "paragraph"]
+
+
+def test_a_page_wrapped_in_its_source_and_split_at_inline_code_is_rejoined() -> None:
+    # one text node a line (soup), the page's own text hard-wrapped in its source: both breaks
+    lines = [*_wrapped(LONG[1:] * 2, indent=""), "It ends where the old", "quay", "stood, near the"]
+    lines += ["station and the market, and", "crews say it is the best they have had.", ""]
+    got = texts("\n".join(lines))
+    assert got[:4] == LONG[1:] * 2
+    assert got[4] == (
+        "It ends where the old quay stood, near the station and the market, and crews say it "
+        "is the best they have had."
+    )
+
+
+def test_a_dump_that_indents_its_text_is_only_rewrapped() -> None:
+    lines = [*_wrapped(LONG), "   Roses are red,", "   violets are blue.", ""]
+    assert texts("\n".join(lines))[-2:] == ["Roses are red,", "violets are blue."]

@@ -271,22 +271,29 @@ def _joins(
     return runs
 
 
-def _flush_left(raws: list[str]) -> set[int]:
-    """The numbers of the lines a dump prints at the margin when it indents its text (lynx
-    indents paragraphs and lists, not headings): the headings."""
+def _indents_text(raws: list[str]) -> bool:
+    """Does the text indent most of its lines, as a dump does (lynx indents paragraphs and
+    lists, not headings)? A page's own text, even hard-wrapped in its source, starts at the
+    margin."""
     filled = [r for r in raws if r.strip()]
-    indented = sum(map(methodcaller("startswith", " "), filled))
-    if indented < 0.7 * len(filled):
-        return set()
+    return sum(map(methodcaller("startswith", " "), filled)) >= 0.7 * len(filled)
+
+
+def _flush_left(raws: list[str]) -> set[int]:
+    """The numbers of the lines a dump that indents its text prints at the margin: the
+    headings."""
     return {k + 1 for k, r in enumerate(raws) if r[:1] not in ("", " ") and r.strip()}
 
 
-def _unwrapped(raws: list[str], text: str, markdown: bool, headings: set[int]) -> dict[int, int]:
+def _unwrapped(
+    raws: list[str], text: str, markdown: bool, headings: set[int]
+) -> tuple[dict[int, int], bool]:
     """Join the lines of each hard-wrapped paragraph (or Markdown paragraph) into its first
     (see ``wrap.py``), in place: the others become empty. Returns first line number -> last
-    line number; adds to ``headings`` the lines a dump set apart as headings."""
+    line number, and whether the text is a dump that indents its text (see
+    :func:`_indents_text`); adds to ``headings`` the lines such a dump set apart as headings."""
     if not markdown and sum(map(MAX_WIDTH.__lt__, map(len, raws))) * 12 > len(raws):
-        return {}  # many lines longer than any wrap width: one paragraph a line (in C)
+        return {}, False  # many lines longer than any wrap width: one paragraph a line (in C)
     width = 0 if markdown else wrap_width(raws)
     # CJK text is measured in columns, two for a wide character: looked for when the widths in
     # characters found nothing (in the first lines: a dump of a CJK page has them from its menu)
@@ -294,9 +301,10 @@ def _unwrapped(raws: list[str], text: str, markdown: bool, headings: set[int]) -
     if not width and wide and not markdown:
         width = wrap_width(raws, True)
     if not width and not markdown:
-        return {}
+        return {}, False
     runs = unwrap(raws, width, wide, markdown)
-    if not markdown:
+    dump = not markdown and _indents_text(raws)
+    if dump:
         headings.update(_flush_left(raws))
     for first, last in runs.items():
         parts = [raws[first].rstrip()]
@@ -310,7 +318,7 @@ def _unwrapped(raws: list[str], text: str, markdown: bool, headings: set[int]) -
                 parts.append(part)
             raws[k] = ""
         raws[first] = " ".join(parts)
-    return {first + 1: last + 1 for first, last in runs.items()}
+    return {first + 1: last + 1 for first, last in runs.items()}, dump
 
 
 _WORD = re.compile(r"\w+")
@@ -354,7 +362,7 @@ def text_to_blocks(text: str, trace: list[Removal] | None = None) -> list[Block]
     raws = text.splitlines()
     markdown = is_markdown(text)
     headings: set[int] = set()
-    wrapped = _unwrapped(raws, text, markdown, headings)
+    wrapped, dump = _unwrapped(raws, text, markdown, headings)
     if markdown or "References" in text:
         headings |= _read_markup(raws, text, markdown, trace)
     if (
@@ -375,8 +383,10 @@ def text_to_blocks(text: str, trace: list[Removal] | None = None) -> list[Block]
     heads = "".join(map(itemgetter(0), lines))
     lasts = [wrapped.get(n, n) for n in numbers] if wrapped else numbers
     # (in a dump wrapped at a width or in Markdown, inline elements never break a line: a
-    # line that was not joined above was broken by the page, verse say)
-    runs = {} if wrapped or markdown else _joins(lines, filled, numbers, lasts, heads)
+    # line that was not joined above was broken by the page, verse say; a page's text that
+    # its source wrapped, printed one text node a line, has both breaks)
+    joins = not markdown and not (wrapped and dump)
+    runs = _joins(lines, filled, numbers, lasts, heads) if joins else {}
     # A blank line before a line that starts a block starts a new group.
     blanks = [*map(gt, map(sub, numbers[1:], lasts), repeat(1))]
     for first, (last, _) in runs.items():
