@@ -209,3 +209,33 @@ def test_a_page_wrapped_in_its_source_and_split_at_inline_code_is_rejoined() -> 
 def test_a_dump_that_indents_its_text_is_only_rewrapped() -> None:
     lines = [*_wrapped(LONG), "   Roses are red,", "   violets are blue.", ""]
     assert texts("\n".join(lines))[-2:] == ["Roses are red,", "violets are blue."]
+
+
+def test_a_linked_name_with_its_bracket_note_is_rejoined() -> None:
+    text = (
+        "Eleven days after his defeat against\nDenis Shapovalov\n(Canada) won the top seed"
+        " against the American\nand then meets\nAdrian Mannarino\n(France).\n"
+    )
+    assert texts(text) == [
+        "Eleven days after his defeat against Denis Shapovalov (Canada) won the top seed against"
+        " the American and then meets Adrian Mannarino (France)."
+    ]
+
+
+def test_a_bracket_note_before_a_capital_is_not_taken_for_the_rest_of_a_sentence() -> None:
+    assert texts("Photos of the day\n(Reuters) The council voted on Tuesday.\n") == [
+        "Photos of the day",
+        "(Reuters) The council voted on Tuesday.",
+    ]
+
+
+def test_a_linked_phrase_that_ends_the_sentence_is_rejoined() -> None:
+    text = "It has been a while since Henry was born –\nNumber One\n. Now Leo made it too.\n"
+    assert texts(text) == [
+        "It has been a while since Henry was born – Number One. Now Leo made it too."
+    ]
+
+
+def test_a_german_verb_particle_ends_a_headline_it_opens_nothing() -> None:
+    text = "Zverev zieht ins Viertelfinale von Montpellier ein\nRedaktion\n"
+    assert texts(text) == ["Zverev zieht ins Viertelfinale von Montpellier ein", "Redaktion"]

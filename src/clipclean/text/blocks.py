@@ -69,7 +69,7 @@ def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, bl
         return False  # a blank line ends a paragraph unless it fell inside a sentence
     if prev.endswith(_TERMINAL) or line.startswith("> ") or _is_list_item(line):
         return False
-    if line.startswith(_CONTINUATION) or prev.endswith(_CJK_COMMA):
+    if line.startswith(_CONTINUATION) or prev.endswith(_CJK_COMMA) or _aside_goes_on(line):
         return True
     if line[0].islower():
         if line.startswith(("http", "www.")) or _is_dateline_start(line):
@@ -86,6 +86,18 @@ def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, bl
     )
 
 
+#: An aside in brackets that the sentence goes on after: "(Kanada) gewann …", "(France).".
+_ASIDE = re.compile(r"\([^()]{1,40}\) ?(?:[,.;:]|[^\W\d_](?<![A-Z]))")
+
+
+def _aside_goes_on(line: str) -> bool:
+    """Does ``line`` open with an aside in brackets followed by the rest of a sentence (a
+    lower-case word or a sentence mark)? A linked name's bracket note: "Shapovalov" /
+    "(Kanada) gewann …". (A capital after it may start a sentence: "(Reuters) The …".)"""
+    m = _ASIDE.match(line)
+    return m is not None and (not m.group()[-1].isalpha() or m.group()[-1].islower())
+
+
 def _is_list_item(line: str) -> bool:
     """A (non-empty) line that opens with a bullet or a number: "- item", "2) step"."""
     first = line[0]
@@ -96,7 +108,7 @@ def _is_list_item(line: str) -> bool:
 _TERMINAL_CHARS = frozenset(_TERMINAL)
 #: First characters of a line that may continue the one before: a lower-case letter (any
 #: non-ASCII character, to be sure) or one of ``_CONTINUATION``.
-_MAY_CONTINUE = re.compile(r"[a-z,.;:)\]%!?\x80-\U0010ffff]")
+_MAY_CONTINUE = re.compile(r"[a-z,.;:()\]%!?\x80-\U0010ffff]")
 #: First characters a list item (``_LIST_MARK``) or a quote ("> ") can start with.
 _KIND_START = re.compile(r"[-*•·▪◦‣>\d]")
 #: ``"line N"`` for the first lines: the same strings serve every document.
@@ -139,7 +151,7 @@ def _candidates(lines: list[str], raws: list[str], heads: str) -> list[int]:
 #: have something after them (not the particles a verb may end a clause with: "in", "vor").
 _FUNCTION_WORDS = (
     "the a an of and or to for from with by as than into"  # en
-    " der die das des dem den ein eine einer eines einem einen und oder von zum zur für über"
+    " der die das des dem den eine einer eines einem einen und oder von zum zur für über"
     " unter durch gegen ohne im am ins vom beim dass"  # de
     " le la les un une des du de et ou au aux dans sur par pour avec sans sous chez"  # fr
     " el los las una unos unas del y al en con por para sin sobre"  # es
@@ -188,12 +200,21 @@ def _bridges(
 ) -> set[int]:
     """Short lines that an inline element cut out of a sentence on both sides: "Der" /
     "@tarzun" / "würde sagen, dass …" (``get_text("\\n", strip=True)`` keeps no space to
-    tell). Such a line joins the open line before it when the line after it goes on in lower
-    case as the rest of a sentence would (see :func:`_continues`); then that one joins too."""
+    tell). Such a line joins the open line before it when the line after it goes on as the
+    rest of a sentence would (lower case, a sentence mark, an aside in brackets: see
+    :func:`_continues`); then that one joins too."""
     out: set[int] = set()
     for c in found:
         b = c - 1
-        if b < 1 or not (lines[c][0].islower() or lines[c][0] in ",;)") or b in out:
+        line = lines[c]
+        if b < 1 or b in out:
+            continue
+        if not (
+            line[0].islower()
+            or line[0] in ",;)"
+            or (line[0] == "." and line[1:2] != ".")  # (". Then …", not a teaser's "...")
+            or _aside_goes_on(line)
+        ):
             continue
         a_line, b_line = lines[b - 1], lines[b]
         if a_line[-1] in _TERMINAL_CHARS or b_line[-1] in _TERMINAL_CHARS:
@@ -255,6 +276,7 @@ def _joins(
                     line[0].islower()
                     or line.startswith(_CONTINUATION)
                     or lines[k - 1][-1] in _CJK_COMMA
+                    or _aside_goes_on(line)
                 )
             )
         ):
