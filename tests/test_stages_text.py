@@ -498,6 +498,21 @@ def test_a_headline_after_its_date_is_the_title_without_the_date() -> None:
     assert [b.text for b in a.blocks][-len(PARAS) :] == PARAS
 
 
+def test_the_rest_of_a_split_sentence_or_a_cut_lead_is_never_the_title() -> None:
+    head = "Bridge to close for two years"
+    for line in (
+        "and Mikael Ymer won two matches on the same day in Pune and Montpellier",
+        "The mass of a body is its volume times its density, as the tables in chapter four"
+        " show. See chapter",
+    ):
+        a = clean(
+            ["Menu", "", head, "", "Sport", "", line, "", "By Jane Doe", "March 4, 2024", *PARAS]
+        )
+        assert a.title == head, line
+    a = clean(["Menu", "Vessel returns to Puerto Rico from St. Thomas with supplies", *PARAS])
+    assert a.title == "Vessel returns to Puerto Rico from St. Thomas with supplies"
+
+
 def test_dek_takes_its_line_and_the_lead_after_it_stays_in_the_body() -> None:
     dek = "Repairs will keep cars off the old bridge until the spring of 2026"
     a = clean(["Bridge to close for two years", dek, *PARAS[:1], "By Jane Doe", *PARAS[1:]])

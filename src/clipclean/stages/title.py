@@ -8,10 +8,13 @@ shorter headline over a dek. Without the run, the first headline-like line. A re
 
 from __future__ import annotations
 
+import re
+
 from ..dates import find_date
 from ..model import Block, Draft
 from ..shape import facts, is_headline_like, is_person_name, units
 from ..stage import stage
+from ..text.blocks import FUNCTION_WORDS
 from .bylines import by_prefix, is_dateline
 from .span import header_zone
 
@@ -43,11 +46,28 @@ def _is_candidate(block: Block, byline: bool) -> bool:
         and f.headline
         and "|" not in text
         and (text[0].isalnum() or _quoted(text))
+        and not _lower_start(text)
+        and not (f.units >= PROSE_UNITS and _SENTENCE_BREAK.search(text) is not None)
         and not byline
         and not is_person_name(text)
         and (not text[0].isdigit() or _opens_headline(text))
         and not is_dateline(text)
     )
+
+
+#: A line this long with a sentence ending inside it is prose (a lead paragraph cut short),
+#: not a headline (two short sentences can be: "Vegetarisch leben. Trend oder Bedarf?").
+PROSE_UNITS = 16
+#: A sentence's end inside a line: a word of four letters or more (not "St." or "Dr.") and
+#: its stop, then the next sentence.
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{4}[.!?] [^\W\d_]")
+
+
+def _lower_start(text: str) -> bool:
+    """Opens with a conjunction or preposition in lower case ("und Mikael Ymer haben …", "zur
+    Bunten Republik"): the rest of a sentence, not a headline ("creditshelf kooperiert" may
+    be one: a brand in lower case)."""
+    return text.split(" ", 1)[0] in FUNCTION_WORDS
 
 
 def _quoted(text: str) -> bool:

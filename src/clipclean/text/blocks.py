@@ -159,12 +159,14 @@ _FUNCTION_WORDS = (
     " het een van en naar voor"  # nl
     " os da dos das em na no com"  # pt
 )
+#: The same words as a set: a line that opens with one in lower case is no headline.
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 #: A line that ends on one of them, looked for in the lines joined and reversed (each line's
 #: end then opens with "\n": the engine skips from newline to newline instead of trying the
 #: words at every character).
 _OPEN_END = re.compile(
     r"\n(?:"
-    + "|".join(w[::-1] for w in sorted(set(_FUNCTION_WORDS.split()), key=len, reverse=True))
+    + "|".join(w[::-1] for w in sorted(FUNCTION_WORDS, key=len, reverse=True))
     + r") (?=\S)"
 )
 
