@@ -239,3 +239,16 @@ def test_a_linked_phrase_that_ends_the_sentence_is_rejoined() -> None:
 def test_a_german_verb_particle_ends_a_headline_it_opens_nothing() -> None:
     text = "Zverev zieht ins Viertelfinale von Montpellier ein\nRedaktion\n"
     assert texts(text) == ["Zverev zieht ins Viertelfinale von Montpellier ein", "Redaktion"]
+
+
+def test_a_dated_heading_wrapped_at_the_margin_is_rejoined_a_numbered_item_still_hangs() -> None:
+    heading = "1. Februar 2022 Bundesministerin Raab: Mit Ländern und Unternehmen frauen-"
+    item = "    6. The minister met the heads of the nine regions and the largest firms and"
+    lines = [heading, "und familienfreundliche Rahmenbedingungen gestalten", ""]
+    lines += [*_wrapped(LONG * 3), item, "       agreed on the plan.", ""]
+    got = texts("\n".join(lines))
+    assert got[0] == heading + " und familienfreundliche Rahmenbedingungen gestalten"
+    assert got[-1] == (
+        "6. The minister met the heads of the nine regions and the largest firms and agreed on"
+        " the plan."
+    )

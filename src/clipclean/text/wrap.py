@@ -91,6 +91,17 @@ def _content_indent(line: str) -> int:
     return ind + m.end() if m else ind
 
 
+#: A number opening a line as a list item's would ("1. Februar 2022 …", "3) …").
+_NUMBER = re.compile(r" *\d{1,3}[.)] ")
+
+
+def _number_in_text(line: str, nind: int) -> bool:
+    """Does ``line`` open with a number that its next line, at the line's own indentation,
+    shows to be text ("1. Februar 2022 Ministerin Raab: … frauen-" / "und familienfreundliche
+    …": a date), not a numbered item (whose lines hang after the number)?"""
+    return nind == _indent(line) and _NUMBER.match(line) is not None
+
+
 def _first_word(line: str) -> str:
     stripped = line.strip()
     cut = stripped.find(" ")
@@ -135,7 +146,10 @@ def unwrap(
         if rest.startswith("> ") and lines[start][ind - 2 : ind] == "> ":
             nind += 2
             rest = rest[2:]
-        if nind != ind or rest.startswith(_OWN_LINE) or _BULLET.match(rest) is not None:
+        if nind != ind and not _number_in_text(lines[start], nind):
+            first = -1
+            continue
+        if rest.startswith(_OWN_LINE) or _BULLET.match(rest) is not None:
             first = -1
             continue
         runs[start] = k + 1
