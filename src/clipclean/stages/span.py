@@ -21,6 +21,7 @@ from ..model import Block, Draft
 from ..shape import Facts, facts, units
 from ..stage import stage
 from .comments import COMMENT_NOTICE, COMMENT_WIDGET
+from .listing import is_field_row, is_label_cloud
 from .tags import TAGS_HEAD, TAGS_INLINE
 
 #: Units (words) from which a line ending in sentence punctuation counts as prose.
@@ -149,6 +150,8 @@ def _base_score(f: Facts) -> float:
     """:func:`_score` without the headline check: -SHORT_COST where the line may cost
     LINK_COST instead (both only a cost: where only the sign counts the check is spared)."""
     n = f.units
+    if n >= PROSE_UNITS and _is_listing(f):
+        return -SHORT_COST
     if f.ends and not f.text.endswith(_CUT_SHORT):
         if n >= PROSE_UNITS:
             return float(n)
@@ -159,6 +162,11 @@ def _base_score(f: Facts) -> float:
     elif n >= LONG_UNITS:
         return 0.7 * n
     return -SHORT_COST
+
+
+def _is_listing(f: Facts) -> bool:
+    """A long line that is a list (a tag cloud, a row of fields), not prose: it costs."""
+    return (not f.ends and is_label_cloud(f.text)) or is_field_row(f.text)
 
 
 def best_run(scores: list[float]) -> tuple[int, int] | None:
@@ -221,15 +229,15 @@ def _base_scores(fs: list[Facts]) -> tuple[list[float], list[int]]:
         k += 1
         n = f.units
         if not f.ends:
-            add(0.7 * n if n >= LONG_UNITS else cost)
+            add(0.7 * n if n >= LONG_UNITS and not _is_listing(f) else cost)
             continue
         text = f.text
         if text.endswith(_CUT_SHORT):
-            add(0.7 * n if n >= LONG_UNITS else cost)
+            add(0.7 * n if n >= LONG_UNITS and not _is_listing(f) else cost)
             continue
         last = text[-1]
         if n >= PROSE_UNITS:
-            add(float(n))
+            add(cost if _is_listing(f) else float(n))
         elif n >= 4:
             # a question is as often a headline as a line of the article
             add(0.0 if last in "?!" else 1.0)
@@ -437,6 +445,45 @@ def _cut_at_teasers(fs: list[Facts], sc: list[float], start: int, end: int) -> i
             continue
         best = min(best, cut)
     return best
+
+
+#: Records in a row (a headline, a teaser, the same short line) that make a list of teasers.
+TEASER_LIST = 6
+
+
+def _teaser_lists(fs: list[Facts], sc: list[float]) -> None:
+    """A list of teasers (a headline, one sentence and the same short line, "News" or "Read
+    more", again and again at one spacing) is never the article, however long: its lines
+    cost like junk, so the run goes to the article instead of the longest list."""
+    seen: dict[str, list[int]] = {}
+    for i, f in enumerate(fs):
+        if (
+            sc[i] < 0
+            and f.units <= 3
+            and f.text[:1].isalpha()
+            and not any(map(str.isdigit, f.text))
+        ):
+            seen.setdefault(f.low, []).append(i)
+    for at in seen.values():
+        k = 0
+        while k + TEASER_LIST <= len(at):
+            d = at[k + 1] - at[k]
+            z = k + 1
+            while z + 1 < len(at) and at[z + 1] - at[z] == d:
+                z += 1
+            if z - k + 1 >= TEASER_LIST and d in TEASER_PERIOD:
+                first = at[k] - d + 1
+                if first < 0 or not _is_record(sc[first : at[k]]):
+                    first = at[k]  # (the first record may be the article's end)
+                if all(_is_record(sc[a - d + 1 : a]) for a in at[k + 1 : z + 1]):
+                    for i in range(first, at[z] + 1):
+                        sc[i] = min(sc[i], -SHORT_COST)
+            k = z
+
+
+def _is_record(sc: list[float]) -> bool:
+    """The lines of a teaser before its "Read more": a headline (short or neutral) and prose."""
+    return max(sc) > 1 and min(sc) <= 1
 
 
 def _short_lines(fs: list[Facts], i: int, j: int) -> tuple[list[int], list[int]]:
@@ -671,6 +718,7 @@ def article_span(draft: Draft) -> None:
     sc = _scores(fs)
     closers = _closers(fs, sc)
     _consent_dialogs(fs, sc)
+    _teaser_lists(fs, sc)
     run = best_run(sc)
     if run is None:
         return

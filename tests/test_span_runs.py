@@ -1,0 +1,62 @@
+"""The text path's article run against the long non-articles that used to outweigh a short
+article: a tag cloud, a footer's row of fields, a list of teasers."""
+
+from __future__ import annotations
+
+import clipclean
+from clipclean.stages.listing import is_field_row, is_label_cloud
+
+SHORT = [
+    "Heavy snow on solar panels lowers their output and can bend the frames of older modules.",
+    "Owners should not climb onto the roof themselves, the installers' association warned.",
+]
+TAGS = (
+    "Aachen Agfa Vista 400 Australien Berlin Carl Chuck CineStill 800 T Deutschland Eastman "
+    "5222 Filmswap Fujifilm Hamburg Ilford Delta 100 Ilford FP4 Karlsruhe Kodak Portra 400 "
+    "Kodak Tri-X Nikon FE Oliver PENTAX K1000 PENTAX MX Rollei Redbird Shuji Ultrafine USA Walter"
+)
+FOOTER = (
+    "© Example Media AG | Main Street 31-33 | PO Box | 4450 Sample Town | Phone 061 976 10 10 "
+    "| Fax 061 976 10 11 | info@example.ch | Imprint | Privacy | Terms of use | Contact us."
+)
+TEASERS = [
+    "Wind farms change the landscape",
+    "The turbines can be seen from far away, and the villages around them argue about it.",
+]
+
+
+def body(lines: list[str]) -> str:
+    return clipclean.clean("\n".join(lines) + "\n", kind="text").body
+
+
+def test_a_tag_cloud_is_not_the_article() -> None:
+    got = body(["Snow on solar panels", *SHORT, "Tags", TAGS])
+    assert SHORT[0] in got and "Ilford" not in got
+
+
+def test_a_row_of_fields_is_not_the_article() -> None:
+    got = body(["Snow on solar panels", *SHORT, "Subscribe", "Log in", FOOTER])
+    assert SHORT[0] in got and "PO Box" not in got
+
+
+def test_a_list_of_teasers_is_not_the_article_however_long() -> None:
+    records = []
+    for k in range(8):
+        records += [f"{TEASERS[0]} {k}", TEASERS[1], "News"]
+    got = body(["Snow on solar panels", *SHORT, "Photo: A. Smith", *records])
+    assert SHORT[0] in got and TEASERS[1] not in got
+
+
+def test_prose_and_credits_are_not_listings() -> None:
+    # German prose capitalises its nouns, a credits line separates names with commas
+    prose = (
+        "Die Lagerung in verschiedenen Fasstypen steht bei der Brennerei im Mittelpunkt und "
+        "die Besucher probieren Whiskies aus vielen Regionen der Welt an einem langen Abend"
+    )
+    credits = (
+        "Choreographer Jeong Hye Jin, Director Oh Kyeong Taek, Writer Kim Min Jung, Composer "
+        "Park Ji Hoon, Lighting Lee Soo Min, Costumes Han Ye Seul, Props Choi Woo Sik"
+    )
+    assert not is_label_cloud(prose) and not is_label_cloud(credits)
+    assert is_label_cloud(TAGS) and is_field_row(FOOTER)
+    assert not is_field_row("Hamburg | Berlin")  # (two pieces: a headline's kicker)
