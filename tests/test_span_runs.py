@@ -60,3 +60,34 @@ def test_prose_and_credits_are_not_listings() -> None:
     assert not is_label_cloud(prose) and not is_label_cloud(credits)
     assert is_label_cloud(TAGS) and is_field_row(FOOTER)
     assert not is_field_row("Hamburg | Berlin")  # (two pieces: a headline's kicker)
+
+
+def test_a_bare_list_of_words_is_not_prose() -> None:
+    labels = " ".join(["adote um amigo agua alerta ambiente amizade atendimento"] * 6)
+    assert is_label_cloud(labels)
+    assert not is_label_cloud(labels[:120])  # (a short line without marks is a headline)
+
+
+def test_prose_after_the_article_loses_to_the_article_before_it() -> None:
+    menu = [f"Section {k}" for k in range(12)]
+    bio = [
+        "Jane Doe has written about energy and climate for this newspaper since 2009, and "
+        "before that she reported on farming and rural life for a regional weekly.",
+        "She studied physics in Munich and lives with her family and two cats near the coast, "
+        "where she grows vegetables and tries, mostly in vain, to keep the snails away.",
+    ]
+    share = [
+        "Share",
+        "Facebook",
+        "Twitter",
+        "Email",
+        "Print",
+        "Subscribe",
+        "Login",
+        "Jobs",
+        "Archive",
+        "Weather",
+    ]
+    more = "Insurers said most policies cover the damage, but only if the panels were inspected."
+    got = body([*menu, "Snow on solar panels", *SHORT, more, *share, "About the author", *bio])
+    assert SHORT[0] in got and "snails" not in got

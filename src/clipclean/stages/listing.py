@@ -15,6 +15,9 @@ import re
 #: Share of a long line's words that are capitalised or numbers from which it is a list of
 #: labels (German prose has about a third).
 CAPITALISED = 0.75
+#: From this many words, a line without a single punctuation mark is a list of labels.
+BARE_WORDS = 40
+_MARKS = frozenset(",.;:!?。，、")
 #: Separators of a row of fields, and how many pieces of at most FIELD_WORDS words make a row.
 _SEPARATOR = re.compile(r" [|·•] ")
 FIELDS = 4
@@ -23,8 +26,10 @@ FIELD_WORDS = 5
 
 def is_label_cloud(text: str) -> bool:
     """Words that are nearly all capitalised or numbers, with no sentence inside (a tag
-    cloud, a list of names); a script without capitals never is one."""
+    cloud, a list of names), or many words without a punctuation mark between them."""
     words = text.split()
+    if len(words) >= BARE_WORDS and not any(map(_MARKS.__contains__, text)):
+        return True  # (no mark in forty words and more: labels, in lower case too)
     cased = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     lower = sum(1 for w in words if w[:1].islower())
     if cased < CAPITALISED * len(words) or cased + lower < 0.9 * len(words):

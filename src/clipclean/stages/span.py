@@ -486,6 +486,28 @@ def _is_record(sc: list[float]) -> bool:
     return max(sc) > 1 and min(sc) <= 1
 
 
+#: A run before the best one that is worth this share of it is the article (see
+#: :func:`_earlier_run`) ...
+EARLIER = 0.5
+#: ... unless it opens in this top share of the page (a banner, a notice, the menus' blurbs).
+TOP = 0.1
+
+
+def _earlier_run(sc: list[float], start: int, end: int) -> tuple[int, int]:
+    """The best run, or the best one before it when that is worth EARLIER of it.
+
+    What follows an article is often prose as well (the author's bio, the comment form's
+    notices, the site's description, a login or consent dialog) and may outweigh a short
+    article; what precedes it rarely is, but for what opens the page (a browser or archive
+    notice, the menus' blurbs)."""
+    run = best_run(sc[:start])
+    if run is None or run[0] < TOP * len(sc):
+        return start, end
+    if sum(sc[run[0] : run[1] + 1]) >= EARLIER * sum(sc[start : end + 1]):
+        return run
+    return start, end
+
+
 def _short_lines(fs: list[Facts], i: int, j: int) -> tuple[list[int], list[int]]:
     """Indices of the short lines in ``i:j`` (where an end marker may stand), and of those
     that end like "… said:" (where a comment may open), in one pass."""
@@ -722,7 +744,7 @@ def article_span(draft: Draft) -> None:
     run = best_run(sc)
     if run is None:
         return
-    start, end = run
+    start, end = _earlier_run(sc, *run)
     if closers:
         start, end = _before_closer(sc, start, end, closers[0])
     start, end = _split_at_footer(draft.blocks, sc, start, end, draft.marks.get("copyright"))
