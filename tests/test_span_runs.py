@@ -91,3 +91,26 @@ def test_prose_after_the_article_loses_to_the_article_before_it() -> None:
     more = "Insurers said most policies cover the damage, but only if the panels were inspected."
     got = body([*menu, "Snow on solar panels", *SHORT, more, *share, "About the author", *bio])
     assert SHORT[0] in got and "snails" not in got
+
+
+def test_lone_teasers_after_the_article_end_it() -> None:
+    paras = [
+        *SHORT,
+        "Insurers said most policies cover the damage, but only if the panels were inspected.",
+        *(p.replace("Heavy", "Wet").replace("Owners", "Tenants") for p in SHORT * 3),
+    ]
+    teasers = []
+    for k, topic in enumerate(("heat pumps", "wind farms", "grid fees")):
+        teasers += [
+            f"New rules for {topic}",
+            f"0{k + 1}.09.2021",
+            f"The government wants to change how {topic} are funded, the opposition said.",
+        ]
+    got = body(["Snow on solar panels", *paras, "Share", "Print", *teasers])
+    assert paras[-1] in got and "opposition" not in got
+
+
+def test_a_last_section_after_a_subhead_stays() -> None:
+    paras = [*SHORT, "A subhead", SHORT[0].replace("Heavy", "Wet"), "Another", SHORT[1]]
+    got = body(["Snow on solar panels", *paras])
+    assert "Wet snow" in got and got.endswith(SHORT[1])

@@ -508,6 +508,41 @@ def _earlier_run(sc: list[float], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: Short lines before each lone paragraph after the article that make it a teaser (a
+#: headline and a date or kicker; a subhead alone is one line).
+TEASER_HEAD = 2
+#: Lone paragraphs after the article's last two in a row that make a list of teasers.
+TEASER_ISLANDS = 2
+
+
+def _cut_at_islands(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
+    """The run's end, moved to the article's last two paragraphs in a row when all that
+    follows them is lone paragraphs, each after a headline and a date or kicker (two short
+    lines or more), worth little of the run: teasers of other articles, not its last
+    section (a subhead and a paragraph)."""
+    k = _last_prose_pair(sc, start, end)
+    if k == start:
+        return end
+    islands, gap = 0, 0
+    for i in range(k + 2, end + 1):
+        x = sc[i]
+        if x <= 0:
+            gap += 1
+            continue
+        if x < 1:
+            return end  # a list or a table (its items score 0.5): the article goes on
+        if x > 1:  # (a short sentence is neither a teaser nor its headline)
+            if gap < TEASER_HEAD or not fs[i].ends:
+                return end  # (a teaser is a sentence; a long line of names or facts is not)
+            islands += 1
+        gap = 0
+    if islands < TEASER_ISLANDS:
+        return end
+    total = sum(s for s in sc[start : end + 1] if s > 0)
+    tail = sum(s for s in sc[k + 2 : end + 1] if s > 0)
+    return k + 1 if tail < RESUMES * total else end
+
+
 def _short_lines(fs: list[Facts], i: int, j: int) -> tuple[list[int], list[int]]:
     """Indices of the short lines in ``i:j`` (where an end marker may stand), and of those
     that end like "… said:" (where a comment may open), in one pass."""
@@ -750,6 +785,7 @@ def article_span(draft: Draft) -> None:
     start, end = _split_at_footer(draft.blocks, sc, start, end, draft.marks.get("copyright"))
     end = _cut_at_end_marker(fs, sc, start, end)
     end = _cut_at_teasers(fs, sc, start, end)
+    end = _cut_at_islands(fs, sc, start, end)
     blocks = draft.blocks
     draft.marks["body_start"] = blocks[start].seq
     draft.marks["body_end"] = blocks[end].seq
