@@ -4,7 +4,9 @@ article: a tag cloud, a footer's row of fields, a list of teasers."""
 from __future__ import annotations
 
 import clipclean
+from clipclean.shape import Facts
 from clipclean.stages.listing import is_field_row, is_label_cloud
+from clipclean.stages.span import _is_button
 
 SHORT = [
     "Heavy snow on solar panels lowers their output and can bend the frames of older modules.",
@@ -114,3 +116,10 @@ def test_a_last_section_after_a_subhead_stays() -> None:
     paras = [*SHORT, "A subhead", SHORT[0].replace("Heavy", "Wet"), "Another", SHORT[1]]
     got = body(["Snow on solar panels", *paras])
     assert "Wet snow" in got and got.endswith(SHORT[1])
+
+
+def test_a_row_of_buttons_closing_the_article_goes() -> None:
+    for row in (["Pass it on to your friends:", "Mastodon", "Bluesky"], ["Teilen Sie dies mit:"]):
+        assert body(["Snow on solar panels", *SHORT, *row]).endswith(SHORT[1])
+    # (a recipe's closing facts are no buttons)
+    assert _is_button(Facts("Per E-Mail senden")) and not _is_button(Facts("390 kcal"))

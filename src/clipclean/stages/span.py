@@ -835,6 +835,7 @@ def outside_article(draft: Draft) -> None:
     k = len(sc)
     while k > 0 and sc[k - 1] < 0:
         k -= 1
+    k = _before_closing_row(inside, sc, k)
     dropped = {id(b) for b, _ in drops}
     drops += [
         (b, "short lines after the article's last prose")
@@ -842,6 +843,28 @@ def outside_article(draft: Draft) -> None:
         if id(b) not in dropped
     ]
     draft.remove_many(drops)
+
+
+#: Words of each item of a row of buttons under a "Share this:" line.
+BUTTON_UNITS = 3
+
+
+def _before_closing_row(blocks: list[Block], sc: list[float], k: int) -> int:
+    """Where the article's last lines end, before a row of buttons the run closes with: a line
+    that introduces a list ("Teilen Sie dies mit:") and only one- to three-word items after it
+    without digits ("Twitter", "Facebook"), the last lines of the run. (Items after an introducing line score
+    as list items, so the short lines after the last prose stopped above them.)"""
+    i = k
+    while i > 0 and sc[i - 1] == 0.5 and _is_button(facts(blocks[i - 1])):
+        i -= 1
+    if i == 0 or not _is_list_intro(blocks[i - 1].text) or sc[i - 1] > 1:
+        return k
+    return i - 1  # (also when no item is left: a line that introduces nothing)
+
+
+def _is_button(f: Facts) -> bool:
+    """A word or three without digits: "Twitter", "Per E-Mail senden" (not "390 kcal")."""
+    return f.units <= BUTTON_UNITS and not any(map(str.isdigit, f.text))
 
 
 def _link_list(run: list[Block], after: list[float], total: float) -> bool:
