@@ -123,3 +123,13 @@ def test_a_row_of_buttons_closing_the_article_goes() -> None:
         assert body(["Snow on solar panels", *SHORT, *row]).endswith(SHORT[1])
     # (a recipe's closing facts are no buttons)
     assert _is_button(Facts("Per E-Mail senden")) and not _is_button(Facts("390 kcal"))
+
+
+def test_headlines_ending_in_a_quotation_are_not_prose() -> None:
+    names = ("Minister", "Farmers", "Mayor", "Union")
+    quoted = [
+        f'{n} in the big interview: "There is still a great deal left for us to do"' for n in names
+    ]
+    share = ["Share", "Facebook", "Twitter", "Email", "Print", "Jobs", "Archive", "Weather"]
+    got = body(["Snow on solar panels", *SHORT, *share, "Most discussed", *quoted])
+    assert SHORT[0] in got and "interview" not in got

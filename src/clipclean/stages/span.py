@@ -152,7 +152,7 @@ def _base_score(f: Facts) -> float:
     n = f.units
     if n >= PROSE_UNITS and _is_listing(f):
         return -SHORT_COST
-    if f.ends and not f.text.endswith(_CUT_SHORT):
+    if f.ends and not f.text.endswith(_CUT_SHORT) and not _quote_ends(f.text):
         if n >= PROSE_UNITS:
             return float(n)
         if n >= 4:
@@ -167,6 +167,15 @@ def _base_score(f: Facts) -> float:
 def _is_listing(f: Facts) -> bool:
     """A long line that is a list (a tag cloud, a row of fields), not prose: it costs."""
     return (not f.ends and is_label_cloud(f.text)) or is_field_row(f.text)
+
+
+_QUOTES = ('"', "”", "“", "»", "«", "'", "’")
+
+
+def _quote_ends(text: str) -> bool:
+    """A closing quote right after a word, no mark inside: a headline quoting someone
+    ('Minister: "A lot left to do"'), not a sentence."""
+    return text.endswith(_QUOTES) and len(text) > 1 and text[-2].isalnum()
 
 
 def best_run(scores: list[float]) -> tuple[int, int] | None:
@@ -232,7 +241,7 @@ def _base_scores(fs: list[Facts]) -> tuple[list[float], list[int]]:
             add(0.7 * n if n >= LONG_UNITS and not _is_listing(f) else cost)
             continue
         text = f.text
-        if text.endswith(_CUT_SHORT):
+        if text.endswith(_CUT_SHORT) or _quote_ends(text):
             add(0.7 * n if n >= LONG_UNITS and not _is_listing(f) else cost)
             continue
         last = text[-1]
