@@ -21,6 +21,7 @@ from ..model import Block, Draft
 from ..shape import Facts, facts, units
 from ..stage import stage
 from .comments import COMMENT_NOTICE, COMMENT_WIDGET
+from .listing import is_field_row, is_label_cloud
 from .tags import TAGS_HEAD, TAGS_INLINE
 
 #: Units (words) from which a line ending in sentence punctuation counts as prose.
@@ -149,7 +150,9 @@ def _base_score(f: Facts) -> float:
     """:func:`_score` without the headline check: -SHORT_COST where the line may cost
     LINK_COST instead (both only a cost: where only the sign counts the check is spared)."""
     n = f.units
-    if f.ends and not f.text.endswith(_CUT_SHORT):
+    if n >= PROSE_UNITS and _is_listing(f):
+        return -SHORT_COST
+    if f.ends and not f.text.endswith(_CUT_SHORT) and not _quote_ends(f.text):
         if n >= PROSE_UNITS:
             return float(n)
         if n >= 4:
@@ -159,6 +162,20 @@ def _base_score(f: Facts) -> float:
     elif n >= LONG_UNITS:
         return 0.7 * n
     return -SHORT_COST
+
+
+def _is_listing(f: Facts) -> bool:
+    """A long line that is a list (a tag cloud, a row of fields), not prose: it costs."""
+    return (not f.ends and is_label_cloud(f.text)) or is_field_row(f.text)
+
+
+_QUOTES = ('"', "”", "“", "»", "«", "'", "’")
+
+
+def _quote_ends(text: str) -> bool:
+    """A closing quote right after a word, no mark inside: a headline quoting someone
+    ('Minister: "A lot left to do"'), not a sentence."""
+    return text.endswith(_QUOTES) and len(text) > 1 and text[-2].isalnum()
 
 
 def best_run(scores: list[float]) -> tuple[int, int] | None:
@@ -221,15 +238,15 @@ def _base_scores(fs: list[Facts]) -> tuple[list[float], list[int]]:
         k += 1
         n = f.units
         if not f.ends:
-            add(0.7 * n if n >= LONG_UNITS else cost)
+            add(0.7 * n if n >= LONG_UNITS and not _is_listing(f) else cost)
             continue
         text = f.text
-        if text.endswith(_CUT_SHORT):
-            add(0.7 * n if n >= LONG_UNITS else cost)
+        if text.endswith(_CUT_SHORT) or _quote_ends(text):
+            add(0.7 * n if n >= LONG_UNITS and not _is_listing(f) else cost)
             continue
         last = text[-1]
         if n >= PROSE_UNITS:
-            add(float(n))
+            add(cost if _is_listing(f) else float(n))
         elif n >= 4:
             # a question is as often a headline as a line of the article
             add(0.0 if last in "?!" else 1.0)
@@ -437,6 +454,102 @@ def _cut_at_teasers(fs: list[Facts], sc: list[float], start: int, end: int) -> i
             continue
         best = min(best, cut)
     return best
+
+
+#: Records in a row (a headline, a teaser, the same short line) that make a list of teasers.
+TEASER_LIST = 6
+
+
+def _teaser_lists(fs: list[Facts], sc: list[float]) -> None:
+    """A list of teasers (a headline, one sentence and the same short line, "News" or "Read
+    more", again and again at one spacing) is never the article, however long: its lines
+    cost like junk, so the run goes to the article instead of the longest list."""
+    seen: dict[str, list[int]] = {}
+    for i, f in enumerate(fs):
+        if (
+            sc[i] < 0
+            and f.units <= 3
+            and f.text[:1].isalpha()
+            and not any(map(str.isdigit, f.text))
+        ):
+            seen.setdefault(f.low, []).append(i)
+    for at in seen.values():
+        k = 0
+        while k + TEASER_LIST <= len(at):
+            d = at[k + 1] - at[k]
+            z = k + 1
+            while z + 1 < len(at) and at[z + 1] - at[z] == d:
+                z += 1
+            if z - k + 1 >= TEASER_LIST and d in TEASER_PERIOD:
+                first = at[k] - d + 1
+                if first < 0 or not _is_record(sc[first : at[k]]):
+                    first = at[k]  # (the first record may be the article's end)
+                if all(_is_record(sc[a - d + 1 : a]) for a in at[k + 1 : z + 1]):
+                    for i in range(first, at[z] + 1):
+                        sc[i] = min(sc[i], -SHORT_COST)
+            k = z
+
+
+def _is_record(sc: list[float]) -> bool:
+    """The lines of a teaser before its "Read more": a headline (short or neutral) and prose."""
+    return max(sc) > 1 and min(sc) <= 1
+
+
+#: A run before the best one that is worth this share of it is the article (see
+#: :func:`_earlier_run`) ...
+EARLIER = 0.5
+#: ... unless it opens in this top share of the page (a banner, a notice, the menus' blurbs).
+TOP = 0.1
+
+
+def _earlier_run(sc: list[float], start: int, end: int) -> tuple[int, int]:
+    """The best run, or the best one before it when that is worth EARLIER of it.
+
+    What follows an article is often prose as well (the author's bio, the comment form's
+    notices, the site's description, a login or consent dialog) and may outweigh a short
+    article; what precedes it rarely is, but for what opens the page (a browser or archive
+    notice, the menus' blurbs)."""
+    run = best_run(sc[:start])
+    if run is None or run[0] < TOP * len(sc):
+        return start, end
+    if sum(sc[run[0] : run[1] + 1]) >= EARLIER * sum(sc[start : end + 1]):
+        return run
+    return start, end
+
+
+#: Short lines before each lone paragraph after the article that make it a teaser (a
+#: headline and a date or kicker; a subhead alone is one line).
+TEASER_HEAD = 2
+#: Lone paragraphs after the article's last two in a row that make a list of teasers.
+TEASER_ISLANDS = 2
+
+
+def _cut_at_islands(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
+    """The run's end, moved to the article's last two paragraphs in a row when all that
+    follows them is lone paragraphs, each after a headline and a date or kicker (two short
+    lines or more), worth little of the run: teasers of other articles, not its last
+    section (a subhead and a paragraph)."""
+    k = _last_prose_pair(sc, start, end)
+    if k == start:
+        return end
+    islands, gap = 0, 0
+    for i in range(k + 2, end + 1):
+        x = sc[i]
+        if x <= 0:
+            gap += 1
+            continue
+        if x < 1:
+            return end  # a list or a table (its items score 0.5): the article goes on
+        if x > 1:  # (a short sentence is neither a teaser nor its headline)
+            if gap < TEASER_HEAD or not fs[i].ends:
+                return end  # (a teaser is a sentence; a long line of names or facts is not)
+            islands += 1
+        gap = 0
+    if islands < TEASER_ISLANDS:
+        return end
+    total = sum(s for s in sc[start : end + 1] if s > 0)
+    tail = sum(s for s in sc[k + 2 : end + 1] if s > 0)
+    return k + 1 if tail < RESUMES * total else end
 
 
 def _short_lines(fs: list[Facts], i: int, j: int) -> tuple[list[int], list[int]]:
@@ -671,15 +784,17 @@ def article_span(draft: Draft) -> None:
     sc = _scores(fs)
     closers = _closers(fs, sc)
     _consent_dialogs(fs, sc)
+    _teaser_lists(fs, sc)
     run = best_run(sc)
     if run is None:
         return
-    start, end = run
+    start, end = _earlier_run(sc, *run)
     if closers:
         start, end = _before_closer(sc, start, end, closers[0])
     start, end = _split_at_footer(draft.blocks, sc, start, end, draft.marks.get("copyright"))
     end = _cut_at_end_marker(fs, sc, start, end)
     end = _cut_at_teasers(fs, sc, start, end)
+    end = _cut_at_islands(fs, sc, start, end)
     blocks = draft.blocks
     draft.marks["body_start"] = blocks[start].seq
     draft.marks["body_end"] = blocks[end].seq
@@ -729,6 +844,7 @@ def outside_article(draft: Draft) -> None:
     k = len(sc)
     while k > 0 and sc[k - 1] < 0:
         k -= 1
+    k = _before_closing_row(inside, sc, k)
     dropped = {id(b) for b, _ in drops}
     drops += [
         (b, "short lines after the article's last prose")
@@ -736,6 +852,28 @@ def outside_article(draft: Draft) -> None:
         if id(b) not in dropped
     ]
     draft.remove_many(drops)
+
+
+#: Words of each item of a row of buttons under a "Share this:" line.
+BUTTON_UNITS = 3
+
+
+def _before_closing_row(blocks: list[Block], sc: list[float], k: int) -> int:
+    """Where the article's last lines end, before a row of buttons the run closes with: a line
+    that introduces a list ("Teilen Sie dies mit:") and only one- to three-word items after it
+    without digits ("Twitter", "Facebook"), the last lines of the run. (Items after an introducing line score
+    as list items, so the short lines after the last prose stopped above them.)"""
+    i = k
+    while i > 0 and sc[i - 1] == 0.5 and _is_button(facts(blocks[i - 1])):
+        i -= 1
+    if i == 0 or not _is_list_intro(blocks[i - 1].text) or sc[i - 1] > 1:
+        return k
+    return i - 1  # (also when no item is left: a line that introduces nothing)
+
+
+def _is_button(f: Facts) -> bool:
+    """A word or three without digits: "Twitter", "Per E-Mail senden" (not "390 kcal")."""
+    return f.units <= BUTTON_UNITS and not any(map(str.isdigit, f.text))
 
 
 def _link_list(run: list[Block], after: list[float], total: float) -> bool:

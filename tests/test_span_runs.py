@@ -1,0 +1,135 @@
+"""The text path's article run against the long non-articles that used to outweigh a short
+article: a tag cloud, a footer's row of fields, a list of teasers."""
+
+from __future__ import annotations
+
+import clipclean
+from clipclean.shape import Facts
+from clipclean.stages.listing import is_field_row, is_label_cloud
+from clipclean.stages.span import _is_button
+
+SHORT = [
+    "Heavy snow on solar panels lowers their output and can bend the frames of older modules.",
+    "Owners should not climb onto the roof themselves, the installers' association warned.",
+]
+TAGS = (
+    "Aachen Agfa Vista 400 Australien Berlin Carl Chuck CineStill 800 T Deutschland Eastman "
+    "5222 Filmswap Fujifilm Hamburg Ilford Delta 100 Ilford FP4 Karlsruhe Kodak Portra 400 "
+    "Kodak Tri-X Nikon FE Oliver PENTAX K1000 PENTAX MX Rollei Redbird Shuji Ultrafine USA Walter"
+)
+FOOTER = (
+    "© Example Media AG | Main Street 31-33 | PO Box | 4450 Sample Town | Phone 061 976 10 10 "
+    "| Fax 061 976 10 11 | info@example.ch | Imprint | Privacy | Terms of use | Contact us."
+)
+TEASERS = [
+    "Wind farms change the landscape",
+    "The turbines can be seen from far away, and the villages around them argue about it.",
+]
+
+
+def body(lines: list[str]) -> str:
+    return clipclean.clean("\n".join(lines) + "\n", kind="text").body
+
+
+def test_a_tag_cloud_is_not_the_article() -> None:
+    got = body(["Snow on solar panels", *SHORT, "Tags", TAGS])
+    assert SHORT[0] in got and "Ilford" not in got
+
+
+def test_a_row_of_fields_is_not_the_article() -> None:
+    got = body(["Snow on solar panels", *SHORT, "Subscribe", "Log in", FOOTER])
+    assert SHORT[0] in got and "PO Box" not in got
+
+
+def test_a_list_of_teasers_is_not_the_article_however_long() -> None:
+    records = []
+    for k in range(8):
+        records += [f"{TEASERS[0]} {k}", TEASERS[1], "News"]
+    got = body(["Snow on solar panels", *SHORT, "Photo: A. Smith", *records])
+    assert SHORT[0] in got and TEASERS[1] not in got
+
+
+def test_prose_and_credits_are_not_listings() -> None:
+    # German prose capitalises its nouns, a credits line separates names with commas
+    prose = (
+        "Die Lagerung in verschiedenen Fasstypen steht bei der Brennerei im Mittelpunkt und "
+        "die Besucher probieren Whiskies aus vielen Regionen der Welt an einem langen Abend"
+    )
+    credits = (
+        "Choreographer Jeong Hye Jin, Director Oh Kyeong Taek, Writer Kim Min Jung, Composer "
+        "Park Ji Hoon, Lighting Lee Soo Min, Costumes Han Ye Seul, Props Choi Woo Sik"
+    )
+    assert not is_label_cloud(prose) and not is_label_cloud(credits)
+    assert is_label_cloud(TAGS) and is_field_row(FOOTER)
+    assert not is_field_row("Hamburg | Berlin")  # (two pieces: a headline's kicker)
+
+
+def test_a_bare_list_of_words_is_not_prose() -> None:
+    labels = " ".join(["adote um amigo agua alerta ambiente amizade atendimento"] * 6)
+    assert is_label_cloud(labels)
+    assert not is_label_cloud(labels[:120])  # (a short line without marks is a headline)
+
+
+def test_prose_after_the_article_loses_to_the_article_before_it() -> None:
+    menu = [f"Section {k}" for k in range(12)]
+    bio = [
+        "Jane Doe has written about energy and climate for this newspaper since 2009, and "
+        "before that she reported on farming and rural life for a regional weekly.",
+        "She studied physics in Munich and lives with her family and two cats near the coast, "
+        "where she grows vegetables and tries, mostly in vain, to keep the snails away.",
+    ]
+    share = [
+        "Share",
+        "Facebook",
+        "Twitter",
+        "Email",
+        "Print",
+        "Subscribe",
+        "Login",
+        "Jobs",
+        "Archive",
+        "Weather",
+    ]
+    more = "Insurers said most policies cover the damage, but only if the panels were inspected."
+    got = body([*menu, "Snow on solar panels", *SHORT, more, *share, "About the author", *bio])
+    assert SHORT[0] in got and "snails" not in got
+
+
+def test_lone_teasers_after_the_article_end_it() -> None:
+    paras = [
+        *SHORT,
+        "Insurers said most policies cover the damage, but only if the panels were inspected.",
+        *(p.replace("Heavy", "Wet").replace("Owners", "Tenants") for p in SHORT * 3),
+    ]
+    teasers = []
+    for k, topic in enumerate(("heat pumps", "wind farms", "grid fees")):
+        teasers += [
+            f"New rules for {topic}",
+            f"0{k + 1}.09.2021",
+            f"The government wants to change how {topic} are funded, the opposition said.",
+        ]
+    got = body(["Snow on solar panels", *paras, "Share", "Print", *teasers])
+    assert paras[-1] in got and "opposition" not in got
+
+
+def test_a_last_section_after_a_subhead_stays() -> None:
+    paras = [*SHORT, "A subhead", SHORT[0].replace("Heavy", "Wet"), "Another", SHORT[1]]
+    got = body(["Snow on solar panels", *paras])
+    assert "Wet snow" in got and got.endswith(SHORT[1])
+
+
+def test_a_row_of_buttons_closing_the_article_goes() -> None:
+    for row in (["Pass it on to your friends:", "Mastodon", "Bluesky"], ["Teilen Sie dies mit:"]):
+        assert body(["Snow on solar panels", *SHORT, *row]).endswith(SHORT[1])
+    # (a recipe's closing facts are no buttons)
+    assert _is_button(Facts("Per E-Mail senden")) and not _is_button(Facts("390 kcal"))
+
+
+def test_headlines_ending_in_a_quotation_are_not_prose() -> None:
+    names = ("Minister", "Farmers", "Mayor", "Union")
+    quoted = [
+        f'{n} in the big interview: "There is still a great deal left for us to do"' for n in names
+    ]
+    share = ["Share", "Facebook", "Twitter", "Email", "Print", "Jobs", "Archive", "Weather"]
+    got = body(["Snow on solar panels", *SHORT, *share, "Most discussed", *quoted])
+    assert SHORT[0] in got and "interview" not in got
