@@ -153,3 +153,12 @@ def test_the_run_ends_before_a_comment_section_that_outweighs_the_article() -> N
                   for i in range(8))
     )  # fmt: skip
     assert [t.split(".")[0] for t in _texts(page.run)] == [f"Paragraph {i}" for i in range(3)]
+
+
+def test_the_run_starts_below_the_headline_it_crosses() -> None:
+    counter = "You have read 1 of your 4 free articles this month, so enjoy reading this one."
+    page = _page(
+        f"<p>{counter}</p><p>Already a subscriber? Log in.</p><h1>Bridge to be repaired</h1>"
+        + "".join(_para(i) for i in range(4))
+    )
+    assert [t.split(".")[0] for t in _texts(page.run)] == [f"Paragraph {i}" for i in range(4)]

@@ -102,6 +102,7 @@ def read_page(root: lxml.html.HtmlElement) -> Page:
         fs = list(map(facts, blocks))
         end = _cut_at_teasers(fs, sc, start, _cut_at_end_marker(fs, sc, start, end))
         end = _before_comments(blocks, sc, start, end)
+        start = _below_headline(pairs, sc, start, end)
     return Page(pairs, sc, start, _before_teasers(pairs, sc, start, end))
 
 
@@ -121,6 +122,31 @@ def _before_teasers(pairs: Pairs, sc: list[float], start: int, end: int) -> int:
     while end > start and sc[end] < PROSE_UNITS:
         end -= 1
     return end
+
+
+def _headline(el: lxml.html.HtmlElement) -> bool:
+    """The page's headline (an ``h1``): the article starts there, what stands above it is
+    the page's (a notice, a slogan, a teaser)."""
+    return el.tag == "h1"
+
+
+#: Share of the run's prose above which a headline (h1) inside the run is not its top.
+HEADLINE_TOP = 0.25
+
+
+def _below_headline(pairs: Pairs, sc: list[float], start: int, end: int) -> int:
+    """The run's start, moved below the headline (an ``h1``) it crosses near its top: the
+    article starts there, what the run bridged above it is the page's (a paywall counter, a
+    notice, a slogan)."""
+    total = sum(max(s, 0.0) for s in sc[start : end + 1])
+    seen = 0.0
+    for k in range(start, end + 1):
+        if seen >= HEADLINE_TOP * total:
+            break
+        if _headline(pairs[k][1]) and k > start:
+            return k + 1 if k < end else start
+        seen += max(sc[k], 0.0)
+    return start
 
 
 def _before_comments(blocks: list[Block], sc: list[float], start: int, end: int) -> int:
@@ -199,19 +225,15 @@ def _above(page: Page, first: int, known: set[str]) -> Pairs:
     come too (an interview's questions)."""
     if not page.start < first <= page.end:
         return []
-    top = next((k + 1 for k in range(first - 1, page.start - 1, -1) if _headline(page, k)), None)
+    top = next(
+        (k + 1 for k in range(first - 1, page.start - 1, -1) if _headline(page.pairs[k][1])), None
+    )
     ks = [k for k in range(top or page.start, first) if _prose_block(page, k)]
     if not any(b == a + 1 for a, b in pairwise(ks)):
         return []
     prose = set(ks)
     ks = [k for k in range(ks[0], ks[-1] + 1) if k in prose or _sentence_block(page, k)]
     return [page.pairs[k] for k in ks if _key(page.pairs[k][0].text) not in known]
-
-
-def _headline(page: Page, k: int) -> bool:
-    """The page's headline (an ``h1``): the article starts there, what stands above it is
-    the page's (a notice, a slogan, a teaser)."""
-    return page.pairs[k][1].tag == "h1"
 
 
 def _lead(page: Page, first: int, known: set[str]) -> Pairs:
