@@ -162,3 +162,14 @@ def test_the_run_starts_below_the_headline_it_crosses() -> None:
         + "".join(_para(i) for i in range(4))
     )
     assert [t.split(".")[0] for t in _texts(page.run)] == [f"Paragraph {i}" for i in range(4)]
+
+
+def test_the_content_ends_at_an_end_marker_after_the_article() -> None:
+    page = _page(
+        "<div>" + "".join(_para(i) for i in range(4)) + "<h3>Ähnliche Beiträge</h3>"
+        + "".join(f"<p><a href='/t{i}'>Another story about the bridge number {i}</a></p>"
+                  f"<p>A short teaser of story {i} here.</p>" for i in range(3))
+        + "</div>"
+    )  # fmt: skip
+    pairs, _ = choose(list(page.pairs), page)
+    assert [t.split(".")[0] for t in _texts(pairs)] == [f"Paragraph {i}" for i in range(4)]

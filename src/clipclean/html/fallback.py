@@ -18,6 +18,10 @@ extraction with readability's:
 - ``filled``: the pick gains the sentences between its first and last block it left out;
 - ``readability``: the pick as it is.
 
+Whichever it is, the content ends where the text path ends its run: at an end marker
+("Ähnliche Beiträge", "Comments") after most of its prose, before a closing list of teasers
+(readability keeps what its container holds after the article).
+
 ``unpruned`` is the last resort when the pruned page holds next to no text: readability over
 the page with only code taken out (the article may sit in markup pruning reads as furniture).
 ``html_to_draft`` records the choice as the ``content`` candidate (``--explain`` shows it).
@@ -187,6 +191,24 @@ def _prose_of(values: list[float]) -> float:
 def choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
     """The better content of readability's ``pick`` and the ``page``'s evidence, and which it
     is (see the module's docstring)."""
+    pairs, choice = _choose(pick, page)
+    return _ended(pairs), choice
+
+
+def _ended(pairs: Pairs) -> Pairs:
+    """The content cut where the text path cuts its run: at an end marker after most of its
+    prose, before a closing list of teasers."""
+    if len(pairs) < 2:
+        return pairs
+    blocks = [b for b, _ in pairs]
+    sc = scores(blocks)
+    fs = list(map(facts, blocks))
+    end = len(pairs) - 1
+    end = _cut_at_teasers(fs, sc, 0, _cut_at_end_marker(fs, sc, 0, end))
+    return pairs[: end + 1]
+
+
+def _choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
     run = page.run
     if not run:
         return pick, "readability"
