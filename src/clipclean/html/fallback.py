@@ -209,6 +209,7 @@ def _ended(pairs: Pairs) -> Pairs:
 
 
 def _choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
+    """:func:`choose` before the content is ended: run, lead, filled or readability."""
     run = page.run
     if not run:
         return pick, "readability"
