@@ -197,14 +197,17 @@ def choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
 
 def _ended(pairs: Pairs) -> Pairs:
     """The content cut where the text path cuts its run: at an end marker after most of its
-    prose, before a closing list of teasers."""
+    prose, before a closing list of teasers; never where most of the prose would go (the
+    text path ends a run of lone paragraphs at a marker after the first one: in HTML, those
+    are the sections of a listicle, each closing with its "More info")."""
     if len(pairs) < 2:
         return pairs
     blocks = [b for b, _ in pairs]
     sc = scores(blocks)
     fs = list(map(facts, blocks))
-    end = len(pairs) - 1
-    end = _cut_at_teasers(fs, sc, 0, _cut_at_end_marker(fs, sc, 0, end))
+    end = _cut_at_teasers(fs, sc, 0, _cut_at_end_marker(fs, sc, 0, len(pairs) - 1))
+    if _prose_of(sc[end + 1 :]) > _prose_of(sc[: end + 1]):
+        return pairs  # (sections of one paragraph each, a marker after each: a listicle)
     return pairs[: end + 1]
 
 
