@@ -100,3 +100,76 @@ def test_readability_pick_stays_on_a_plain_article() -> None:
     content = [m for m in d["metadata"] if m["field"] == "content"]
     assert [m["value"] for m in content] == ["readability"]
     assert d["body"].count("Paragraph") == 5
+
+
+def test_a_question_between_the_paragraphs_above_the_pick_joins_them() -> None:
+    page = _page(
+        "<h1>An interview</h1>"
+        f"<p>Answer one. {PROSE}</p><p>Answer two. {PROSE}</p><p>What was the second reason for it?</p>"
+        f"<p>Answer three. {PROSE}</p>"
+        "<div>" + "".join(_para(i) for i in range(4)) + "</div>"
+    )
+    pick = _pick(page, "Paragraph")
+    pairs, choice = choose(pick, page)
+    assert choice == "lead"
+    assert _texts(pairs)[:4] == [
+        f"Answer one. {PROSE}", f"Answer two. {PROSE}", "What was the second reason for it?", f"Answer three. {PROSE}"
+    ]  # fmt: skip
+
+
+def test_text_above_the_headline_is_not_the_articles_start() -> None:
+    notice = "You are using an old browser, so this site may look broken in places; update it."
+    page = _page(
+        f"<p>{notice}</p><p>{notice}</p><h1>Bridge to be repaired</h1>"
+        "<div>" + "".join(_para(i) for i in range(4)) + "</div>"
+    )
+    pick = _pick(page, "Paragraph")
+    pairs, choice = choose(pick, page)
+    assert notice not in _texts(pairs)
+    assert choice == "readability"
+
+
+def test_a_linked_headline_stops_the_lead() -> None:
+    slogan = "For everyone who wants to read the news every day!"
+    page = _page(
+        f"<div>{slogan}</div><h2><a href='/a'>Bridge to be repaired</a></h2>"
+        "<span>Posted on May 3, 2024</span>"
+        "<div>" + "".join(_para(i) for i in range(4)) + "</div>"
+    )
+    pairs, choice = choose(_pick(page, "Paragraph"), page)
+    assert choice == "readability"
+    assert slogan not in _texts(pairs)
+
+
+def test_the_run_ends_before_a_comment_section_that_outweighs_the_article() -> None:
+    comment = (
+        "I have read this twice and I still think the council should have asked the people "
+        "of the valley first, since they are the ones who pay for the bridge in the end."
+    )
+    page = _page(
+        "<div>" + "".join(_para(i) for i in range(3)) + "</div>"
+        "<h2>27 commentaires</h2>"
+        + "".join(f"<div><a href='/u{i}'>Reader {i}</a><p>{comment}</p><p>{comment}</p></div>"
+                  for i in range(8))
+    )  # fmt: skip
+    assert [t.split(".")[0] for t in _texts(page.run)] == [f"Paragraph {i}" for i in range(3)]
+
+
+def test_the_run_starts_below_the_headline_it_crosses() -> None:
+    counter = "You have read 1 of your 4 free articles this month, so enjoy reading this one."
+    page = _page(
+        f"<p>{counter}</p><p>Already a subscriber? Log in.</p><h1>Bridge to be repaired</h1>"
+        + "".join(_para(i) for i in range(4))
+    )
+    assert [t.split(".")[0] for t in _texts(page.run)] == [f"Paragraph {i}" for i in range(4)]
+
+
+def test_the_content_ends_at_an_end_marker_after_the_article() -> None:
+    page = _page(
+        "<div>" + "".join(_para(i) for i in range(4)) + "<h3>Ähnliche Beiträge</h3>"
+        + "".join(f"<p><a href='/t{i}'>Another story about the bridge number {i}</a></p>"
+                  f"<p>A short teaser of story {i} here.</p>" for i in range(3))
+        + "</div>"
+    )  # fmt: skip
+    pairs, _ = choose(list(page.pairs), page)
+    assert [t.split(".")[0] for t in _texts(pairs)] == [f"Paragraph {i}" for i in range(4)]

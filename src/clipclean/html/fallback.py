@@ -7,15 +7,20 @@ in the article's header), the upper part of the article, or a paragraph its clea
 with a box. The evidence is read from the whole pruned page without containers: its blocks in
 reading order, each scored as the text path scores a line (prose earns its length, a short or
 headline-like line costs, :mod:`clipclean.stages.span`), and the maximum-sum run of them, cut
-before a tail of teasers. Compared by prose and length, as trafilatura compares its own
+as the text path cuts it (at an end marker, before a list of teasers) and before a comment
+section or a tail of teasers. Compared by prose and length, as trafilatura compares its own
 extraction with readability's:
 
 - ``run``: the run replaces a pick it dwarfs (twice the prose and text of a pick outside it,
   three times that of a pick inside it), unless its added paragraphs are teasers;
-- ``lead``: the pick gains the run's running text above it, or else the paragraphs of prose
-  just before it (passing a byline or a date, stopping at the headline);
+- ``lead``: the pick gains the run's running text above it (below the headline), or else the
+  paragraphs of prose just before it (passing a byline or a date, stopping at the headline);
 - ``filled``: the pick gains the sentences between its first and last block it left out;
 - ``readability``: the pick as it is.
+
+Whichever it is, the content ends where the text path ends its run: at an end marker
+("Ähnliche Beiträge", "Comments") after most of its prose, before a closing list of teasers
+(readability keeps what its container holds after the article).
 
 ``unpruned`` is the last resort when the pruned page holds next to no text: readability over
 the page with only code taken out (the article may sit in markup pruning reads as furniture).
@@ -31,7 +36,15 @@ import lxml.html
 from lxml import etree
 
 from ..model import Block
-from ..stages.span import best_run, scores
+from ..shape import facts
+from ..stages.span import (
+    _COMMENTS,
+    END_MARKER,
+    _cut_at_end_marker,
+    _cut_at_teasers,
+    best_run,
+    scores,
+)
 from .blocks import to_blocks
 from .content import RETRY_LENGTH, readability_pick
 from .parse import parse
@@ -86,8 +99,14 @@ def read_page(root: lxml.html.HtmlElement) -> Page:
     valid (if detached) whatever readability drops later."""
     body = root.find("body")
     pairs = to_blocks(body if body is not None else root)
-    sc = scores([b for b, _ in pairs])
+    blocks = [b for b, _ in pairs]
+    sc = scores(blocks)
     start, end = best_run(sc) or (0, -1)
+    if end >= start:
+        fs = list(map(facts, blocks))
+        end = _cut_at_teasers(fs, sc, start, _cut_at_end_marker(fs, sc, start, end))
+        end = _before_comments(blocks, sc, start, end)
+        start = _below_headline(pairs, sc, start, end)
     return Page(pairs, sc, start, _before_teasers(pairs, sc, start, end))
 
 
@@ -106,6 +125,50 @@ def _before_teasers(pairs: Pairs, sc: list[float], start: int, end: int) -> int:
     end = cut - 1
     while end > start and sc[end] < PROSE_UNITS:
         end -= 1
+    return end
+
+
+def _headline(el: lxml.html.HtmlElement) -> bool:
+    """The page's headline (an ``h1``): the article starts there, what stands above it is
+    the page's (a notice, a slogan, a teaser)."""
+    return el.tag == "h1"
+
+
+#: Share of the run's prose above which a headline (h1) inside the run is not its top.
+HEADLINE_TOP = 0.25
+
+
+def _below_headline(pairs: Pairs, sc: list[float], start: int, end: int) -> int:
+    """The run's start, moved below the headline (an ``h1``) it crosses near its top: the
+    article starts there, what the run bridged above it is the page's (a paywall counter, a
+    notice, a slogan)."""
+    total = sum(max(s, 0.0) for s in sc[start : end + 1])
+    seen = 0.0
+    for k in range(start, end + 1):
+        if seen >= HEADLINE_TOP * total:
+            break
+        if _headline(pairs[k][1]) and k > start:
+            return k + 1 if k < end else start
+        seen += max(sc[k], 0.0)
+    return start
+
+
+def _before_comments(blocks: list[Block], sc: list[float], start: int, end: int) -> int:
+    """The run's end, moved before the heading of a comment section ("27 commentaires",
+    "Leave a reply") once the run held prose: readers' comments can outweigh the article
+    (many long posts), so the prose before the heading need not be most of the run's, as
+    the text path asks of an end marker."""
+    prose = 0.0
+    for k in range(start, end + 1):
+        text = blocks[k].text
+        if (
+            prose >= 2 * PROSE_UNITS
+            and sc[k] < PROSE_UNITS
+            and _COMMENTS.match(text)
+            and END_MARKER.match(text)
+        ):
+            return max(k - 1, start)
+        prose += max(sc[k], 0.0)
     return end
 
 
@@ -128,6 +191,28 @@ def _prose_of(values: list[float]) -> float:
 def choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
     """The better content of readability's ``pick`` and the ``page``'s evidence, and which it
     is (see the module's docstring)."""
+    pairs, choice = _choose(pick, page)
+    return _ended(pairs), choice
+
+
+def _ended(pairs: Pairs) -> Pairs:
+    """The content cut where the text path cuts its run: at an end marker after most of its
+    prose, before a closing list of teasers; never where most of the prose would go (the
+    text path ends a run of lone paragraphs at a marker after the first one: in HTML, those
+    are the sections of a listicle, each closing with its "More info")."""
+    if len(pairs) < 2:
+        return pairs
+    blocks = [b for b, _ in pairs]
+    sc = scores(blocks)
+    fs = list(map(facts, blocks))
+    end = _cut_at_teasers(fs, sc, 0, _cut_at_end_marker(fs, sc, 0, len(pairs) - 1))
+    if _prose_of(sc[end + 1 :]) > _prose_of(sc[: end + 1]):
+        return pairs  # (sections of one paragraph each, a marker after each: a listicle)
+    return pairs[: end + 1]
+
+
+def _choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
+    """:func:`choose` before the content is ended: run, lead, filled or readability."""
     run = page.run
     if not run:
         return pick, "readability"
@@ -161,13 +246,19 @@ def choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
 
 def _above(page: Page, first: int, known: set[str]) -> Pairs:
     """The prose of the run above the pick, when the run starts above it with running text
-    (two paragraphs of prose in a row: not a caption, not teasers): readability took the
-    article's lower part only."""
+    (two paragraphs of prose in a row: not a caption, not teasers) below the headline:
+    readability took the article's lower part only. The sentences between those paragraphs
+    come too (an interview's questions)."""
     if not page.start < first <= page.end:
         return []
-    ks = [k for k in range(page.start, first) if _prose_block(page, k)]
+    top = next(
+        (k + 1 for k in range(first - 1, page.start - 1, -1) if _headline(page.pairs[k][1])), None
+    )
+    ks = [k for k in range(top or page.start, first) if _prose_block(page, k)]
     if not any(b == a + 1 for a, b in pairwise(ks)):
         return []
+    prose = set(ks)
+    ks = [k for k in range(ks[0], ks[-1] + 1) if k in prose or _sentence_block(page, k)]
     return [page.pairs[k] for k in ks if _key(page.pairs[k][0].text) not in known]
 
 
@@ -183,12 +274,12 @@ def _lead(page: Page, first: int, known: set[str]) -> Pairs:
         prose = page.scores[k] >= PROSE_UNITS
         if block.kind == "list_item" or text.endswith(_CUT):
             break
+        if block.kind == "heading" and not (prose and text.endswith(".")):
+            break  # (a headline set as a link too)
         if block.links >= LINKED:
             if prose:
                 break
             continue
-        if block.kind == "heading" and not (prose and text.endswith(".")):
-            break
         if prose and _key(text) not in known:
             out.append((block, el))
     return out[::-1]
