@@ -167,3 +167,49 @@ def test_the_shown_dek_replaces_a_cut_down_copy_of_it() -> None:
     header = f'<p class="dek">{dek}</p><p>By Jane Doe</p>'
     d = _clean(_page(head, header=header))
     assert d["subtitle"] == d["description"] == dek
+
+
+def _ld(published: str, modified: str) -> str:
+    return (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A headline", '
+        f'"datePublished": "{published}", "dateModified": "{modified}"}}</script>'
+    )
+
+
+def test_the_markups_day_the_page_shows_wins_over_its_other_day() -> None:
+    # a re-dated article: JSON-LD datePublished says one day, its dateModified another, and
+    # the page shows the second as its date (not as an "Updated" line)
+    head = _ld("2021-11-22T18:42:22+01:00", "2023-01-01T10:00:00+01:00")
+    d = _clean(_page(head, header='<time class="publish-date">1. Januar 2023</time>'))
+    assert d["published"] == "2023-01-01T10:00:00+01:00"
+    sources = [m["source"] for m in d["metadata"] if m["field"] == "published"]
+    assert sources == ["json-ld dateModified, the day date shown on the page (not 2021-11-22)"]
+    # a shown day the markup does not name at all does not overrule it
+    d = _clean(_page(head, header='<span class="date">5. März 2022</span>'))
+    assert d["published"] == "2021-11-22T18:42:22+01:00"
+
+
+def test_an_updated_line_hidden_or_machine_date_is_not_the_shown_date() -> None:
+    # (a UTC time near midnight: a shown day after it would be taken as the local day)
+    head = _ld("2019-06-17T23:30:00+00:00", "2019-06-18T16:41:46+00:00")
+    shown = (
+        '<p class="post-date">by Last updated 18 Jun 2019, originally created 17 Jun 2019</p>',
+        '<p class="date">Aktualisiert: 18.06.2019</p>',
+        '<p class="date">Mis à jour le 18 juin 2019</p>',
+        '<span class="updated date">18 June 2019</span>',
+        '<div style="display: none"><span class="date">18 June 2019</span></div>',
+        '<div class="date">2019-06-18T16:41:46+01:00</div>',
+    )
+    for header in shown:
+        assert _clean(_page(head, header=header))["published"].startswith("2019-06-17"), header
+
+
+def test_a_date_in_the_site_header_is_todays_not_the_articles() -> None:
+    html = (
+        f"<html><head><title>A headline - Site</title>"
+        f"{_ld('2022-05-05T22:12:00+00:00', '2022-05-05T22:27:15+00:00')}</head><body>"
+        '<header><nav><a href="/">Home</a></nav><span class="date">06 may 2022</span></header>'
+        f'<article><h1>A headline</h1><div class="date">05 de mayo de 2022</div>{BODY}'
+        "</article></body></html>"
+    )
+    assert _clean(html)["published"].startswith("2022-05-05")

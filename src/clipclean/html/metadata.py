@@ -594,28 +594,80 @@ def _in_teaser(el: lxml.html.HtmlElement) -> bool:
     return False
 
 
-_UPDATED = re.compile(r"^\W*(?:updated|modified|last (?:updated|modified)|edited)\b", re.I)
+def _in_site_header(el: lxml.html.HtmlElement, headline: lxml.html.HtmlElement | None) -> bool:
+    """``el`` sits in the site's header or navigation (a <header> or <nav> outside any
+    <article> or <main> that does not hold the headline, when that is known): the date there
+    is today's, not the article's."""
+    if headline is None:
+        return False
+    box = None
+    for up in el.iterancestors():
+        if up.tag in ("article", "main"):
+            return False
+        if box is None and up.tag in ("header", "nav"):
+            box = up
+    return box is not None and not any(h is headline for h in box.iter(headline.tag))
 
 
-def _shown_date(marked: Sequence[lxml.html.HtmlElement]) -> str | None:
+#: What says a date is the last change, not the publication ("Updated", "Aktualisiert am",
+#: "Mis à jour le"), in several languages.
+_UPDATED = re.compile(
+    r"\b(?:updated|modified|edited|revised|aktualisiert|geändert|bearbeitet|mis à jour|modifié"
+    r"|actualizado|modificado|aggiornat[oa]|modificato|bijgewerkt|gewijzigd|uppdaterad"
+    r"|oppdatert|opdateret|zaktualizowano|päivitetty)\b",
+    re.I,
+)
+#: A timestamp written for machines (a hidden rich-snippet field), not as a reader is shown one.
+_MACHINE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+#: Class words of an element holding the last-modified date (hAtom's "updated").
+_UPDATED_CLASS = re.compile(r"updated|modified", re.I)
+
+
+def _shown_date(
+    marked: Sequence[lxml.html.HtmlElement], headline: lxml.html.HtmlElement | None
+) -> str | None:
     """The date a date-marked element shows (class words such as "publish-date", or
-    itemprop=datePublished), for pages whose markup gives none: the first that is not an
-    "Updated" line."""
+    itemprop=datePublished): the first that is not an "Updated" line, nor in the site's
+    header or another story's card."""
     for el in marked[:20]:
         if len(el.text_content()) > 200:
             continue  # a container, not the date line
-        if (found := _date_line(el)) is not None:
+        found = _date_line(el)
+        if found is not None and not _in_site_header(el, headline) and not _in_teaser(el):
             return found
     return None
 
 
 def _date_line(el: lxml.html.HtmlElement) -> str | None:
-    """The date a short element prints, as ISO 8601, unless it is an "Updated" line."""
+    """The publication date a short element prints, as ISO 8601: not a date an update word
+    stands before ("by Last updated 4 Jun 2020, originally created 17 Jun 2019" gives the
+    second), nor a machine timestamp, nor one in an element classed as the modified date or
+    hidden from the reader."""
     text = element_text(el)
-    if not text or _UPDATED.match(text):
+    for _ in range(3):
+        found = find_date(text) if text else None
+        if found is None:
+            return None
+        if not _UPDATED.search(text[: found.start]) and not _MACHINE_TIME.match(text, found.start):
+            break
+        text = text[found.end :]
+    else:
         return None
-    found = find_date(text)
-    return None if found is None else found.iso
+    if _UPDATED_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}") or _hidden(el):
+        return None
+    return found.iso
+
+
+def _hidden(el: lxml.html.HtmlElement) -> bool:
+    """``el`` or a box around it is hidden (display:none, the hidden attribute): machine-read
+    markup, not what the reader sees."""
+    for box in (el, *el.iterancestors()):
+        style = box.get("style")
+        if box.get("hidden") is not None or (
+            style and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style)
+        ):
+            return True
+    return False
 
 
 #: A day in a URL path: /2019/01/01/, /2019-01-01-slug (year 19xx/20xx, month, day).
@@ -664,15 +716,42 @@ def _shown_day(
         draft.propose("published", shown, 0.5, source)
     elif found is None:
         draft.propose("published", searched_date(tree, page_url), 0.3, "htmldate page search")
-    elif shown is not None and re.search(r"(?:Z|\+00:00)$", found) and shown[:10] != found[:10]:
+    elif shown is not None and shown[:10] != found[:10]:
         gap = (date.fromisoformat(shown[:10]) - date.fromisoformat(found[:10])).days
         hour = int(found[11:13]) if len(found) > 13 else 12
         # a local day differs from the UTC one only for a time near midnight
-        if (gap == 1 and hour >= 22) or (gap == -1 and hour < 2):
+        if re.search(r"(?:Z|\+00:00)$", found) and (
+            (gap == 1 and hour >= 22) or (gap == -1 and hour < 2)
+        ):
             draft.propose("published", shown, 0.95, f"{source} (markup gives UTC {found})")
+        else:
+            _markup_day_shown(shown[:10], found, source, draft)
 
 
-def _dates(tree: lxml.html.HtmlElement, m: Markup, draft: Draft) -> None:
+def _markup_day_shown(day: str, found: str, source: str, draft: Draft) -> None:
+    """Where the markup names several days (a JSON-LD datePublished, a meta date, a modified
+    time) and the page shows one of them as its date (not as an "Updated" line), the shown one
+    is the day the publisher presents: a re-published or re-dated article."""
+    for name in ("published", "modified"):
+        for cand in draft.candidates.get(name, ()):
+            if cand.source.startswith("url path"):
+                return  # the URL's day settled it
+            if str(cand.value)[:10] == day:
+                draft.propose(
+                    "published",
+                    cand.value,
+                    0.95,
+                    f"{cand.source}, the day {source} (not {found[:10]})",
+                )
+                return
+
+
+def _dates(
+    tree: lxml.html.HtmlElement,
+    m: Markup,
+    headline: lxml.html.HtmlElement | None,
+    draft: Draft,
+) -> None:
     if m.article:
         for key, name in (("datePublished", "published"), ("dateModified", "modified")):
             iso = parse_iso(_text(m.article.get(key)) or "")
@@ -690,7 +769,7 @@ def _dates(tree: lxml.html.HtmlElement, m: Markup, draft: Draft) -> None:
             draft.propose("modified", iso, 0.75, f"meta {key}")
     for el in _TIME_XPATH(tree)[:5]:
         iso = parse_iso(el.get("datetime", ""))
-        if iso and not _in_teaser(el):
+        if iso and not _in_teaser(el) and not _in_site_header(el, headline):
             draft.propose("published", iso, 0.65, "<time datetime>")
             break
 
@@ -838,9 +917,9 @@ def read_metadata(
     _description(m, site, draft)
     _image(m, page_url, draft)
     _authors(tree, h1, m, site, draft, bylines)
-    _dates(tree, m, draft)
+    _dates(tree, m, h1, draft)
     _url_date(page_url, draft)
-    marked = _shown_date(dates)
+    marked = _shown_date(dates, h1)
     if marked is not None:
         _shown_day(marked, "date shown on the page", page_url, tree, draft)
     else:
