@@ -183,7 +183,7 @@ def test_the_markups_day_the_page_shows_wins_over_its_other_day() -> None:
     d = _clean(_page(head, header='<time class="publish-date">1. Januar 2023</time>'))
     assert d["published"] == "2023-01-01T10:00:00+01:00"
     sources = [m["source"] for m in d["metadata"] if m["field"] == "published"]
-    assert sources == ["json-ld dateModified, the day date shown on the page (not 2021-11-22)"]
+    assert sources == ["json-ld dateModified, the day dateline near the headline (not 2021-11-22)"]
     # a shown day the markup does not name at all does not overrule it
     d = _clean(_page(head, header='<span class="date">5. März 2022</span>'))
     assert d["published"] == "2021-11-22T18:42:22+01:00"
@@ -213,3 +213,34 @@ def test_a_date_in_the_site_header_is_todays_not_the_articles() -> None:
         "</article></body></html>"
     )
     assert _clean(html)["published"].startswith("2022-05-05")
+
+
+def test_an_indented_dateline_is_still_a_short_line() -> None:
+    head = (
+        '<meta name="datepublished" content="2021-12-14T15:41:07+01:00">'
+        '<meta name="date" content="2022-02-04T15:33:00+01:00">'
+    )
+    pad = " " * 300
+    header = (
+        f"<div><p><strong>{pad}04.02.2022 | 15:33 Uhr{pad}|{pad}<a>Dennis S</a></strong></p></div>"
+    )
+    assert _clean(_page(head, header=header))["published"].startswith("2022-02-04")
+
+
+def test_the_dateline_under_the_headline_beats_a_date_marked_box_elsewhere() -> None:
+    head = _ld("2023-10-24T09:00:00+02:00", "2023-10-31T09:00:00+01:00")
+    other = '<div class="date">Ein anderer Text 24. Oktober 2023</div>'
+    html = _page(head, header="<p>31. Oktober 2023</p>").replace("<article>", other + "<article>")
+    assert _clean(html)["published"].startswith("2023-10-31")
+
+
+def test_a_lead_paragraph_opening_with_the_date_under_an_h2_headline() -> None:
+    title = "Kolumne: Queer Royal – Über Dragqueens und Dragkings"
+    lead = "31. Oktober 2023. Dragqueens sind Kunstfiguren aus Make-Up und Glitter. " * 4
+    html = (
+        f"<html><head><title>{title}</title></head><body>"
+        '<div class="date">Über das Spiel mit Pseudonymen 24. Oktober 2023</div>'
+        f"<h2>Kolumne: Queer Royal - Über Dragqueens und Dragkings</h2><p>{lead}</p>{BODY}"
+        "</body></html>"
+    )
+    assert _clean(html)["published"].startswith("2023-10-31")

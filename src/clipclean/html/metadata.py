@@ -312,7 +312,7 @@ def _title(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draf
         draft.propose("title", h1s[0][1], 0.7, "h1")
         return h1s[0][0]
     # no usable h1: the heading that shows the markup's title anchors the header fields
-    return next((h for h in _HEADINGS(tree) if _norm(element_text(h)) in refs_n), None)
+    return next((h for h in _HEADINGS(tree) if _norm(element_text(h)) in whole_n), None)
 
 
 def _overlap(text: str, ref: str) -> float:
@@ -630,12 +630,19 @@ def _shown_date(
     itemprop=datePublished): the first that is not an "Updated" line, nor in the site's
     header or another story's card."""
     for el in marked[:20]:
-        if len(el.text_content()) > 200:
+        if _long(el):
             continue  # a container, not the date line
         found = _date_line(el)
         if found is not None and not _in_site_header(el, headline) and not _in_teaser(el):
             return found
     return None
+
+
+def _long(el: lxml.html.HtmlElement) -> bool:
+    """More than 200 characters of text, not counting the template's indentation: too long
+    for a date line."""
+    text = el.text_content()
+    return len(text) > 200 and len(" ".join(text.split())) > 200
 
 
 def _date_line(el: lxml.html.HtmlElement) -> str | None:
@@ -695,14 +702,22 @@ def _dateline(h1: lxml.html.HtmlElement | None) -> str | None:
             return None
         if el.tag in ("script", "style", "figure", "img"):
             continue
-        own = len(el.text_content())
-        if own > 200:
-            if el.tag == "p":
-                return None  # the article body has started
+        if _long(el):
+            if el.tag == "p":  # the article body has started, maybe with a dateline
+                return _opening_date(element_text(el))
             continue
         if (found := _date_line(el)) is not None:
             return found
     return None
+
+
+def _opening_date(text: str) -> str | None:
+    """The date a paragraph opens with, set off from what follows ("31. Oktober 2023. Drag
+    queens are …", "Nov 3, 2020 — The …"): the lead's dateline."""
+    found = find_date(text[:60])
+    if found is None or found.start > 0 or not re.match(r"\s*[.:|–—-]\s", text[found.end :]):
+        return None
+    return found.iso
 
 
 def _shown_day(
@@ -919,11 +934,11 @@ def read_metadata(
     _authors(tree, h1, m, site, draft, bylines)
     _dates(tree, m, h1, draft)
     _url_date(page_url, draft)
-    marked = _shown_date(dates, h1)
-    if marked is not None:
-        _shown_day(marked, "date shown on the page", page_url, tree, draft)
+    near = _dateline(h1)
+    if near is not None:
+        _shown_day(near, "dateline near the headline", page_url, tree, draft)
     else:
-        _shown_day(_dateline(h1), "dateline near the headline", page_url, tree, draft)
+        _shown_day(_shown_date(dates, h1), "date shown on the page", page_url, tree, draft)
     _language(m, draft)
     _tags(m, draft)
     return page_url
