@@ -244,3 +244,14 @@ def test_a_lead_paragraph_opening_with_the_date_under_an_h2_headline() -> None:
         "</body></html>"
     )
     assert _clean(html)["published"].startswith("2023-10-31")
+
+
+def test_the_shown_date_beats_a_page_level_meta_date() -> None:
+    # <meta name="date"> is the page's record date (Dublin Core): the story's shown date wins
+    head = '<meta name="date" content="2021-12-20T11:02:44+01:00">'
+    d = _clean(_page(head, header='<span class="date">27.01.2022</span>'))
+    assert d["published"] == "2022-01-27"
+    # an article's own markup is not overruled by a day it does not name
+    head = '<meta property="article:published_time" content="2021-12-20T11:02:44+01:00">'
+    d = _clean(_page(head, header='<span class="date">27.01.2022</span>'))
+    assert d["published"].startswith("2021-12-20")

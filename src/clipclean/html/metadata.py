@@ -759,6 +759,14 @@ def _markup_day_shown(day: str, found: str, source: str, draft: Draft) -> None:
                     f"{cand.source}, the day {source} (not {found[:10]})",
                 )
                 return
+    published = draft.candidates.get("published", ())
+    if all(c.source in _GENERIC_DATE for c in published):
+        # only a page-level date (a CMS's record date): the story's shown date is more specific
+        draft.propose("published", day, 0.95, f"{source} (the markup's only date is {found})")
+
+
+#: <meta> dates of the page as a document (Dublin Core), not of the article it shows.
+_GENERIC_DATE = frozenset(("meta date", "meta dc.date", "meta dcterms.created"))
 
 
 def _dates(
