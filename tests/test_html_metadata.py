@@ -255,3 +255,59 @@ def test_the_shown_date_beats_a_page_level_meta_date() -> None:
     head = '<meta property="article:published_time" content="2021-12-20T11:02:44+01:00">'
     d = _clean(_page(head, header='<span class="date">27.01.2022</span>'))
     assert d["published"].startswith("2021-12-20")
+
+
+def _descriptions(og: str, meta: str) -> str:
+    return (
+        f'<meta property="og:description" content="{og}"><meta name="description" content="{meta}">'
+    )
+
+
+def test_the_meta_description_when_the_sharing_text_is_another_text() -> None:
+    # og:description a hook (a quote), the meta description the summary of the same story
+    summary = "Dianne Austin founded a company that makes wigs matching natural hair textures."
+    head = _descriptions("A woman&#39;s hair matches her natural textures, says Austin.", summary)
+    d = _clean(_page(head))
+    assert d["description"] == summary
+    found = {
+        "field": "description",
+        "value": summary,
+        "source": "meta description (og:description says another)",
+    }
+    assert found in d["metadata"]
+    # one text cut at two lengths: the sharing one, as before
+    long = "The whole summary of the story in one sentence, with every word it has in it."
+    head = _descriptions(long, "The whole summary of the story in one sent…")
+    assert _clean(_page(head))["description"] == long
+    # a site-wide default sharing no words with the story's summary is not the summary
+    head = _descriptions(
+        "Chelsea paid the release clause to sign the goalkeeper.", "Online portal for breaking news"
+    )
+    assert _clean(_page(head))["description"].startswith("Chelsea")
+
+
+def test_a_description_escaped_twice_is_decoded() -> None:
+    head = '<meta name="description" content="F&amp;uuml;r einen Roman&amp;nbsp;&amp;#8211; den Preis">'
+    assert _clean(_page(head))["description"] == "Für einen Roman – den Preis"
+
+
+def test_of_two_meta_descriptions_the_one_the_page_shows() -> None:
+    shown = "These truffles have a creamy centre and a dark chocolate shell, a bite-sized snack."
+    head = (
+        '<meta name="description" content="No-bake truffles, easy to make and dairy-free!">'
+        f'<meta name="description" content="{shown}">'
+    )
+    d = _clean(_page(head, header=f'<p class="summary">{shown}</p>'))
+    assert d["description"] == shown
+
+
+def test_a_dek_without_the_date_a_child_element_adds() -> None:
+    dek = (
+        "The rocky island, once stripped bare by goats, makes a quick comeback. What is the secret?"
+    )
+    head = '<meta name="description" content="The rocky island, once stripped bare by goats, makes a...">'
+    header = (
+        f'<div class="deck"><h2>{dek}<span class="date">Monday, 6 January 2020</span></h2></div>'
+    )
+    d = _clean(_page(head, header=header))
+    assert d["subtitle"] == d["description"] == dek

@@ -7,6 +7,7 @@ the host name).
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -348,7 +349,7 @@ def _dek(h1: lxml.html.HtmlElement | None, m: Markup, draft: Draft) -> None:
             continue
         if not words:
             continue
-        text = element_text(el)
+        text = _without_dateline(element_text(el))
         if not text:
             continue
         n = _norm(text) if descs_n else ""
@@ -362,6 +363,26 @@ def _dek(h1: lxml.html.HtmlElement | None, m: Markup, draft: Draft) -> None:
             return
         if tag == "p" and word_count(text) > 25:
             return  # the article body has started
+
+
+def _without_dateline(text: str) -> str:
+    """A standfirst without the dateline a child element adds at its end ("… its recovery?
+    Monday, 6 January 2020")."""
+    found = find_date(text)
+    if found is None or found.start < 40 or len(text) - found.end > 12:
+        return text
+    dek = _LAST_WEEKDAY.sub("", text[: found.start].rstrip(" ,|·•–—-")).rstrip(" ,|·•–—-")
+    return dek if dek[-1:] in '.!?…"”»' else text  # a sentence, not "Letters for <date>"
+
+
+#: A weekday ending a line, before a date cut off after it (several languages).
+_LAST_WEEKDAY = re.compile(
+    r"(?<![^\W\d_])(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?$"
+    r"|(?<![^\W\d_])(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi"
+    r"|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado"
+    r"|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica),?$",
+    re.I,
+)
 
 
 def _starts_run(el: lxml.html.HtmlElement) -> bool:
@@ -867,15 +888,23 @@ def _summary(value: str | None, site: str | None) -> str | None:
     if "<" in value and ">" in value:
         value = lxml.html.fragment_fromstring(value, create_parent="div").text_content()
     value = " ".join(value.split())
+    if _ENTITY.search(value):  # escaped twice in the page ("F&amp;uuml;r"): what it means
+        value = " ".join(html.unescape(value).split())
     if not value or (site and _norm(_TITLE_SEPARATORS.split(value)[0]) == _norm(site)):
         return None  # the site's name, or its name and tagline ("Site - the portal for …")
     return value
 
 
+#: An HTML character reference left in text the parser already decoded.
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}\d?|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")
+
+
 def _description(m: Markup, site: str | None, draft: Draft) -> None:
     """The page's own summary: what it gives for sharing (OpenGraph), its meta description, its
     Twitter card, Dublin Core, the JSON-LD article's description, in that order; when they
-    differ, the text most of them agree on."""
+    differ, the text most of them agree on; but the meta description where the sharing text is
+    another text about the same story, and of two the markup gives for one key, the one the
+    page shows as its dek."""
     found: list[tuple[str, str]] = []
     for key in _DESCRIPTION_KEYS:
         summary = next(filter(None, (_summary(v, site) for v in m.all(key))), None)
@@ -889,6 +918,50 @@ def _description(m: Markup, site: str | None, draft: Draft) -> None:
     for i, (summary, source) in enumerate(found):
         agreed = f" (as {votes[i]} sources say)" if votes[i] > 1 else ""
         draft.propose("description", summary, 0.6 + 0.05 * votes[i] - 0.01 * i, source + agreed)
+    dek = draft.best("subtitle")
+    every = _all_summaries(m, site)
+    shown = next((v for v in every if dek and _norm(v) == _norm(dek)), None)
+    if shown and len(every) > len(found):
+        # a page carrying two meta descriptions (or two og:description): its own is the one
+        # it shows under the headline
+        draft.propose("description", shown, 0.95, "markup description shown as the dek")
+        return
+    shared = next((v for v, src in found if src == "meta og:description"), None)
+    meta = next((v for v, src in found if src == "meta description"), None)
+    if shared and meta and not _same_text(shared, meta) and _about(meta, shared):
+        # Two texts: the search summary describes the page; the sharing one is often a hook
+        # (a quote, the dek, a byline, the body's first lines).
+        draft.propose("description", meta, 0.9, "meta description (og:description says another)")
+
+
+def _all_summaries(m: Markup, site: str | None) -> list[str]:
+    """Every description the markup gives (a page may carry two meta descriptions)."""
+    found = [_summary(v, site) for v in m.all(*_DESCRIPTION_KEYS)]
+    return [v for v in found if v]
+
+
+_CUT = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\(\.\.\.\))\s*$")
+
+
+def _about(text: str, other: str) -> bool:
+    """``text`` shares two words of four letters or more with ``other`` (the other summary):
+    not the site's default description ("Online portal for news in …")."""
+    words = {w for w in _norm(other).split() if len(w) >= 4}
+    return len(words.intersection(_norm(text).split())) >= 2
+
+
+_LINK = re.compile(r"\bhttps?://\S+")
+
+
+def _same_text(a: str, b: str) -> bool:
+    """One text cut shorter from the other (its words, the last maybe broken off, open it;
+    links left out)."""
+    wa = _norm(_CUT.sub("", _LINK.sub("", a))).split()
+    wb = _norm(_CUT.sub("", _LINK.sub("", b))).split()
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return short[:-1] == long[: len(short) - 1] and (
+        not short or long[len(short) - 1].startswith(short[-1])
+    )
 
 
 _IMAGE_KEYS = (
