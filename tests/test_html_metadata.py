@@ -311,3 +311,13 @@ def test_a_dek_without_the_date_a_child_element_adds() -> None:
     )
     d = _clean(_page(head, header=header))
     assert d["subtitle"] == d["description"] == dek
+
+
+def test_a_time_labelled_updated_by_its_parent_or_a_url_day_is_not_overruled() -> None:
+    head = _ld("2019-11-08T10:00:00-05:00", "2019-11-13T15:28:18-05:00")
+    header = '<div><span>Updated <time datetime="2019-11-13">Nov 13, 2019, 10:28am EST</time></span></div>'
+    assert _clean(_page(head, header=header))["published"].startswith("2019-11-08")
+    # the URL files the story under the markup's first day: the shown second day changes nothing
+    header = '<div><time class="date">Nov 13, 2019</time></div>'
+    d = _clean(_page(head, header=header), "https://ex.org/2019/11/08/slug")
+    assert d["published"].startswith("2019-11-08")

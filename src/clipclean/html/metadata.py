@@ -683,7 +683,19 @@ def _date_line(el: lxml.html.HtmlElement) -> str | None:
         return None
     if _UPDATED_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}") or _hidden(el):
         return None
+    if found.start == 0 and _UPDATED.search(_text_before(el)[-40:]):
+        return None  # "Updated <time>…</time>": the label is the parent's
     return found.iso
+
+
+def _text_before(el: lxml.html.HtmlElement) -> str:
+    """The text just before ``el`` in its parent (the previous sibling's tail, or the parent's
+    own text)."""
+    prev = el.getprevious()
+    if prev is not None:
+        return prev.tail or ""
+    parent = el.getparent()
+    return "" if parent is None else parent.text or ""
 
 
 def _hidden(el: lxml.html.HtmlElement) -> bool:
@@ -761,17 +773,19 @@ def _shown_day(
         ):
             draft.propose("published", shown, 0.95, f"{source} (markup gives UTC {found})")
         else:
-            _markup_day_shown(shown[:10], found, source, draft)
+            _markup_day_shown(shown[:10], found, source, page_url, draft)
 
 
-def _markup_day_shown(day: str, found: str, source: str, draft: Draft) -> None:
+def _markup_day_shown(
+    day: str, found: str, source: str, page_url: str | None, draft: Draft
+) -> None:
     """Where the markup names several days (a JSON-LD datePublished, a meta date, a modified
     time) and the page shows one of them as its date (not as an "Updated" line), the shown one
     is the day the publisher presents: a re-published or re-dated article."""
+    if url_day(page_url) is not None:
+        return  # the URL's day settled it
     for name in ("published", "modified"):
         for cand in draft.candidates.get(name, ()):
-            if cand.source.startswith("url path"):
-                return  # the URL's day settled it
             if str(cand.value)[:10] == day:
                 draft.propose(
                     "published",
@@ -1015,11 +1029,11 @@ def read_metadata(
     _authors(tree, h1, m, site, draft, bylines)
     _dates(tree, m, h1, draft)
     _url_date(page_url, draft)
-    near = _dateline(h1)
-    if near is not None:
+    near, marked = _dateline(h1), _shown_date(dates, h1)
+    if near is not None and not (marked and marked[:10] == near[:10] and len(marked) > len(near)):
         _shown_day(near, "dateline near the headline", page_url, tree, draft)
-    else:
-        _shown_day(_shown_date(dates, h1), "date shown on the page", page_url, tree, draft)
+    else:  # (also when it prints the dateline's day with the time)
+        _shown_day(marked, "date shown on the page", page_url, tree, draft)
     _language(m, draft)
     _tags(m, draft)
     return page_url
