@@ -77,8 +77,11 @@ _BY = re.compile(
 )
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _norm(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _text(value: Any) -> str | None:
@@ -342,7 +345,7 @@ def _dek(h1: lxml.html.HtmlElement | None, m: Markup, draft: Draft) -> None:
         # element_text only adds spaces to text_content, so more words here means more there:
         # too long for a dek, and, for a paragraph, the body has started. Saves walking big
         # containers in Python.
-        words = len(el.text_content().split())
+        words = len(el.text_content().split(None, 81))  # (stops counting past 81)
         if words > 80:
             if tag == "p":
                 return
@@ -495,9 +498,11 @@ def _agency(text: str) -> str | None:
 
 
 def _in_comments(el: lxml.html.HtmlElement) -> bool:
-    return any(
-        "comment" in f"{a.get('class', '')} {a.get('id', '')}".lower() for a in el.iterancestors()
-    )
+    for box in el.iterancestors():
+        for name in (box.get("class"), box.get("id")):
+            if name and "comment" in name.lower():
+                return True
+    return False
 
 
 def _authors(
@@ -638,6 +643,7 @@ _UPDATED = re.compile(
     r"|oppdatert|opdateret|zaktualizowano|päivitetty)\b",
     re.I,
 )
+_YEAR = re.compile(r"\d{4}")
 #: A timestamp written for machines (a hidden rich-snippet field), not as a reader is shown one.
 _MACHINE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 #: Class words of an element holding the last-modified date (hAtom's "updated").
@@ -651,26 +657,34 @@ def _shown_date(
     itemprop=datePublished): the first that is not an "Updated" line, nor in the site's
     header or another story's card."""
     for el in marked[:20]:
-        if _long(el):
+        full = el.text_content()
+        if _long(full):
             continue  # a container, not the date line
-        found = _date_line(el)
+        found = _date_line(el, full)
         if found is not None and not _in_site_header(el, headline) and not _in_teaser(el):
             return found
     return None
 
 
-def _long(el: lxml.html.HtmlElement) -> bool:
-    """More than 200 characters of text, not counting the template's indentation: too long
-    for a date line."""
-    text = el.text_content()
-    return len(text) > 200 and len(" ".join(text.split())) > 200
+def _long(text: str) -> bool:
+    """More than 200 characters of text (about 170 not blank), not counting the template's
+    indentation: too long for a date line."""
+    if len(text) <= 200:
+        return False
+    if len(text) > 4000:
+        return True  # (a container: not worth counting)
+    # (counted in C, with no copy of the text)
+    blank = text.count(" ") + text.count("\n") + text.count("\t") + text.count("\r")
+    return len(text) - blank > 170
 
 
-def _date_line(el: lxml.html.HtmlElement) -> str | None:
+def _date_line(el: lxml.html.HtmlElement, full: str | None = None) -> str | None:
     """The publication date a short element prints, as ISO 8601: not a date an update word
     stands before ("by Last updated 4 Jun 2020, originally created 17 Jun 2019" gives the
     second), nor a machine timestamp, nor one in an element classed as the modified date or
     hidden from the reader."""
+    if not _YEAR.search(el.text_content() if full is None else full):
+        return None  # (every date find_date reads has a four-digit year: no text walk)
     text = element_text(el)
     for _ in range(3):
         found = find_date(text) if text else None
@@ -735,11 +749,12 @@ def _dateline(h1: lxml.html.HtmlElement | None) -> str | None:
             return None
         if el.tag in ("script", "style", "figure", "img"):
             continue
-        if _long(el):
+        full = el.text_content()
+        if _long(full):
             if el.tag == "p":  # the article body has started, maybe with a dateline
                 return _opening_date(element_text(el))
             continue
-        if (found := _date_line(el)) is not None:
+        if (found := _date_line(el, full)) is not None:
             return found
     return None
 
@@ -933,8 +948,8 @@ def _description(m: Markup, site: str | None, draft: Draft) -> None:
         agreed = f" (as {votes[i]} sources say)" if votes[i] > 1 else ""
         draft.propose("description", summary, 0.6 + 0.05 * votes[i] - 0.01 * i, source + agreed)
     dek = draft.best("subtitle")
-    every = _all_summaries(m, site)
-    shown = next((v for v in every if dek and _norm(v) == _norm(dek)), None)
+    every = _all_summaries(m, site) if dek else []
+    shown = next((v for v in every if _norm(v) == _norm(dek)), None)
     if shown and len(every) > len(found):
         # a page carrying two meta descriptions (or two og:description): its own is the one
         # it shows under the headline
@@ -1029,7 +1044,8 @@ def read_metadata(
     _authors(tree, h1, m, site, draft, bylines)
     _dates(tree, m, h1, draft)
     _url_date(page_url, draft)
-    near, marked = _dateline(h1), _shown_date(dates, h1)
+    near = _dateline(h1)
+    marked = _shown_date(dates, h1) if near is None or len(near) <= 10 else None
     if near is not None and not (marked and marked[:10] == near[:10] and len(marked) > len(near)):
         _shown_day(near, "dateline near the headline", page_url, tree, draft)
     else:  # (also when it prints the dateline's day with the time)
