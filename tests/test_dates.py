@@ -29,3 +29,9 @@ def test_lines_without_a_year_have_no_date() -> None:
     assert find_date("The 77-18 vote capped a week of talks.") is None
     assert time_only("Updated 3:42 PM EST")
     assert not time_only("Updated 3:42 PM EST, March 4, 2024")
+
+
+def test_a_two_digit_year_glued_to_a_clock_time_is_no_year() -> None:
+    # "28.09.19" and "12:44" in two spans read as one text: not 28 September 1912
+    assert find_date("28.09.1912:44") is None
+    assert find_date("28.09.2019: Treffen").iso == "2019-09-28"

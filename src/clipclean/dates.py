@@ -98,7 +98,8 @@ _PATTERNS = (
     # 2025年9月19日
     re.compile(r"(?P<year>\d{4})\s?年\s?(?P<month>\d{1,2})\s?月\s?(?P<day>\d{1,2})\s?日"),
     # 19.09.2025 (day first) and 09/19/2025 (month first unless the first number is > 12)
-    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
+    # (not "28.09.1912:44": a two-digit year glued to a clock time)
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d|:\d)"),
     re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?!\d)"),
 )
 #: A character each of ``_PATTERNS`` cannot match without ("" for the month-name ones): a

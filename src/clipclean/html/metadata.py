@@ -7,6 +7,7 @@ the host name).
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -76,8 +77,11 @@ _BY = re.compile(
 )
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _norm(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _text(value: Any) -> str | None:
@@ -312,7 +316,7 @@ def _title(tree: lxml.html.HtmlElement, m: Markup, site: str | None, draft: Draf
         draft.propose("title", h1s[0][1], 0.7, "h1")
         return h1s[0][0]
     # no usable h1: the heading that shows the markup's title anchors the header fields
-    return next((h for h in _HEADINGS(tree) if _norm(element_text(h)) in refs_n), None)
+    return next((h for h in _HEADINGS(tree) if _norm(element_text(h)) in whole_n), None)
 
 
 def _overlap(text: str, ref: str) -> float:
@@ -341,14 +345,14 @@ def _dek(h1: lxml.html.HtmlElement | None, m: Markup, draft: Draft) -> None:
         # element_text only adds spaces to text_content, so more words here means more there:
         # too long for a dek, and, for a paragraph, the body has started. Saves walking big
         # containers in Python.
-        words = len(el.text_content().split())
+        words = len(el.text_content().split(None, 81))  # (stops counting past 81)
         if words > 80:
             if tag == "p":
                 return
             continue
         if not words:
             continue
-        text = element_text(el)
+        text = _without_dateline(element_text(el))
         if not text:
             continue
         n = _norm(text) if descs_n else ""
@@ -362,6 +366,26 @@ def _dek(h1: lxml.html.HtmlElement | None, m: Markup, draft: Draft) -> None:
             return
         if tag == "p" and word_count(text) > 25:
             return  # the article body has started
+
+
+def _without_dateline(text: str) -> str:
+    """A standfirst without the dateline a child element adds at its end ("… its recovery?
+    Monday, 6 January 2020")."""
+    found = find_date(text)
+    if found is None or found.start < 40 or len(text) - found.end > 12:
+        return text
+    dek = _LAST_WEEKDAY.sub("", text[: found.start].rstrip(" ,|·•–—-")).rstrip(" ,|·•–—-")
+    return dek if dek[-1:] in '.!?…"”»' else text  # a sentence, not "Letters for <date>"
+
+
+#: A weekday ending a line, before a date cut off after it (several languages).
+_LAST_WEEKDAY = re.compile(
+    r"(?<![^\W\d_])(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?$"
+    r"|(?<![^\W\d_])(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi"
+    r"|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado"
+    r"|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica),?$",
+    re.I,
+)
 
 
 def _starts_run(el: lxml.html.HtmlElement) -> bool:
@@ -474,9 +498,11 @@ def _agency(text: str) -> str | None:
 
 
 def _in_comments(el: lxml.html.HtmlElement) -> bool:
-    return any(
-        "comment" in f"{a.get('class', '')} {a.get('id', '')}".lower() for a in el.iterancestors()
-    )
+    for box in el.iterancestors():
+        for name in (box.get("class"), box.get("id")):
+            if name and "comment" in name.lower():
+                return True
+    return False
 
 
 def _authors(
@@ -594,28 +620,108 @@ def _in_teaser(el: lxml.html.HtmlElement) -> bool:
     return False
 
 
-_UPDATED = re.compile(r"^\W*(?:updated|modified|last (?:updated|modified)|edited)\b", re.I)
+def _in_site_header(el: lxml.html.HtmlElement, headline: lxml.html.HtmlElement | None) -> bool:
+    """``el`` sits in the site's header or navigation (a <header> or <nav> outside any
+    <article> or <main> that does not hold the headline, when that is known): the date there
+    is today's, not the article's."""
+    if headline is None:
+        return False
+    box = None
+    for up in el.iterancestors():
+        if up.tag in ("article", "main"):
+            return False
+        if box is None and up.tag in ("header", "nav"):
+            box = up
+    return box is not None and not any(h is headline for h in box.iter(headline.tag))
 
 
-def _shown_date(marked: Sequence[lxml.html.HtmlElement]) -> str | None:
+#: What says a date is the last change, not the publication ("Updated", "Aktualisiert am",
+#: "Mis à jour le"), in several languages.
+_UPDATED = re.compile(
+    r"\b(?:updated|modified|edited|revised|aktualisiert|geändert|bearbeitet|mis à jour|modifié"
+    r"|actualizado|modificado|aggiornat[oa]|modificato|bijgewerkt|gewijzigd|uppdaterad"
+    r"|oppdatert|opdateret|zaktualizowano|päivitetty)\b",
+    re.I,
+)
+_YEAR = re.compile(r"\d{4}")
+#: A timestamp written for machines (a hidden rich-snippet field), not as a reader is shown one.
+_MACHINE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+#: Class words of an element holding the last-modified date (hAtom's "updated").
+_UPDATED_CLASS = re.compile(r"updated|modified", re.I)
+
+
+def _shown_date(
+    marked: Sequence[lxml.html.HtmlElement], headline: lxml.html.HtmlElement | None
+) -> str | None:
     """The date a date-marked element shows (class words such as "publish-date", or
-    itemprop=datePublished), for pages whose markup gives none: the first that is not an
-    "Updated" line."""
+    itemprop=datePublished): the first that is not an "Updated" line, nor in the site's
+    header or another story's card."""
     for el in marked[:20]:
-        if len(el.text_content()) > 200:
+        full = el.text_content()
+        if _long(full):
             continue  # a container, not the date line
-        if (found := _date_line(el)) is not None:
+        found = _date_line(el, full)
+        if found is not None and not _in_site_header(el, headline) and not _in_teaser(el):
             return found
     return None
 
 
-def _date_line(el: lxml.html.HtmlElement) -> str | None:
-    """The date a short element prints, as ISO 8601, unless it is an "Updated" line."""
+def _long(text: str) -> bool:
+    """More than 200 characters of text (about 170 not blank), not counting the template's
+    indentation: too long for a date line."""
+    if len(text) <= 200:
+        return False
+    if len(text) > 4000:
+        return True  # (a container: not worth counting)
+    # (counted in C, with no copy of the text)
+    blank = text.count(" ") + text.count("\n") + text.count("\t") + text.count("\r")
+    return len(text) - blank > 170
+
+
+def _date_line(el: lxml.html.HtmlElement, full: str | None = None) -> str | None:
+    """The publication date a short element prints, as ISO 8601: not a date an update word
+    stands before ("by Last updated 4 Jun 2020, originally created 17 Jun 2019" gives the
+    second), nor a machine timestamp, nor one in an element classed as the modified date or
+    hidden from the reader."""
+    if not _YEAR.search(el.text_content() if full is None else full):
+        return None  # (every date find_date reads has a four-digit year: no text walk)
     text = element_text(el)
-    if not text or _UPDATED.match(text):
+    for _ in range(3):
+        found = find_date(text) if text else None
+        if found is None:
+            return None
+        if not _UPDATED.search(text[: found.start]) and not _MACHINE_TIME.match(text, found.start):
+            break
+        text = text[found.end :]
+    else:
         return None
-    found = find_date(text)
-    return None if found is None else found.iso
+    if _UPDATED_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}") or _hidden(el):
+        return None
+    if found.start == 0 and _UPDATED.search(_text_before(el)[-40:]):
+        return None  # "Updated <time>…</time>": the label is the parent's
+    return found.iso
+
+
+def _text_before(el: lxml.html.HtmlElement) -> str:
+    """The text just before ``el`` in its parent (the previous sibling's tail, or the parent's
+    own text)."""
+    prev = el.getprevious()
+    if prev is not None:
+        return prev.tail or ""
+    parent = el.getparent()
+    return "" if parent is None else parent.text or ""
+
+
+def _hidden(el: lxml.html.HtmlElement) -> bool:
+    """``el`` or a box around it is hidden (display:none, the hidden attribute): machine-read
+    markup, not what the reader sees."""
+    for box in (el, *el.iterancestors()):
+        style = box.get("style")
+        if box.get("hidden") is not None or (
+            style and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style)
+        ):
+            return True
+    return False
 
 
 #: A day in a URL path: /2019/01/01/, /2019-01-01-slug (year 19xx/20xx, month, day).
@@ -643,14 +749,23 @@ def _dateline(h1: lxml.html.HtmlElement | None) -> str | None:
             return None
         if el.tag in ("script", "style", "figure", "img"):
             continue
-        own = len(el.text_content())
-        if own > 200:
-            if el.tag == "p":
-                return None  # the article body has started
+        full = el.text_content()
+        if _long(full):
+            if el.tag == "p":  # the article body has started, maybe with a dateline
+                return _opening_date(element_text(el))
             continue
-        if (found := _date_line(el)) is not None:
+        if (found := _date_line(el, full)) is not None:
             return found
     return None
+
+
+def _opening_date(text: str) -> str | None:
+    """The date a paragraph opens with, set off from what follows ("31. Oktober 2023. Drag
+    queens are …", "Nov 3, 2020 — The …"): the lead's dateline."""
+    found = find_date(text[:60])
+    if found is None or found.start > 0 or not re.match(r"\s*[.:|–—-]\s", text[found.end :]):
+        return None
+    return found.iso
 
 
 def _shown_day(
@@ -664,15 +779,52 @@ def _shown_day(
         draft.propose("published", shown, 0.5, source)
     elif found is None:
         draft.propose("published", searched_date(tree, page_url), 0.3, "htmldate page search")
-    elif shown is not None and re.search(r"(?:Z|\+00:00)$", found) and shown[:10] != found[:10]:
+    elif shown is not None and shown[:10] != found[:10]:
         gap = (date.fromisoformat(shown[:10]) - date.fromisoformat(found[:10])).days
         hour = int(found[11:13]) if len(found) > 13 else 12
         # a local day differs from the UTC one only for a time near midnight
-        if (gap == 1 and hour >= 22) or (gap == -1 and hour < 2):
+        if re.search(r"(?:Z|\+00:00)$", found) and (
+            (gap == 1 and hour >= 22) or (gap == -1 and hour < 2)
+        ):
             draft.propose("published", shown, 0.95, f"{source} (markup gives UTC {found})")
+        else:
+            _markup_day_shown(shown[:10], found, source, page_url, draft)
 
 
-def _dates(tree: lxml.html.HtmlElement, m: Markup, draft: Draft) -> None:
+def _markup_day_shown(
+    day: str, found: str, source: str, page_url: str | None, draft: Draft
+) -> None:
+    """Where the markup names several days (a JSON-LD datePublished, a meta date, a modified
+    time) and the page shows one of them as its date (not as an "Updated" line), the shown one
+    is the day the publisher presents: a re-published or re-dated article."""
+    if url_day(page_url) is not None:
+        return  # the URL's day settled it
+    for name in ("published", "modified"):
+        for cand in draft.candidates.get(name, ()):
+            if str(cand.value)[:10] == day:
+                draft.propose(
+                    "published",
+                    cand.value,
+                    0.95,
+                    f"{cand.source}, the day {source} (not {found[:10]})",
+                )
+                return
+    published = draft.candidates.get("published", ())
+    if all(c.source in _GENERIC_DATE for c in published):
+        # only a page-level date (a CMS's record date): the story's shown date is more specific
+        draft.propose("published", day, 0.95, f"{source} (the markup's only date is {found})")
+
+
+#: <meta> dates of the page as a document (Dublin Core), not of the article it shows.
+_GENERIC_DATE = frozenset(("meta date", "meta dc.date", "meta dcterms.created"))
+
+
+def _dates(
+    tree: lxml.html.HtmlElement,
+    m: Markup,
+    headline: lxml.html.HtmlElement | None,
+    draft: Draft,
+) -> None:
     if m.article:
         for key, name in (("datePublished", "published"), ("dateModified", "modified")):
             iso = parse_iso(_text(m.article.get(key)) or "")
@@ -690,7 +842,7 @@ def _dates(tree: lxml.html.HtmlElement, m: Markup, draft: Draft) -> None:
             draft.propose("modified", iso, 0.75, f"meta {key}")
     for el in _TIME_XPATH(tree)[:5]:
         iso = parse_iso(el.get("datetime", ""))
-        if iso and not _in_teaser(el):
+        if iso and not _in_teaser(el) and not _in_site_header(el, headline):
             draft.propose("published", iso, 0.65, "<time datetime>")
             break
 
@@ -765,15 +917,23 @@ def _summary(value: str | None, site: str | None) -> str | None:
     if "<" in value and ">" in value:
         value = lxml.html.fragment_fromstring(value, create_parent="div").text_content()
     value = " ".join(value.split())
+    if _ENTITY.search(value):  # escaped twice in the page ("F&amp;uuml;r"): what it means
+        value = " ".join(html.unescape(value).split())
     if not value or (site and _norm(_TITLE_SEPARATORS.split(value)[0]) == _norm(site)):
         return None  # the site's name, or its name and tagline ("Site - the portal for …")
     return value
 
 
+#: An HTML character reference left in text the parser already decoded.
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}\d?|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")
+
+
 def _description(m: Markup, site: str | None, draft: Draft) -> None:
     """The page's own summary: what it gives for sharing (OpenGraph), its meta description, its
     Twitter card, Dublin Core, the JSON-LD article's description, in that order; when they
-    differ, the text most of them agree on."""
+    differ, the text most of them agree on; but the meta description where the sharing text is
+    another text about the same story, and of two the markup gives for one key, the one the
+    page shows as its dek."""
     found: list[tuple[str, str]] = []
     for key in _DESCRIPTION_KEYS:
         summary = next(filter(None, (_summary(v, site) for v in m.all(key))), None)
@@ -787,6 +947,50 @@ def _description(m: Markup, site: str | None, draft: Draft) -> None:
     for i, (summary, source) in enumerate(found):
         agreed = f" (as {votes[i]} sources say)" if votes[i] > 1 else ""
         draft.propose("description", summary, 0.6 + 0.05 * votes[i] - 0.01 * i, source + agreed)
+    dek = draft.best("subtitle")
+    every = _all_summaries(m, site) if dek else []
+    shown = next((v for v in every if _norm(v) == _norm(dek)), None)
+    if shown and len(every) > len(found):
+        # a page carrying two meta descriptions (or two og:description): its own is the one
+        # it shows under the headline
+        draft.propose("description", shown, 0.95, "markup description shown as the dek")
+        return
+    shared = next((v for v, src in found if src == "meta og:description"), None)
+    meta = next((v for v, src in found if src == "meta description"), None)
+    if shared and meta and not _same_text(shared, meta) and _about(meta, shared):
+        # Two texts: the search summary describes the page; the sharing one is often a hook
+        # (a quote, the dek, a byline, the body's first lines).
+        draft.propose("description", meta, 0.9, "meta description (og:description says another)")
+
+
+def _all_summaries(m: Markup, site: str | None) -> list[str]:
+    """Every description the markup gives (a page may carry two meta descriptions)."""
+    found = [_summary(v, site) for v in m.all(*_DESCRIPTION_KEYS)]
+    return [v for v in found if v]
+
+
+_CUT = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\(\.\.\.\))\s*$")
+
+
+def _about(text: str, other: str) -> bool:
+    """``text`` shares two words of four letters or more with ``other`` (the other summary):
+    not the site's default description ("Online portal for news in …")."""
+    words = {w for w in _norm(other).split() if len(w) >= 4}
+    return len(words.intersection(_norm(text).split())) >= 2
+
+
+_LINK = re.compile(r"\bhttps?://\S+")
+
+
+def _same_text(a: str, b: str) -> bool:
+    """One text cut shorter from the other (its words, the last maybe broken off, open it;
+    links left out)."""
+    wa = _norm(_CUT.sub("", _LINK.sub("", a))).split()
+    wb = _norm(_CUT.sub("", _LINK.sub("", b))).split()
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return short[:-1] == long[: len(short) - 1] and (
+        not short or long[len(short) - 1].startswith(short[-1])
+    )
 
 
 _IMAGE_KEYS = (
@@ -838,13 +1042,14 @@ def read_metadata(
     _description(m, site, draft)
     _image(m, page_url, draft)
     _authors(tree, h1, m, site, draft, bylines)
-    _dates(tree, m, draft)
+    _dates(tree, m, h1, draft)
     _url_date(page_url, draft)
-    marked = _shown_date(dates)
-    if marked is not None:
+    near = _dateline(h1)
+    marked = _shown_date(dates, h1) if near is None or len(near) <= 10 else None
+    if near is not None and not (marked and marked[:10] == near[:10] and len(marked) > len(near)):
+        _shown_day(near, "dateline near the headline", page_url, tree, draft)
+    else:  # (also when it prints the dateline's day with the time)
         _shown_day(marked, "date shown on the page", page_url, tree, draft)
-    else:
-        _shown_day(_dateline(h1), "dateline near the headline", page_url, tree, draft)
     _language(m, draft)
     _tags(m, draft)
     return page_url
