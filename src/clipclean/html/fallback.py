@@ -38,11 +38,11 @@ from lxml import etree
 from ..model import Block
 from ..shape import facts
 from ..stages.span import (
-    _COMMENTS,
+    COMMENTS_HEADING,
     END_MARKER,
-    _cut_at_end_marker,
-    _cut_at_teasers,
     best_run,
+    cut_at_end_marker,
+    cut_at_teasers,
     scores,
 )
 from .blocks import to_blocks
@@ -104,7 +104,7 @@ def read_page(root: lxml.html.HtmlElement) -> Page:
     start, end = best_run(sc) or (0, -1)
     if end >= start:
         fs = list(map(facts, blocks))
-        end = _cut_at_teasers(fs, sc, start, _cut_at_end_marker(fs, sc, start, end))
+        end = cut_at_teasers(fs, sc, start, cut_at_end_marker(fs, sc, start, end))
         end = _before_comments(blocks, sc, start, end)
         start = _below_headline(pairs, sc, start, end)
     return Page(pairs, sc, start, _before_teasers(pairs, sc, start, end))
@@ -164,7 +164,7 @@ def _before_comments(blocks: list[Block], sc: list[float], start: int, end: int)
         if (
             prose >= 2 * PROSE_UNITS
             and sc[k] < PROSE_UNITS
-            and _COMMENTS.match(text)
+            and COMMENTS_HEADING.match(text)
             and END_MARKER.match(text)
         ):
             return max(k - 1, start)
@@ -205,7 +205,7 @@ def _ended(pairs: Pairs) -> Pairs:
     blocks = [b for b, _ in pairs]
     sc = scores(blocks)
     fs = list(map(facts, blocks))
-    end = _cut_at_teasers(fs, sc, 0, _cut_at_end_marker(fs, sc, 0, len(pairs) - 1))
+    end = cut_at_teasers(fs, sc, 0, cut_at_end_marker(fs, sc, 0, len(pairs) - 1))
     if _prose_of(sc[end + 1 :]) > _prose_of(sc[: end + 1]):
         return pairs  # (sections of one paragraph each, a marker after each: a listicle)
     return pairs[: end + 1]

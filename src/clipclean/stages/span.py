@@ -94,7 +94,7 @@ END_MARKER = re.compile(
     re.I,
 )
 #: Markers that open a comment section (not an inline "related" box): they always end the run.
-_COMMENTS = re.compile(
+COMMENTS_HEADING = re.compile(
     r"^(?:\d{1,5}\s{1,3})?(?:comments?|responses?|replies|reactions|thoughts? on\b|leave a"
     r"|post a comment|add a comment|join the|comments are|show comments|view comments"
     r"|kommentar|commentaire|comentario|コメント|schreibe einen|laisser un|deja una|lascia un"
@@ -389,7 +389,7 @@ def _skeleton(text: str) -> str:
     return ("d" if text[0].isdigit() else "a") + marks
 
 
-def _cut_at_end_marker(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
+def cut_at_end_marker(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
     """The run's end, moved before the first end marker that follows most of its prose, or
     before the first comment ("Name on March 3, 2019 at 4:47 pm said:") once any prose stood.
 
@@ -411,7 +411,7 @@ def _cut_at_end_marker(fs: list[Facts], sc: list[float], start: int, end: int) -
             break
         text = fs[i].text
         late = total - seen[i - start] < RESUMES * total
-        if (i >= last_pair or late or _COMMENTS.match(text)) and END_MARKER.match(text):
+        if (i >= last_pair or late or COMMENTS_HEADING.match(text)) and END_MARKER.match(text):
             return i - 1
     return stop - 1
 
@@ -422,7 +422,7 @@ TEASER_PERIOD = (2, 3, 4)
 TEASERS = 3
 
 
-def _cut_at_teasers(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
+def cut_at_teasers(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
     """The run's end, moved before a list of teasers that closes it: a short line that stands
     again and again at one spacing ("Les mer", "Weiterlesen" after each headline and teaser),
     the first group opening after most of the run's prose."""
@@ -792,8 +792,8 @@ def article_span(draft: Draft) -> None:
     if closers:
         start, end = _before_closer(sc, start, end, closers[0])
     start, end = _split_at_footer(draft.blocks, sc, start, end, draft.marks.get("copyright"))
-    end = _cut_at_end_marker(fs, sc, start, end)
-    end = _cut_at_teasers(fs, sc, start, end)
+    end = cut_at_end_marker(fs, sc, start, end)
+    end = cut_at_teasers(fs, sc, start, end)
     end = _cut_at_islands(fs, sc, start, end)
     blocks = draft.blocks
     draft.marks["body_start"] = blocks[start].seq
