@@ -160,11 +160,17 @@ def read(
     ``charset``: the transport's label (HTTP Content-Type); ``warc``: the archive record the
     bytes came from (``source.warc``)."""
     if isinstance(data, str):
-        raw = data.encode("utf-8", "surrogatepass")
+        try:  # (its controls are read off the UTF-8 in C: a pattern's scan of the text is slower)
+            raw = data.encode("utf-8")
+            controls = utf8_has_controls(raw)
+        except UnicodeEncodeError:  # a lone surrogate, which strip_controls takes out
+            raw = data.encode("utf-8", "surrogatepass")
+            controls = True
         text, encoding = data.removeprefix("\ufeff"), "utf-8"
         if len(raw) > max_bytes:
             raise InputError(f"input over {human_size(max_bytes)} (see --max-bytes)")
-        text = strip_controls(text)
+        if controls:
+            text = strip_controls(text)
     else:
         raw = data
         text, encoding = _decoded(data, max_bytes, charset)  # (controls stripped)
