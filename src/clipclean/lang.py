@@ -8,8 +8,7 @@ and dependency-free, and it says ``None`` rather than guess on short or unfamili
 from __future__ import annotations
 
 import re
-from collections import Counter
-from itertools import chain, filterfalse
+from itertools import filterfalse
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     code: frozenset(words.split())
@@ -70,29 +69,33 @@ KNOWN = frozenset(_STOPWORDS) | {code for code, _ in _SCRIPTS}
 _NOT_LETTERS = (",", ".", '"', "’", "”", "“", "(", ")", "-", ":", "'", "—", "–", "?", "!", "/")
 
 
-def _word_counts(text: str) -> Counter[str]:
-    """How often each stop word occurs in ``text`` as a word (a run of ``_WORD`` letters);
-    other words are left out (but on the slow way, where they may be counted).
+def _stopword_hits(text: str) -> list[int]:
+    """How many of ``text``'s words (runs of ``_WORD`` letters, lower-cased) are stop words of
+    each language, by position in ``_CODES``.
 
-    The same counts of the stop words as ``Counter(w.lower() for w in _WORD.findall(text))``,
-    made by splitting the lower-cased text at whitespace: a pattern that tests each character
-    for being a letter was most of :func:`detect`'s time. A token that is not all letters
-    ("2024", "x2") is not a stop word (they are all letters), but the words in it are counted.
-    Lower-casing keeps each character a letter or a non-letter, and one character long but for
-    "İ" (two): a text with such a character takes the slow way.
+    The words are found by splitting the lower-cased text at whitespace: a pattern that tests
+    each character for being a letter was most of :func:`detect`'s time. A token that is not
+    all letters ("2024", "x2") is not a stop word (they are all letters), but the words in it
+    are counted. Lower-casing keeps each character a letter or a non-letter, and one character
+    long but for "İ" (two): a text with such a character takes the slow way. Each word is
+    looked up once, with no count of the words first: that was most of the rest.
     """
     low = text.lower()
     if len(low) != len(text):
-        return Counter(map(str.lower, _WORD.findall(text)))
-    for mark in _NOT_LETTERS:
-        if mark in low:
-            low = low.replace(mark, " ")
-    tokens = low.split()
-    # The words in the tokens that are not all letters (a dozen or so in running text), found
-    # with one search of them all, and only the stop words counted: counting every token was
-    # most of the time.
-    words = _WORD.findall(" ".join(filterfalse(str.isalpha, tokens)))
-    return Counter(filter(_ALL_STOPWORDS.__contains__, chain(tokens, words)))
+        tokens = list(map(str.lower, _WORD.findall(text)))
+    else:
+        for mark in _NOT_LETTERS:
+            if mark in low:
+                low = low.replace(mark, " ")
+        tokens = low.split()
+        # the words in the tokens that are not all letters (a dozen or so in running text),
+        # found with one search of them all
+        tokens += _WORD.findall(" ".join(filterfalse(str.isalpha, tokens)))
+    scores = [0] * len(_CODES)
+    for languages in filter(None, map(_LANGUAGES_OF.get, tokens)):
+        for i in languages:
+            scores[i] += 1
+    return scores
 
 
 #: Characters read first: a paragraph settles most texts. Only when it leaves the question
@@ -123,12 +126,7 @@ def _detect(text: str) -> str | None:
             for code, script in _SCRIPTS:
                 if len(script.findall(text)) > (0.1 if code == "ja" else 0.3) * letters:
                     return code
-    counts = _word_counts(text)
-    scores = [0] * len(_CODES)  # stop-word hits of each language
-    for word in _ALL_STOPWORDS.intersection(counts):  # (a few dozen words, not one pass a language)
-        times = counts[word]
-        for i in _LANGUAGES_OF[word]:
-            scores[i] += times
+    scores = _stopword_hits(text)
     ranked = sorted(scores, reverse=True)
     if ranked[0] < MIN_HITS or ranked[0] < 1.5 * ranked[1]:
         return None
