@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from itertools import filterfalse
+from typing import Final
 
-_STOPWORDS: dict[str, frozenset[str]] = {
+_STOPWORDS: Final[dict[str, frozenset[str]]] = {
     code: frozenset(words.split())
     for code, words in {
         "en": "the and of to in is that for it with was on as are by this be at from have has "
@@ -37,7 +38,7 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "en ancak",
     }.items()
 }
-_SCRIPTS = (
+_SCRIPTS: Final = (
     ("ja", re.compile(r"[\u3040-\u30ff]")),
     ("ko", re.compile(r"[\uac00-\ud7af]")),
     ("zh", re.compile(r"[\u4e00-\u9fff]")),
@@ -49,24 +50,24 @@ _SCRIPTS = (
     ("th", re.compile(r"[\u0e00-\u0e7f]")),
 )
 #: All the scripts above at once: when few letters are in any of them, none can win.
-_ANY_SCRIPT = re.compile("[" + "".join(p.pattern.strip("[]") for _, p in _SCRIPTS) + "]")
-_WORD = re.compile(r"[^\W\d_]+")
+_ANY_SCRIPT: Final = re.compile("[" + "".join(p.pattern.strip("[]") for _, p in _SCRIPTS) + "]")
+_WORD: Final = re.compile(r"[^\W\d_]+")
 #: Fewer stop-word hits than this is too little evidence to name a language.
-MIN_HITS = 8
-_ALL_STOPWORDS = frozenset().union(*_STOPWORDS.values())
-_CODES = tuple(_STOPWORDS)
+MIN_HITS: Final = 8
+_ALL_STOPWORDS: Final = frozenset().union(*_STOPWORDS.values())
+_CODES: Final = tuple(_STOPWORDS)
 #: Each stop word -> the positions in ``_CODES`` of the languages that have it.
-_LANGUAGES_OF: dict[str, tuple[int, ...]] = {
+_LANGUAGES_OF: Final[dict[str, tuple[int, ...]]] = {
     word: tuple(i for i, code in enumerate(_CODES) if word in _STOPWORDS[code])
     for word in _ALL_STOPWORDS
 }
-KNOWN = frozenset(_STOPWORDS) | {code for code, _ in _SCRIPTS}
+KNOWN: Final = frozenset(_STOPWORDS) | {code for code, _ in _SCRIPTS}
 
 
 #: Characters that are never part of a word. They become spaces before the text is split at
 #: whitespace, so that nearly every token is a whole word: a non-letter between two words, or
 #: at the end of one, changes no run of letters.
-_NOT_LETTERS = (",", ".", '"', "’", "”", "“", "(", ")", "-", ":", "'", "—", "–", "?", "!", "/")
+_NOT_LETTERS: Final = ",.\"’”“()-:'—–?!/"
 
 
 def _stopword_hits(text: str) -> list[int]:
@@ -102,7 +103,7 @@ def _stopword_hits(text: str) -> list[int]:
 #: open (too few stop words, two languages close) is the longer sample read. (Over the dev
 #: container bodies, 1,397 windows taken every 300 characters, a first look of even 300
 #: characters never named another language than the 3,000-character sample.)
-FIRST_SAMPLE = 400
+FIRST_SAMPLE: Final = 400
 
 
 def detect(text: str, sample: int = 3000) -> str | None:

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate
+from typing import Final
 
 #: The characters outside ASCII that a ``re.I`` pattern matches to an ASCII letter (İ ı ſ and
 #: the Kelvin sign): a stage that rules out a line by its ASCII letters must let these through.
-ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+ASCII_FOLDS: Final = "\u0130\u0131\u017f\u212a"
 
 
 class Joined:
