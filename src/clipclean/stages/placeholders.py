@@ -98,15 +98,17 @@ def _dump_marker(text: str) -> str:
     return ""
 
 
-#: Where a dump's marker may stand: a bracket, a form control's "(…)", an input field, the
-#: start of a numbered link ("\n12. https:"). One scan of the document finds these lines.
-_DUMP_CUES: Final = (
-    re.compile(r"\["),
-    re.compile(r"\((?:BUTTON|RADIO|CHECKBOX|SUBMIT|[ *xX])\)"),
-    re.compile(r"___"),
-    re.compile(r"FRAME:"),
-    re.compile(r"\n\d{1,4}\.\s"),
+#: Where a dump's marker may stand: a bracket, a form control's "(…)", an input field, a
+#: frame's line (literal words, each found with ``str.find`` of its first character: see
+#: :meth:`Joined.literal_starts`), the start of a numbered link ("\n12. https:", a pattern).
+#: One scan of the document for each finds these lines.
+_DUMP_WORDS: Final = (
+    "[",
+    *(f"({mark})" for mark in ("BUTTON", "RADIO", "CHECKBOX", "SUBMIT", " ", "*", "x", "X")),
+    "___",
+    "FRAME:",
 )
+_DUMP_CUES: Final = (re.compile(r"\n\d{1,4}\.\s"),)
 
 
 @stage("image_placeholders")
@@ -124,8 +126,8 @@ def image_placeholders(draft: Draft) -> None:
             drops.append((block, "unrendered shortcode"))
     taken = {id(b) for b, _ in drops}
     joined = Joined([b.text for b in blocks])
-    # (one regex scan of the document for each cue costs less than ``in`` tests to skip it)
-    for k in sorted(joined.hits(_DUMP_CUES)):
+    # (one scan of the document for each cue costs less than ``in`` tests to skip it)
+    for k in sorted(joined.literal_hits(_DUMP_WORDS) | joined.hits(_DUMP_CUES).keys()):
         block = blocks[k]
         text = block.text
         if id(block) in taken or len(text) > 300:
