@@ -39,3 +39,18 @@ def test_superset_of_per_line_search(lines: list[str], pattern: str) -> None:
     assert want <= j.hits((pat,)).keys()
     literal = pattern.strip("\n")
     assert {i for i, t in enumerate(lines) if literal in t} == j.literal_hits((literal,))
+
+
+@given(
+    st.lists(st.text(alphabet="ab \u0130c/", min_size=1, max_size=12), min_size=1, max_size=12),
+    st.lists(
+        st.sampled_from(["ab", "a b", "b", "c/", "/", "\u0130", "ba"]), min_size=1, max_size=3
+    ),
+)
+def test_literal_starts_are_the_hits_of_the_words_as_patterns(
+    lines: list[str], words: list[str]
+) -> None:
+    """Each line once, with where its first word starts: what :meth:`Joined.hits` says."""
+    j = Joined(lines)
+    cues = tuple(re.compile(re.escape(w)) for w in words)
+    assert j.literal_starts(tuple(words)) == j.hits(cues)

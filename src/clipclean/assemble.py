@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Final
 
 from .model import LIST_FIELDS, Article, Draft, Image, Source
 
@@ -67,7 +67,7 @@ def _description(draft: Draft) -> str | None:
 
 
 #: The end of a text cut short: an ellipsis.
-_CUT_END = re.compile(r"\s*(?:…|\.\.\.|\[…\])\s*$")
+_CUT_END: Final = re.compile(r"\s*(?:…|\.\.\.|\[…\])\s*$")
 
 
 def _words(text: str) -> list[str]:

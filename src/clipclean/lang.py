@@ -8,10 +8,10 @@ and dependency-free, and it says ``None`` rather than guess on short or unfamili
 from __future__ import annotations
 
 import re
-from collections import Counter
-from itertools import chain, filterfalse
+from itertools import filterfalse
+from typing import Final
 
-_STOPWORDS: dict[str, frozenset[str]] = {
+_STOPWORDS: Final[dict[str, frozenset[str]]] = {
     code: frozenset(words.split())
     for code, words in {
         "en": "the and of to in is that for it with was on as are by this be at from have has "
@@ -38,7 +38,7 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "en ancak",
     }.items()
 }
-_SCRIPTS = (
+_SCRIPTS: Final = (
     ("ja", re.compile(r"[\u3040-\u30ff]")),
     ("ko", re.compile(r"[\uac00-\ud7af]")),
     ("zh", re.compile(r"[\u4e00-\u9fff]")),
@@ -50,56 +50,60 @@ _SCRIPTS = (
     ("th", re.compile(r"[\u0e00-\u0e7f]")),
 )
 #: All the scripts above at once: when few letters are in any of them, none can win.
-_ANY_SCRIPT = re.compile("[" + "".join(p.pattern.strip("[]") for _, p in _SCRIPTS) + "]")
-_WORD = re.compile(r"[^\W\d_]+")
+_ANY_SCRIPT: Final = re.compile("[" + "".join(p.pattern.strip("[]") for _, p in _SCRIPTS) + "]")
+_WORD: Final = re.compile(r"[^\W\d_]+")
 #: Fewer stop-word hits than this is too little evidence to name a language.
-MIN_HITS = 8
-_ALL_STOPWORDS = frozenset().union(*_STOPWORDS.values())
-_CODES = tuple(_STOPWORDS)
+MIN_HITS: Final = 8
+_ALL_STOPWORDS: Final = frozenset().union(*_STOPWORDS.values())
+_CODES: Final = tuple(_STOPWORDS)
 #: Each stop word -> the positions in ``_CODES`` of the languages that have it.
-_LANGUAGES_OF: dict[str, tuple[int, ...]] = {
+_LANGUAGES_OF: Final[dict[str, tuple[int, ...]]] = {
     word: tuple(i for i, code in enumerate(_CODES) if word in _STOPWORDS[code])
     for word in _ALL_STOPWORDS
 }
-KNOWN = frozenset(_STOPWORDS) | {code for code, _ in _SCRIPTS}
+KNOWN: Final = frozenset(_STOPWORDS) | {code for code, _ in _SCRIPTS}
 
 
 #: Characters that are never part of a word. They become spaces before the text is split at
 #: whitespace, so that nearly every token is a whole word: a non-letter between two words, or
 #: at the end of one, changes no run of letters.
-_NOT_LETTERS = (",", ".", '"', "’", "”", "“", "(", ")", "-", ":", "'", "—", "–", "?", "!", "/")
+_NOT_LETTERS: Final = ",.\"’”“()-:'—–?!/"
 
 
-def _word_counts(text: str) -> Counter[str]:
-    """How often each stop word occurs in ``text`` as a word (a run of ``_WORD`` letters);
-    other words are left out (but on the slow way, where they may be counted).
+def _stopword_hits(text: str) -> list[int]:
+    """How many of ``text``'s words (runs of ``_WORD`` letters, lower-cased) are stop words of
+    each language, by position in ``_CODES``.
 
-    The same counts of the stop words as ``Counter(w.lower() for w in _WORD.findall(text))``,
-    made by splitting the lower-cased text at whitespace: a pattern that tests each character
-    for being a letter was most of :func:`detect`'s time. A token that is not all letters
-    ("2024", "x2") is not a stop word (they are all letters), but the words in it are counted.
-    Lower-casing keeps each character a letter or a non-letter, and one character long but for
-    "İ" (two): a text with such a character takes the slow way.
+    The words are found by splitting the lower-cased text at whitespace: a pattern that tests
+    each character for being a letter was most of :func:`detect`'s time. A token that is not
+    all letters ("2024", "x2") is not a stop word (they are all letters), but the words in it
+    are counted. Lower-casing keeps each character a letter or a non-letter, and one character
+    long but for "İ" (two): a text with such a character takes the slow way. Each word is
+    looked up once, with no count of the words first: that was most of the rest.
     """
     low = text.lower()
     if len(low) != len(text):
-        return Counter(map(str.lower, _WORD.findall(text)))
-    for mark in _NOT_LETTERS:
-        if mark in low:
-            low = low.replace(mark, " ")
-    tokens = low.split()
-    # The words in the tokens that are not all letters (a dozen or so in running text), found
-    # with one search of them all, and only the stop words counted: counting every token was
-    # most of the time.
-    words = _WORD.findall(" ".join(filterfalse(str.isalpha, tokens)))
-    return Counter(filter(_ALL_STOPWORDS.__contains__, chain(tokens, words)))
+        tokens = list(map(str.lower, _WORD.findall(text)))
+    else:
+        for mark in _NOT_LETTERS:
+            if mark in low:
+                low = low.replace(mark, " ")
+        tokens = low.split()
+        # the words in the tokens that are not all letters (a dozen or so in running text),
+        # found with one search of them all
+        tokens += _WORD.findall(" ".join(filterfalse(str.isalpha, tokens)))
+    scores = [0] * len(_CODES)
+    for languages in filter(None, map(_LANGUAGES_OF.get, tokens)):
+        for i in languages:
+            scores[i] += 1
+    return scores
 
 
 #: Characters read first: a paragraph settles most texts. Only when it leaves the question
 #: open (too few stop words, two languages close) is the longer sample read. (Over the dev
 #: container bodies, 1,397 windows taken every 300 characters, a first look of even 300
 #: characters never named another language than the 3,000-character sample.)
-FIRST_SAMPLE = 400
+FIRST_SAMPLE: Final = 400
 
 
 def detect(text: str, sample: int = 3000) -> str | None:
@@ -123,12 +127,7 @@ def _detect(text: str) -> str | None:
             for code, script in _SCRIPTS:
                 if len(script.findall(text)) > (0.1 if code == "ja" else 0.3) * letters:
                     return code
-    counts = _word_counts(text)
-    scores = [0] * len(_CODES)  # stop-word hits of each language
-    for word in _ALL_STOPWORDS.intersection(counts):  # (a few dozen words, not one pass a language)
-        times = counts[word]
-        for i in _LANGUAGES_OF[word]:
-            scores[i] += times
+    scores = _stopword_hits(text)
     ranked = sorted(scores, reverse=True)
     if ranked[0] < MIN_HITS or ranked[0] < 1.5 * ranked[1]:
         return None

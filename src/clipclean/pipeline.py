@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Final
 
 from .model import Draft
 from .stages import ORDER
@@ -33,7 +34,7 @@ def check_stage_names(names: Iterable[str]) -> None:
 
 #: Longest block a stage sees. Real paragraphs stay far below; a 1M-character "line" (a
 #: minified blob, a run of dots) is split, at whitespace where it can be, never cut short.
-MAX_BLOCK_CHARS = 10_000
+MAX_BLOCK_CHARS: Final = 10_000
 
 
 def _pieces(text: str, limit: int) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from typing import IO, Any
+from typing import IO, Any, Final
 
 from .controls import has_controls, is_binary, is_blank, strip_controls, utf8_has_controls
 from .encoding import decode
@@ -18,7 +18,7 @@ from .mojibake import repair
 from .sizes import human_size
 
 #: Default cap on the decoded size of one input (after decompression).
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES: Final = 50 * 1024 * 1024
 
 
 class InputError(Exception):
@@ -26,15 +26,15 @@ class InputError(Exception):
 
 
 # Markup that a scraped text would not contain: a doctype or one of the structural tags.
-_HTML_START = re.compile(rb"^\s*<(?:!doctype\s+html|html|\?xml|head|body|!--)", re.I)
-_HTML_TAG = re.compile(
+_HTML_START: Final = re.compile(rb"^\s*<(?:!doctype\s+html|html|\?xml|head|body|!--)", re.I)
+_HTML_TAG: Final = re.compile(
     r"<(?:html|head|body|meta|title|div|p|article|section|span|a|script|style|br|img|h[1-6])"
     r"(?:\s[^<>]{0,2000})?/?>",
     re.I,
 )
 
 #: File signatures of formats that are never a page, whatever the file is called.
-_MAGIC = (
+_MAGIC: Final = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
     (b"%PDF-", "PDF document"),
     (b"\x7fELF", "ELF executable"),
@@ -55,11 +55,11 @@ _MAGIC = (
     (b"wOF2", "WOFF2 font"),
 )
 #: The signatures by their first byte, so that a text is told from them with one lookup.
-_MAGIC_BY_FIRST: dict[bytes, tuple[tuple[bytes, str], ...]] = {
+_MAGIC_BY_FIRST: Final[dict[bytes, tuple[tuple[bytes, str], ...]]] = {
     first: tuple(m for m in _MAGIC if m[0][:1] == first) for first in {m[:1] for m, _ in _MAGIC}
 }
 #: gzip inside gzip happens (a server compressing an already compressed file); more is a trap.
-MAX_GZIP_LAYERS = 3
+MAX_GZIP_LAYERS: Final = 3
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -135,7 +135,7 @@ def _decoded(data: bytes, max_bytes: int, charset: str | None = None) -> tuple[s
 
 
 #: Characters of decoded input looked at to tell text from binary.
-_BINARY_SNIFF = 65536
+_BINARY_SNIFF: Final = 65536
 
 
 def read_limited(stream: IO[bytes], max_bytes: int = MAX_BYTES) -> bytes:
@@ -160,11 +160,17 @@ def read(
     ``charset``: the transport's label (HTTP Content-Type); ``warc``: the archive record the
     bytes came from (``source.warc``)."""
     if isinstance(data, str):
-        raw = data.encode("utf-8", "surrogatepass")
+        try:  # (its controls are read off the UTF-8 in C: a pattern's scan of the text is slower)
+            raw = data.encode("utf-8")
+            controls = utf8_has_controls(raw)
+        except UnicodeEncodeError:  # a lone surrogate, which strip_controls takes out
+            raw = data.encode("utf-8", "surrogatepass")
+            controls = True
         text, encoding = data.removeprefix("\ufeff"), "utf-8"
         if len(raw) > max_bytes:
             raise InputError(f"input over {human_size(max_bytes)} (see --max-bytes)")
-        text = strip_controls(text)
+        if controls:
+            text = strip_controls(text)
     else:
         raw = data
         text, encoding = _decoded(data, max_bytes, charset)  # (controls stripped)

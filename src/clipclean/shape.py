@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import re
 import string
+from typing import Final
 
 from .model import Block
 
-_END_PUNCT = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", "。", "！", "？", "»", "«")
-_NAME_TOKEN = re.compile(
+#: The last characters of a sentence (each one character: a set lookup of the last one is
+#: cheaper than ``endswith`` of each).
+_END_PUNCT: Final = frozenset(".!?…\"”’'):。！？»«")
+_NAME_TOKEN: Final = re.compile(
     r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|(?:de|da|del|der|den|van|von|le|la|al|bin|ibn|dos|du|di|y|ter|zu)|O['’][A-Z]\w+|Mc\w+)$"
 )
 #: Capitalised words that start headlines or sentences, not names.
-_NOT_NAME = frozenset(
+_NOT_NAME: Final = frozenset(
     (
         "The A An This That These Those How Why What When Where Who Is Are Was Were In On At For "
         "From With And Or But Not Our Your My His Her Their Its We You They It By To Of Home "
@@ -39,17 +42,17 @@ def word_count(text: str) -> int:
 
 
 #: Scripts written without spaces between words (CJK; Thai, Lao, Myanmar, Khmer).
-_CJK = re.compile(
+_CJK: Final = re.compile(
     r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
 #: The bytes of ASCII letters and digits (what ``str.isalpha`` / ``isdigit`` take of ASCII).
-_ASCII_LETTERS = string.ascii_letters.encode()
-_ASCII_DIGITS = string.digits.encode()
+_ASCII_LETTERS: Final = string.ascii_letters.encode()
+_ASCII_DIGITS: Final = string.digits.encode()
 
 
 #: The first bytes in UTF-8 of ``_CJK``'s characters (of U+0800-U+1FFF, U+3000-U+9FFF,
 #: U+A000-U+DFFF, U+F000-).
-_CJK_LEADS = b"\xe0\xe1" + bytes(range(0xE3, 0xEE)) + b"\xef"
+_CJK_LEADS: Final = b"\xe0\xe1" + bytes(range(0xE3, 0xEE)) + b"\xef"
 
 
 def _may_have_cjk(texts: list[str]) -> bool:
@@ -68,7 +71,7 @@ def units(text: str) -> int:
 
 
 def ends_like_sentence(text: str) -> bool:
-    return text.rstrip().endswith(_END_PUNCT)
+    return text.rstrip()[-1:] in _END_PUNCT
 
 
 def is_sentence_like(text: str, min_words: int = 8) -> bool:
@@ -121,7 +124,7 @@ def is_person_name(text: str) -> bool:
 
 
 #: Words that make a capitalised pair an organisation ("Associated Press"), not a person.
-_ORG_WORDS = frozenset(
+_ORG_WORDS: Final = frozenset(
     (
         "Press News Staff Agency Reuters Times Post Wire Media Desk Team Editors Editorial Board "
         "Service Network Journal Herald Tribune Daily Magazine Radio Television TV Online Presse "
@@ -146,7 +149,7 @@ def is_bare_name(text: str) -> bool:
 #: What separates names in a byline: "A, B and C", "A & B", "A und B", "A et B", "A y B".
 #: (The spaces around a separator are stripped from the parts, not matched: a pattern that
 #: opens with ``\s*`` would be quadratic on a long run of spaces.)
-_NAME_SEPARATOR = re.compile(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b")
+_NAME_SEPARATOR: Final = re.compile(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b")
 
 
 def split_names(text: str) -> list[str]:
@@ -159,7 +162,7 @@ def split_names(text: str) -> list[str]:
 
 
 #: The characters :func:`separator_ratio` counts (the separators stage pre-checks lines by them).
-SEPARATOR = re.compile(r"[|•·/\\\-–—_=*~>»«:]")
+SEPARATOR: Final = re.compile(r"[|•·/\\\-–—_=*~>»«:]")
 
 
 def separator_ratio(text: str) -> float:
@@ -196,7 +199,7 @@ class Facts:
         self.units = (
             words if not cjk or text.isascii() or _CJK.search(text) is None else units(text)
         )
-        self.ends = (text.rstrip() if padded else text).endswith(_END_PUNCT)
+        self.ends = (text.rstrip() if padded else text)[-1:] in _END_PUNCT
         self.low = text.lower()
         #: ``words`` is known to be ``len(text.split())``: no whitespace but single spaces.
         self.plain = plain

@@ -10,38 +10,47 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import Final
 
 from ..model import Block, Draft
 from ..shape import facts, is_person_name, word_count
 from ..stage import stage
 
 #: How many blocks from the end a bio may stand.
-TAIL = 3
-MAX_BIO_WORDS = 80
+TAIL: Final = 3
+MAX_BIO_WORDS: Final = 80
 #: A bio under its own heading may be longer: the heading already says what it is.
-MAX_HEADED_BIO_WORDS = 150
+MAX_HEADED_BIO_WORDS: Final = 150
 #: How far after the name the role must stand ("Lily Kuo is a China correspondent …"); a
 #: sentence about someone in the story names a "chief of staff" much later, if at all.
-ROLE_REACH = 60
-BIO = re.compile(
+ROLE_REACH: Final = 60
+BIO: Final = re.compile(
     r"^(?:About the author:?\s)?(?P<name>[^\W\d_][\w'’.\- ]{2,60}?)"
     r"(?:\s\([^()\s]{1,60}\))?"  # "Jane Doe (jane@example.com) is …"
     r"\s(?:is|was|has been|covers|writes|reports|joined)\s.{5,600}$"
 )
-ROLE = re.compile(
+ROLE: Final = re.compile(
     r"\b(?:correspondent|reporter|writer|editor|columnist|journalist|contributor|author|"
     r"producer|critic|analyst|bureau chief|staff|covers|based in|freelance)\b",
     re.I,
 )
 #: A heading over the bio: "About the author", "About Jane Doe", "Über Jane Doe", "Sobre …".
-BIO_HEADING = re.compile(
+BIO_HEADING: Final = re.compile(
     r"^(?:about|über|sobre|à propos de|a proposito di|acerca de|over)\s(?P<who>[^\W\d_][\w'’.\- ]{2,60}?)"
     r"\s?:?$",
     re.I,
 )
-_HEADING_STARTS = ("about ", "über ", "sobre ", "à propos ", "a proposito ", "acerca ", "over ")
+_HEADING_STARTS: Final = (
+    "about ",
+    "über ",
+    "sobre ",
+    "à propos ",
+    "a proposito ",
+    "acerca ",
+    "over ",
+)
 #: "About …" naming the author by role rather than by name.
-THE_AUTHOR = frozenset(
+THE_AUTHOR: Final = frozenset(
     "the author|the writer|l'auteur|l’auteur|den autor|die autorin|el autor|la autora|o autor"
     "|a autora|l'autore|l’autore|de auteur".split("|")
 )

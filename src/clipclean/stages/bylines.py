@@ -8,6 +8,7 @@ to a dateline, a bare person's name. A dateline is a line that is a date and lit
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..dates import MONTHS, ZONES, dated_lines, find_date
 from ..model import Block, Draft
@@ -24,20 +25,20 @@ from ..shape import (
 from ..stage import stage
 from .span import header_zone
 
-BY_PREFIX = re.compile(
+BY_PREFIX: Final = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|text|written by|words by|story by|posted by|author)"
     r"\s?:?\s+(?P<rest>\S.{0,250})$",
     re.I,
 )
-_BY_HEADS = heads(
+_BY_HEADS: Final = heads(
     "by", "von", "par", "por", "di", "door", "av", "af", "text", "written by", "words by",
     "story by", "posted by", "author",
 )  # fmt: skip
 
 
 #: A dash or bullet before a byline: "-- By Michael Russell", "— Von Anna Schmidt".
-_LEADING_MARK = re.compile(r"^(?:[-–—•·*]+|>)\s?")
-_MARKS = frozenset("-–—•·*>")
+_LEADING_MARK: Final = re.compile(r"^(?:[-–—•·*]+|>)\s?")
+_MARKS: Final = frozenset("-–—•·*>")
 
 
 def by_prefix(text: str) -> re.Match[str] | None:
@@ -51,7 +52,7 @@ def by_prefix(text: str) -> re.Match[str] | None:
 
 
 #: A byline's role on a line of its own: "Contributing Writer", "Opinion Columnist".
-ROLE_LINE = re.compile(
+ROLE_LINE: Final = re.compile(
     r"^(?:(?:senior|staff|contributing|chief|deputy|associate|guest|opinion|political|foreign"
     r"|national|white house|washington|business|sports|tech|science|health|special|freelance"
     r"|executive|managing|news|digital|investigative)\s){0,2}"
@@ -59,7 +60,7 @@ ROLE_LINE = re.compile(
     r"|journalist|critic|analyst)(?:\s?[,|]\s?[\w .]{2,30})?$",
     re.I,
 )
-_ROLE_HEADS = heads(
+_ROLE_HEADS: Final = heads(
     *(
         "senior staff contributing chief deputy associate guest opinion political foreign"
         " national white washington business sports tech science health special freelance"
@@ -68,19 +69,19 @@ _ROLE_HEADS = heads(
     ).split()
 )
 #: "By" on a line of its own, the names on the next.
-_LONE_BY = re.compile(
+_LONE_BY: Final = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|written by|words by|authors?|autor(?:in)?|auteur)\s?:?$",
     re.I,
 )
-_LONE_HEADS = heads(
+_LONE_HEADS: Final = heads(
     "by", "von", "par", "por", "di", "door", "av", "af", "written by", "words by", "author",
     "autor", "auteur",
 )  # fmt: skip
-_SEGMENT = re.compile(r"(?:(?<!\s)\s*)?(?:,|\||\s[-–—]\s|\s/\s)\s*")
-_UPDATED = re.compile(
+_SEGMENT: Final = re.compile(r"(?:(?<!\s)\s*)?(?:,|\||\s[-–—]\s|\s/\s)\s*")
+_UPDATED: Final = re.compile(
     r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b", re.I
 )
-_DATE_WORDS = frozenset(
+_DATE_WORDS: Final = frozenset(
     [
         *MONTHS,
         *(z.lower() for z in ZONES),
@@ -94,12 +95,12 @@ _DATE_WORDS = frozenset(
         ).split(),
     ]
 )
-_ALPHA = re.compile(r"[^\W\d_][\w.]*")
+_ALPHA: Final = re.compile(r"[^\W\d_][\w.]*")
 
 
 #: More words than a dateline has ("Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019").
-MAX_DATELINE_WORDS = 24
-MAX_DATELINE_CHARS = 160
+MAX_DATELINE_WORDS: Final = 24
+MAX_DATELINE_CHARS: Final = 160
 
 
 def is_dateline(text: str) -> bool:
@@ -122,7 +123,7 @@ def _fix_caps(name: str) -> str:
 
 
 #: The characters :data:`_SEGMENT` cannot split a line without.
-_SPLITTERS = (",", "|", "-", "–", "—", "/")
+_SPLITTERS: Final = (",", "|", "-", "–", "—", "/")
 
 
 def _segments(rest: str) -> list[str]:
@@ -198,7 +199,9 @@ def _roles(draft: Draft) -> list[tuple[Block, str]]:
 
 
 #: The particles :data:`shape._NAME_TOKEN` takes in lower case ("de", "van").
-_PARTICLES = frozenset("de da del der den van von le la al bin ibn dos du di y ter zu".split())
+_PARTICLES: Final = frozenset(
+    "de da del der den van von le la al bin ibn dos du di y ter zu".split()
+)
 
 
 def _may_name(text: str) -> bool:
@@ -281,7 +284,7 @@ def bylines(draft: Draft) -> None:
 
 
 #: How many blocks at the end of the text a signed-off byline may stand among.
-SIGN_OFF_REACH = 3
+SIGN_OFF_REACH: Final = 3
 
 
 def _sign_off(draft: Draft, gone: set[int]) -> list[tuple[Block, str]]:

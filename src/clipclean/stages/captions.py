@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from itertools import compress, count
 from operator import attrgetter, itemgetter, or_
+from typing import Final
 
 from ..model import Block, Draft, Image
 from ..scan import ASCII_FOLDS, Joined
@@ -18,7 +19,7 @@ from ..shape import facts, word_count
 from ..stage import stage
 
 #: A credit glued to (or standing after) a caption; ``credit`` is what follows the marker.
-GLUED_CREDIT = re.compile(
+GLUED_CREDIT: Final = re.compile(
     r"(?:^|(?<=[\s.!?”\"'’)\]])|(?<=\w))"
     r"(?:Credits?\s?(?:\.{2,3}|…|:)|Photo\s?(?:graph)?s?\s?(?:credit)?\s?:|Photograph\s?:"
     r"|Picture\s?:|Image\s?(?:credit)?\s?:|Foto\s?:|Bild\s?:|Crédit\s?:|Crédito\s?:"
@@ -27,23 +28,25 @@ GLUED_CREDIT = re.compile(
 )
 #: A parenthesised credit at the end: "(Photo by X)", "(AP Photo/Evan Vucci)", "(Foto: X)",
 #: "(Credit: Getty Images)".
-PAREN_CREDIT = re.compile(
+PAREN_CREDIT: Final = re.compile(
     r"\s{0,3}\((?P<credit>(?:[A-Z][\w.]{0,15}\s)?(?:Photo|Photograph|Image|Picture|Foto|Bild"
     r"|[Cc]redit(?=s?:))s?"
     r"(?:\s(?:by|credit|courtesy(?: of)?))?\s?[:/]?\s?[^()]{1,150})\)\s{0,3}$"
 )
 #: BBC style: the credit line comes first ("Image source, EPA"; earlier "Image copyright EPA"),
 #: the caption line after.
-SOURCE_LINE = re.compile(
+SOURCE_LINE: Final = re.compile(
     r"^(?:Image|Media|Photo|Video) (?:source|[Cc]opyright),?\s{1,3}(?P<credit>\S.{0,150})$"
 )
-CAPTION_LINE = re.compile(r"^(?:Image|Media|Photo|Video) caption,?\s{0,3}(?P<caption>\S.{0,600})$")
+CAPTION_LINE: Final = re.compile(
+    r"^(?:Image|Media|Photo|Video) caption,?\s{0,3}(?P<caption>\S.{0,600})$"
+)
 #: How SOURCE_LINE and CAPTION_LINE lines open: a lookup before the patterns.
-_BBC_HEADS = frozenset(("Image ", "Media ", "Photo ", "Video "))
+_BBC_HEADS: Final = frozenset(("Image ", "Media ", "Photo ", "Video "))
 #: A credit on a line of its own: "Image via Getty Images", "Photo courtesy of NASA", "Photo
 #: illustration by Slate", "личный архив Анны Ивановой" (a personal archive), "Bildquelle:
 #: dpa", "Crédits photo : AFP", "写真：共同通信".
-CREDIT_LINE = re.compile(
+CREDIT_LINE: Final = re.compile(
     r"^(?:(?:(?:image|photo|picture|foto|bild)s?|photo illustration)"
     r"\s(?:via|by|courtesy(?: of)?|credit:?|von|de|par)"
     r"|(?:photo|image|picture)\s?credit:?|courtesy(?: of)?|source:|quelle:|fuente:|source image:"
@@ -53,61 +56,63 @@ CREDIT_LINE = re.compile(
     re.I,
 )
 #: The credit after who is shown (only tried on a line that ends with "photo").
-SHOWN_CREDIT_LINE = re.compile(
+SHOWN_CREDIT_LINE: Final = re.compile(
     r"^(?P<shows>[^\W\d_][\w.'’-]{0,30}(?:\s[\w.'’-]{1,30}){0,4})\s?[\s/]\s?"
     r"(?P<kind>(?:submitted|courtesy|contributed|special to [\w .]{2,30}|staff) photo)$",
     re.I,
 )
 #: A credit alone on its line, names and agencies between slashes: "Jane Doe/Times/Getty Images".
-SLASH_CREDIT_LINE = re.compile(
+SLASH_CREDIT_LINE: Final = re.compile(
     r"^[A-Z][\w.'’&-]{0,30}(?:\s[\w.'’&-]{1,30}){0,4}(?:\s?/\s?[A-Z][\w.'’&-]{0,30}"
     r"(?:\s[\w.'’&-]{1,30}){0,4}){1,3}$"
 )
 #: "Alex Wong | Getty Images": a name and a picture agency or desk between bars.
-PIPE_CREDIT_LINE = re.compile(
+PIPE_CREDIT_LINE: Final = re.compile(
     r"^[A-Z][\w.'’-]{0,30}(?:\s[\w.'’-]{1,30}){0,4}\s\|\s"
     r"(?:[\w.'’-]{1,30}\s){0,3}(?:Images|Photos?|Pictures|AP|AFP|Reuters|EPA|dpa|Agency)$"
 )
 #: The longest caption taken from the line above a credit-only line.
-MAX_CAPTION_ABOVE = 40
+MAX_CAPTION_ABOVE: Final = 40
 #: A credit in brackets closing a caption: "… map of Titan. (NASA/JPL-Caltech/ASU)".
-SLASH_CREDIT = re.compile(r"\s\((?P<credit>[^()\s/]{1,40}(?:\s[^()\s/]{1,40}){0,4}/[^()]{1,80})\)$")
+SLASH_CREDIT: Final = re.compile(
+    r"\s\((?P<credit>[^()\s/]{1,40}(?:\s[^()\s/]{1,40}){0,4}/[^()]{1,80})\)$"
+)
 #: A picture agency in brackets closing a caption: "… in Nogales, Ariz. (AP)".
-AGENCY_CREDIT = re.compile(
+AGENCY_CREDIT: Final = re.compile(
     r"(?<=[\w.,])\s\((?P<credit>AP|AFP|EPA|Reuters|Getty Images|Getty|dpa|Xinhua|PA|ANP|Kyodo"
     r"|Yonhap|Shutterstock|iStock|Alamy)\)$"
 )
 #: A credit after the caption's last full stop, a name and an agency between slashes:
 #: "… in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid", "… 2019.J. Doe / AP file".
-SLASH_CREDIT_END = re.compile(
+SLASH_CREDIT_END: Final = re.compile(
     r"(?<=[.!?”\"])\s?(?P<credit>[A-Z][\w.'’-]{0,30}(?:\s[A-Z][\w.'’-]{0,30}){0,3}\s?/\s?"
     r"[A-Z][\w.'’-]{0,30}(?:\s[\w.'’-]{1,30}){0,3})$"
 )
 #: A caption that says what the picture shows: "This illustration shows …", "A stock image
 #: of …", "In this Sunday, Nov. 10, 2019, photograph, …" (the medium within its first words).
 #: (A word can be possessive: what follows it, ``\s``, is no character of a word.)
-_PICTURE_WORDS = (
+_PICTURE_WORDS: Final = (
     r"(?:[\w'’.,-]{1,30}+\s){0,5}?(?:illustration|image|photo|photograph|picture|rendering"
     r"|screenshot|file photo|artist'?s? (?:impression|concept))"
 )
-_NAMES_PICTURE = rf"(?:In\s)?(?:This|These|An?|The)\s{_PICTURE_WORDS}"
-DESCRIBES_PICTURE = re.compile(
+_NAMES_PICTURE: Final = rf"(?:In\s)?(?:This|These|An?|The)\s{_PICTURE_WORDS}"
+DESCRIBES_PICTURE: Final = re.compile(
     rf"^{_NAMES_PICTURE}s?(?:,|\s(?:shows?|of|from|provided|released|taken|made|depicts?)\b)"
     r"|^(?:FILE PHOTO|FILE|HANDOUT|PHOTO|IMAGE)\s?:\s"
 )
-_PAREN_PREFIX = re.compile(
+_PAREN_PREFIX: Final = re.compile(
     r"^(?:Photos?|Photograph|Image|Picture|Foto|Bild|Credit)s?\s?(?:by|credit)?\s?:?\s?", re.I
 )
 
 #: Longest caption that says what the picture shows ("This illustration shows …").
-MAX_DESCRIBES_WORDS = 50
+MAX_DESCRIBES_WORDS: Final = 50
 #: Longest line that can be a caption; longer is a paragraph that happens to mention a photo.
-MAX_CAPTION_WORDS = 90
+MAX_CAPTION_WORDS: Final = 90
 
 #: The most characters a GLUED_CREDIT match can take (a 21-character marker, up to 204 of
 #: credit, a "\n" before ``$``): its search starts that far from the line's end, not at each
 #: character of a long line.
-_GLUED_SPAN = 230
+_GLUED_SPAN: Final = 230
 
 
 def split_caption(text: str) -> tuple[str, str] | None:
@@ -154,7 +159,7 @@ def _split_caption(text: str, medium: int | None) -> tuple[str, str] | None:
 
 
 #: Cheap substring checks before the credit patterns run: a caption line names its medium.
-_HINTS = re.compile(
+_HINTS: Final = re.compile(
     "redit|hoto|icture|mage|Foto|Bild|rédit|llustration|Video|ourtesy|ource|uelle|uente|aption"
     "|рхив|rchivo|写真"
 )
@@ -175,26 +180,24 @@ def _may_be_caption(text: str, named: bool) -> bool:
     )
 
 
-#: The medium GLUED_CREDIT and PAREN_CREDIT need named (they are case-sensitive), one pattern
-#: per first letter: a pattern that starts with one literal character is a scan of the whole
-#: document at C speed, where one pattern with many first characters is a slow step per
-#: character, and a check per line was most of the stage's time.
-_MEDIUM_CUES = tuple(
-    map(
-        re.compile,
-        (
-            r"Cr(?:edit|édit)",
-            r"P(?:hoto|icture)",
-            r"I(?:mage|llustration)",
-            "Foto",
-            "Bild",
-            "Video",
-        ),
-    )
+#: The medium GLUED_CREDIT and PAREN_CREDIT need named (they are case-sensitive), as literal
+#: words: each opens with a capital, rare in text, which ``str.find`` skips to at C speed
+#: (:meth:`Joined.literal_starts`; a pattern's scan of the document per word costs several
+#: times more, and one pattern with many first characters is a slow step per character).
+_MEDIUM_WORDS: Final = (
+    "Credit",
+    "Crédit",
+    "Photo",
+    "Picture",
+    "Image",
+    "Illustration",
+    "Foto",
+    "Bild",
+    "Video",
 )
-#: What else a caption check needs within a line (the lines are joined with a "\n" before and
-#: after each): the slash or bar of a credit line, the "архив" of "личный архив …".
-_OTHER_CUES = tuple(map(re.compile, ("/", r"\|", "архив", "写真")))
+#: What else a caption check needs within a line: the slash or bar of a credit line, the
+#: "архив" of "личный архив …", the "写真" of "写真：…" (literal words, found the same way).
+_OTHER_WORDS: Final = ("/", "|", "архив", "写真")
 
 
 def _line_openings(any_case: tuple[str, ...], exact: tuple[str, ...]) -> str:
@@ -217,7 +220,7 @@ def _line_openings(any_case: tuple[str, ...], exact: tuple[str, ...]) -> str:
 #: How a line opens that SOURCE_LINE, CAPTION_LINE, CREDIT_LINE or DESCRIBES_PICTURE can take
 #: (its "PHOTO" and "IMAGE" are among the any-case words; _NAMES_PICTURE is spelled out by
 #: its first letters).
-_OPENS = _line_openings(
+_OPENS: Final = _line_openings(
     (
         "image",
         "media",
@@ -243,13 +246,13 @@ _OPENS = _line_openings(
 #: The cue at a "\n" between two lines: the line after opens as above (group ``open``), or
 #: the line before closes with a bracket or "photo" ("Jane Doe Submitted photo"). One scan
 #: of the line breaks; the line before is checked again when the line after is the hit.
-_EDGE_CUE = re.compile(rf"\n(?:(?P<open>{_OPENS})|(?<=\)\n)|(?<=photo\n))")
-_CLOSES = (")", "photo")
+_EDGE_CUE: Final = re.compile(rf"\n(?:(?P<open>{_OPENS})|(?<=\)\n)|(?<=photo\n))")
+_CLOSES: Final = (")", "photo")
 
 
 class _Cued(Joined):
     """The lines a caption check can take (a superset: the checks decide), found by scanning
-    the joined lines once per cue pattern instead of testing every line."""
+    the joined lines once per cue instead of testing every line."""
 
     __slots__ = ("named",)
 
@@ -257,11 +260,11 @@ class _Cued(Joined):
         super().__init__(texts)
         #: Lines that name a medium as GLUED_CREDIT and PAREN_CREDIT need, and where in the
         #: line the first is.
-        self.named = self.hits(_MEDIUM_CUES)
+        self.named = self.literal_starts(_MEDIUM_WORDS)
 
     def candidates(self) -> list[int]:
         """Indices of the lines that hold any cue, in order."""
-        return sorted(self.named.keys() | self.hits(_OTHER_CUES).keys() | self._edges())
+        return sorted(self.named.keys() | self.literal_hits(_OTHER_WORDS) | self._edges())
 
     def _edges(self) -> set[int]:
         """The lines :data:`_EDGE_CUE` finds: the one a "\n" opens, the one it closes, or both."""
@@ -286,10 +289,10 @@ class _Cued(Joined):
 
 
 #: A line cut short by the page: "… to strengthen the military relations ..", "… at ... more".
-_TRUNCATED_END = re.compile(r"\s?(?:\.{2,3}|…)(?:\s?[^\W\d_]{1,10})?$")
-_TRUNCATED_SPAN = 20  # "…" or "...", a space and a ten-letter word, a "\n" before ``$``
+_TRUNCATED_END: Final = re.compile(r"\s?(?:\.{2,3}|…)(?:\s?[^\W\d_]{1,10})?$")
+_TRUNCATED_SPAN: Final = 20  # "…" or "...", a space and a ten-letter word, a "\n" before ``$``
 #: Characters a cut-short copy of a caption must keep to be matched with the caption.
-_SAME_PREFIX = 40
+_SAME_PREFIX: Final = 40
 
 
 def _same_caption(a: str, b: str) -> bool:
@@ -340,8 +343,8 @@ def _copies(text: str, starts: dict[str, list[str]]) -> list[str]:
     return [t for t in starts.get(text[:_SAME_PREFIX], ()) if _same_caption(t, text)]
 
 
-_CUT = itemgetter(slice(_SAME_PREFIX))
-_TEXT = attrgetter("text")
+_CUT: Final = itemgetter(slice(_SAME_PREFIX))
+_TEXT: Final = attrgetter("text")
 
 
 def _seen_or_started(texts: list[str], seen: set[str], by_start: dict[str, list[str]]) -> list[int]:

@@ -8,13 +8,14 @@ whole shape is one of these.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..model import Draft
 from ..shape import Facts, facts
 from ..stage import stage
 
 #: Whole-line shapes, matched at the start of the lower-cased line.
-COMMENT_WIDGET = re.compile(
+COMMENT_WIDGET: Final = re.compile(
     r"(?:\d{1,6}\s{0,2})?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?"
     r"|comentarios?|comentários|コメント)\s{0,2}(?:\(\d{1,6}\)|\d{1,6})?\s{0,2}[:.]?$"
     r"|(?:post|leave|write|add|submit|view|show|hide|load|read)\s(?:a\s|your\s|all\s|more\s)?"
@@ -27,25 +28,25 @@ COMMENT_WIDGET = re.compile(
 )
 #: How the lines COMMENT_WIDGET takes open (lower-cased: two characters, or a digit): a set
 #: lookup rules out most lines before the pattern's branches are tried.
-_WIDGET_HEADS = frozenset(
+_WIDGET_HEADS: Final = frozenset(
     "co re ko コメ po le wr ad su vi sh hi lo na em e- we no be th at ac li di fl".split()
 )
 #: Notices of the comment form anywhere in the line; only tried when a cue word is present.
-COMMENT_NOTICE = re.compile(
+COMMENT_NOTICE: Final = re.compile(
     r"you must be (?:logged|signed) in to (?:post|leave) a comment"
     r"|your email address will not be published|required fields are marked"
     r"|comments? (?:are|is) (?:closed|moderated|disabled)|comments? policy"
     r"|you are commenting using|log in using one of these methods|notify me of"
     r"|type your comment here|enter your comment here"
 )
-_CUES = ("comment", "required", "email address", "notify me")  # (spelled out in the stage)
-MAX_WIDGET_CHARS = 160
+_CUES: Final = ("comment", "required", "email address", "notify me")  # (spelled out in the stage)
+MAX_WIDGET_CHARS: Final = 160
 
 
 #: From this many words a line that ends like a sentence is one: a notice's words in it ("the
 #: mayor said comments are closed until …") need its place to agree (an edge of the text).
-SENTENCE_WORDS = 12
-EDGE = 3
+SENTENCE_WORDS: Final = 12
+EDGE: Final = 3
 
 
 def _notice_shaped(f: Facts, i: int, n: int) -> bool:

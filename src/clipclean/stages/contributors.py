@@ -7,24 +7,25 @@ line leaves the body.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..model import Draft
 from ..shape import split_names
 from ..stage import stage
 
-CONTRIBUTED = re.compile(
+CONTRIBUTED: Final = re.compile(
     r"^(?P<names>[^\W\d_][^.;]{1,200}?)\s(?:also\s)?(?:contributed|contributes)\s(?:additional\s)?"
     r"(?:reporting|research|to this (?:report|article|story)|additional reporting)"
     r"(?:\s(?:from|in)\s[^.;]{1,80})?\.?$"
 )
-REPORTING_BY = re.compile(
+REPORTING_BY: Final = re.compile(
     r"^\(?(?:with\s)?(?:(?:additional|further)\s)?(?:reporting|research|writing)\sby\s"
     r"(?P<names>[^;.]{2,200}?)\.?(?:\s?[;.]\s?(?P<more>.{0,300}))?\)?$",
     re.I,
 )
 #: The same credit in other languages: "Mitarbeit: X", "Avec la collaboration de X",
 #: "Con la colaboración de X", "Colaboró: X", "Hanno collaborato: X".
-OTHER_CREDIT = re.compile(
+OTHER_CREDIT: Final = re.compile(
     r"^\(?(?:mitarbeit(?:\s?:|\svon)|(?:avec|con|com)\s(?:la\s|a\s)?(?:collaboration|colaboración"
     r"|colaboração|collaborazione)\sd[ei]|colabor(?:ó|aron|ação)\s?:|(?:hanno|ha)\scollaborato\s?:?)"
     r"\s(?P<names>[^;.]{2,200}?)\.?\)?$",
@@ -32,16 +33,16 @@ OTHER_CREDIT = re.compile(
 )
 #: A CJK editor's credit: "（编辑：严玉洁 王辉）", "【责任编辑：严玉洁】", "（編集：山田太郎）",
 #: "(편집: 홍길동)". The names are people, not the byline's organisation.
-CJK_CREDIT = re.compile(
+CJK_CREDIT: Final = re.compile(
     r"^[（(【\[]?\s?(?:责任编辑|責任編輯|责编|編集|编辑|編輯|编审|校对|校對|审校|审核|監修|编译|編譯"
     r"|翻译|翻譯|편집|교열)\s?[：:]\s?(?P<names>[^：:（）()【】\[\]]{1,60}?)\s?[）)】\]]?$"
 )
 #: What may stand before a credit line: a dash or a bullet ("-- CNN's X contributed …").
-LEADING_MARK = re.compile(r"^(?:[-–—•·*]+|>)\s?")
+LEADING_MARK: Final = re.compile(r"^(?:[-–—•·*]+|>)\s?")
 #: An organisation's possessive before a name: "CNN's", "AP’s".
-_ORG_POSSESSIVE = re.compile(r"^[\w.&-]{1,30}['’]s$")
-EDITING_BY = re.compile(r"^(?:editing|edited|compiled|produced)\sby\s[^\n]{2,200}$", re.I)
-_PLACES = re.compile(r"\s(?:in|from)\s[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}")
+_ORG_POSSESSIVE: Final = re.compile(r"^[\w.&-]{1,30}['’]s$")
+EDITING_BY: Final = re.compile(r"^(?:editing|edited|compiled|produced)\sby\s[^\n]{2,200}$", re.I)
+_PLACES: Final = re.compile(r"\s(?:in|from)\s[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}")
 
 
 def _names(text: str) -> list[str]:
@@ -58,7 +59,7 @@ def _names(text: str) -> list[str]:
 
 
 #: ", with reporting by …", ", editing by …" inside one credit: each is a credit of its own.
-_CREDIT_SEP = re.compile(
+_CREDIT_SEP: Final = re.compile(
     r",\s(?=(?:with\s)?(?:(?:additional|further)\s)?(?:reporting|research|writing|editing"
     r"|edited)\sby\s)",
     re.I,
@@ -70,7 +71,7 @@ _CREDIT_SEP = re.compile(
 #: "reporting", "research", "editing", "compiled", "produced", "mitarbeit", "avec", "con",
 #: "colaboró", "hanno" ("ı" and "İ" match "i"): a line that opens otherwise (or with "("), and
 #: holds no "contribut…" for ``CONTRIBUTED``, matches none of them and is not looked at.
-_OPENERS = frozenset(
+_OPENERS: Final = frozenset(
     a + b
     for first, second in (
         ("wW", "iIİırR"),
@@ -90,7 +91,7 @@ _OPENERS = frozenset(
 
 
 #: First characters of a credit line that may open with a bracket, a dash or a bullet.
-_MARKS = frozenset("(-–—•·*>（【[")
+_MARKS: Final = frozenset("(-–—•·*>（【[")
 
 
 @stage("contributors")

@@ -6,15 +6,17 @@ HTML only, because it judges by link density, which plain text does not have.
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..model import Draft
 from ..shape import ends_like_sentence, word_count
 from ..stage import stage
 
 #: A block this much link text, and this short, is a link to elsewhere, not article text.
-LINK_SHARE = 0.8
-MAX_LINK_WORDS = 25
+LINK_SHARE: Final = 0.8
+MAX_LINK_WORDS: Final = 25
 #: A closing label ("Related", "You may also like…") is at most this long.
-MAX_LABEL_WORDS = 8
+MAX_LABEL_WORDS: Final = 8
 
 
 @stage("link_rows", applies_to="html")
@@ -38,7 +40,7 @@ def link_rows(draft: Draft) -> None:
 
 
 #: How far from the top a repeat of the dek may stand.
-DEK_WINDOW = 5
+DEK_WINDOW: Final = 5
 
 
 def _norm(text: str) -> str:

@@ -6,12 +6,14 @@ which language it is in. The HTML path reads the markup first and detects on its
 
 from __future__ import annotations
 
+from typing import Final
+
 from .. import lang
 from ..model import Draft
 from ..stage import stage
 
 #: Blocks enough for a confident guess; more costs time and changes nothing.
-SAMPLE_BLOCKS = 40
+SAMPLE_BLOCKS: Final = 40
 
 
 @stage("language", applies_to="text")

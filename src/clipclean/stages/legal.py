@@ -15,28 +15,29 @@ import re
 from collections import Counter
 from itertools import compress, count
 from operator import attrgetter
+from typing import Final
 
 from ..model import Block, Draft, Image
 from ..scan import ASCII_FOLDS, Joined
 from ..shape import Facts, facts, word_count
 from ..stage import stage
 
-COPYRIGHT = re.compile(
+COPYRIGHT: Final = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)\s{0,3}(?:©\s{0,3})?(?:(?:19|20)\d{2}(?:\s{0,2}[-–]\s{0,2}"
     r"(?:19|20)\d{2})?)?,?\s{0,3}(?P<owner>[^\W\d_][\w&.'’ -]{1,60}?)?\s{0,3}"
     r"(?:[,.|;]|\s(?:All|Alle|Tous|Todos)\b|$)",
     re.I,
 )
 #: On the lower-cased line: cheaper than a case-blind pattern.
-RIGHTS = re.compile(
+RIGHTS: Final = re.compile(
     r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos "
     r"reservados|tutti i diritti riservati|無断転載|著作権|no part may be reproduced"
 )
 #: "Citation: Title (2019, November 18) retrieved 20 November 2019 from https://…": how to
 #: cite the page, printed under it.
-CITATION = re.compile(r"\bretrieved\s(?:on\s)?[\w ,.]{4,40}\sfrom\shttps?://", re.I)
+CITATION: Final = re.compile(r"\bretrieved\s(?:on\s)?[\w ,.]{4,40}\sfrom\shttps?://", re.I)
 #: The links of a footer; each opens with two literal letters (see :data:`_FOOTER_STARTS`).
-FOOTER_WORDS = (
+FOOTER_WORDS: Final = (
     "privacy(?: policy| notice| statement| settings| center)?",
     "cookies?(?: policy| settings| preferences| notice)?",
     "terms(?: of (?:use|service|sale))?",
@@ -74,25 +75,27 @@ FOOTER_WORDS = (
     "corrections?",
 )
 #: A footer link on a line of its own.
-FOOTER_LINK = re.compile(rf"^(?:{'|'.join(FOOTER_WORDS)})\s{{0,2}}[|•·]?$", re.I)
+FOOTER_LINK: Final = re.compile(rf"^(?:{'|'.join(FOOTER_WORDS)})\s{{0,2}}[|•·]?$", re.I)
 #: The first three letters of the footer links. A line can match FOOTER_LINK only if its
 #: first three characters, lower-cased, are one of these or not all ASCII (case-blind matching
 #: of ASCII is ASCII case folding, and the characters outside ASCII that fold to an ASCII
 #: letter stay outside it lower-cased, but for the Kelvin sign: "k"), so most lines are passed
 #: over without running the pattern.
-_FOOTER_STARTS = frozenset(w[:3] for w in FOOTER_WORDS if w[:3].isascii())
+_FOOTER_STARTS: Final = frozenset(w[:3] for w in FOOTER_WORDS if w[:3].isascii())
 #: What a line that opens outside ASCII must open with to match FOOTER_LINK: the first
 #: character of a footer link written outside ASCII, or one that ``re.I`` folds to an ASCII
 #: letter.
-_FOOTER_FIRSTS = frozenset(w[0] for w in FOOTER_WORDS if not w[0].isascii()) | set(ASCII_FOLDS)
+_FOOTER_FIRSTS: Final = frozenset(w[0] for w in FOOTER_WORDS if not w[0].isascii()) | set(
+    ASCII_FOLDS
+)
 #: The site addressing the reader (on the lower-cased line)...
-_ADDRESS = re.compile(
+_ADDRESS: Final = re.compile(
     r"\b(?:we|our|us|you|your|i agree|i accept|i consent|by (?:continuing|using|clicking)"
     r"|wir|ihre?|sie|nous|vous|votre|vos|nosotros|usted|su|noi|tu|nostro|nostra|vostro|voi"
     r"|você|nosso|nossa|seu|sua|utilizziamo|usiamo|utilizamos|usamos|utilisons)\b"
 )
 #: ...about cookies, personal data or terms (on the lower-cased line).
-CONSENT_WORDS = (
+CONSENT_WORDS: Final = (
     "cookie",
     "personal data",
     "personal information",
@@ -119,7 +122,7 @@ CONSENT_WORDS = (
 #: The site's own consent machinery, in so many words: these decide whatever the line's shape.
 #: (On the lower-cased line; a keyword with "we" or "you" is not enough: "we baked holiday
 #: cookies", "hijacking your personal data" are article sentences.)
-CONSENT_PHRASE = re.compile(
+CONSENT_PHRASE: Final = re.compile(
     r"\b(?:we|this (?:web)?site|the site|our (?:web)?site)\s(?:also\s)?(?:use|uses|place|set)s?\s"
     r"(?:\w+\s){0,2}cookies"
     r"|\b(?:uses|use of|accept|allow|reject|decline|enable|disable|manage)\s(?:all\s|our\s|the\s)?"
@@ -144,9 +147,9 @@ CONSENT_PHRASE = re.compile(
     r"|al continuar|utilizziamo (?:i )?cookie|accetta (?:i )?cookie"
 )
 #: Below this many words, or without a sentence's end, a line is not an article's sentence.
-SENTENCE_WORDS = 12
+SENTENCE_WORDS: Final = 12
 #: How many blocks at each end of the input count as its edges.
-EDGE = 3
+EDGE: Final = 3
 
 
 def _consent_line(blocks: list[Block], i: int, f: Facts, low: str, seen: Counter[str]) -> bool:
@@ -164,11 +167,11 @@ def _consent_line(blocks: list[Block], i: int, f: Facts, low: str, seen: Counter
     return (short or links) and (edge or links)
 
 
-MAX_LEGAL_WORDS = 80
+MAX_LEGAL_WORDS: Final = 80
 #: A short "© Publisher" among the last blocks is the site's notice, not a photo credit.
-TAIL = 5
+TAIL: Final = 5
 #: "© 2019", "Copyright © 2019": the year right after the mark makes it the site's notice.
-_DATED = re.compile(r"(?:©|\(c\)|copyright)\s{0,3}(?:©\s{0,3})?(?:19|20)\d{2}(?!\d)", re.I)
+_DATED: Final = re.compile(r"(?:©|\(c\)|copyright)\s{0,3}(?:©\s{0,3})?(?:19|20)\d{2}(?!\d)", re.I)
 
 
 def _consent_cue(low: str) -> bool:
@@ -206,7 +209,7 @@ def _rights_cue(low: str) -> bool:
     )
 
 
-_COMPANY = re.compile(
+_COMPANY: Final = re.compile(
     r"(?:,?\s(?:gmbh|inc|llc|ltd|limited|plc|ag|s\.?a|s\.?l|co|corp|corporation|company)\.?)+$",
     re.I,
 )
@@ -228,7 +231,7 @@ def site_from_copyright(text: str) -> str | None:
 #: ahead at C speed (a word is found at a rare letter where it has one: "privac" at its "v";
 #: the letters after it are read before a look-behind, which fails most places sooner);
 #: a check per line, or one pattern with many first characters, was most of the stage's time.
-_CUES = tuple(
+_CUES: Final = tuple(
     map(
         re.compile,
         (
@@ -247,9 +250,9 @@ _CUES = tuple(
 )
 #: The cues that open with a character outside ASCII, rare in most pages: ``str.find`` of
 #: that one character skips through the text several times faster than a pattern's scan.
-_RARE_CUES = ("©", "無断", "著作権", "クッキー", "個人情報")
-_LOW = attrgetter("low")
-_TEXT = attrgetter("text")
+_RARE_CUES: Final = ("©", "無断", "著作権", "クッキー", "個人情報")
+_LOW: Final = attrgetter("low")
+_TEXT: Final = attrgetter("text")
 
 
 def _cued_lines(lows: list[str]) -> set[int]:

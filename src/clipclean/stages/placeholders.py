@@ -7,13 +7,14 @@ article and only mark where an image stood.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..model import Draft, Image
 from ..scan import Joined, heads, starts_like
 from ..shape import ends_like_sentence, word_count
 from ..stage import stage
 
-_WORDS = (
+_WORDS: Final = (
     "image|images|photo|photos|photograph|picture|video|audio|graphic|illustration|gallery"
     "|slideshow|media|foto|fotos|bild|bilder|imagen|vidéo|vídeo|video player|play video"
     "|watch video|watch|listen|play|expand|enlarge|enlarge this image|open image in gallery"
@@ -21,7 +22,7 @@ _WORDS = (
     "|close|fullscreen|full screen|zoom|loading|loading\\.{3}|caption|credit|credits|getty"
     "|getty images|photo credit|image credit|file photo"
 )
-PLACEHOLDER = re.compile(
+PLACEHOLDER: Final = re.compile(
     r"^\(?(?:"
     + _WORDS
     + r")\)?(?:\s{1,3}\d{1,4}(?:\s{1,3}(?:of|/|von|de|sur)(?:\s{1,3}/)?\s{1,3}\d{1,4})?)?"
@@ -32,7 +33,7 @@ PLACEHOLDER = re.compile(
 )
 
 #: How a line PLACEHOLDER takes can open, after its "(" (see :func:`_may_be_placeholder`).
-_HEADS = heads(*_WORDS.split("|"))
+_HEADS: Final = heads(*_WORDS.split("|"))
 
 
 def _may_be_placeholder(text: str) -> bool:
@@ -45,7 +46,7 @@ def _may_be_placeholder(text: str) -> bool:
 
 #: Markup a page left unrendered: "[button link=… type=”big”] Send us a review[/button]",
 #: "[caption id=…]": a shortcode of a blogging system, never text of the article.
-SHORTCODE = re.compile(
+SHORTCODE: Final = re.compile(
     r"^\[[a-z_]{2,20}\s[^\[\]=]{1,60}=[^\[\]]{0,300}\](?:[^\[\]]{0,300}\[/[a-z_]{2,20}\])?$"
     r"|^\[[a-z_]{2,20}\][^\[\]]{0,300}\[/[a-z_]{2,20}\]$"
 )
@@ -54,28 +55,30 @@ SHORTCODE = re.compile(
 #: What text-mode browsers and converters print for a form control or an embed: lynx's
 #: "(BUTTON)", "[INS: :INS]", w3m's "[BUTTON]", "[ ]" / "[X]" / "( )" / "(*)" boxes, "____"
 #: input fields, "[IMG]"/"[image]".
-FORM_MARK = re.compile(
+FORM_MARK: Final = re.compile(
     r"\((?:BUTTON|RADIO|CHECKBOX|SUBMIT)\)|\[(?:BUTTON|SUBMIT|INS:[^\]]{0,60}:INS|DEL:[^\]]{0,60}:DEL"
     r"|IMG|IMAGE|EMBED|IFRAME|OBJECT|VIDEO|AUDIO|image|img|embed|iframe|video)(?:\s[^\]]{0,40})?\]"
     r"|\[[ xX*]?\]|\([ *xX]\)|_{3,}"
 )
 #: An image the dump named by its file ("[tomas_spahn.jpg]", "[svg%3E]", "[leer.gif]"): one
 #: bracketed token with no space, holding a dot, a percent sign, an equals sign or a slash.
-FILE_MARK = re.compile(r"\[[^\]\s]{0,200}[.%=/][^\]\s]{0,200}\]")
+FILE_MARK: Final = re.compile(r"\[[^\]\s]{0,200}[.%=/][^\]\s]{0,200}\]")
 #: A Markdown image: "![alt](src)".
-MD_IMAGE = re.compile(r"!\[([^\]]{0,300})\]\(([^)\s]{1,2000})(?:\s\"[^\"]{0,300}\")?\)")
+MD_IMAGE: Final = re.compile(r"!\[([^\]]{0,300})\]\(([^)\s]{1,2000})(?:\s\"[^\"]{0,300}\")?\)")
 #: A link reference list's entry: "1. http://…" (lynx's "References"), "[3]: https://…"
 #: (Markdown), "[12] https://…".
-LINK_REFERENCE = re.compile(r"^(?:\d{1,4}\.|\[\d{1,4}\]:?)\s{0,3}(?:https?|ftp|file|mailto):\S+$")
+LINK_REFERENCE: Final = re.compile(
+    r"^(?:\d{1,4}\.|\[\d{1,4}\]:?)\s{0,3}(?:https?|ftp|file|mailto):\S+$"
+)
 #: A link reference list's heading.
-REFERENCES_HEAD = re.compile(
+REFERENCES_HEAD: Final = re.compile(
     r"^(?:references|referenzen|referencias|visible links|hidden links)\s?:?$",
     re.I,
 )
 #: lynx's line for an embedded frame: "IFRAME: https://…", "FRAME: name".
-_FRAME = re.compile(r"^I?FRAME:\s?\S{0,2000}$")
+_FRAME: Final = re.compile(r"^I?FRAME:\s?\S{0,2000}$")
 #: Words that may stand beside form marks on a control's line ("Suche nach: ____ Suche").
-LABEL_WORDS = 4
+LABEL_WORDS: Final = 4
 
 
 def _dump_marker(text: str) -> str:
@@ -95,15 +98,17 @@ def _dump_marker(text: str) -> str:
     return ""
 
 
-#: Where a dump's marker may stand: a bracket, a form control's "(…)", an input field, the
-#: start of a numbered link ("\n12. https:"). One scan of the document finds these lines.
-_DUMP_CUES = (
-    re.compile(r"\["),
-    re.compile(r"\((?:BUTTON|RADIO|CHECKBOX|SUBMIT|[ *xX])\)"),
-    re.compile(r"___"),
-    re.compile(r"FRAME:"),
-    re.compile(r"\n\d{1,4}\.\s"),
+#: Where a dump's marker may stand: a bracket, a form control's "(…)", an input field, a
+#: frame's line (literal words, each found with ``str.find`` of its first character: see
+#: :meth:`Joined.literal_starts`), the start of a numbered link ("\n12. https:", a pattern).
+#: One scan of the document for each finds these lines.
+_DUMP_WORDS: Final = (
+    "[",
+    *(f"({mark})" for mark in ("BUTTON", "RADIO", "CHECKBOX", "SUBMIT", " ", "*", "x", "X")),
+    "___",
+    "FRAME:",
 )
+_DUMP_CUES: Final = (re.compile(r"\n\d{1,4}\.\s"),)
 
 
 @stage("image_placeholders")
@@ -121,8 +126,8 @@ def image_placeholders(draft: Draft) -> None:
             drops.append((block, "unrendered shortcode"))
     taken = {id(b) for b, _ in drops}
     joined = Joined([b.text for b in blocks])
-    # (one regex scan of the document for each cue costs less than ``in`` tests to skip it)
-    for k in sorted(joined.hits(_DUMP_CUES)):
+    # (one scan of the document for each cue costs less than ``in`` tests to skip it)
+    for k in sorted(joined.literal_hits(_DUMP_WORDS) | joined.hits(_DUMP_CUES).keys()):
         block = blocks[k]
         text = block.text
         if id(block) in taken or len(text) > 300:

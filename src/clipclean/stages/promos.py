@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from ..model import Draft
 from ..stage import stage
 
-_PHRASES = (
+_PHRASES: Final = (
     "read entire article|read the entire article|read full article|read the full article"
     "|read later|like this|like loading|loading|share this|permalink|back to top"
     "|read full story|read the full story|read more|read on|read next|read this next"
@@ -30,19 +31,19 @@ _PHRASES = (
     "|next|previous|prev|next article|previous article|next story|previous story"
     "|view pdf/print mode|print mode|scroll down|scroll to top|go to top|jump to comments"
 )
-_LINE = r"^[\s>»›→▶]{{0,3}}(?:{})[\s.:!…»›→▶+]{{0,4}}$"
-CALL_TO_ACTION = re.compile(_LINE.format(_PHRASES), re.I)
+_LINE: Final = r"^[\s>»›→▶]{{0,3}}(?:{})[\s.:!…»›→▶+]{{0,4}}$"
+CALL_TO_ACTION: Final = re.compile(_LINE.format(_PHRASES), re.I)
 
 
 #: The phrases, and what a line may have around one: ``\s`` (every character it matches)
 #: and the marks of the pattern's two ends.
-_PHRASE_SET = frozenset(_PHRASES.split("|"))
-_LONGEST = max(map(len, _PHRASE_SET))
-_SPACES = (
+_PHRASE_SET: Final = frozenset(_PHRASES.split("|"))
+_LONGEST: Final = max(map(len, _PHRASE_SET))
+_SPACES: Final = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-_MARKS = _SPACES + ">»›→▶.:!…+"
+_MARKS: Final = _SPACES + ">»›→▶.:!…+"
 
 
 def _call_pattern(text: str) -> re.Pattern[str] | None:

@@ -11,37 +11,38 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
+from typing import Final
 
 from ..model import Block, Draft
 from ..shape import Facts, facts
 from ..stage import stage
 
 #: Prompt words, on the lower-cased line: these are about the site whatever the line.
-_PROMPT_WORDS = (
+_PROMPT_WORDS: Final = (
     r"newsletter|subscri|inbox|paywall|membership|become a member|already a member|"
     r"free trial|support (?:us|our|independent|quality)|donate|unlimited access|abonn|"
     r"suscr|ニュースレター|購読|会員登録|follow (?:us|him|her|me|them) (?:on|@)"
 )
-_EMAIL_AT = r"e-?mail [\w .'’-]{2,40} at \S{1,60}@"
-PROMPT = re.compile(_PROMPT_WORDS + "|^" + _EMAIL_AT)
+_EMAIL_AT: Final = r"e-?mail [\w .'’-]{2,40} at \S{1,60}@"
+PROMPT: Final = re.compile(_PROMPT_WORDS + "|^" + _EMAIL_AT)
 #: Weaker prompt words (a how-to article says "sign in to your account."): only on a line
 #: that is not a sentence.
-_WEAK_WORDS = (
+_WEAK_WORDS: Final = (
     r"sign up|signup|sign in|log in|login|premium|create (?:an|a free) account|"
     r"download (?:the|our) app|get the app|alerts|full story|full article|anmelden|"
     r"registrieren|inscri|regístrate|iniciar sesión|ログイン|click here|"
     r"tell us what you think|let us know|join the (?:conversation|discussion)|"
     r"leave a (?:comment|reply)|post a comment|write a comment|add a comment"
 )
-WEAK_PROMPT = re.compile(_WEAK_WORDS + r"|\bapp\b")
+WEAK_PROMPT: Final = re.compile(_WEAK_WORDS + r"|\bapp\b")
 #: The site addressing the reader, or an imperative opening the line.
-ADDRESS = re.compile(
+ADDRESS: Final = re.compile(
     r"\b(?:you|your|our|us|we)\b|^(?:get|sign|join|subscribe|support|download|click|tap|"
     r"register|enter|never miss|don'?t miss|stay|keep|follow|receive|to read|to continue|"
     r"want|like|love|enjoy)\b|\b(?:sie|ihr|ihre|unser|vous|votre|nous|notre|tu|su|nuestro)\b"
     r"|^[^.!?]{0,40}!$"
 )
-MAX_PROMPT_WORDS = 30
+MAX_PROMPT_WORDS: Final = 30
 
 #: ``PROMPT`` and ``WEAK_PROMPT`` as patterns the scan runs fast: every phrase is entered by a
 #: letter that is rare in text, the part before it checked behind (``wsletter(?<=newsletter)``
@@ -49,16 +50,16 @@ MAX_PROMPT_WORDS = 30
 #: by that letter and all ASCII (a ``^``/``\b`` branch or one in another script makes the engine
 #: try every branch at every position, three to ten times slower); the phrases in other scripts
 #: are plain substrings, looked for only in a line that is not ASCII.
-_PROMPT_ASCII = re.compile(
+_PROMPT_ASCII: Final = re.compile(
     r"w(?:sletter(?<=newsletter)|all(?<=paywall)|(?<=follow) (?:us|him|her|me|them) (?:on|@))"
     r"|b(?:scri(?<=subscri)|ox(?<=inbox)|ership(?<=membership)|ecome a member|onn(?<=abonn))"
     r"|y a member(?<=already a member)|cr(?<=suscr)"
     r"|pport(?<=support) (?:us|our|independent|quality)"
     r"|d(?:onate| access(?<=unlimited access))|free trial"
 )
-_PROMPT_WIDE = ("ニュースレター", "購読", "会員登録")
-_PROMPT_EMAIL = re.compile(_EMAIL_AT)
-_WEAK_ASCII = re.compile(
+_PROMPT_WIDE: Final = ("ニュースレター", "購読", "会員登録")
+_PROMPT_EMAIL: Final = re.compile(_EMAIL_AT)
+_WEAK_ASCII: Final = re.compile(
     r"g(?:n(?<=sign)(?: up|up| in)| in(?<=log in)|in(?<=login)|istrieren(?<=registrieren)"
     r"|ístrate(?<=regístrate))"
     r"|p(?:remium|p(?:(?<=download the app)|(?<=download our app)|(?<=get the app)))"
@@ -68,7 +69,7 @@ _WEAK_ASCII = re.compile(
     r"|v(?<=leav)e a (?:comment|reply)|full (?:story|article)"
     r"|what you think(?<=tell us what you think)|join the (?:conversation|discussion)"
 )
-_APP = re.compile(r"\bapp\b")
+_APP: Final = re.compile(r"\bapp\b")
 
 
 def _prompt(low: str) -> bool:
@@ -91,14 +92,16 @@ def _weak_prompt(low: str) -> bool:
 
 #: ``ADDRESS`` in three fast parts: its ``^`` branches (for ``match``), its words at the start
 #: of the line, and its words after a non-word character (``\b`` before a word is that).
-_ADDRESS_OPEN = re.compile(
+_ADDRESS_OPEN: Final = re.compile(
     r"(?:get|sign|join|subscribe|support|download|click|tap|register|enter|never miss"
     r"|don'?t miss|stay|keep|follow|receive|to read|to continue|want|like|love|enjoy)\b"
     r"|[^.!?]{0,40}!$"
 )
-_ADDRESS_WORDS = r"(?:you|your|our|us|we|sie|ihr|ihre|unser|vous|votre|nous|notre|tu|su|nuestro)\b"
-_ADDRESS_FIRST = re.compile(_ADDRESS_WORDS)
-_ADDRESS_LATER = re.compile(r"\W" + _ADDRESS_WORDS)
+_ADDRESS_WORDS: Final = (
+    r"(?:you|your|our|us|we|sie|ihr|ihre|unser|vous|votre|nous|notre|tu|su|nuestro)\b"
+)
+_ADDRESS_FIRST: Final = re.compile(_ADDRESS_WORDS)
+_ADDRESS_LATER: Final = re.compile(r"\W" + _ADDRESS_WORDS)
 
 
 def _address(low: str) -> bool:
@@ -111,27 +114,29 @@ def _address(low: str) -> bool:
 
 
 #: How to reach the author or the newsroom: a prompt whoever it names.
-CONTACT = re.compile(
+CONTACT: Final = re.compile(
     r"may be reached at|can be reached at|follow (?:him|her|them|me|us) on"
     r"|e-?mail (?:him|her|them|me|us) at|have a (?:news )?tip\?|send (?:us )?(?:a )?(?:news )?tips?\b"
 )
 
 #: Words every ``CONTACT`` phrase holds: a line without one is not tried.
-_CONTACT_CUES = ("reached", "follow", "mail", "tip")
+_CONTACT_CUES: Final = ("reached", "follow", "mail", "tip")
 
 #: The site's pitch: an imperative to the reader opening the line ("Get X delivered to your
 #: door", "Join our forums", "Listen live at …"). Only at the edges of the article run.
-PITCH = re.compile(
+PITCH: Final = re.compile(
     r"^(?:get|join|start your|check out|listen (?:to|live|back)|sign up|subscribe|follow|download"
     r"|tap|click|visit|don'?t miss|never miss|stay (?:up|informed|connected|tuned)|find out more"
     r"|learn more|abonnieren sie|folgen sie|inscrivez-vous|suivez|abonnez-vous|suscríbete"
     r"|síguenos|descarga)\b"
 )
-_YOU_OUR = re.compile(r"\b(?:you|your|our|us|ihr|ihre|unser|votre|notre|vous|tu|su|nuestro)\b")
+_YOU_OUR: Final = re.compile(
+    r"\b(?:you|your|our|us|ihr|ihre|unser|votre|notre|vous|tu|su|nuestro)\b"
+)
 #: How many blocks at each end of the run a pitch may stand in, and how long it may be.
-EDGE = 2
-MAX_PITCH_WORDS = 60
-_seq = attrgetter("seq")
+EDGE: Final = 2
+MAX_PITCH_WORDS: Final = 60
+_seq: Final = attrgetter("seq")
 
 
 def _edges(draft: Draft) -> tuple[range, range]:
@@ -153,7 +158,7 @@ def _edges(draft: Draft) -> tuple[range, range]:
 #: with common letters: trying them at every position of every line was most of the stage's time);
 #: they are long enough (or checked behind) to pick few lines that are not prompts, as each line
 #: picked costs the three checks of :func:`_drop_reason`.
-_CUE = re.compile(
+_CUE: Final = re.compile(
     r"w(?:sl|hat you think|(?<=follow) (?:us|him|her|me|them) (?:on|@))"  # newsletter, follow us
     r"|b(?:scr|ox(?<=inbox)|ership|ecome a member|onn(?<=abonn)|e reached at)"
     r"|y(?:wall(?<=paywall)| a member(?<=already a member))"
@@ -169,7 +174,7 @@ _CUE = re.compile(
 )
 #: The phrases in other scripts, looked for only in a text that is not all ASCII (in ``_CUE``
 #: they would make the scan try every position).
-_CUE_WIDE = ("ニュースレター", "購読", "会員登録", "ログイン")
+_CUE_WIDE: Final = ("ニュースレター", "購読", "会員登録", "ログイン")
 
 
 def _drop_reason(block: Block, head: bool, tail: bool, edge: bool = False) -> str | None:
@@ -203,11 +208,11 @@ def _drop_reason(block: Block, head: bool, tail: bool, edge: bool = False) -> st
 #: From this many words a line that ends like a sentence is one: a prompt word in it ("told
 #: subscribers in a newsletter that you …") is not enough, the line must also stand where
 #: prompts stand (an edge of the text) or speak as one (an imperative opening it).
-SENTENCE_WORDS = 12
+SENTENCE_WORDS: Final = 12
 
 
 #: Where a line's sentences part.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s")
+_SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?])\s")
 
 
 def _imperative(low: str) -> bool:

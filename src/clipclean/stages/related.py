@@ -9,13 +9,14 @@ reads as prose, so an article that goes on after an inline box keeps its text.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..model import Block, Draft
 from ..scan import heads, starts_like
 from ..shape import units
 from ..stage import stage
 
-RELATED_HEAD = re.compile(
+RELATED_HEAD: Final = re.compile(
     r"^(?:(?:related|more)\s[^.!?]{1,60}:$|related(?:\s[\w ]{1,30})?|more (?:from|on|in|about|stories|news|great|to explore|"
     r"like this)\b.{0,50}|more|see also|also(?: read| see)?|read (?:more|next|also)"
     r"|recommended(?:\s[\w ]{1,20})?|you (?:may|might) (?:also )?(?:like|enjoy)"
@@ -39,7 +40,7 @@ RELATED_HEAD = re.compile(
     re.I,
 )
 #: A line marked as a link ("» Title", "→ Title") or naming a source in brackets ("[CNET]").
-LINK_MARKED = re.compile(
+LINK_MARKED: Final = re.compile(
     r"^[»›→▸►]\s?\S.{0,150}$|^\[[^\[\]]{1,40}\]$"
     r"|^(?:Prev(?:ious)?|Next)(?:Prev(?:ious)?|Next)?(?=[A-Z0-9‘“'\"]).{1,200}$"
     r"|^\[(?:related|see also|read more|read|more|also|watch|listen)\b[^\[\]]{0,200}\]$"
@@ -54,7 +55,7 @@ LINK_MARKED = re.compile(
 )
 #: How a line that :data:`RELATED_HEAD` or :data:`LINK_MARKED` matches can start (besides
 #: "[" and "("): the first words of their alternatives.
-_HEADS = heads(
+_HEADS: Final = heads(
     *"related more most see also read recommended you don't do trending popular editor top"
     " latest further what recent in on mehr meistgelesen lesen lee les auch das à lire sur"
     " voir vous você noticias te más veja leia saiba mais también lo weitere empfehlungen"
@@ -63,17 +64,17 @@ _HEADS = heads(
     " verwandte artículos articles dans".split()
 )
 
-_BRACKETS = ("[", "(")
+_BRACKETS: Final = ("[", "(")
 
 #: Longest run of link titles taken under one heading.
-MAX_RUN = 15
+MAX_RUN: Final = 15
 #: A link title has no more words than this; a longer line that ends a sentence is prose.
-MAX_LINK_UNITS = 25
+MAX_LINK_UNITS: Final = 25
 
 
 #: A sentence ends with one of these (before closing quotes): a headline that ends with a
 #: quotation ("… despite claiming 'he avoids PDAs'") is still a headline.
-_FULL_STOP = (".", "!", "?", "…", "。", "！", "？")
+_FULL_STOP: Final = (".", "!", "?", "…", "。", "！", "？")
 
 
 def _is_link_title(text: str) -> bool:

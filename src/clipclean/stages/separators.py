@@ -7,16 +7,17 @@ navigation or a footer, never a sentence of the article.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..dates import find_date
 from ..model import Draft
 from ..shape import SEPARATOR, ends_like_sentence, separator_ratio, word_count
 from ..stage import stage
 
-_SPLIT = re.compile(r"(?:(?<!\s)\s*)?[|•·»/]\s*")
+_SPLIT: Final = re.compile(r"(?:(?<!\s)\s*)?[|•·»/]\s*")
 #: Breadcrumbs: "Home » News » Politics", "Start > Sport > Fußball".
-_CRUMB = re.compile(r"\s(?:»|›|>|→|/)\s")
-MAX_CRUMB_WORDS = 6
+_CRUMB: Final = re.compile(r"\s(?:»|›|>|→|/)\s")
+MAX_CRUMB_WORDS: Final = 6
 
 
 def is_separator_row(text: str) -> bool:
@@ -47,7 +48,7 @@ def is_separator_row(text: str) -> bool:
 #: What a long line that starts with a word needs to be a row: a pipe or bullet (two make a
 #: row), or a mark that :data:`_CRUMB` cuts at (a trail). Looked for with an ``in`` test per
 #: mark (see :func:`_has_row_mark`).
-ROW_MARKS = "|•·»›>/→"
+ROW_MARKS: Final = "|•·»›>/→"
 
 
 def _has_row_mark(text: str) -> bool:

@@ -8,13 +8,14 @@ Facebook has other words in it and stays.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..model import Draft
 from ..scan import ASCII_FOLDS
 from ..stage import stage
 
 #: Words a share or follow row is made of; at least one must be in ``CORE``.
-CORE = frozenset(
+CORE: Final = frozenset(
     "facebook twitter x linkedin reddit pinterest pin whatsapp telegram email e-mail mail print "
     "share shares shared sharing tweet tweets copy copied flipboard buffer tumblr instagram "
     "youtube vk vkontakte odnoklassniki messenger sms google+ google stumbleupon pocket digg "
@@ -23,14 +24,16 @@ CORE = frozenset(
     "condividi compartilhar compartilhe pint baixar imprimir drucken imprimer "
     "シェア ツイート".split()
 )
-FILLER = frozenset(
+FILLER: Final = frozenset(
     "on us this article story post page link the via with to our in auf sur en no me it is "
     "caring more sharing options read later and or share: now click opens new window friend a "
     "tab".split()
 )
-MAX_ROW_WORDS = 14
-_TOKEN = re.compile(r"[^\W\d_][\w+\-]{0,30}|\d{1,9}[km]?", re.I)
-HANDLE_OR_MAIL = re.compile(r"^@\w{1,40}$|^[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}$")
+MAX_ROW_WORDS: Final = 14
+_TOKEN: Final = re.compile(r"[^\W\d_][\w+\-]{0,30}|\d{1,9}[km]?", re.I)
+HANDLE_OR_MAIL: Final = re.compile(
+    r"^@\w{1,40}$|^[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}$"
+)
 
 
 def is_share_row(text: str) -> bool:
@@ -57,11 +60,11 @@ def is_share_row(text: str) -> bool:
 
 
 #: The words a row can start with (see :func:`_may_lead`), by their first two characters.
-_STARTS: dict[str, tuple[str, ...]] = {}
+_STARTS: Final[dict[str, tuple[str, ...]]] = {}
 for _word in sorted(CORE | {"click"}):
     _STARTS[_word[:2]] = (*_STARTS.get(_word[:2], ()), _word)
-_FIRSTS = frozenset(w[0] for w in CORE if not w.isascii())
-_LONGEST = max(map(len, CORE))
+_FIRSTS: Final = frozenset(w[0] for w in CORE if not w.isascii())
+_LONGEST: Final = max(map(len, CORE))
 
 
 def _may_lead(text: str) -> bool:

@@ -7,6 +7,7 @@ under it (never a sentence), so an article that goes on after a tag row keeps it
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..model import Block, Draft
 from ..scan import heads, starts_like
@@ -14,22 +15,24 @@ from ..shape import ends_like_sentence, word_count
 from ..stage import stage
 from .related import RELATED_HEAD
 
-_NAMES = (
+_NAMES: Final = (
     r"tags?|topics?|related tags|related topics|keywords|filed under|in this article|tagged"
     r"|more about|schlagwörter|schlagworte|themen|stichwörter|étiquettes|mots-clés|sujets"
     r"|etiquetas|temas|palabras clave|タグ|キーワード|関連キーワード"
 )
-TAGS_HEAD = re.compile(r"^(?:" + _NAMES + r")\s{0,2}:?$", re.I)
-TAGS_INLINE = re.compile(r"^(?:" + _NAMES + r")\s{0,2}[:：]\s{0,3}(?P<list>\S.{0,600})$", re.I)
+TAGS_HEAD: Final = re.compile(r"^(?:" + _NAMES + r")\s{0,2}:?$", re.I)
+TAGS_INLINE: Final = re.compile(
+    r"^(?:" + _NAMES + r")\s{0,2}[:：]\s{0,3}(?P<list>\S.{0,600})$", re.I
+)
 #: How a line either pattern matches starts: the first words of ``_NAMES``.
-_HEADS = heads(
+_HEADS: Final = heads(
     *"tags topics related keywords filed in tagged more schlagwörter themen stichwörter"
     " étiquettes mots-clés sujets etiquetas temas palabras タグ キーワード 関連キーワード".split()
 )
-_SPLIT = re.compile(r"\s{0,3}[,;|•·#、，]\s{0,3}")
+_SPLIT: Final = re.compile(r"\s{0,3}[,;|•·#、，]\s{0,3}")
 #: Most label lines a heading takes, and the most words a label line may have.
-MAX_LABELS = 30
-MAX_LABEL_WORDS = 6
+MAX_LABELS: Final = 30
+MAX_LABEL_WORDS: Final = 6
 
 
 def _labels(text: str) -> list[str]:

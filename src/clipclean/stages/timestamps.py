@@ -7,6 +7,7 @@ date cannot become a publication date, so both leave the body.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..dates import time_only
 from ..model import Draft
@@ -14,11 +15,11 @@ from ..scan import ASCII_FOLDS
 from ..shape import word_count
 from ..stage import stage
 
-_UNITS = (
+_UNITS: Final = (
     r"s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?"
     r"|y|yrs?|years?"
 )
-RELATIVE = re.compile(
+RELATIVE: Final = re.compile(
     r"^(?:(?:updated|posted|published|edited|last updated)\s{0,3}:?\s{0,3})?"
     r"(?:(?:\d{1,3}|an?|one)\s{0,2}(?:" + _UNITS + r")\.?\s{1,3}ago|just now|moments? ago|yesterday"
     r"|vor\s{1,3}\d{1,3}\s{1,3}\w{1,12}|il y a\s{1,3}\d{1,3}\s{1,3}\w{1,12}"
@@ -29,30 +30,32 @@ RELATIVE = re.compile(
     re.I,
 )
 #: A clock time alone ("12:51 p.m.") or a word count ("Wordcount: 717").
-BARE_TIME = re.compile(
+BARE_TIME: Final = re.compile(
     r"^\d{1,2}[:.]\d{2}\s{0,2}(?:[ap]\.?\s?m\.?)?(?:\s{1,2}[A-Z]{2,4})?$|^word\s?count:?\s{0,2}\d{1,6}$",
     re.I,
 )
 #: A date's label on a line of its own ("Publish date:"), the date being on the next.
-DATE_LABEL = re.compile(
+DATE_LABEL: Final = re.compile(
     r"^(?:publish(?:ed)?(?: date| on)?|date|posted(?: on)?|updated(?: on)?|last updated"
     r"|datum|veröffentlicht(?: am)?|fecha|publicado(?: el)?|publié le|mis à jour le)\s?:?$",
     re.I,
 )
 #: "3 Min Read", "Lesezeit: 4 Min.", "5 min de lecture".
-READING_TIME = re.compile(
+READING_TIME: Final = re.compile(
     r"^(?:(?:lesezeit|reading time|temps de lecture|tiempo de lectura)\s?:?\s{0,2})?"
     r"\d{1,3}\s{0,2}(?:min|mins|minutes?|minuten|minutos)\.?"
     r"(?:\s{1,2}(?:read|reading|lesezeit|de lecture|de lectura|lectura))?\.?$",
     re.I,
 )
-_TIME_PREFIX = re.compile(r"^(?:updated|posted|published|last updated|modified|edited)\b", re.I)
+_TIME_PREFIX: Final = re.compile(
+    r"^(?:updated|posted|published|last updated|modified|edited)\b", re.I
+)
 
 
 #: The four whole-line shapes and the clock-time prefix as one pattern, tried in the order the
 #: stage asks them: its first alternative that matches names the shape, so a line costs one
 #: pattern call instead of five.
-_ANY = re.compile(
+_ANY: Final = re.compile(
     "|".join(
         f"(?P<{name}>{p.pattern})"
         for name, p in (
@@ -65,7 +68,7 @@ _ANY = re.compile(
     ),
     re.I,
 )
-_REASON = {
+_REASON: Final = {
     "relative": "relative timestamp",
     "label": "date label",
     "bare": "clock time or word count",
@@ -79,7 +82,7 @@ _REASON = {
 #: "just now", "hace", "fecha", "word count", "lesezeit", "modified" ...), and "a" before a
 #: unit or a space ("an hour ago", "a day ago"). Under ``re.I`` an ASCII letter matches only
 #: its own other case, so a line whose head is not here cannot match.
-_HEADS = frozenset(
+_HEADS: Final = frozenset(
     "up po pu ed la on ju mo ye vo il ha da ve fe mi wo le re te ti an as am ah ad aw ay".split()
 ) | frozenset("a" + space for space in " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
 
