@@ -201,7 +201,7 @@ _HOLDS_ARTICLE = etree.XPath("boolean(.//article|.//main|.//*[contains(@itemprop
 #: image may be only there; nav, footer and aside inside an <article> wait too: its
 #: own footer or aside may hold its byline or date).
 _SECTIONING = ("nav", "footer", "aside")
-EARLY_TAGS = tuple(t for t in CHROME_TAGS if t not in ("noscript", *_SECTIONING))
+EARLY_TAGS = tuple(t for t in CHROME_TAGS if t != "noscript" and t not in _SECTIONING)
 _PAGE_FURNITURE = etree.XPath("|".join(f"//{t}[not(ancestor::article)]" for t in _SECTIONING))
 
 
