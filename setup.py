@@ -19,8 +19,9 @@ from pathlib import Path
 
 from setuptools import setup
 
-#: The modules compiled: the text path, which the shared stages also run for HTML. Their
-#: ``.py`` sources are installed beside them (``clipclean stages`` reads the docstrings there).
+#: The modules compiled: the text path, which the shared stages also run for HTML, and the
+#: HTML path's tree walks (blocks, marks, prune, markup). Their ``.py`` sources are installed
+#: beside them (``clipclean stages`` reads the docstrings there).
 COMPILED = sorted(
     [
         *(
@@ -30,6 +31,7 @@ COMPILED = sorted(
             )
         ),
         "src/clipclean/text/blocks.py",
+        *(f"src/clipclean/html/{name}.py" for name in ("blocks", "marks", "prune", "markup")),
         "src/clipclean/text/wrap.py",
         *(str(p) for p in Path("src/clipclean/stages").glob("*.py") if p.name != "__init__.py"),
     ]

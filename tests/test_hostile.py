@@ -115,6 +115,23 @@ def test_control_characters_from_character_references_are_removed() -> None:
     assert PROSE in article.body and "Red" in article.body
 
 
+@pytest.mark.parametrize(
+    "ref",
+    ["&#27;", "&#x1B;", "&#0000027;", "&#x9b", "&#128;", "&#xD800;", "&#65535;", "&#99999999;"],
+)
+def test_every_control_reference_is_seen_among_harmless_ones(ref: str) -> None:
+    # (only a page whose references may name a control is walked for them)
+    html = f"<p title='a{ref}b'>It&#8217;s &amp; x{ref}y &#233;t&#xE9;</p>"
+    tree = parse(html)
+    for text in (tree.text_content(), tree.find(".//p").get("title")):
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]", text), ref
+
+
+def test_raw_controls_in_a_fragment_with_references_are_removed() -> None:
+    tree = parse("<p>It&#8217;s a\x07 b\x1b[31m c</p>")
+    assert tree.text_content() == "It\u2019s a b c"
+
+
 # -- size and structure (small versions; the full sizes are in bench/hostile_bench.py) ---------
 def test_deep_nesting_loses_no_text() -> None:
     depth = 5000  # past libxml2's 2048 even with huge_tree, which drops everything below

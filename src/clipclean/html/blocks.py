@@ -41,23 +41,23 @@ BREAKS = frozenset(
 def _gather(el: lxml.html.HtmlElement) -> str:
     """Text of ``el`` as it stands: inline pieces joined as they are, block edges as spaces."""
     parts: list[str] = []
-
-    def walk(node: lxml.html.HtmlElement) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        brk = tag in BREAKS or tag in BLOCK_KINDS
-        if brk:
-            parts.append(" ")
-        if node.text and tag:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if brk:
-            parts.append(" ")
-
-    walk(el)
+    _gather_into(el, parts)
     return "".join(parts)
+
+
+def _gather_into(node: lxml.html.HtmlElement, parts: list[str]) -> None:
+    tag = node.tag if isinstance(node.tag, str) else ""
+    brk = tag in BREAKS or tag in BLOCK_KINDS
+    if brk:
+        parts.append(" ")
+    if node.text and tag:
+        parts.append(node.text)
+    for child in node:
+        _gather_into(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+    if brk:
+        parts.append(" ")
 
 
 def element_text(el: lxml.html.HtmlElement) -> str:
@@ -79,10 +79,21 @@ _BLOCK_TAGS = tuple(BLOCK_KINDS)
 _LINE_TAGS = (*BLOCK_KINDS, *BREAKS)
 
 
-def _nested(el: lxml.html.HtmlElement, breaks: bool = False) -> bool:
-    """Holds a block element (or, with ``breaks``, anything that ends a line); lxml's C tag
-    filter finds the first."""
-    return next(el.iterdescendants(*(_LINE_TAGS if breaks else _BLOCK_TAGS)), None) is not None
+def _holders(root: lxml.html.HtmlElement, tags: tuple[str, ...]) -> set[lxml.html.HtmlElement]:
+    """The elements of ``root`` that hold one of ``tags`` below them (a block element, or
+    anything that ends a line). One pass up from each such element, stopping at an ancestor
+    already held, costs less than a tag search under every element the walk meets (lxml
+    prepares a filter of the tag names for each search). The set keeps the elements'
+    proxies alive, so the walk meets the same objects."""
+    held: set[lxml.html.HtmlElement] = set()
+    for el in root.iterdescendants(*tags):
+        parent = el.getparent()
+        while parent is not None and parent not in held:
+            held.add(parent)
+            if parent is root:
+                break
+            parent = parent.getparent()
+    return held
 
 
 def origin(el: lxml.html.HtmlElement) -> str:
@@ -100,61 +111,73 @@ def to_blocks(root: lxml.html.HtmlElement) -> list[tuple[Block, lxml.html.HtmlEl
     edge), as a browser lays them out: a paragraph drawn with ``<br><br>`` inside a ``<span>``
     is one block, its links included, not one block per link.
     """
-    out: list[tuple[Block, lxml.html.HtmlElement]] = []
+    walk = _Walk(_holders(root, _BLOCK_TAGS), _holders(root, _LINE_TAGS))
+    walk.walk(root, None, "paragraph")
+    return walk.out
 
-    def emit(el: lxml.html.HtmlElement, kind: BlockKind) -> None:
+
+class _Walk:
+    """One walk of :func:`to_blocks` (methods, not closures: cheaper calls, compiled too)."""
+
+    def __init__(
+        self, holds_block: set[lxml.html.HtmlElement], holds_line: set[lxml.html.HtmlElement]
+    ) -> None:
+        self.out: list[tuple[Block, lxml.html.HtmlElement]] = []
+        self.holds_block = holds_block
+        self.holds_line = holds_line
+
+    def emit(self, el: lxml.html.HtmlElement, kind: BlockKind) -> None:
         text = element_text(el)
         if text:
-            out.append(
-                (
-                    Block(
-                        text=text,
-                        kind=kind,
-                        origin=origin(el),
-                        links=link_share(el, text),
-                    ),
-                    el,
-                )
-            )
+            block = Block(text=text, kind=kind, origin=origin(el), links=link_share(el, text))
+            self.out.append((block, el))
 
-    def walk(el: lxml.html.HtmlElement, outer: BlockKind | None, run_kind: BlockKind) -> None:
+    def flush(
+        self,
+        el: lxml.html.HtmlElement,
+        run_kind: BlockKind,
+        run: list[str],
+        inline: list[lxml.html.HtmlElement],
+    ) -> None:
+        """The line of text and inline elements gathered since the last break, as a block."""
+        if not run:  # (nothing since the last break: no inline element either)
+            return
+        text = normalise_line(" ".join("".join(run).split()))
+        if text:
+            owner = inline[0] if inline else el
+            linked = sum(len(element_text(a)) for e in inline for a in e.iter("a"))
+            block = Block(
+                text=text,
+                kind=run_kind,
+                origin=origin(owner),
+                links=min(1.0, linked / max(len(text), 1)),
+            )
+            self.out.append((block, owner))
+        run.clear()
+        inline.clear()
+
+    def walk(self, el: lxml.html.HtmlElement, outer: BlockKind | None, run_kind: BlockKind) -> None:
         run: list[str] = [el.text] if el.text else []
         inline: list[lxml.html.HtmlElement] = []
-
-        def flush() -> None:
-            text = normalise_line(" ".join("".join(run).split()))
-            if text:
-                owner = inline[0] if inline else el
-                linked = sum(len(element_text(a)) for e in inline for a in e.iter("a"))
-                block = Block(
-                    text=text,
-                    kind=run_kind,
-                    origin=origin(owner),
-                    links=min(1.0, linked / max(len(text), 1)),
-                )
-                out.append((block, owner))
-            run.clear()
-            inline.clear()
-
         for child in el.iterchildren(etree.Element):
             tag = child.tag
             kind = BLOCK_KINDS.get(tag)
-            nested = _nested(child, kind is None) if kind is not None or tag not in BREAKS else True
+            if kind is not None:
+                nested = child in self.holds_block
+            else:
+                nested = tag in BREAKS or child in self.holds_line
             if kind is None and not nested:  # an inline element: part of the line
                 run.append(_gather(child))
                 inline.append(child)
             else:
-                flush()
+                self.flush(el, run_kind, run, inline)
                 if kind is not None and not nested:
-                    emit(child, outer if outer == "quote" else kind)
+                    self.emit(child, outer if outer == "quote" else kind)
                 elif kind is not None:
                     inner = outer or (kind if kind in ("quote", "list_item") else None)
-                    walk(child, inner, outer or kind)
+                    self.walk(child, inner, outer or kind)
                 else:
-                    walk(child, outer, outer or "paragraph")
+                    self.walk(child, outer, outer or "paragraph")
             if child.tail:
                 run.append(child.tail)
-        flush()
-
-    walk(root, None, "paragraph")
-    return out
+        self.flush(el, run_kind, run, inline)

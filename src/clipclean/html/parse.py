@@ -17,7 +17,7 @@ from html.parser import HTMLParser as _Tokenizer
 import lxml.html
 from lxml import etree
 
-from ..controls import has_controls, strip_controls
+from ..controls import has_controls, strip_controls, utf8_has_controls
 from ..read import InputError
 
 #: Deepest element nesting we keep; deeper wrappers are unwrapped (their text is kept). Real
@@ -27,8 +27,21 @@ MAX_DEPTH = 200
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 
+#: lxml.html's own class lookup is a Python method, called for every element proxy made (a
+#: page makes thousands); this one runs in C and gives the same classes, bar the form
+#: controls' subclasses (FormElement, InputElement…), whose extra methods nothing here uses.
+_CLASSES = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
+
+
 def _parser() -> lxml.html.HTMLParser:
-    return lxml.html.HTMLParser(huge_tree=True, no_network=True, remove_pis=True)
+    parser = lxml.html.HTMLParser(huge_tree=True, no_network=True, remove_pis=True)
+    parser.set_element_class_lookup(_CLASSES)
+    return parser
 
 
 def _limit_errors(parser: lxml.html.HTMLParser) -> list[str]:
@@ -62,7 +75,7 @@ def parse(text: str) -> lxml.html.HtmlElement:
         tree, errors = _parse_once(flatten(text))
     if errors:
         raise InputError(f"page too large to parse ({errors[0]})")
-    if "&#" in text:  # character references are the one way controls can enter the tree
+    if "&#" in text and _may_hold_controls(text):
         _strip_tree_controls(tree)
     return tree
 
@@ -81,6 +94,35 @@ def parse_fragment(html: str) -> lxml.html.HtmlElement:
     root = body if body is not None else lxml.html.Element("div")
     root.tag = "div"
     return root
+
+
+#: A numeric character reference (libxml2 reads one without its ";" too).
+_CHARREF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+))")
+
+
+def _may_hold_controls(text: str) -> bool:
+    """Whether the tree of ``text`` can hold a control character: a character reference
+    names one (or a code point that is no character), or the text itself holds one (a
+    fragment not read through :mod:`clipclean.read`). Reading the references is much cheaper
+    than visiting the tree; a page that has "&#" seldom names a control with it."""
+    for ref in _CHARREF.finditer(text):
+        hexa, decimal = ref.groups()
+        digits = (hexa or decimal).lstrip("0")
+        if len(digits) > 7:  # past the last code point (and int() refuses thousands of digits)
+            return True
+        code = int(digits or "0", 16 if hexa else 10)
+        if (
+            (code < 0x20 and code not in (0x09, 0x0A, 0x0D))
+            or 0x7F <= code <= 0x9F
+            or 0xD800 <= code <= 0xDFFF
+            or code in (0xFFFE, 0xFFFF)
+            or code > 0x10FFFF
+        ):
+            return True
+    try:  # (C passes over the bytes: the pattern's scan of every character costs more)
+        return utf8_has_controls(text.encode("utf-8"))
+    except UnicodeEncodeError:  # a lone surrogate
+        return True
 
 
 def _strip_tree_controls(tree: etree._Element) -> None:

@@ -201,8 +201,13 @@ _HOLDS_ARTICLE = etree.XPath("boolean(.//article|.//main|.//*[contains(@itemprop
 #: image may be only there; nav, footer and aside inside an <article> wait too: its
 #: own footer or aside may hold its byline or date).
 _SECTIONING = ("nav", "footer", "aside")
-EARLY_TAGS = tuple(t for t in CHROME_TAGS if t not in ("noscript", *_SECTIONING))
-_PAGE_FURNITURE = etree.XPath("|".join(f"//{t}[not(ancestor::article)]" for t in _SECTIONING))
+EARLY_TAGS = tuple(t for t in CHROME_TAGS if t != "noscript" and t not in _SECTIONING)
+
+
+def _page_furniture(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The nav, footer and aside elements outside any <article>, in document order: one
+    walk with lxml's C tag filter (an XPath union walks the tree once per tag, then sorts)."""
+    return [el for el in tree.iter(*_SECTIONING) if next(el.iterancestors("article"), None) is None]
 
 
 #: What a reader sees of a page-level section, for the trace.
@@ -226,7 +231,7 @@ def strip_early(tree: lxml.html.HtmlElement, sieve: Sieve | None = None) -> None
             sieve.note(el, FURNITURE, f"a <{el.tag}> (page controls)")
     etree.strip_elements(tree, *EARLY_TAGS, with_tail=False)
     root = top(tree)
-    for el in _PAGE_FURNITURE(tree):
+    for el in _page_furniture(tree):
         if top(el) is not root:  # (inside a section dropped just before)
             continue
         if wraps_article(el):
