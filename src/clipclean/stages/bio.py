@@ -36,9 +36,19 @@ ROLE = re.compile(
 #: A heading over the bio: "About the author", "About Jane Doe", "Über Jane Doe", "Sobre …".
 BIO_HEADING = re.compile(
     r"^(?:about|über|sobre|à propos de|a proposito di|acerca de|over)\s(?P<who>[^\W\d_][\w'’.\- ]{2,60}?)"
-    r"\s?:?$",
+    r"\s?:?(?P<count>\s\d{1,6}\s\w{3,12})?$",  # "Über Steffi 1009 Artikel": the author box's count
     re.I,
 )
+#: A heading that says "author" in the author box ("Author", "Autorin", "incurvy Autorin",
+#: "À propos de l'auteur"): the box's last word names the role, in several languages.
+ROLE_HEADING = re.compile(
+    r"^(?:\S+\s){0,2}(?:author|authors|autor|autorin|autoren|auteur|auteure|autrice|autore"
+    r"|autora|auteurs|skribent|författare|tekijä|autorka|yazar|writer)\s?:?$",
+    re.I,
+)
+#: The author box's paragraph opens with the person: "Jake is …", "Ich bin Steffi, …",
+#: "I'm Jane …", "Je suis …", "Soy …" (first words only; the name must agree).
+FIRST_PERSON = ("i'm ", "i am ", "ich bin ", "je suis ", "soy ", "sono ", "eu sou ", "ik ben ")
 _HEADING_STARTS = ("about ", "über ", "sobre ", "à propos ", "a proposito ", "acerca ", "over ")
 #: "About …" naming the author by role rather than by name.
 THE_AUTHOR = frozenset(
@@ -53,6 +63,39 @@ def _names(draft: Draft) -> tuple[set[str], set[str]]:
     return whole, {a.split()[0] for a in whole if " " in a}
 
 
+def _opens_with_person(text: str) -> bool:
+    """The paragraph starts with a first-person self-introduction ("Ich bin Steffi, …")."""
+    low = text[:12].casefold()
+    return low.startswith(FIRST_PERSON)
+
+
+def _role_headed_bio(draft: Draft, tail: list[Block]) -> bool:
+    """An "Author" heading, maybe a name line, then the paragraph about that person.
+
+    The paragraph must name the person first ("Jake is the co-founder …" under "Jake
+    Goulding") or introduce itself ("Ich bin Eleonore, …"): a closing section of the story
+    headed "Authors" says neither.
+    """
+    for i, head in enumerate(tail[:-1]):
+        if facts(head).words > 4 or not ROLE_HEADING.match(head.text):
+            continue
+        rest = tail[i + 1 :]
+        name = rest[0] if len(rest) > 1 and is_person_name(rest[0].text) else None
+        block = rest[1] if name is not None else rest[0]
+        f = facts(block)
+        if f.words > MAX_HEADED_BIO_WORDS or f.words < 8 or not f.ends:
+            continue
+        first = name.text.split()[0] if name is not None else ""
+        if not (_opens_with_person(block.text) or (first and block.text.startswith(first + " "))):
+            continue
+        draft.remove(head, "author bio heading")
+        if name is not None:
+            draft.remove(name, "author bio heading")
+        draft.lift(block, "author_bio", confidence=0.7)
+        return True
+    return False
+
+
 def _headed_bio(draft: Draft, tail: list[Block]) -> bool:
     """Lift the paragraph under a bio heading near the end; True when there was one."""
     for head, block in pairwise(tail):
@@ -63,7 +106,9 @@ def _headed_bio(draft: Draft, tail: list[Block]) -> bool:
         if m is None or facts(block).words > MAX_HEADED_BIO_WORDS or not facts(block).ends:
             continue
         who = m.group("who")
-        if who.lower() in THE_AUTHOR or is_person_name(who):
+        # "Über Steffi 1009 Artikel": a count of posts makes a lone first name enough.
+        counted = m.group("count") is not None and who[:1].isupper() and len(who.split()) <= 3
+        if who.lower() in THE_AUTHOR or is_person_name(who) or counted:
             draft.remove(head, "author bio heading")
             draft.lift(block, "author_bio", confidence=0.7)
             return True
@@ -73,7 +118,9 @@ def _headed_bio(draft: Draft, tail: list[Block]) -> bool:
 @stage("author_bio")
 def author_bio(draft: Draft) -> None:
     """Lift a closing "X is a … correspondent …" line (or one under "About X") to author_bio."""
-    if _headed_bio(draft, draft.blocks[-TAIL - 1 :]):
+    if _headed_bio(draft, draft.blocks[-TAIL - 1 :]) or _role_headed_bio(
+        draft, draft.blocks[-TAIL - 2 :]
+    ):
         return
     authors, first_names = _names(draft)
     for block in draft.blocks[-TAIL:]:

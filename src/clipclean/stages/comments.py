@@ -19,8 +19,19 @@ COMMENT_WIDGET = re.compile(
     r"|comentarios?|comentários|コメント)\s{0,2}(?:\(\d{1,6}\)|\d{1,6})?\s{0,2}[:.]?$"
     r"|(?:post|leave|write|add|submit|view|show|hide|load|read)\s(?:a\s|your\s|all\s|more\s)?"
     r"(?:comments?|reply|replies|response)\b.{0,30}$"
-    r"|(?:name|email|e-mail|website|comment|nama|nome|nombre)\s{0,2}\*?\s{0,2}"
-    r"(?:\((?:required|optional|wajib|obrigatório|obligatorio)\))?\s{0,2}\*?$"
+    r"|(?:name|email|e-mail|mail|website|webseite|site web|sitio web|url|uri|comment|kommentar"
+    r"|nama|nome|nombre|nom)\s{0,2}\*?\s{0,2}(?:\([^()]{1,40}\))?\s{0,2}[*:]?$"
+    r"|(?:comment|kommentar|commentaire|comentario|commento) (?:by|von|de|di)\s.{1,60}$"
+    r"|no (?:responses?|comments?|replies) (?:so far|yet)\b.{0,3}$"
+    # The form's heading in several languages: "Hinterlassen Sie eine Antwort", "Deja un
+    # comentario", "Laisser un commentaire", "Lascia un commento", "Deixe uma resposta".
+    r"|(?:hinterlass\w*|schreib\w*|verfass\w*)(?:\s(?:sie|jetzt|du))*\s(?:einen|eine)\s"
+    r"(?:kommentar|antwort)\b.{0,3}$"
+    r"|kommentar\s(?:hinterlassen|schreiben|verfassen|erstellen|abgeben)\b.{0,3}$"
+    r"|(?:laisse[rz]?|d[ée]pose[rz]?|écrire|ecrire)\sun\s(?:commentaire|avis)\b.{0,3}$"
+    r"|(?:deja|dejar|deje|escribe|escribir)\s(?:un|una)\s(?:comentario|respuesta)\b.{0,3}$"
+    r"|(?:lascia|lasciare|scrivi)\s(?:un|una)\s(?:commento|risposta)\b.{0,3}$"
+    r"|(?:deixe|deixar|escreva)\s(?:um|uma)\s(?:comentário|comentario|resposta)\b.{0,3}$"
     r"|be the first to comment|there are no comments|no comments yet"
     r"|(?:atenção|atención|achtung|attention)\s?:\s?coment"
     r"|(?:report|reply|like|dislike|flag)(?:\s(?:abuse|comment))?$"
@@ -28,7 +39,8 @@ COMMENT_WIDGET = re.compile(
 #: How the lines COMMENT_WIDGET takes open (lower-cased: two characters, or a digit): a set
 #: lookup rules out most lines before the pattern's branches are tried.
 _WIDGET_HEADS = frozenset(
-    "co re ko コメ po le wr ad su vi sh hi lo na em e- we no be th at ac li di fl".split()
+    "co re ko コメ po le wr ad su vi sh hi lo na em e- we no be th at ac li di fl ma ur si sc ve"
+    " la dé de ér ec es".split()
 )
 #: Notices of the comment form anywhere in the line; only tried when a cue word is present.
 COMMENT_NOTICE = re.compile(
@@ -36,9 +48,15 @@ COMMENT_NOTICE = re.compile(
     r"|your email address will not be published|required fields are marked"
     r"|comments? (?:are|is) (?:closed|moderated|disabled)|comments? policy"
     r"|you are commenting using|log in using one of these methods|notify me of"
-    r"|type your comment here|enter your comment here"
+    r"|type your comment here|enter your comment here|please enter your (?:comment|name)"
+    # The same notices in other languages (German, French, Spanish, Italian, Portuguese).
+    r"|e-?mail-?\s?adresse wird nicht veröffentlicht|pflichtfelder sind mit"
+    r"|benachrichtige mich|adresse (?:e-?mail|de messagerie) ne sera pas publiée"
+    r"|champs obligatoires sont indiqués|correo electrónico no será publicad"
+    r"|campos obligatorios están marcados|email non sarà pubblicato|campi obbligatori sono"
+    r"|e-?mail não será publicado|campos obrigatórios são marcados"
 )
-_CUES = ("comment", "required", "email address", "notify me")  # (spelled out in the stage)
+_CUES = ("comment", "required", "mail", "notify me", "pflicht", "benachrichtig", "obligat")
 MAX_WIDGET_CHARS = 160
 
 
@@ -68,7 +86,15 @@ def comments(draft: Draft) -> None:
         # The notice is searched for only when one of _CUES is in the line ("in" tests: a
         # generator over _CUES cost more than the rest of the stage).
         if ((low[:2] in heads or low[:1].isdigit()) and widget(low)) or (
-            ("comment" in low or "required" in low or "email address" in low or "notify me" in low)
+            (
+                "comment" in low
+                or "required" in low
+                or "mail" in low
+                or "notify me" in low
+                or "pflicht" in low
+                or "benachrichtig" in low
+                or "obligat" in low
+            )
             and notice(low)
             and _notice_shaped(facts(block), i, len(draft.blocks))
         ):

@@ -1,0 +1,72 @@
+"""The author box and the comment form after the article, in scraped text (issue 13)."""
+
+from __future__ import annotations
+
+import clipclean
+
+PARAS = [
+    "The council voted on Tuesday to close the old bridge to cars for two years of repairs.",
+    "Engineers found cracks in three of the supports during an inspection in the spring.",
+    "Buses will use a temporary lane, and cyclists will keep a path on the eastern side.",
+    "Shop owners on both banks said they feared losing customers during the busiest months.",
+]
+HEAD = ["Bridge to close for two years", "By Jane Doe", "March 4, 2024"]
+
+
+def clean(after: tuple[str, ...]) -> clipclean.Article:
+    return clipclean.clean("\n".join([*HEAD, *PARAS, *after]) + "\n", kind="text")
+
+
+def body(a: clipclean.Article) -> list[str]:
+    return [b.text for b in a.blocks]
+
+
+def test_an_author_heading_and_name_line_lift_the_paragraph_about_that_person() -> None:
+    bio = "Jake is the co-founder of a consultancy and organises a yearly conference on tools."
+    a = clean(("Author", "Jake Goulding", bio))
+    assert a.author_bio == bio and body(a) == PARAS
+
+
+def test_a_self_introduction_under_an_author_heading_is_the_bio() -> None:
+    bio = "Ich bin Eleonore, Betreiberin dieses Blogs. Ich schreibe hier über Mode und Reisen."
+    a = clean(("Blog Autorin", bio))
+    assert a.author_bio == bio and body(a) == PARAS
+
+
+def test_a_closing_section_headed_authors_that_names_no_one_first_stays() -> None:
+    closing = "The study was funded by the city and reviewed by two outside engineering firms."
+    a = clean(("Authors", closing))
+    assert a.author_bio is None and closing in body(a)
+
+
+def test_an_about_heading_with_a_post_count_takes_a_lone_first_name() -> None:
+    bio = "Ich bin Steffi, bekennende Tiernärrin, und schreibe seit Jahren über Hunde und Katzen."
+    a = clean(("Über Steffi 1009 Artikel", bio))
+    assert a.author_bio == bio and body(a) == PARAS
+
+
+def test_comment_form_headings_labels_and_notices_in_several_languages_go() -> None:
+    form = (
+        "Hinterlassen Sie eine Antwort",
+        "E-Mail Adresse wird nicht veröffentlicht.",
+        "Name (wird benötigt)",
+        "E-mail (required, hidden to public)",
+        "Webseite (beachte den Hinweis)",
+        "Laisser un commentaire",
+        "Votre adresse e-mail ne sera pas publiée.",
+        "Deja un comentario",
+        "No Response so far »",
+        "Comment by Mirko Lange — 17.07, 2011 @ 13:04",
+    )
+    a = clean(form)
+    assert body(a) == PARAS
+    assert all(any(r.text == line for r in a.removed) for line in form)
+
+
+def test_a_sentence_about_email_in_the_story_stays() -> None:
+    said = (
+        "She said her e-mail address was not published anywhere, and she wanted to know how "
+        "the sender had found it in the first place."
+    )
+    a = clean((said, PARAS[0].replace("Tuesday", "Friday")))
+    assert said in body(a)
