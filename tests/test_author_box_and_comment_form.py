@@ -70,3 +70,16 @@ def test_a_sentence_about_email_in_the_story_stays() -> None:
     )
     a = clean((said, PARAS[0].replace("Tuesday", "Friday")))
     assert said in body(a)
+
+
+def test_short_lines_after_a_comment_widget_at_the_end_are_the_form() -> None:
+    form = ("Schreibe einen Kommentar Antworten abbrechen", "Say your words", "Spam-Schutz: 2 + 8")
+    a = clean(form)
+    assert body(a) == PARAS
+    assert [r.stage for r in a.removed if r.text == "Say your words"] == ["comments"]
+
+
+def test_a_sentence_after_a_comment_widget_stays() -> None:
+    closing = "The next council meeting is on Friday."
+    a = clean(("Leave a Reply", closing))
+    assert all(r.stage != "comments" for r in a.removed if r.text == closing)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Draft
+from ..model import Block, Draft
 from ..shape import Facts, facts
 from ..stage import stage
 
@@ -19,19 +19,19 @@ COMMENT_WIDGET = re.compile(
     r"|comentarios?|comentários|コメント)\s{0,2}(?:\(\d{1,6}\)|\d{1,6})?\s{0,2}[:.]?$"
     r"|(?:post|leave|write|add|submit|view|show|hide|load|read)\s(?:a\s|your\s|all\s|more\s)?"
     r"(?:comments?|reply|replies|response)\b.{0,30}$"
-    r"|(?:name|email|e-mail|mail|website|webseite|site web|sitio web|url|uri|comment|kommentar"
+    r"|(?:_{3,}\s?)?(?:name|email|e-mail|mail|website|webseite|site web|sitio web|url|uri|comment|kommentar"
     r"|nama|nome|nombre|nom)\s{0,2}\*?\s{0,2}(?:\([^()]{1,40}\))?\s{0,2}[*:]?$"
-    r"|(?:comment|kommentar|commentaire|comentario|commento) (?:by|von|de|di)\s.{1,60}$"
-    r"|no (?:responses?|comments?|replies) (?:so far|yet)\b.{0,3}$"
+    r"|(?:comment|kommentar|commentaire|comentario|commento) (?:by|von|de|di)(?:\s.{1,60})?$"
+    r"|no (?:responses?|comments?|replies) (?:so far|yet)\b.{0,30}$"
     # The form's heading in several languages: "Hinterlassen Sie eine Antwort", "Deja un
     # comentario", "Laisser un commentaire", "Lascia un commento", "Deixe uma resposta".
     r"|(?:hinterlass\w*|schreib\w*|verfass\w*)(?:\s(?:sie|jetzt|du))*\s(?:einen|eine)\s"
-    r"(?:kommentar|antwort)\b.{0,3}$"
-    r"|kommentar\s(?:hinterlassen|schreiben|verfassen|erstellen|abgeben)\b.{0,3}$"
-    r"|(?:laisse[rz]?|d[ée]pose[rz]?|écrire|ecrire)\sun\s(?:commentaire|avis)\b.{0,3}$"
-    r"|(?:deja|dejar|deje|escribe|escribir)\s(?:un|una)\s(?:comentario|respuesta)\b.{0,3}$"
-    r"|(?:lascia|lasciare|scrivi)\s(?:un|una)\s(?:commento|risposta)\b.{0,3}$"
-    r"|(?:deixe|deixar|escreva)\s(?:um|uma)\s(?:comentário|comentario|resposta)\b.{0,3}$"
+    r"(?:kommentar|antwort)\b.{0,30}$"
+    r"|kommentar\s(?:hinterlassen|schreiben|verfassen|erstellen|abgeben)\b.{0,30}$"
+    r"|(?:laisse[rz]?|d[ée]pose[rz]?|écrire|ecrire)\sun\s(?:commentaire|avis)\b.{0,30}$"
+    r"|(?:deja|dejar|deje|escribe|escribir)\s(?:un|una)\s(?:comentario|respuesta)\b.{0,30}$"
+    r"|(?:lascia|lasciare|scrivi)\s(?:un|una)\s(?:commento|risposta)\b.{0,30}$"
+    r"|(?:deixe|deixar|escreva)\s(?:um|uma)\s(?:comentário|comentario|resposta)\b.{0,30}$"
     r"|be the first to comment|there are no comments|no comments yet"
     r"|(?:atenção|atención|achtung|attention)\s?:\s?coment"
     r"|(?:report|reply|like|dislike|flag)(?:\s(?:abuse|comment))?$"
@@ -40,7 +40,7 @@ COMMENT_WIDGET = re.compile(
 #: lookup rules out most lines before the pattern's branches are tried.
 _WIDGET_HEADS = frozenset(
     "co re ko コメ po le wr ad su vi sh hi lo na em e- we no be th at ac li di fl ma ur si sc ve"
-    " la dé de ér ec es".split()
+    " la dé de ér ec es __".split()
 )
 #: Notices of the comment form anywhere in the line; only tried when a cue word is present.
 COMMENT_NOTICE = re.compile(
@@ -51,12 +51,15 @@ COMMENT_NOTICE = re.compile(
     r"|type your comment here|enter your comment here|please enter your (?:comment|name)"
     # The same notices in other languages (German, French, Spanish, Italian, Portuguese).
     r"|e-?mail-?\s?adresse wird nicht veröffentlicht|pflichtfelder sind mit"
+    r"|(?:die )?kommentarfunktion (?:ist|wird)|view the discussion thread"
     r"|benachrichtige mich|adresse (?:e-?mail|de messagerie) ne sera pas publiée"
     r"|champs obligatoires sont indiqués|correo electrónico no será publicad"
     r"|campos obligatorios están marcados|email non sarà pubblicato|campi obbligatori sono"
     r"|e-?mail não será publicado|campos obrigatórios são marcados"
 )
-_CUES = ("comment", "required", "mail", "notify me", "pflicht", "benachrichtig", "obligat")
+#: (spelled out in the stage)
+_CUES: tuple[str, ...] = ("comment", "required", "mail", "notify me", "pflicht", "benachrichtig")
+_CUES += ("obligat", "kommentarf", "discussion")
 MAX_WIDGET_CHARS = 160
 
 
@@ -94,9 +97,38 @@ def comments(draft: Draft) -> None:
                 or "pflicht" in low
                 or "benachrichtig" in low
                 or "obligat" in low
+                or "kommentarf" in low
+                or "discussion" in low
             )
             and notice(low)
             and _notice_shaped(facts(block), i, len(draft.blocks))
         ):
             drops.append((block, "comment widget"))
+    drops += _form_run(draft, {id(b) for b, _ in drops})
     draft.remove_many(drops)
+
+
+#: The comment form's other lines ("Say your words", "Please enter your name here", "Spam-
+#: Schutz: 2 + 8") are short and not sentences; after a widget line in the last third of the
+#: text, a run of them is the form too.
+FORM_LINE_WORDS = 6
+
+
+def _form_run(draft: Draft, dropped: set[int]) -> list[tuple[Block, str]]:
+    """The short non-sentence lines right after a comment widget near the end."""
+    blocks = draft.blocks
+    n = len(blocks)
+    out: list[tuple[Block, str]] = []
+    i = n - n // 3
+    while i < n:
+        if id(blocks[i]) not in dropped:
+            i += 1
+            continue
+        i += 1
+        while i < n and id(blocks[i]) not in dropped:
+            f = facts(blocks[i])
+            if f.words > FORM_LINE_WORDS or f.ends:
+                break
+            out.append((blocks[i], "comment form"))
+            i += 1
+    return out
