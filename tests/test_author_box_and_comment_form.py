@@ -83,3 +83,38 @@ def test_a_sentence_after_a_comment_widget_stays() -> None:
     closing = "The next council meeting is on Friday."
     a = clean(("Leave a Reply", closing))
     assert all(r.stage != "comments" for r in a.removed if r.text == closing)
+
+
+def test_the_byline_authors_name_opening_the_last_paragraph_makes_it_the_bio() -> None:
+    bio = "JANE DOE has covered city hall for a decade. She lives on the east bank with two cats."
+    a = clean((bio,))
+    assert a.author_bio == bio and body(a) == PARAS
+
+
+def test_someone_else_opening_the_last_paragraph_is_not_the_bio() -> None:
+    closing = (
+        "Maria Lopez has lived by the bridge for forty years and says she will miss the noise."
+    )
+    a = clean((closing,))
+    assert a.author_bio is None and closing in body(a)
+
+
+def test_about_heading_with_the_post_count_on_its_own_line() -> None:
+    bio = "Ich bin Steffi, bekennende Tiernärrin, und schreibe seit Jahren über Hunde und Katzen."
+    a = clean(("Über Steffi", "1009 Artikel", bio))
+    assert a.author_bio == bio and body(a) == PARAS
+
+
+def test_a_closing_call_to_the_comments_goes_but_a_sentence_about_them_stays() -> None:
+    ask = "Verraten Sie gerne in den Kommentaren: Was halten Sie von der Sperrung?"
+    a = clean((ask,))
+    assert ask not in body(a) and body(a) == PARAS
+    said = "Readers said in the comments that the detour adds twenty minutes to the trip."
+    a = clean((said,))
+    assert all(r.stage != "comments" for r in a.removed if r.text == said)
+
+
+def test_a_call_to_the_comments_before_prose_stays_with_the_article() -> None:
+    ask = "Tell us in the comments: would you take the bus?"
+    a = clean((ask, PARAS[0].replace("Tuesday", "Friday")))
+    assert all(r.stage != "comments" for r in a.removed if r.text == ask)

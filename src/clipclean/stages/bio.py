@@ -9,7 +9,6 @@ bio whatever it says.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from ..model import Block, Draft
 from ..shape import facts, is_person_name, word_count
@@ -18,6 +17,9 @@ from ..stage import stage
 #: How many blocks from the end a bio may stand.
 TAIL = 3
 MAX_BIO_WORDS = 80
+#: A bio found by the byline's name alone: a paragraph of its own after some of the article.
+MIN_NAMED_BIO_WORDS = 12
+AFTER = 2
 #: A bio under its own heading may be longer: the heading already says what it is.
 MAX_HEADED_BIO_WORDS = 150
 #: How far after the name the role must stand ("Lily Kuo is a China correspondent …"); a
@@ -96,21 +98,44 @@ def _role_headed_bio(draft: Draft, tail: list[Block]) -> bool:
     return False
 
 
+#: The author box's post count on a line of its own under "Über Steffi": "1009 Artikel".
+COUNT_LINE = re.compile(r"^\d{1,6}\s[^\W\d_]{3,12}$")
+
+
 def _headed_bio(draft: Draft, tail: list[Block]) -> bool:
     """Lift the paragraph under a bio heading near the end; True when there was one."""
-    for head, block in pairwise(tail):
+    for i, head in enumerate(tail[:-1]):
         f = facts(head)
         if f.words > 8 or not f.low.startswith(_HEADING_STARTS):
             continue
         m = BIO_HEADING.match(head.text)
-        if m is None or facts(block).words > MAX_HEADED_BIO_WORDS or not facts(block).ends:
+        if m is None:
+            continue
+        block = tail[i + 1]
+        count = COUNT_LINE.match(block.text) is not None and i + 2 < len(tail)
+        if count:
+            block = tail[i + 2]
+        if facts(block).words > MAX_HEADED_BIO_WORDS or not facts(block).ends:
             continue
         who = m.group("who")
         # "Über Steffi 1009 Artikel": a count of posts makes a lone first name enough.
-        counted = m.group("count") is not None and who[:1].isupper() and len(who.split()) <= 3
-        if who.lower() in THE_AUTHOR or is_person_name(who) or counted:
+        counted = (m.group("count") is not None or count) and who[:1].isupper()
+        if who.lower() in THE_AUTHOR or is_person_name(who) or (counted and len(who.split()) <= 3):
             draft.remove(head, "author bio heading")
+            if count:
+                draft.remove(tail[i + 1], "author bio heading")
             draft.lift(block, "author_bio", confidence=0.7)
+            return True
+    return False
+
+
+def _opens_with_author(text: str, authors: set[str]) -> bool:
+    """The paragraph opens with a byline author's whole name and a verb ("TIM ANDERSON has
+    done …"): an author named in the third person at the end of their own piece is a bio."""
+    low = text[:61].casefold()
+    for name in authors:
+        after = text[len(name) : len(name) + 2]
+        if " " in name and low.startswith(name) and after[:1] == " " and after[1:].islower():
             return True
     return False
 
@@ -123,9 +148,23 @@ def author_bio(draft: Draft) -> None:
     ):
         return
     authors, first_names = _names(draft)
-    for block in draft.blocks[-TAIL:]:
+    blocks = draft.blocks
+    for k, block in enumerate(blocks[-TAIL:], start=max(0, len(blocks) - TAIL)):
+        words = word_count(block.text)
+        if words > MAX_HEADED_BIO_WORDS:
+            continue
+        # After the article (not the whole text), and a paragraph, not a headline; the
+        # byline's whole name in front says what it is, as a heading would.
+        if (
+            k >= AFTER
+            and words >= MIN_NAMED_BIO_WORDS
+            and facts(block).ends
+            and _opens_with_author(block.text, authors)
+        ):
+            draft.lift(block, "author_bio", confidence=0.7)
+            return
         m = BIO.match(block.text)
-        if not m or word_count(block.text) > MAX_BIO_WORDS:
+        if not m or words > MAX_BIO_WORDS:
             continue
         name = m.group("name").strip()
         said = block.text[m.end("name") : m.end("name") + ROLE_REACH]  # "is a … correspondent"

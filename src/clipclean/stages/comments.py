@@ -105,6 +105,7 @@ def comments(draft: Draft) -> None:
         ):
             drops.append((block, "comment widget"))
     drops += _form_run(draft, {id(b) for b, _ in drops})
+    drops += _closing_invitation(draft, {id(b) for b, _ in drops})
     draft.remove_many(drops)
 
 
@@ -131,4 +132,37 @@ def _form_run(draft: Draft, dropped: set[int]) -> list[tuple[Block, str]]:
                 break
             out.append((blocks[i], "comment form"))
             i += 1
+    return out
+
+
+#: "Tell us in the comments", "Verraten Sie gerne in den Kommentaren:": the closing call to
+#: the comment section, in several languages.
+IN_THE_COMMENTS = re.compile(
+    r"\b(?:in the comments|(?:below|unten) in den kommentaren|in den kommentaren"
+    r"|dans les commentaires|en (?:los|la sección de) comentarios|nei commenti"
+    r"|nos comentários|in de reacties|w komentarzach)\b"
+)
+#: Only after the last prose line, and only a short one: a long closing paragraph that
+#: mentions the comments ("readers said in the comments that …") is the article.
+INVITATION_WORDS = 30
+#: A line this long that ends like a sentence is prose: the invitation is not before it.
+PROSE_WORDS = 15
+
+
+def _closing_invitation(draft: Draft, dropped: set[int]) -> list[tuple[Block, str]]:
+    """A short question or call ("…?", "…:", "…!") inviting comments after the last prose."""
+    out: list[tuple[Block, str]] = []
+    for block in reversed(draft.blocks):
+        f = facts(block)
+        low = f.low
+        if (
+            f.words <= INVITATION_WORDS
+            and id(block) not in dropped
+            and ("komment" in low or "comment" in low or "reacties" in low)
+            and ("?" in low or low.endswith((":", "!")))
+            and IN_THE_COMMENTS.search(low)
+        ):
+            out.append((block, "comment invitation"))
+        elif f.words >= PROSE_WORDS and f.ends:
+            break
     return out
