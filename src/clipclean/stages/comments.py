@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..model import Draft
+from ..model import Block, Draft
 from ..shape import Facts, facts
 from ..stage import stage
 
@@ -20,8 +20,19 @@ COMMENT_WIDGET: Final = re.compile(
     r"|comentarios?|comentários|コメント)\s{0,2}(?:\(\d{1,6}\)|\d{1,6})?\s{0,2}[:.]?$"
     r"|(?:post|leave|write|add|submit|view|show|hide|load|read)\s(?:a\s|your\s|all\s|more\s)?"
     r"(?:comments?|reply|replies|response)\b.{0,30}$"
-    r"|(?:name|email|e-mail|website|comment|nama|nome|nombre)\s{0,2}\*?\s{0,2}"
-    r"(?:\((?:required|optional|wajib|obrigatório|obligatorio)\))?\s{0,2}\*?$"
+    r"|(?:_{3,}\s?)?(?:name|email|e-mail|mail|website|webseite|site web|sitio web|url|uri|comment|kommentar"
+    r"|nama|nome|nombre|nom)\s{0,2}\*?\s{0,2}(?:\([^()]{1,40}\))?\s{0,2}[*:]?$"
+    r"|(?:comment|kommentar|commentaire|comentario|commento) (?:by|von|de|di)(?:\s.{1,60})?$"
+    r"|no (?:responses?|comments?|replies) (?:so far|yet)\b.{0,30}$"
+    # The form's heading in several languages: "Hinterlassen Sie eine Antwort", "Deja un
+    # comentario", "Laisser un commentaire", "Lascia un commento", "Deixe uma resposta".
+    r"|(?:hinterlass\w*|schreib\w*|verfass\w*)(?:\s(?:sie|jetzt|du))*\s(?:einen|eine)\s"
+    r"(?:kommentar|antwort)\b.{0,30}$"
+    r"|kommentar\s(?:hinterlassen|schreiben|verfassen|erstellen|abgeben)\b.{0,30}$"
+    r"|(?:laisse[rz]?|d[ée]pose[rz]?|écrire|ecrire)\sun\s(?:commentaire|avis)\b.{0,30}$"
+    r"|(?:deja|dejar|deje|escribe|escribir)\s(?:un|una)\s(?:comentario|respuesta)\b.{0,30}$"
+    r"|(?:lascia|lasciare|scrivi)\s(?:un|una)\s(?:commento|risposta)\b.{0,30}$"
+    r"|(?:deixe|deixar|escreva)\s(?:um|uma)\s(?:comentário|comentario|resposta)\b.{0,30}$"
     r"|be the first to comment|there are no comments|no comments yet"
     r"|(?:atenção|atención|achtung|attention)\s?:\s?coment"
     r"|(?:report|reply|like|dislike|flag)(?:\s(?:abuse|comment))?$"
@@ -29,7 +40,8 @@ COMMENT_WIDGET: Final = re.compile(
 #: How the lines COMMENT_WIDGET takes open (lower-cased: two characters, or a digit): a set
 #: lookup rules out most lines before the pattern's branches are tried.
 _WIDGET_HEADS: Final = frozenset(
-    "co re ko コメ po le wr ad su vi sh hi lo na em e- we no be th at ac li di fl".split()
+    "co re ko コメ po le wr ad su vi sh hi lo na em e- we no be th at ac li di fl ma ur si sc ve"
+    " la dé de ér ec es __".split()
 )
 #: Notices of the comment form anywhere in the line; only tried when a cue word is present.
 COMMENT_NOTICE: Final = re.compile(
@@ -37,9 +49,27 @@ COMMENT_NOTICE: Final = re.compile(
     r"|your email address will not be published|required fields are marked"
     r"|comments? (?:are|is) (?:closed|moderated|disabled)|comments? policy"
     r"|you are commenting using|log in using one of these methods|notify me of"
-    r"|type your comment here|enter your comment here"
+    r"|type your comment here|enter your comment here|please enter your (?:comment|name)"
+    # The same notices in other languages (German, French, Spanish, Italian, Portuguese).
+    r"|e-?mail-?\s?adresse wird nicht veröffentlicht|pflichtfelder sind mit"
+    r"|(?:die )?kommentarfunktion (?:ist|wird)|view the discussion thread"
+    r"|benachrichtige mich|adresse (?:e-?mail|de messagerie) ne sera pas publiée"
+    r"|champs obligatoires sont indiqués|correo electrónico no será publicad"
+    r"|campos obligatorios están marcados|email non sarà pubblicato|campi obbligatori sono"
+    r"|e-?mail não será publicado|campos obrigatórios são marcados"
 )
-_CUES: Final = ("comment", "required", "email address", "notify me")  # (spelled out in the stage)
+#: (spelled out in the stage)
+_CUES: Final = (
+    "comment",
+    "required",
+    "mail",
+    "notify me",
+    "pflicht",
+    "benachrichtig",
+    "obligat",
+    "kommentarf",
+    "discussion",
+)
 MAX_WIDGET_CHARS: Final = 160
 
 
@@ -69,9 +99,80 @@ def comments(draft: Draft) -> None:
         # The notice is searched for only when one of _CUES is in the line ("in" tests: a
         # generator over _CUES cost more than the rest of the stage).
         if ((low[:2] in heads or low[:1].isdigit()) and widget(low)) or (
-            ("comment" in low or "required" in low or "email address" in low or "notify me" in low)
+            (
+                "comment" in low
+                or "required" in low
+                or "mail" in low
+                or "notify me" in low
+                or "pflicht" in low
+                or "benachrichtig" in low
+                or "obligat" in low
+                or "kommentarf" in low
+                or "discussion" in low
+            )
             and notice(low)
             and _notice_shaped(facts(block), i, len(draft.blocks))
         ):
             drops.append((block, "comment widget"))
+    drops += _form_run(draft, {id(b) for b, _ in drops})
+    drops += _closing_invitation(draft, {id(b) for b, _ in drops})
     draft.remove_many(drops)
+
+
+#: The comment form's other lines ("Say your words", "Please enter your name here", "Spam-
+#: Schutz: 2 + 8") are short and not sentences; after a widget line in the last third of the
+#: text, a run of them is the form too.
+FORM_LINE_WORDS = 6
+
+
+def _form_run(draft: Draft, dropped: set[int]) -> list[tuple[Block, str]]:
+    """The short non-sentence lines right after a comment widget near the end."""
+    blocks = draft.blocks
+    n = len(blocks)
+    out: list[tuple[Block, str]] = []
+    i = n - n // 3
+    while i < n:
+        if id(blocks[i]) not in dropped:
+            i += 1
+            continue
+        i += 1
+        while i < n and id(blocks[i]) not in dropped:
+            f = facts(blocks[i])
+            if f.words > FORM_LINE_WORDS or f.ends:
+                break
+            out.append((blocks[i], "comment form"))
+            i += 1
+    return out
+
+
+#: "Tell us in the comments", "Verraten Sie gerne in den Kommentaren:": the closing call to
+#: the comment section, in several languages.
+IN_THE_COMMENTS = re.compile(
+    r"\b(?:in the comments|(?:below|unten) in den kommentaren|in den kommentaren"
+    r"|dans les commentaires|en (?:los|la sección de) comentarios|nei commenti"
+    r"|nos comentários|in de reacties|w komentarzach)\b"
+)
+#: Only after the last prose line, and only a short one: a long closing paragraph that
+#: mentions the comments ("readers said in the comments that …") is the article.
+INVITATION_WORDS = 30
+#: A line this long that ends like a sentence is prose: the invitation is not before it.
+PROSE_WORDS = 15
+
+
+def _closing_invitation(draft: Draft, dropped: set[int]) -> list[tuple[Block, str]]:
+    """A short question or call ("…?", "…:", "…!") inviting comments after the last prose."""
+    out: list[tuple[Block, str]] = []
+    for block in reversed(draft.blocks):
+        f = facts(block)
+        low = f.low
+        if (
+            f.words <= INVITATION_WORDS
+            and id(block) not in dropped
+            and ("komment" in low or "comment" in low or "reacties" in low)
+            and ("?" in low or low.endswith((":", "!")))
+            and IN_THE_COMMENTS.search(low)
+        ):
+            out.append((block, "comment invitation"))
+        elif f.words >= PROSE_WORDS and f.ends:
+            break
+    return out
