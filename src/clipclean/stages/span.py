@@ -296,10 +296,11 @@ LIST_GAP = 2
 
 
 def _inner_lists(fs: list[Facts], out: list[float]) -> None:
-    """Items of a bulleted list (two or more in a row, few of them headline-like) with prose
-    just before and just after them (past a heading or two) score 0.5 like list items: the
-    article's list of facts, steps or ingredients, not a menu (whose items are links, short
-    capitalised names) that the run must not cross."""
+    """Items of a bulleted list (two or more short lines in a row) with prose just before and
+    just after them (past a heading or two) score 0.5 like list items: the article's list of
+    facts, steps or ingredients, which the run crosses. A menu of links is rarely held between
+    two paragraphs: its items keep their cost. (Item text reads like a menu's either way:
+    "350 g sugar" is as headline-like as "Contact".)"""
     n = len(out)
     i = 0
     while i < n:
