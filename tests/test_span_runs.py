@@ -133,3 +133,24 @@ def test_headlines_ending_in_a_quotation_are_not_prose() -> None:
     share = ["Share", "Facebook", "Twitter", "Email", "Print", "Jobs", "Archive", "Weather"]
     got = body(["Snow on solar panels", *SHORT, *share, "Most discussed", *quoted])
     assert SHORT[0] in got and "interview" not in got
+
+
+def test_a_bulleted_list_between_paragraphs_stays_in_the_article() -> None:
+    """A list of ingredients under a heading, with prose before and after it, is the article's:
+    the run crosses it (its items are short and capitalised like a menu's)."""
+    intro = "The cake is a layer of sponge, cherries and a cream that sets overnight in the fridge."
+    steps = [
+        "Beat the eggs with the sugar until pale, then fold in the flour and the cocoa powder.",
+        "Bake for forty minutes, let it cool completely and spread the cream over the cherries.",
+    ]
+    items = [f"* {x}" for x in ("1 pack custard powder", "350 g Sugar", "Salt", "5 Eggs")]
+    items += [f"* {x}" for x in ("200 g Cream", "Cling Film", "Butter", "Flour", "Cocoa")]
+    got = body(["Snow White cake", intro, "Ingredients", *items, "Method", *steps])
+    assert intro in got and steps[1] in got
+    assert "* Cling Film" in got and "* 350 g Sugar" in got
+
+
+def test_a_menu_at_the_top_is_not_taken_in() -> None:
+    menu = [f"* {x}" for x in ("Home", "News", "Sport", "Weather", "Contact", "Log in")]
+    got = body(["Example Daily", *menu, "Snow on solar panels", *SHORT, *SHORT])
+    assert SHORT[0] in got and "* Weather" not in got

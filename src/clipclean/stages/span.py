@@ -212,6 +212,7 @@ def _scores(fs: list[Facts], exact: bool = True) -> list[float]:
     reads the cost of a line outside them."""
     out, intros = _base_scores(fs)
     _list_items(fs, out, intros)
+    _inner_lists(fs, out)
     runs = _runs(["1" if x <= 0 else "0" for x in out], TABLE_RUN)
     for i, j in runs:
         _tables(fs, out, i, j)
@@ -286,6 +287,46 @@ def _list_items(fs: list[Facts], out: list[float], intros: list[int]) -> None:
             out[i] = 0.5
             left -= 1
             i += 1
+
+
+#: Markers that open an item of a bulleted list in a text dump ("* ", "• ", "+ ", "- ").
+_BULLETS = ("* ", "• ", "+ ", "- ", "– ", "· ")
+#: Short lines (a heading, "For 12 pieces") that may stand between a list and its prose.
+LIST_GAP = 2
+
+
+def _inner_lists(fs: list[Facts], out: list[float]) -> None:
+    """Items of a bulleted list (two or more short lines in a row) with prose just before and
+    just after them (past a heading or two) score 0.5 like list items: the article's list of
+    facts, steps or ingredients, which the run crosses. A menu of links is rarely held between
+    two paragraphs: its items keep their cost. (Item text reads like a menu's either way:
+    "350 g sugar" is as headline-like as "Contact".)"""
+    n = len(out)
+    i = 0
+    while i < n:
+        if out[i] > 1 or not fs[i].text.startswith(_BULLETS):
+            i += 1
+            continue
+        j = i
+        while j < n and out[j] <= 1 and fs[j].text.startswith(_BULLETS):
+            j += 1
+        if j - i >= 2 and _prose_near(out, i - 1, -1) and _prose_near(out, j, 1):
+            for k in range(i, j):
+                out[k] = max(out[k], 0.5)
+        i = j
+
+
+def _prose_near(out: list[float], k: int, step: int) -> bool:
+    """A line of prose at ``k`` or up to LIST_GAP short lines further in direction ``step``."""
+    for _ in range(LIST_GAP + 1):
+        if not 0 <= k < len(out):
+            return False
+        if out[k] >= PROSE_UNITS:
+            return True
+        if out[k] > 0:
+            return False
+        k += step
+    return False
 
 
 def _tables(fs: list[Facts], out: list[float], i: int, j: int) -> None:
