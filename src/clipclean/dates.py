@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from typing import Final
 from zoneinfo import ZoneInfo
 
 MONTHS: dict[str, int] = {}
@@ -76,8 +77,8 @@ ZONES: dict[str, str] = {
     "NZDT": "Pacific/Auckland",
 }
 
-_MONTH_RE = r"(?P<mon>[^\W\d_]{3,10})\.?"
-_PATTERNS = (
+_MONTH_RE: Final = r"(?P<mon>[^\W\d_]{3,10})\.?"
+_PATTERNS: Final = (
     # 2025-09-19, 2025-09-19T02:15:00Z, 2025-09-19 02:15:00+02:00
     re.compile(
         r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
@@ -104,16 +105,16 @@ _PATTERNS = (
 )
 #: A character each of ``_PATTERNS`` cannot match without ("" for the month-name ones): a
 #: line without it skips that pattern's scan.
-_NEEDS = ("-", "", "", "年", ".", "/")
+_NEEDS: Final = ("-", "", "", "年", ".", "/")
 #: How far before its year each of ``_PATTERNS`` may start (the longest month name, spaces,
 #: day and suffix it allows): a match's year is a run of four digits, so no match starts
 #: before the line's first such run less this, and the scan for it starts there.
-_REACH = (0, 22, 32, 0, 6, 6)
-_YEAR = re.compile(r"\d{4}")
+_REACH: Final = (0, 22, 32, 0, 6, 6)
+_YEAR: Final = re.compile(r"\d{4}")
 #: A clock time. The check that no digit, colon or dot stands before the hour comes after the
 #: hour's first digit (as a look-behind over both), so the pattern opens with a digit and the
 #: scan skips to the digits instead of trying every position.
-_TIME = re.compile(
+_TIME: Final = re.compile(
     r"(?P<h>\d(?<![\d:.]\d)\d?)(?:(?:[:.h時]|\s?Uhr\s?)(?P<mi>\d{2})分?(?::(?P<s>\d{2}))?)?"
     r"\s{0,2}(?P<ampm>[ap]\.?\s?m\b\.?)?(?:\s{0,2}Uhr)?(?![\d:])",
     re.I,
@@ -122,7 +123,7 @@ _TIME = re.compile(
 #: patterns (see :func:`_zone`). As for ``_TIME``, each check of the character before comes
 #: after the text it guards, so a pattern opens with the zones' capitals or with a sign, and the
 #: scan skips to those instead of trying every position.
-_ZONE_ABBR = re.compile(
+_ZONE_ABBR: Final = re.compile(
     r"(?P<abbr>"
     + "|".join(
         f"{z}(?<![^\\W\\d_]{z})"
@@ -130,7 +131,7 @@ _ZONE_ABBR = re.compile(
     )
     + r")(?:\s?(?P<goff>[+-]\d{1,2}(?::?\d{2})?))?(?![^\W\d_])"
 )
-_ZONE_OFF = re.compile(r"(?P<off>[+-](?<![\d:][+-])\d{2}:?\d{2}\b)")
+_ZONE_OFF: Final = re.compile(r"(?P<off>[+-](?<![\d:][+-])\d{2}:?\d{2}\b)")
 
 
 def _zone(text: str, pos: int = 0) -> re.Match[str] | None:
@@ -192,7 +193,7 @@ def find_date(line: str) -> DateMatch | None:
 
 #: Stages ask about the same short header lines several times; only those are remembered, so
 #: the cache never holds a huge line.
-_CACHED_CHARS = 300
+_CACHED_CHARS: Final = 300
 
 
 @lru_cache(maxsize=2048)
@@ -202,13 +203,13 @@ def _find_date_cached(line: str) -> DateMatch | None:
 
 #: The lead bytes of the two-byte UTF-8 characters that ``\d`` takes (Arabic-Indic, Extended
 #: Arabic-Indic and NKo digits: U+0660, U+06F0, U+07C0).
-_DIGIT_LEADS = (0xD9, 0xDB, 0xDF)
+_DIGIT_LEADS: Final = (0xD9, 0xDB, 0xDF)
 #: UTF-8 bytes -> ``d`` for an ASCII digit and for every byte of a character that is not ASCII
 #: and may be a digit of another script (``\d`` takes those), ``\n`` for a line break, `` ``
 #: for anything else. A run of four digits becomes at least four ``d``. A two-byte character
 #: whose lead byte starts no digit (Cyrillic, Greek, Latin with accents …) is `` d``, so a word
 #: in those scripts is no run of four.
-_DIGITISH = bytes(
+_DIGITISH: Final = bytes(
     ord("d")
     if 48 <= c <= 57 or (c >= 128 and not (0xC0 <= c <= 0xDF and c not in _DIGIT_LEADS))
     else (10 if c == 10 else 32)

@@ -8,21 +8,22 @@ paragraph cannot be told from a dek, and it stays in the body.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..dates import find_date
 from ..model import Block, Draft
 from ..shape import is_sentence_like, units, word_count
 from ..stage import stage
 
-MAX_DEK_WORDS = 80
+MAX_DEK_WORDS: Final = 80
 #: A picture credit: "Photo by", "PHOTOGRAPH COURTESY OF", "Foto:", "©", in several languages.
-_CREDIT = re.compile(
+_CREDIT: Final = re.compile(
     r"\b(?:Photo(?:graph)?|Image|Picture|Credit|Foto|Bild|Fotografía|Photographie)s?"
     r"\s?(?:by|von|de|:|courtesy)|\bcourtesy of\b|©|\(c\)\s",
     re.I,
 )
 #: A call to action under the headline: "Save this story for later.", a newsletter pitch.
-_PITCH = re.compile(
+_PITCH: Final = re.compile(
     r"\b(?:save (?:this|the) (?:story|article)|for later|sign up|subscribe|newsletter|abonnieren"
     r"|abonnez|inscrivez|suscr[ií]b|iscriviti)\b",
     re.I,
@@ -35,9 +36,9 @@ def not_a_dek(text: str) -> bool:
 
 
 #: How a paragraph of the article ends: a sentence's mark, or a closing quote after one.
-_LEAD_ENDS = (".", "!", "?", '."', ".”", ".«", ".»", '!"', "!”", '?"', "?”")
+_LEAD_ENDS: Final = (".", "!", "?", '."', ".”", ".«", ".»", '!"', "!”", '?"', "?”")
 #: A teaser the page cut short ("…", ".."): a list of teasers, not the lead.
-_CUT = ("..", "…")
+_CUT: Final = ("..", "…")
 
 
 def _reads_as_lead(block: Block) -> bool:
@@ -47,7 +48,7 @@ def _reads_as_lead(block: Block) -> bool:
 
 
 #: A line with a date and at most this many words, not a sentence, is a byline or dateline.
-DATED_LABEL_WORDS = 12
+DATED_LABEL_WORDS: Final = 12
 
 
 def _dated_label(text: str) -> bool:
@@ -61,7 +62,7 @@ def _dated_label(text: str) -> bool:
 
 
 #: A line this long reads as a dek even without a full stop (many standfirsts have none).
-DEK_UNITS = 8
+DEK_UNITS: Final = 8
 
 
 @stage("dek")

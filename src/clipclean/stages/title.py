@@ -9,6 +9,7 @@ shorter headline over a dek. Without the run, the first headline-like line. A re
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..dates import find_date
 from ..model import Block, Draft
@@ -19,9 +20,9 @@ from .bylines import by_prefix, is_dateline
 from .span import header_zone
 
 #: How far into the document a headline may stand when the article run is unknown.
-HEADLINE_WINDOW = 10
+HEADLINE_WINDOW: Final = 10
 #: A candidate this close to the longest one counts as long enough to be the headline.
-NEAR_TOP = 0.5
+NEAR_TOP: Final = 0.5
 
 
 def _norm(text: str) -> str:
@@ -29,11 +30,11 @@ def _norm(text: str) -> str:
 
 
 #: Quotes a headline may open with: a quotation as the headline ("»Einfach kein Geld mehr …«").
-_OPEN_QUOTES = frozenset("\"'«»„“”‘‚‹›「『")
+_OPEN_QUOTES: Final = frozenset("\"'«»„“”‘‚‹›「『")
 #: A headline after a date is at least this long.
-DATED_HEADLINE_UNITS = 5
+DATED_HEADLINE_UNITS: Final = 5
 #: What a page prints between a date and the headline after it: "23.01.2022 - Headline".
-_DATE_GAP = " -–—|:·•,/"
+_DATE_GAP: Final = " -–—|:·•,/"
 
 
 def _is_candidate(block: Block, byline: bool) -> bool:
@@ -43,9 +44,9 @@ def _is_candidate(block: Block, byline: bool) -> bool:
     text = block.text
     return (  # the cheap tests first
         f.units >= 3
-        and f.headline
         and "|" not in text
         and (text[0].isalnum() or _quoted(text))
+        and f.headline
         and not _lower_start(text)
         and not (f.units >= PROSE_UNITS and _SENTENCE_BREAK.search(text) is not None)
         and not byline
@@ -57,10 +58,10 @@ def _is_candidate(block: Block, byline: bool) -> bool:
 
 #: A line this long with a sentence ending inside it is prose (a lead paragraph cut short),
 #: not a headline (two short sentences can be: "Vegetarisch leben. Trend oder Bedarf?").
-PROSE_UNITS = 16
+PROSE_UNITS: Final = 16
 #: A sentence's end inside a line: a word of four letters or more (not "St." or "Dr.") and
 #: its stop, then the next sentence.
-_SENTENCE_BREAK = re.compile(r"[^\W\d_]{4}[.!?] [^\W\d_]")
+_SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{4}[.!?] [^\W\d_]")
 
 
 def _lower_start(text: str) -> bool:

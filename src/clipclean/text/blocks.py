@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from itertools import accumulate, compress, repeat
 from operator import gt, itemgetter, methodcaller, sub
+from typing import Final
 
 from ..dates import find_date
 from ..model import Block, BlockKind, Removal
@@ -24,25 +25,25 @@ from ..shape import Facts
 from .markup import HEADING, drop_link_numbers, is_markdown, link_numbers, plain_markdown
 from .wrap import MAX_WIDTH, is_wide, unwrap, wrap_width
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_LIST_MARK = re.compile(r"^(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+(?=\S)")
-_MARK_START = frozenset("-*•·▪◦‣")
-_ODD = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]")
+_SPACES: Final = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE: Final = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_LIST_MARK: Final = re.compile(r"^(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+(?=\S)")
+_MARK_START: Final = frozenset("-*•·▪◦‣")
+_ODD: Final = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]")
 #: The same characters one by one: over a whole document a ``in`` test for each is faster.
-_ODD_CHARS = "\t\u00a0\u00ad\u202f\u205f\u3000\u2060\ufeff" + "".join(
+_ODD_CHARS: Final = "\t\u00a0\u00ad\u202f\u205f\u3000\u2060\ufeff" + "".join(
     map(chr, range(0x2000, 0x200E))
 )
 #: A line ending with one of these has finished its sentence (or is a label: "Tags:").
-_TERMINAL = (".", "!", "?", "…", ":", ";", "。", "！", "？", '"', "”", "»", "|")
+_TERMINAL: Final = (".", "!", "?", "…", ":", ";", "。", "！", "？", '"', "”", "»", "|")
 #: A line starting with one of these continues the one before.
-_CONTINUATION = (",", ".", ";", ":", ")", "]", "”", "’", "%", "!", "?", "…")
+_CONTINUATION: Final = (",", ".", ";", ":", ")", "]", "”", "’", "%", "!", "?", "…")
 #: A CJK line ending with a comma has not finished its sentence.
-_CJK_COMMA = ("、", "，")
+_CJK_COMMA: Final = ("、", "，")
 #: Words the line before must have for a lower-case line to join it (not a menu of words).
-_JOIN_MIN_WORDS = 3
+_JOIN_MIN_WORDS: Final = 3
 #: Longest linked phrase that is rejoined on the strength of the spaces around it.
-_LINK_WORDS = 6
+_LINK_WORDS: Final = 6
 
 
 def normalise_line(line: str) -> str:
@@ -87,7 +88,7 @@ def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, bl
 
 
 #: An aside in brackets that the sentence goes on after: "(Kanada) gewann …", "(France).".
-_ASIDE = re.compile(r"\([^()]{1,40}\) ?(?:[,.;:]|[^\W\d_](?<![A-Z]))")
+_ASIDE: Final = re.compile(r"\([^()]{1,40}\) ?(?:[,.;:]|[^\W\d_](?<![A-Z]))")
 
 
 def _aside_goes_on(line: str) -> bool:
@@ -105,14 +106,14 @@ def _is_list_item(line: str) -> bool:
 
 
 #: ``_TERMINAL``, each being one character.
-_TERMINAL_CHARS = frozenset(_TERMINAL)
+_TERMINAL_CHARS: Final = frozenset(_TERMINAL)
 #: First characters of a line that may continue the one before: a lower-case letter (any
 #: non-ASCII character, to be sure) or one of ``_CONTINUATION``.
-_MAY_CONTINUE = re.compile(r"[a-z,.;:()\]%!?\x80-\U0010ffff]")
+_MAY_CONTINUE: Final = re.compile(r"[a-z,.;:()\]%!?\x80-\U0010ffff]")
 #: First characters a list item (``_LIST_MARK``) or a quote ("> ") can start with.
-_KIND_START = re.compile(r"[-*•·▪◦‣>\d]")
+_KIND_START: Final = re.compile(r"[-*•·▪◦‣>\d]")
 #: ``"line N"`` for the first lines: the same strings serve every document.
-_LINE_ORIGINS = [f"line {n}" for n in range(2_000)]
+_LINE_ORIGINS: Final = [f"line {n}" for n in range(2_000)]
 
 
 def _origins(numbers: list[int]) -> list[str]:
@@ -149,7 +150,7 @@ def _candidates(lines: list[str], raws: list[str], heads: str) -> list[int]:
 
 #: Words no sentence or heading ends on: articles, prepositions and conjunctions that always
 #: have something after them (not the particles a verb may end a clause with: "in", "vor").
-_FUNCTION_WORDS = (
+_FUNCTION_WORDS: Final = (
     "the a an of and or to for from with by as than into"  # en
     " der die das des dem den eine einer eines einem einen und oder von zum zur für über"
     " unter durch gegen ohne im am ins vom beim dass"  # de
@@ -160,35 +161,23 @@ _FUNCTION_WORDS = (
     " os da dos das em na no com"  # pt
 )
 #: The same words as a set: a line that opens with one in lower case is no headline.
-FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
-#: A line that ends on one of them, looked for in the lines joined and reversed (each line's
-#: end then opens with "\n": the engine skips from newline to newline instead of trying the
-#: words at every character).
-_OPEN_END = re.compile(
-    r"\n(?:"
-    + "|".join(w[::-1] for w in sorted(FUNCTION_WORDS, key=len, reverse=True))
-    + r") (?=\S)"
-)
-
-
-_LAST_EIGHT = itemgetter(slice(-8, None))
+FUNCTION_WORDS: Final = frozenset(_FUNCTION_WORDS.split())
 
 
 def _open_ends(lines: list[str], numbers: list[int], lasts: list[int]) -> set[int]:
     """The lines after a line of three words or more that ends on a function word, with no
     blank line between: the sentence goes on there, whatever the next line looks like (a link
-    or a capitalised noun: "… Hänge des" / "Ruster" / "Hügellands")."""
-    # (a line's last eight characters hold its last word and the character before it)
-    backwards = "\n".join([*map(_LAST_EIGHT, lines), ""])[::-1]
+    or a capitalised noun: "… Hänge des" / "Ruster" / "Hügellands"). One look at each
+    line's last word (after its last space) in a set: cheaper than a pattern of the words."""
     out: set[int] = set()
-    seen, at = 0, 0  # newlines before ``at`` in ``backwards`` (each ends a line, from the last)
-    for m in _OPEN_END.finditer(backwards):
-        seen += backwards.count("\n", at, m.start())
-        at = m.start()
-        k = len(lines) - 1 - seen  # the line this newline ends
+    for k in range(len(lines) - 1):
+        line = lines[k]
+        cut = line.rfind(" ")
         if (
-            k + 1 < len(lines)
-            and lines[k].count(" ") >= 2
+            cut > 0
+            and line[cut + 1 :] in FUNCTION_WORDS
+            and not line[cut - 1].isspace()
+            and line.count(" ") >= 2
             and numbers[k + 1] - lasts[k] == 1
             and not _is_list_item(lines[k + 1])
             and not lines[k + 1].startswith("> ")
@@ -345,10 +334,10 @@ def _unwrapped(
     return {first + 1: last + 1 for first, last in runs.items()}, dump
 
 
-_WORD = re.compile(r"\w+")
+_WORD: Final = re.compile(r"\w+")
 #: The trace row of a line whose converter markup was read back (link targets, marks).
-MARKUP_STAGE = "text_markup"
-MARKUP_REASON = (
+MARKUP_STAGE: Final = "text_markup"
+MARKUP_REASON: Final = (
     "converter markup read back to the text (link targets, emphasis marks, link numbers)"
 )
 

@@ -13,27 +13,29 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Final
 
 #: Columns below the wrap width where a wrapped line may end (a long next word leaves room).
-WINDOW = 8
+WINDOW: Final = 8
 #: Lines ending in the window needed to say the text is hard-wrapped.
-MIN_WRAPPED = 6
+MIN_WRAPPED: Final = 6
 #: Narrowest and widest wrap widths looked for.
-MIN_WIDTH, MAX_WIDTH = 60, 160
+MIN_WIDTH: Final = 60
+MAX_WIDTH: Final = 160
 #: Characters a terminal draws two columns wide (CJK, Hangul, full-width forms).
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
+_WIDE: Final = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
                    r"\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")  # fmt: skip
 #: A list item's mark (``*``, ``+``, ``o``, ``#``, ``@``, ``-``, ``•``, ``1.``) with its space.
-_ITEM = re.compile(r"(?:[-*+o#@•·▪◦‣]|\d{1,3}[.)]|[a-z][.)])\s+(?=\S)")
+_ITEM: Final = re.compile(r"(?:[-*+o#@•·▪◦‣]|\d{1,3}[.)]|[a-z][.)])\s+(?=\S)")
 #: What opens a line that cannot continue a paragraph: a Markdown heading, a table row, a rule.
-_OWN_LINE = ("#", "|", "___", "---", "===", "* * *")
+_OWN_LINE: Final = ("#", "|", "___", "---", "===", "* * *")
 #: A bulleted list item opens its own line (a number does not: "12. März" may be wrapped text;
 #: a numbered item is told by its indentation).
-_BULLET = re.compile(r"[-*+•·▪◦‣]\s+(?=\S)")
+_BULLET: Final = re.compile(r"[-*+•·▪◦‣]\s+(?=\S)")
 
 
 #: Last characters of a line that ended its sentence.
-_SENTENCE_END = frozenset(".!?…。！？")
+_SENTENCE_END: Final = frozenset(".!?…。！？")
 
 
 def _widths(lines: list[str], wide: bool) -> list[int]:
@@ -60,7 +62,10 @@ def wrap_width(lines: list[str], wide: bool = False) -> int:
     if fit < MIN_WRAPPED or (total - fit) * 12 > fit:
         return 0  # (no width can hold enough lines: the common case, decided in C)
     best, best_w = 0, 0
-    for w in sorted(set(longer)):
+    # A width needs at least 12/13 of the lines at or under it ((total - stop) * 12 <= inside
+    # <= stop, below): the narrower widths are not tried.
+    need = -(-12 * total // 13)
+    for w in sorted(set(longer[need - 1 :])):
         if w < MIN_WIDTH or w > MAX_WIDTH:
             continue
         stop = bisect_left(longer, w + 1)
@@ -92,7 +97,7 @@ def _content_indent(line: str) -> int:
 
 
 #: A number opening a line as a list item's would ("1. Februar 2022 …", "3) …").
-_NUMBER = re.compile(r" *\d{1,3}[.)] ")
+_NUMBER: Final = re.compile(r" *\d{1,3}[.)] ")
 
 
 def _number_in_text(line: str, nind: int) -> bool:
@@ -159,7 +164,7 @@ def unwrap(
 
 #: The first bytes in UTF-8 of most of ``_WIDE``'s characters (U+3000-U+DFFF, U+F000-): a
 #: text without any has none of them but a few rare ones (U+1100-U+115F, U+2E80-U+2FFF).
-_WIDE_LEADS = bytes(range(0xE3, 0xEE)) + b"\xef"
+_WIDE_LEADS: Final = bytes(range(0xE3, 0xEE)) + b"\xef"
 
 
 def is_wide(text: str) -> bool:
