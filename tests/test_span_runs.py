@@ -154,3 +154,34 @@ def test_a_menu_at_the_top_is_not_taken_in() -> None:
     menu = [f"* {x}" for x in ("Home", "News", "Sport", "Weather", "Contact", "Log in")]
     got = body(["Example Daily", *menu, "Snow on solar panels", *SHORT, *SHORT])
     assert SHORT[0] in got and "* Weather" not in got
+
+
+LEAD = [
+    "The league table after the tenth round shows the champions well clear of the chasing pack.",
+]
+BODY = [
+    "The champions have not lost since August and the coach said the squad was in good shape.",
+    "Their next match is away at the newly promoted side, who have won four games in a row.",
+    "The club expects a full stadium and has asked supporters to arrive early on Saturday.",
+]
+
+
+def test_a_table_broken_one_cell_a_line_does_not_split_the_article() -> None:
+    # a dump puts each cell of a table on its own line: team, played, points, ...
+    cells = ["Team", "Played", "Points"]
+    for name, played, points in [
+        ("Rovers", 10, 25),
+        ("United", 10, 21),
+        ("City", 10, 18),
+        ("Athletic", 10, 15),
+        ("Wanderers", 10, 12),
+    ]:
+        cells += [name, str(played), str(points)]
+    got = body(["Rovers stay top", *LEAD, *cells, *BODY])
+    assert LEAD[0] in got and BODY[-1] in got and "Wanderers" in got
+
+
+def test_a_menu_between_paragraphs_is_not_a_table() -> None:
+    menu = ["Home", "News", "Sport", "Weather", "Video", "Contact", "Newsletter", "Login"]
+    got = body(["Rovers stay top", *LEAD, *menu, *BODY])
+    assert BODY[-1] in got and "Newsletter" not in got
