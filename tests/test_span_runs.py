@@ -185,3 +185,30 @@ def test_a_menu_between_paragraphs_is_not_a_table() -> None:
     menu = ["Home", "News", "Sport", "Weather", "Video", "Contact", "Newsletter", "Login"]
     got = body(["Rovers stay top", *LEAD, *menu, *BODY])
     assert BODY[-1] in got and "Newsletter" not in got
+
+
+def test_a_table_broken_unevenly_does_not_split_the_article() -> None:
+    # some rows on one line, some a cell a line, a group label between them
+    table = [
+        "Up to 4 years",
+        "Alpha Seat Plus 370 € yes 1,7",
+        "Beta Seat 210 € no 4,9",
+        "Gamma Fix",
+        "500 €",
+        "yes",
+        "2,1",
+        "Up to 12 years",
+        "Delta Seat Isofix 139 €",
+        "yes",
+        "2,7",
+    ]
+    got = body(["Seats tested", *LEAD, *table, *BODY])
+    assert LEAD[0] in got and BODY[-1] in got and "Gamma Fix" in got
+
+
+def test_headlines_with_share_counts_are_not_a_table() -> None:
+    teasers = []
+    for k in range(4):
+        teasers += [f"Council approves the new budget for roads {k}", f"{k + 12}98 shares"]
+    got = body(["Rovers stay top", *LEAD, *BODY, *teasers, *BODY[:1]])
+    assert LEAD[0] in got and "shares" not in got

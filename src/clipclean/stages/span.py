@@ -218,6 +218,7 @@ def _scores(fs: list[Facts], exact: bool = True) -> list[float]:
         _tables(fs, out, i, j)
         _rows(fs, out, i, j)
         _cells(fs, out, i, j)
+        _figure_table(fs, out, i, j)
     if not exact:
         return out
     _link_costs(fs, out)
@@ -409,6 +410,43 @@ def _cells(fs: list[Facts], out: list[float], i: int, j: int) -> None:
             if _prose_near(out, a - 1, -1, k + LIST_GAP) and _prose_near(out, b, 1, k + LIST_GAP):
                 for q in range(a, b):
                     out[q] = max(out[q], 0.5)
+
+
+#: A table a dump broke unevenly (some rows on one line, some a cell a line): this many lines
+#: or more, each at most FIGURE_ROW_UNITS units, this share of them with a figure, the others
+#: labels of at most CELL_UNITS + 1 units.
+FIGURE_LINES = 8
+FIGURE_ROW_UNITS = 15
+FIGURE_SHARE = 0.6
+
+
+def _figure_table(fs: list[Facts], out: list[float], i: int, j: int) -> None:
+    """Lines of a table between two paragraphs, broken unevenly ("Cybex Pallas S-Fix", "300 €",
+    "ja", "2,1", "Osann Fox 189 € ja 5,5", ...): short lines, most with a figure, the rest
+    short labels, prose just before and just after (past a heading or two) score 0.5. A link
+    list has headlines without figures; a menu has no figures."""
+    a = i
+    while a < j:
+        b = a
+        figures = 0
+        while b < j:
+            f = fs[b]
+            if f.units > FIGURE_ROW_UNITS or out[b] > 0:
+                break
+            if any(map(str.isdigit, f.text)):
+                figures += 1
+            elif f.units > CELL_UNITS + 1:
+                break
+            b += 1
+        if (
+            b - a >= FIGURE_LINES
+            and figures >= FIGURE_SHARE * (b - a)
+            and _prose_near(out, a - 1, -1)
+            and _prose_near(out, b, 1)
+        ):
+            for q in range(a, b):
+                out[q] = max(out[q], 0.5)
+        a = b + 1
 
 
 def _short_cycles(cycle: str) -> list[str]:
