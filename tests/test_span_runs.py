@@ -212,3 +212,29 @@ def test_headlines_with_share_counts_are_not_a_table() -> None:
         teasers += [f"Council approves the new budget for roads {k}", f"{k + 12}98 shares"]
     got = body(["Rovers stay top", *LEAD, *BODY, *teasers, *BODY[:1]])
     assert LEAD[0] in got and "shares" not in got
+
+
+def test_a_broken_table_after_captions_and_key_points_still_joins_the_lead() -> None:
+    table = [
+        "Alpha Seat Plus 370 € yes 1,7",
+        "Beta Seat 210 € no 4,9",
+        "Gamma Fix",
+        "500 €",
+        "yes",
+        "2,1",
+        "Delta Seat Isofix 139 €",
+        "yes",
+        "2,7",
+        "Epsilon Seat 189 € yes 5,5",
+        "Zeta Seat i-Size 450 € yes 3,0",
+        "Eta Seat 350 € no 4,9",
+        "Theta Seat + Base 220 € yes 2,1",
+    ]
+    between = [
+        "Test overview from above",
+        "* Eleven seats are good",
+        "* Four fail because of harmful substances",
+        "Results",
+    ]
+    got = body(["Seats tested", *LEAD, *between, *table, *BODY])
+    assert LEAD[0] in got and BODY[-1] in got

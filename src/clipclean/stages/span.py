@@ -418,6 +418,8 @@ def _cells(fs: list[Facts], out: list[float], i: int, j: int) -> None:
 FIGURE_LINES = 8
 FIGURE_ROW_UNITS = 15
 FIGURE_SHARE = 0.6
+#: Short lines (captions, a heading, key points) that may stand between the lead and the table.
+FIGURE_GAP = 6
 
 
 def _figure_table(fs: list[Facts], out: list[float], i: int, j: int) -> None:
@@ -441,7 +443,7 @@ def _figure_table(fs: list[Facts], out: list[float], i: int, j: int) -> None:
         if (
             b - a >= FIGURE_LINES
             and figures >= FIGURE_SHARE * (b - a)
-            and _prose_near(out, a - 1, -1)
+            and _prose_near(out, a - 1, -1, FIGURE_GAP)
             and _prose_near(out, b, 1)
         ):
             for q in range(a, b):
