@@ -154,3 +154,87 @@ def test_a_menu_at_the_top_is_not_taken_in() -> None:
     menu = [f"* {x}" for x in ("Home", "News", "Sport", "Weather", "Contact", "Log in")]
     got = body(["Example Daily", *menu, "Snow on solar panels", *SHORT, *SHORT])
     assert SHORT[0] in got and "* Weather" not in got
+
+
+LEAD = [
+    "The league table after the tenth round shows the champions well clear of the chasing pack.",
+]
+BODY = [
+    "The champions have not lost since August and the coach said the squad was in good shape.",
+    "Their next match is away at the newly promoted side, who have won four games in a row.",
+    "The club expects a full stadium and has asked supporters to arrive early on Saturday.",
+]
+
+
+def test_a_table_broken_one_cell_a_line_does_not_split_the_article() -> None:
+    # a dump puts each cell of a table on its own line: team, played, points, ...
+    cells = ["Team", "Played", "Points"]
+    for name, played, points in [
+        ("Rovers", 10, 25),
+        ("United", 10, 21),
+        ("City", 10, 18),
+        ("Athletic", 10, 15),
+        ("Wanderers", 10, 12),
+    ]:
+        cells += [name, str(played), str(points)]
+    got = body(["Rovers stay top", *LEAD, *cells, *BODY])
+    assert LEAD[0] in got and BODY[-1] in got and "Wanderers" in got
+
+
+def test_a_menu_between_paragraphs_is_not_a_table() -> None:
+    menu = ["Home", "News", "Sport", "Weather", "Video", "Contact", "Newsletter", "Login"]
+    got = body(["Rovers stay top", *LEAD, *menu, *BODY])
+    assert BODY[-1] in got and "Newsletter" not in got
+
+
+def test_a_table_broken_unevenly_does_not_split_the_article() -> None:
+    # some rows on one line, some a cell a line, a group label between them
+    table = [
+        "Up to 4 years",
+        "Alpha Seat Plus 370 € yes 1,7",
+        "Beta Seat 210 € no 4,9",
+        "Gamma Fix",
+        "500 €",
+        "yes",
+        "2,1",
+        "Up to 12 years",
+        "Delta Seat Isofix 139 €",
+        "yes",
+        "2,7",
+    ]
+    got = body(["Seats tested", *LEAD, *table, *BODY])
+    assert LEAD[0] in got and BODY[-1] in got and "Gamma Fix" in got
+
+
+def test_headlines_with_share_counts_are_not_a_table() -> None:
+    teasers = []
+    for k in range(4):
+        teasers += [f"Council approves the new budget for roads {k}", f"{k + 12}98 shares"]
+    got = body(["Rovers stay top", *LEAD, *BODY, *teasers, *BODY[:1]])
+    assert LEAD[0] in got and "shares" not in got
+
+
+def test_a_broken_table_after_captions_and_key_points_still_joins_the_lead() -> None:
+    table = [
+        "Alpha Seat Plus 370 € yes 1,7",
+        "Beta Seat 210 € no 4,9",
+        "Gamma Fix",
+        "500 €",
+        "yes",
+        "2,1",
+        "Delta Seat Isofix 139 €",
+        "yes",
+        "2,7",
+        "Epsilon Seat 189 € yes 5,5",
+        "Zeta Seat i-Size 450 € yes 3,0",
+        "Eta Seat 350 € no 4,9",
+        "Theta Seat + Base 220 € yes 2,1",
+    ]
+    between = [
+        "Test overview from above",
+        "* Eleven seats are good",
+        "* Four fail because of harmful substances",
+        "Results",
+    ]
+    got = body(["Seats tested", *LEAD, *between, *table, *BODY])
+    assert LEAD[0] in got and BODY[-1] in got

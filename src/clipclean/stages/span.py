@@ -217,6 +217,8 @@ def _scores(fs: list[Facts], exact: bool = True) -> list[float]:
     for i, j in runs:
         _tables(fs, out, i, j)
         _rows(fs, out, i, j)
+        _cells(fs, out, i, j)
+        _figure_table(fs, out, i, j)
     if not exact:
         return out
     _link_costs(fs, out)
@@ -316,9 +318,9 @@ def _inner_lists(fs: list[Facts], out: list[float]) -> None:
         i = j
 
 
-def _prose_near(out: list[float], k: int, step: int) -> bool:
-    """A line of prose at ``k`` or up to LIST_GAP short lines further in direction ``step``."""
-    for _ in range(LIST_GAP + 1):
+def _prose_near(out: list[float], k: int, step: int, gap: int = LIST_GAP) -> bool:
+    """A line of prose at ``k`` or up to ``gap`` short lines further in direction ``step``."""
+    for _ in range(gap + 1):
         if not 0 <= k < len(out):
             return False
         if out[k] >= PROSE_UNITS:
@@ -376,6 +378,100 @@ def _rows(fs: list[Facts], out: list[float], i: int, j: int) -> None:
         for k in range(p, z):
             out[k] = max(out[k], 0.5)
         p = z
+
+
+#: Widths (cells a row) of a table a dump broke into one cell a line, and how many rows make one.
+CELL_WIDTHS = range(2, 7)
+CELL_ROWS = 3
+#: Units from which a line is too long for a label cell.
+CELL_UNITS = 4
+#: Units of a cell that opens with a figure: the figure and its unit ("50 grams", "2 cups").
+CELL_FIGURE_UNITS = 2
+
+
+def _cells(fs: list[Facts], out: list[float], i: int, j: int) -> None:
+    """Cells of a table broken one cell a line ("Alice", "23", "91", "Bob", "31", "87", ...) in
+    the run ``i:j`` of lines that score nothing score 0.5 when prose stands on both sides (past
+    the header row): a repeating period of k lines, numbers and labels in the same places for
+    CELL_ROWS rows or more. A menu has no numbers; a list of dated links has a period of one."""
+    kinds = "".join(map(_cell_kind, fs[i:j]))
+    if kinds.count("d") < CELL_ROWS or "a" not in kinds:
+        return
+    for k in CELL_WIDTHS:
+        # same[t]: line t + k is of line t's kind; a run of them is a period of k lines
+        same = ["1" if x == y else "0" for x, y in zip(kinds[k:], kinds, strict=False)]
+        for s, e in _runs(same, (CELL_ROWS - 1) * k):
+            cycle = kinds[s : s + k]
+            if "d" not in cycle or "a" not in cycle or "x" in cycle:
+                continue
+            if any(cycle == c * (k // len(c)) for c in _short_cycles(cycle)):
+                continue  # a shorter period: counted at its own width
+            a, b = i + s, i + e + k
+            if _prose_near(out, a - 1, -1, k + LIST_GAP) and _prose_near(out, b, 1, k + LIST_GAP):
+                for q in range(a, b):
+                    out[q] = max(out[q], 0.5)
+
+
+#: A table a dump broke unevenly (some rows on one line, some a cell a line): this many lines
+#: or more, each at most FIGURE_ROW_UNITS units, this share of them with a figure, the others
+#: labels of at most CELL_UNITS + 1 units.
+FIGURE_LINES = 8
+FIGURE_ROW_UNITS = 15
+FIGURE_SHARE = 0.6
+#: Short lines (captions, a heading, key points) that may stand between the lead and the table.
+FIGURE_GAP = 6
+
+
+def _figure_table(fs: list[Facts], out: list[float], i: int, j: int) -> None:
+    """Lines of a table between two paragraphs, broken unevenly ("Cybex Pallas S-Fix", "300 €",
+    "ja", "2,1", "Osann Fox 189 € ja 5,5", ...): short lines, most with a figure, the rest
+    short labels, prose just before and just after (past a heading or two) score 0.5. A link
+    list has headlines without figures; a menu has no figures."""
+    a = i
+    while a < j:
+        b = a
+        figures = 0
+        while b < j:
+            f = fs[b]
+            if f.units > FIGURE_ROW_UNITS or out[b] > 0:
+                break
+            if any(map(str.isdigit, f.text)):
+                figures += 1
+            elif f.units > CELL_UNITS + 1:
+                break
+            b += 1
+        if (
+            b - a >= FIGURE_LINES
+            and figures >= FIGURE_SHARE * (b - a)
+            and _prose_near(out, a - 1, -1, FIGURE_GAP)
+            and _prose_near(out, b, 1)
+        ):
+            for q in range(a, b):
+                out[q] = max(out[q], 0.5)
+        a = b + 1
+
+
+def _short_cycles(cycle: str) -> list[str]:
+    """The proper prefixes of ``cycle`` whose length divides it (a period of ab repeated)."""
+    k = len(cycle)
+    return [cycle[:d] for d in range(1, k) if k % d == 0]
+
+
+#: What may stand before a figure in a cell: "$4.99", "-3", "(1.5)".
+_SIGNS = "$€£¥+-−–("
+
+
+def _cell_kind(f: Facts) -> str:
+    """Kind of a cell: "d" for one that opens with a figure ("23", "$4.99", "12%", "50 g"), "a" for a short
+    label without digits (up to CELL_UNITS units), "x" for anything else (a headline, a line of
+    share counts): it breaks a period."""
+    text = f.text
+    if f.units > CELL_UNITS:
+        return "x"
+    t = text.lstrip(_SIGNS)
+    if t[:1].isdigit():
+        return "d" if f.units <= CELL_FIGURE_UNITS else "x"
+    return "x" if any(map(str.isdigit, text)) else "a"
 
 
 def _row_shape(f: Facts, score: float) -> str:
