@@ -28,6 +28,9 @@ AFTER = [
     "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter – fünf Mal die Woche von"
     " Dienstag bis Samstag!",
     "Aktuelle Stories und die wichtigsten News für Marketeers direkt in dein Postfach!",
+    "Die besten Rezepte jede Woche per E-Mail für dich",
+    "Wenn du per E-Mail über Neuigkeiten informiert werden willst, kannst du unseren Newsletter"
+    " hier abonnieren.",
 ]
 
 #: Sentences of the article that ask about an article or a story.
@@ -38,6 +41,8 @@ KEEP = [
     " Tuesday's meeting showed it plainly.",
     "¿Le gustó el artículo? La pregunta aparecía al pie de cada nota del diario, y el equipo"
     " estudió durante meses las respuestas.",
+    "Die Polizei bittet Zeugen, sich per E-Mail bei ihr zu melden; mehr als hundert Hinweise seien"
+    " bislang eingegangen, sagte ein Sprecher.",
     "Readers who liked the article wrote to the editor in their hundreds, asking the council to"
     " reopen the bridge before the summer.",
 ]

@@ -33,7 +33,8 @@ _WEAK_WORDS: Final = (
     r"download (?:the|our) app|get the app|alerts|full story|full article|anmelden|"
     r"registrieren|inscri|regístrate|iniciar sesión|ログイン|click here|"
     r"tell us what you think|let us know|join the (?:conversation|discussion)|"
-    r"leave a (?:comment|reply)|post a comment|write a comment|add a comment"
+    r"leave a (?:comment|reply)|post a comment|write a comment|add a comment|"
+    r"(?:by|per|par|via|por) e-?mail"
 )
 WEAK_PROMPT: Final = re.compile(_WEAK_WORDS + r"|\bapp\b")
 MAX_PROMPT_WORDS: Final = 30
@@ -50,7 +51,9 @@ _PROMPT_ASCII: Final = re.compile(
     r"|y a member(?<=already a member)|cr(?<=suscr)"
     r"|pport(?<=support) (?:us|our|independent|quality)"
     r"|d(?:onate| access(?<=unlimited access))|free trial"
-    r"|st(?:fach(?<=postfach)|eingang(?<=posteingang))|(?:bandeja|caixa) de entrada|sella di posta|te de réception(?<=boîte de réception)"  # inbox: de, es, pt, it, fr
+    # inbox: de, es, pt, it, fr
+    r"|st(?:fach(?<=postfach)|eingang(?<=posteingang))|(?:bandeja|caixa) de entrada"
+    r"|sella di posta|te de réception(?<=boîte de réception)"
 )
 _PROMPT_WIDE: Final = ("ニュースレター", "購読", "会員登録")
 _PROMPT_EMAIL: Final = re.compile(_EMAIL_AT)
@@ -63,6 +66,8 @@ _WEAK_ASCII: Final = re.compile(
     r"|l(?:erts(?<=alerts)|den(?<=anmelden))|k(?: here(?<=click here)|now(?<=let us know))"
     r"|v(?<=leav)e a (?:comment|reply)|full (?:story|article)"
     r"|what you think(?<=tell us what you think)|join the (?:conversation|discussion)"
+    r"|l(?:(?<=by email)|(?<=by e-mail)|(?<=per email)|(?<=per e-mail)|(?<=par email)"
+    r"|(?<=par e-mail)|(?<=via email)|(?<=via e-mail)|(?<=por email)|(?<=por e-mail))"
 )
 _APP: Final = re.compile(r"\bapp\b")
 
@@ -99,7 +104,7 @@ _ADDRESS_OPEN: Final = re.compile(
 )
 _ADDRESS_WORDS: Final = (
     r"(?:you|your|our|us|we|sie|ihr|ihre|ihnen|unser|unsere|unserem|unseren|unserer|dein|deine"
-    r"|deinem|deinen|dich|dir|euch|vous|votre|vos|nous|notre|tu|su|nuestro|usted|voi|vostro"
+    r"|deinem|deinen|du|dich|dir|euch|vous|votre|vos|nous|notre|tu|su|nuestro|usted|voi|vostro"
     r"|tuo|tua|você|jij|jouw|uw)\b"
 )
 _ADDRESS_FIRST: Final = re.compile(_ADDRESS_WORDS)
@@ -177,7 +182,11 @@ _CUE: Final = re.compile(
     r"|d(?:onate| access| (?:us )?(?:a )?(?:news )?tip)"  # donate, unlimited access, send tips
     r"|c(?:r(?<=suscr)|ri(?<=inscri)|reate (?:an|a free) account|iar ses|omment(?<=a comment))"
     r"|l(?:erts| (?:him|her|them|me|us) at|den(?<=anmelden))"  # alerts, e-mail him at
-    r"|st(?:fach(?<=postfach)|eingang(?<=posteingang))|(?:bandeja|caixa) de entrada|sella di posta|te de réception(?<=boîte de réception)"  # inbox: de, es, pt, it, fr
+    r"|l(?:(?<=by email)|(?<=by e-mail)|(?<=per email)|(?<=per e-mail)|(?<=par email)"
+    r"|(?<=par e-mail)|(?<=via email)|(?<=via e-mail)|(?<=por email)|(?<=por e-mail))"
+    # inbox: de, es, pt, it, fr
+    r"|st(?:fach(?<=postfach)|eingang(?<=posteingang))|(?:bandeja|caixa) de entrada"
+    r"|sella di posta|te de réception(?<=boîte de réception)"
 )
 #: The phrases in other scripts, looked for only in a text that is not all ASCII (in ``_CUE``
 #: they would make the scan try every position).
