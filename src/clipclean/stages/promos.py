@@ -30,8 +30,27 @@ _PHRASES: Final = (
     "|advert|advertising|iklan|reklama|реклама|広告|menu|back to gallery|back to article"
     "|next|previous|prev|next article|previous article|next story|previous story"
     "|view pdf/print mode|print mode|scroll down|scroll to top|go to top|jump to comments"
+    # sharing, printing and sending the article: de, fr, es, it, pt, nl
+    "|teilen|artikel teilen|beitrag teilen|weiterempfehlen|versenden|drucken|partager"
+    "|partager cet article|imprimer|compartir|compartir este artículo|imprimir|condividi"
+    "|condividi questo articolo|stampa|compartilhar|compartilhe|delen|deel dit artikel"
+    "|print recipe|jump to recipe|pdf version"
+    # rating the article
+    "|rate this article|rate this|no ratings yet|noch keine bewertungen|artikel bewerten"
+    "|bewerten sie diesen artikel|noter cet article|aucune note|aucun avis|valora este artículo"
+    "|sin valoraciones|vota questo articolo|nessuna valutazione|avalie este artigo"
+    "|sem avaliações|beoordeel dit artikel|nog geen beoordelingen"
+    # back to the site's lists
+    "|back to overview|back to list|back to home|back to homepage|zurück zur übersicht"
+    "|zurück zur startseite|zurück zum lexikon|zurück zur liste|retour à la liste"
+    "|retour à l'accueil|retour au sommaire|volver al listado|volver a la portada"
+    "|volver al inicio|torna all'elenco|torna alla home|voltar à lista|voltar ao início"
+    "|terug naar overzicht|terug naar home"
+    # next, back and read more: de, fr, es, it, pt, nl
+    "|weiter|zurück|suivant|retour|siguiente|anterior|avanti|indietro|próximo|voltar|volgende"
+    "|vorige|terug|mehr erfahren|en savoir plus|saber más|leggi di più|saiba mais|lees verder"
 )
-_LINE: Final = r"^[\s>»›→▶]{{0,3}}(?:{})[\s.:!…»›→▶+]{{0,4}}$"
+_LINE: Final = r"^[\s>»›→▶(]{{0,3}}(?:{})[\s.:!…»›→▶+)]{{0,4}}$"
 CALL_TO_ACTION: Final = re.compile(_LINE.format(_PHRASES), re.I)
 
 
@@ -43,7 +62,7 @@ _SPACES: Final = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-_MARKS: Final = _SPACES + ">»›→▶.:!…+"
+_MARKS: Final = _SPACES + ">»›→▶.:!…+()"
 
 
 def _call_pattern(text: str) -> re.Pattern[str] | None:

@@ -19,7 +19,8 @@ from ..stage import stage
 
 #: Prompt words, on the lower-cased line: these are about the site whatever the line.
 _PROMPT_WORDS: Final = (
-    r"newsletter|subscri|inbox|paywall|membership|become a member|already a member|"
+    r"newsletter|subscri|inbox|postfach|posteingang|bandeja de entrada|caixa de entrada|"
+    r"casella di posta|boîte de réception|paywall|membership|become a member|already a member|"
     r"free trial|support (?:us|our|independent|quality)|donate|unlimited access|abonn|"
     r"suscr|ニュースレター|購読|会員登録|follow (?:us|him|her|me|them) (?:on|@)"
 )
@@ -32,16 +33,10 @@ _WEAK_WORDS: Final = (
     r"download (?:the|our) app|get the app|alerts|full story|full article|anmelden|"
     r"registrieren|inscri|regístrate|iniciar sesión|ログイン|click here|"
     r"tell us what you think|let us know|join the (?:conversation|discussion)|"
-    r"leave a (?:comment|reply)|post a comment|write a comment|add a comment"
+    r"leave a (?:comment|reply)|post a comment|write a comment|add a comment|"
+    r"(?:by|per|par|via|por) e-?mail"
 )
 WEAK_PROMPT: Final = re.compile(_WEAK_WORDS + r"|\bapp\b")
-#: The site addressing the reader, or an imperative opening the line.
-ADDRESS: Final = re.compile(
-    r"\b(?:you|your|our|us|we)\b|^(?:get|sign|join|subscribe|support|download|click|tap|"
-    r"register|enter|never miss|don'?t miss|stay|keep|follow|receive|to read|to continue|"
-    r"want|like|love|enjoy)\b|\b(?:sie|ihr|ihre|unser|vous|votre|nous|notre|tu|su|nuestro)\b"
-    r"|^[^.!?]{0,40}!$"
-)
 MAX_PROMPT_WORDS: Final = 30
 
 #: ``PROMPT`` and ``WEAK_PROMPT`` as patterns the scan runs fast: every phrase is entered by a
@@ -56,6 +51,9 @@ _PROMPT_ASCII: Final = re.compile(
     r"|y a member(?<=already a member)|cr(?<=suscr)"
     r"|pport(?<=support) (?:us|our|independent|quality)"
     r"|d(?:onate| access(?<=unlimited access))|free trial"
+    # inbox: de, es, pt, it, fr
+    r"|st(?:fach(?<=postfach)|eingang(?<=posteingang))|(?:bandeja|caixa) de entrada"
+    r"|sella di posta|te de réception(?<=boîte de réception)"
 )
 _PROMPT_WIDE: Final = ("ニュースレター", "購読", "会員登録")
 _PROMPT_EMAIL: Final = re.compile(_EMAIL_AT)
@@ -68,6 +66,8 @@ _WEAK_ASCII: Final = re.compile(
     r"|l(?:erts(?<=alerts)|den(?<=anmelden))|k(?: here(?<=click here)|now(?<=let us know))"
     r"|v(?<=leav)e a (?:comment|reply)|full (?:story|article)"
     r"|what you think(?<=tell us what you think)|join the (?:conversation|discussion)"
+    r"|l(?:(?<=by email)|(?<=by e-mail)|(?<=per email)|(?<=per e-mail)|(?<=par email)"
+    r"|(?<=par e-mail)|(?<=via email)|(?<=via e-mail)|(?<=por email)|(?<=por e-mail))"
 )
 _APP: Final = re.compile(r"\bapp\b")
 
@@ -94,14 +94,25 @@ def _weak_prompt(low: str) -> bool:
 #: of the line, and its words after a non-word character (``\b`` before a word is that).
 _ADDRESS_OPEN: Final = re.compile(
     r"(?:get|sign|join|subscribe|support|download|click|tap|register|enter|never miss"
-    r"|don'?t miss|stay|keep|follow|receive|to read|to continue|want|like|love|enjoy)\b"
+    r"|don'?t miss|stay|keep|follow|receive|to read|to continue|want|like|love|enjoy"
+    # the same orders in other languages: de, fr, es, it, pt, nl
+    r"|(?:bleiben|melden|holen|abonnieren|registrieren|unterstützen) sie|melde dich|hol dir"
+    r"|lass dir|verpasse|restez|recevez|abonnez|inscrivez|soutenez|mantente|recibe|apoya"
+    r"|suscríbete|resta aggiornat|ricevi|iscriviti|sostieni|fique|receba|inscreva|apoie"
+    r"|blijf|ontvang|schrijf je in|steun)\b"
     r"|[^.!?]{0,40}!$"
 )
 _ADDRESS_WORDS: Final = (
-    r"(?:you|your|our|us|we|sie|ihr|ihre|unser|vous|votre|nous|notre|tu|su|nuestro)\b"
+    r"(?:you|your|our|us|we|sie|ihr|ihre|ihnen|unser|unsere|unserem|unseren|unserer|dein|deine"
+    r"|deinem|deinen|du|dich|dir|euch|vous|votre|vos|nous|notre|tu|su|nuestro|usted|voi|vostro"
+    r"|tuo|tua|você|jij|jouw|uw)\b"
 )
 _ADDRESS_FIRST: Final = re.compile(_ADDRESS_WORDS)
 _ADDRESS_LATER: Final = re.compile(r"\W" + _ADDRESS_WORDS)
+
+
+#: The site addressing the reader, or an imperative opening the line.
+ADDRESS: Final = re.compile(rf"^(?:{_ADDRESS_OPEN.pattern})|\b{_ADDRESS_WORDS}")
 
 
 def _address(low: str) -> bool:
@@ -171,6 +182,11 @@ _CUE: Final = re.compile(
     r"|d(?:onate| access| (?:us )?(?:a )?(?:news )?tip)"  # donate, unlimited access, send tips
     r"|c(?:r(?<=suscr)|ri(?<=inscri)|reate (?:an|a free) account|iar ses|omment(?<=a comment))"
     r"|l(?:erts| (?:him|her|them|me|us) at|den(?<=anmelden))"  # alerts, e-mail him at
+    r"|l(?:(?<=by email)|(?<=by e-mail)|(?<=per email)|(?<=per e-mail)|(?<=par email)"
+    r"|(?<=par e-mail)|(?<=via email)|(?<=via e-mail)|(?<=por email)|(?<=por e-mail))"
+    # inbox: de, es, pt, it, fr
+    r"|st(?:fach(?<=postfach)|eingang(?<=posteingang))|(?:bandeja|caixa) de entrada"
+    r"|sella di posta|te de réception(?<=boîte de réception)"
 )
 #: The phrases in other scripts, looked for only in a text that is not all ASCII (in ``_CUE``
 #: they would make the scan try every position).
@@ -211,6 +227,9 @@ def _drop_reason(block: Block, head: bool, tail: bool, edge: bool = False) -> st
 SENTENCE_WORDS: Final = 12
 
 
+#: "Please" opening an order, in several languages.
+_PLEASE: Final = ("please ", "bitte ", "merci de ", "por favor", "per favore", "gelieve ")
+
 #: Where a line's sentences part.
 _SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?])\s")
 
@@ -219,7 +238,7 @@ def _imperative(low: str) -> bool:
     """A sentence of the line opens with an order to the reader ("Subscribe to …", "Please
     activate your subscription …"): the site speaking, not the article reporting."""
     return any(
-        _ADDRESS_OPEN.match(part) is not None or part.startswith("please ")
+        _ADDRESS_OPEN.match(part) is not None or part.startswith(_PLEASE)
         for part in _SENTENCE_BREAK.split(low)
     )
 
@@ -258,6 +277,52 @@ def _cued(blocks: list[Block]) -> list[int]:
     return out
 
 
+#: The reader asked about the article itself ("Did you like this article?", "War der Artikel
+#: nützlich?", "Artikel gefallen? Jetzt teilen!"): a liking, usefulness or sharing word and the
+#: article named, in the line's first short question, exclamation or lead-in (":"). en, de, fr,
+#: es, it, pt, nl.
+_FEEDBACK_VERB: Final = re.compile(
+    r"\b(?:like[ds]?|enjoy(?:ed)?|useful|helpful|share|gefallen|gefällt|nützlich|hilfreich"
+    r"|teilen|aimé|plu|utile|partage[rz]?|gustado|gusta|útil|compart[ei]r?|piaciuto|condividi"
+    r"|gostou|compartilhe|gevallen|nuttig|del(?:en)?)\b"
+)
+_FEEDBACK_NOUN: Final = re.compile(
+    r"artikel|beitrag|article|\bstory|\bpost\b|artículo|articolo|artigo|magazin|\bblog"
+)
+_FEEDBACK_CUES: Final = (
+    "artik",
+    "beitrag",
+    "article",
+    "story",
+    "post",
+    "artícul",
+    "articol",
+    "artigo",
+    "magazin",
+    "blog",
+)
+#: The first part of a line up to its first question or exclamation mark or colon.
+_LEAD_PART: Final = re.compile(r"([^?!:.…]+)[?!:]")
+FEEDBACK_WORDS: Final = 8
+FEEDBACK_LINE_WORDS: Final = 16
+
+
+def _feedback(f: Facts) -> bool:
+    """The line asks the reader about the article: short, opening with a short question (not
+    one in quotes: a story may report one) that names the article and liking or sharing it."""
+    if f.words > FEEDBACK_LINE_WORDS or not any(c in f.low for c in _FEEDBACK_CUES):
+        return False
+    m = _LEAD_PART.match(f.low)
+    if m is None or m.group(1)[:1] in "\"'“”„«‘’‹»":
+        return False
+    part = m.group(1)
+    return (
+        len(part.split()) <= FEEDBACK_WORDS
+        and _FEEDBACK_NOUN.search(part) is not None
+        and _FEEDBACK_VERB.search(part) is not None
+    )
+
+
 @stage("prompts")
 def prompts(draft: Draft) -> None:
     """Newsletter, subscribe, paywall, membership, donation and app prompts (short lines)."""
@@ -268,9 +333,15 @@ def prompts(draft: Draft) -> None:
         at = sorted({*at, *head, *tail})
     drops = []
     n = len(blocks)
+    dropped: set[int] = set()
     for i in at:
         edge = i < EDGE or i >= n - EDGE or blocks[i].links >= 0.5
         why = _drop_reason(blocks[i], i in head, i in tail, edge or i in head or i in tail)
         if why is not None:
             drops.append((blocks[i], why))
+            dropped.add(i)
+    # the latter half: where a site asks the reader about what they just read
+    for i in range(n // 2, n):
+        if i not in dropped and _feedback(facts(blocks[i])):
+            drops.append((blocks[i], "the reader asked about the article"))
     draft.remove_many(drops)
