@@ -66,8 +66,8 @@ _WEAK_ASCII: Final = re.compile(
     r"|l(?:erts(?<=alerts)|den(?<=anmelden))|k(?: here(?<=click here)|now(?<=let us know))"
     r"|v(?<=leav)e a (?:comment|reply)|full (?:story|article)"
     r"|what you think(?<=tell us what you think)|join the (?:conversation|discussion)"
-    r"|l(?:(?<=by email)|(?<=by e-mail)|(?<=per email)|(?<=per e-mail)|(?<=par email)"
-    r"|(?<=par e-mail)|(?<=via email)|(?<=via e-mail)|(?<=por email)|(?<=por e-mail))"
+    r"|mail(?:(?<=by email)|(?<=by e-mail)|(?<=(?:per|par|via|por) email)"
+    r"|(?<=(?:per|par|via|por) e-mail))"  # (entered at "mail", which few lines hold)
 )
 _APP: Final = re.compile(r"\bapp\b")
 
@@ -182,8 +182,8 @@ _CUE: Final = re.compile(
     r"|d(?:onate| access| (?:us )?(?:a )?(?:news )?tip)"  # donate, unlimited access, send tips
     r"|c(?:r(?<=suscr)|ri(?<=inscri)|reate (?:an|a free) account|iar ses|omment(?<=a comment))"
     r"|l(?:erts| (?:him|her|them|me|us) at|den(?<=anmelden))"  # alerts, e-mail him at
-    r"|l(?:(?<=by email)|(?<=by e-mail)|(?<=per email)|(?<=per e-mail)|(?<=par email)"
-    r"|(?<=par e-mail)|(?<=via email)|(?<=via e-mail)|(?<=por email)|(?<=por e-mail))"
+    r"|mail(?:(?<=by email)|(?<=by e-mail)|(?<=(?:per|par|via|por) email)"
+    r"|(?<=(?:per|par|via|por) e-mail))"  # (entered at "mail", which few lines hold)
     # inbox: de, es, pt, it, fr
     r"|st(?:fach(?<=postfach)|eingang(?<=posteingang))|(?:bandeja|caixa) de entrada"
     r"|sella di posta|te de réception(?<=boîte de réception)"
