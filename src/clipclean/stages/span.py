@@ -559,12 +559,12 @@ TEASER_PERIOD = (2, 3, 4)
 TEASERS = 3
 
 
-def cut_at_teasers(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
-    """The run's end, moved before a list of teasers that closes it: a short line that stands
-    again and again at one spacing ("Les mer", "Weiterlesen" after each headline and teaser),
-    the first group opening after most of the run's prose."""
+def _repeated_labels(fs: list[Facts], sc: list[float], lo: int, hi: int) -> dict[str, list[int]]:
+    """Where each short label line of ``fs[lo:hi]`` stands (lower-cased text -> indices): the
+    "Read more" / "News" a list of teasers repeats after each record (junk-scored, at most
+    three units, opening with a letter, no digit)."""
     seen: dict[str, list[int]] = {}
-    for i in range(start, min(len(fs), end + 1 + max(TEASER_PERIOD))):  # (the last may trail)
+    for i in range(lo, hi):
         f = fs[i]
         if (
             sc[i] < 0
@@ -573,6 +573,15 @@ def cut_at_teasers(fs: list[Facts], sc: list[float], start: int, end: int) -> in
             and not any(map(str.isdigit, f.text))
         ):
             seen.setdefault(f.low, []).append(i)
+    return seen
+
+
+def cut_at_teasers(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
+    """The run's end, moved before a list of teasers that closes it: a short line that stands
+    again and again at one spacing ("Les mer", "Weiterlesen" after each headline and teaser),
+    the first group opening after most of the run's prose."""
+    last = min(len(fs), end + 1 + max(TEASER_PERIOD))  # (the last may trail)
+    seen = _repeated_labels(fs, sc, start, last)
     total = sum(s for s in sc[start : end + 1] if s > 0)
     best = end
     for at in seen.values():
@@ -601,15 +610,7 @@ def _teaser_lists(fs: list[Facts], sc: list[float]) -> None:
     """A list of teasers (a headline, one sentence and the same short line, "News" or "Read
     more", again and again at one spacing) is never the article, however long: its lines
     cost like junk, so the run goes to the article instead of the longest list."""
-    seen: dict[str, list[int]] = {}
-    for i, f in enumerate(fs):
-        if (
-            sc[i] < 0
-            and f.units <= 3
-            and f.text[:1].isalpha()
-            and not any(map(str.isdigit, f.text))
-        ):
-            seen.setdefault(f.low, []).append(i)
+    seen = _repeated_labels(fs, sc, 0, len(fs))
     for at in seen.values():
         k = 0
         while k + TEASER_LIST <= len(at):
