@@ -276,6 +276,18 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes
     return src, outputs(root / "local")
 
 
+def started_on_cluster(src: Path, out: Path, cluster: Cluster) -> subprocess.Popen[str]:
+    """A batch run on the cluster, returned once it has written 20 outputs (to be interrupted)."""
+    proc = subprocess.Popen(
+        [*BATCH, str(src), "-o", str(out), "--scheduler", cluster.address],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    wait_for_outputs(out, 20, proc)
+    return proc
+
+
 def wait_for_outputs(out: Path, n: int, proc: subprocess.Popen[str]) -> None:
     deadline = time.monotonic() + 120
     while len([p for p in out.rglob("*.json*") if ".clipclean" not in p.parts]) < n:
@@ -299,13 +311,7 @@ def test_sigterm_stops_the_coordinator_and_leaves_the_cluster_running(
 ) -> None:
     src, expected = big
     out = tmp_path / "out"
-    proc = subprocess.Popen(
-        [*BATCH, str(src), "-o", str(out), "--scheduler", cluster.address],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    wait_for_outputs(out, 20, proc)
+    proc = started_on_cluster(src, out, cluster)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 143, err
@@ -348,13 +354,7 @@ def test_a_worker_killed_mid_run_loses_nothing(
 ) -> None:
     src, expected = big
     out = tmp_path / "out"
-    proc = subprocess.Popen(
-        [*BATCH, str(src), "-o", str(out), "--scheduler", cluster.address],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    wait_for_outputs(out, 20, proc)
+    proc = started_on_cluster(src, out, cluster)
     cluster.kill(cluster.workers[0])  # nanny, worker and sandbox: a machine gone
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
