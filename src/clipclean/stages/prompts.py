@@ -302,7 +302,7 @@ _FEEDBACK_CUES: Final = (
     "blog",
 )
 #: The first part of a line up to its first question or exclamation mark or colon.
-_LEAD_PART: Final = re.compile(r"([^?!:.…]+)[?!:]")
+_LEAD_PART: Final = re.compile(r"^([^?!:.…]+)[?!:]")  # (anchored: a search is linear too)
 FEEDBACK_WORDS: Final = 8
 FEEDBACK_LINE_WORDS: Final = 16
 
