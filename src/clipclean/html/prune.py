@@ -268,6 +268,13 @@ def wraps_article(el: lxml.html.HtmlElement) -> bool:
     return False
 
 
+def collapsed_prose(el: lxml.html.HtmlElement) -> bool:
+    """A hidden box inside the article that holds a paragraph of prose: a gallery's next
+    slides, a tab or a "read more" the reader opens, not furniture (a hidden menu, a modal or
+    a template is short lines or links). A furniture role still hides it."""
+    return el.get("role") not in HIDING_ROLES and prose_in_article(el)
+
+
 def _hiding_reason(el: lxml.html.HtmlElement) -> tuple[str, str]:
     if el.get("hidden") is not None:
         return HIDDEN, "hidden on the page (hidden attribute)"
@@ -301,7 +308,7 @@ def prune(
         hidden = _MARKED_XPATH(tree)
         hidden += [el for el in _STYLED(tree) if HIDDEN_STYLE.search(el.get("style", ""))]
     for el in hidden:
-        if top(el) is root:
+        if top(el) is root and not collapsed_prose(el):
             sieve.drop(el, *_hiding_reason(el))
     if chrome is None:
         chrome = [(el, f"{el.get('class', '')} {el.get('id', '')}") for el in _CLASSED(tree)]
