@@ -33,3 +33,17 @@ def test_hidden_slides_of_prose_inside_the_article_stay() -> None:
     d = clipclean.clean(page(body)).to_dict()
     assert "finished two years late" in d["body"]
     assert "Log in to comment" not in d["body"]
+
+
+def test_a_table_set_in_a_figure_is_the_article_s_table() -> None:
+    body = (
+        f"<article><p>{FILLER}</p>"
+        "<figure class='wp-block-table'><table><tr><th>Ward</th><th>Budget</th></tr>"
+        "<tr><td>North ward</td><td>4.2 million</td></tr></table>"
+        "<figcaption>Budget by ward</figcaption></figure>"
+        f"<p>{FILLER}</p><figure><img src='/a.jpg' alt=''><figcaption>The town hall on the "
+        "night of the vote</figcaption></figure></article>"
+    )
+    d = clipclean.clean(page(body)).to_dict()
+    assert "North ward 4.2 million" in d["body"]
+    assert "The town hall on the night of the vote" not in d["body"]

@@ -93,6 +93,8 @@ def take_figures(
             continue  # inside a figure already taken
         if box.tag != "figure" and len(element_text(box)) > 600:
             continue  # a container that merely has "caption" in its class
+        if box.tag == "figure" and next(box.iter("table"), None) is not None:
+            continue  # a table set in a figure (a block editor's table): the article's own
         img = next(box.iter("img"), None)
         cap_el = next(box.iter("figcaption"), None)
         if cap_el is None and box.tag != "figure":
