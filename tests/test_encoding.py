@@ -102,6 +102,15 @@ def test_meta_says_utf8_but_bytes_are_cp1252() -> None:
     assert encoding == "windows-1252" and FRENCH in text
 
 
+def test_utf8_with_a_stray_cp1252_byte_stays_utf8() -> None:
+    """A template pastes one windows-1252 byte into a UTF-8 page (a comment, an alt text): the
+    page is still read as UTF-8, and the stray byte as windows-1252."""
+    data = page(FRENCH * 3, '<meta charset="utf-8">').encode("utf-8")
+    data = data.replace(b"<title>t", "<title>M\u00e4scot".encode("cp1252"))
+    text, encoding = decoded(data)
+    assert encoding == "utf-8" and FRENCH in text and "M\u00e4scot" in text
+
+
 def test_meta_says_cp1252_but_bytes_are_utf8() -> None:
     text, encoding = decoded(page(FRENCH, '<meta charset="windows-1252">').encode("utf-8"))
     assert encoding == "utf-8" and FRENCH in text

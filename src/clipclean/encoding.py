@@ -6,7 +6,7 @@
    WHATWG label and decodes strictly; one exception to WHATWG: bytes that are valid UTF-8 with
    non-ASCII characters are UTF-8 whatever a legacy label says, because a page mislabelled as
    windows-1252 is far more common than windows-1252 text that happens to be valid UTF-8;
-4. strict UTF-8;
+4. strict UTF-8, or UTF-8 with a few stray windows-1252 bytes (each read as windows-1252);
 5. detection (charset-normalizer) on a sample, kept only when windows-1252 is not one of the
    plausible readings (the sanity check: detectors answer cp1250 or cp1257 for French text);
 6. windows-1252, which decodes every byte.
@@ -179,6 +179,31 @@ def _whatwg_1252(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("clipclean-whatwg-1252", _whatwg_1252)
 
 
+def _stray_1252(error: UnicodeError) -> tuple[str, int]:
+    """A byte that is not UTF-8 inside UTF-8 text, read as windows-1252 (one byte at a time)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.start + 1]
+    return bad.decode("cp1252", "clipclean-whatwg-1252"), error.start + 1
+
+
+codecs.register_error("clipclean-stray-1252", _stray_1252)
+#: Valid multibyte UTF-8 characters per stray byte from which bytes are UTF-8 with a few
+#: windows-1252 bytes pasted in (a template's comment, an alt text), not windows-1252 text.
+MOSTLY_UTF8 = 4
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """``data`` as UTF-8 when it is UTF-8 but for a few stray bytes, each read as
+    windows-1252: decoding the whole page as windows-1252 for their sake garbles every
+    character of its text (the bytes a UTF-8 character is made of read as two or three)."""
+    loose = data.decode("utf-8", "replace")
+    stray = loose.count("\ufffd")
+    wide = len(loose) - len(loose.encode("ascii", "ignore")) - stray  # (counted in C)
+    if stray == 0 or wide < MOSTLY_UTF8 * stray:
+        return None
+    return data.decode("utf-8", "clipclean-stray-1252")
+
+
 def _detected(data: bytes) -> tuple[str, str] | None:
     """Detection on a sample, with the sanity check described in the module docstring."""
     from charset_normalizer import from_bytes
@@ -223,6 +248,8 @@ def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
         if text is not None:
             return text, declared
     text = _strict(data, "utf-8")
+    if text is None:
+        text = _mostly_utf8(data)
     if text is not None:
         return text, "utf-8"
     found = _detected(data)
