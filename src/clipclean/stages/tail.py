@@ -1,0 +1,113 @@
+"""What the site prints after the article's last paragraph, inside the article run.
+
+The run ends on prose, so a box of teasers that carries a sentence or two ("Diese Artikel
+könnten dich auch interessieren:" and three headlines, a headline with its one-line teaser)
+stays in it, as the short lines after the last prose do not. Here the body as the stages left
+it is read once more from its end: a heading that announces other articles, standing after
+most of the article's prose with only teasers under it, closes the article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ..model import Block, Draft
+from ..shape import Facts, facts
+from ..stage import stage
+from .span import RESUMES, _teasers_only, scores
+
+#: A heading over other articles: "more"/"further"/"related"/"also"/"interesting" words with
+#: what they announce, in several languages. Searched in a short line, so it may carry a
+#: site's name or a verb around it ("Mehr zum Thema auf example.de:", "Diese Artikel könnten
+#: dich ebenfalls interessieren:").
+CLOSING_HEAD: Final = re.compile(
+    r"\b(?:"
+    # en
+    r"more (?:stories|articles|news|posts|from|on|in|about|like this|to read)|related"
+    r"|you (?:may|might) also|also read|read (?:more|next|also)|further reading|recommended for you"
+    r"|most (?:read|popular|viewed|shared)|popular (?:stories|articles|posts)|trending"
+    r"|latest (?:news|stories|articles|posts)|other (?:stories|articles|news|posts)"
+    r"|similar (?:articles|posts|stories)|what to read next|don'?t miss"
+    # de
+    r"|weitere (?:artikel|beiträge|themen|nachrichten|meldungen|news|berichte|infos"
+    r"|interessante|pressemitteilungen|informationen|links|tipps|rezepte|videos)"
+    r"|mehr (?:zum thema|zu diesem thema|infos|artikel|beiträge|nachrichten|news|aus|von|über)"
+    r"|noch mehr|lesen sie (?:auch|mehr|weiter)|auch interessant|interessieren"
+    r"|ähnliche (?:artikel|beiträge|themen)|verwandte (?:artikel|themen)|passende"
+    r"|am beliebtesten|meistgelesen|aktuelle (?:berichte|artikel|beiträge"
+    r"|nachrichten|news)|neueste (?:artikel|beiträge)|zum weiterlesen"
+    # fr
+    r"|à lire (?:aussi|également)|lire aussi|voir aussi|sur le même sujet|pour approfondir"
+    r"|à suivre|les plus lus|articles? (?:liés|similaires|associés)|dans la même rubrique"
+    r"|vous aimerez aussi|autres articles|vous pourriez aimer"
+    # es, pt
+    r"|le puede interesar|te puede interesar|puede interesarte|más (?:noticias|artículos|sobre)"
+    r"|otras noticias|lee también|noticias relacionadas|relacionad[oa]s|lo más leído"
+    r"|te recomendamos|veja também|leia também|mais lidas"
+    # it
+    r"|leggi anche|potrebbe interessarti|ti potrebbe|articoli correlati|altri articoli|più letti"
+    # pl, nl
+    r"|polecamy|czytaj (?:też|także|również)|zobacz (?:też|także|również)|najpopularniejsze"
+    r"|podobne (?:artykuły|wpisy)|przeczytaj (?:też|także|również)|inne artykuły"
+    r"|lees ook|meer (?:nieuws|artikelen)|gerelateerd"
+    r")\b"
+)
+#: A teaser is a sentence or two: a longer block under the heading is a text of its own (a
+#: review, a summary the article gives).
+TEASER_UNITS: Final = 60
+#: A heading is short and no sentence.
+HEAD_UNITS: Final = 10
+HEAD_SIZE: Final = 90
+#: What the lines under the heading may be worth, against the article's prose before it: a
+#: list of teasers is little; below TINY it may hold two sentences in a row (a two-line blurb).
+TINY: Final = 0.1
+
+
+def _closing_head(f: Facts) -> bool:
+    """A short line, no sentence, announcing other articles."""
+    return (
+        f.units <= HEAD_UNITS
+        and f.size <= HEAD_SIZE
+        and not f.text.endswith((".", "!"))
+        and CLOSING_HEAD.search(f.low) is not None
+    )
+
+
+def _closing_section(blocks: list[Block], sc: list[float]) -> int | None:
+    """Where a closing section of teasers opens, or None: a heading announcing other articles
+    after most of the article's prose, with only teasers (or next to nothing) under it."""
+    prose = [max(s, 0.0) for s in sc]
+    total = sum(prose)
+    seen = 0.0
+    for i, b in enumerate(blocks):
+        seen += prose[i]
+        if seen < (1 - RESUMES) * total or i + 1 >= len(blocks) or sc[i] > 1:
+            continue
+        if not _closing_head(facts(b)):
+            continue
+        after = total - seen
+        rest = sc[i + 1 :]
+        if max(rest) > TEASER_UNITS:
+            return None
+        if after < RESUMES * seen and (
+            after < TINY * seen or _teasers_only(sc, i + 1, len(sc) - 1)
+        ):
+            return i
+    return None
+
+
+@stage("article_tail", applies_to="text")
+def article_tail(draft: Draft) -> None:
+    """A closing section of teasers after the article: "More on this:" and the headlines."""
+    blocks = draft.blocks
+    if len(blocks) < 3:
+        return
+    sc = scores(blocks)
+    at = _closing_section(blocks, sc)
+    if at is None:
+        return
+    draft.remove_many(
+        [(blocks[at], "closing heading over other articles")]
+        + [(b, "teaser under a closing heading") for b in blocks[at + 1 :]]
+    )
