@@ -63,3 +63,25 @@ def test_a_long_text_under_a_read_also_heading_is_no_teaser() -> None:
     )
     a = clean([*HEAD, *PARAS, "Mehr zum Thema auf stadtblatt.de:", review])
     assert review in a.body
+
+
+def test_headlines_left_after_the_last_paragraph_go_even_a_question() -> None:
+    tail = ["Experte: Strompreise werden weiter steigen", "Standort Deutschland – zu teuer?"]
+    # the newsletter pitch kept them in the run; the prompts stage takes it
+    pitch = "Melden Sie sich für unseren Newsletter an und lesen Sie jeden Morgen das Wichtigste."
+    lines = [*HEAD, *PARAS, *tail, pitch]
+    a = clean(lines)
+    assert removed_by(a, pitch) == "prompts"
+    assert all(removed_by(a, t) == "article_tail" for t in tail)
+    assert all(p in a.body for p in PARAS)
+    assert tail[1] in clean(lines, skip=("article_tail",)).body
+
+
+def test_a_credit_line_naming_a_photograph_or_an_illustration_goes() -> None:
+    credits = [
+        "Photograph by Ed Marshall, Island Restoration Programme",
+        "Image illustrative : Lego",
+    ]
+    a = clean([*HEAD, *PARAS[:2], *credits, *PARAS[2:]])
+    assert all(removed_by(a, c) == "captions" for c in credits)
+    assert [i.credit for i in a.images] == ["Ed Marshall, Island Restoration Programme", "Lego"]

@@ -47,11 +47,11 @@ _BBC_HEADS: Final = frozenset(("Image ", "Media ", "Photo ", "Video "))
 #: illustration by Slate", "личный архив Анны Ивановой" (a personal archive), "Bildquelle:
 #: dpa", "Crédits photo : AFP", "写真：共同通信".
 CREDIT_LINE: Final = re.compile(
-    r"^(?:(?:(?:image|photo|picture|foto|bild)s?|photo illustration)"
+    r"^(?:(?:(?:image|photo|picture|foto|bild)s?|photograph(?:s|y)?|photo illustration)"
     r"\s(?:via|by|courtesy(?: of)?|credit:?|von|de|par)"
     r"|(?:photo|image|picture)\s?credit:?|courtesy(?: of)?|source:|quelle:|fuente:|source image:"
     r"|личный архив|из личного архива|archivo personal|bildquelle:|crédits? photos?\s?:"
-    r"|写真\s?[:：])"
+    r"|写真\s?[:：]|(?:image|photo)s? (?:d'|d’)illustration\s?:|images? illustratives?\s?:)"
     r"(?:(?<=[:：])\s{0,3}|\s{1,3})(?P<credit>\S.{0,120})$",
     re.I,
 )

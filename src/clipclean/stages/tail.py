@@ -97,17 +97,33 @@ def _closing_section(blocks: list[Block], sc: list[float]) -> int | None:
     return None
 
 
+def _last_prose(sc: list[float]) -> int:
+    """The index after the last block that scores above zero (0 when none does)."""
+    k = len(sc)
+    while k > 0 and sc[k - 1] <= 0:
+        k -= 1
+    return k
+
+
 @stage("article_tail", applies_to="text")
 def article_tail(draft: Draft) -> None:
-    """A closing section of teasers after the article: "More on this:" and the headlines."""
+    """A closing section of teasers after the article ("More on this:" and the headlines), and
+    the short lines left after its last prose.
+
+    ``outside_article`` drops the short lines after the run's last prose as the run's scores
+    saw them; once the stages took their lines, the body can end on other short lines (a
+    headline that asks a question scores nothing, not a cost): read from the body's own end."""
     blocks = draft.blocks
     if len(blocks) < 3:
         return
     sc = scores(blocks)
+    drops: list[tuple[Block, str]] = []
     at = _closing_section(blocks, sc)
-    if at is None:
-        return
-    draft.remove_many(
-        [(blocks[at], "closing heading over other articles")]
-        + [(b, "teaser under a closing heading") for b in blocks[at + 1 :]]
-    )
+    if at is not None:
+        drops += [(blocks[at], "closing heading over other articles")]
+        drops += [(b, "teaser under a closing heading") for b in blocks[at + 1 :]]
+        sc = sc[:at]
+    k = _last_prose(sc)
+    if k > 0:
+        drops += [(b, "short lines after the article's last prose") for b in blocks[k : len(sc)]]
+    draft.remove_many(drops)
