@@ -85,3 +85,20 @@ def test_a_credit_line_naming_a_photograph_or_an_illustration_goes() -> None:
     a = clean([*HEAD, *PARAS[:2], *credits, *PARAS[2:]])
     assert all(removed_by(a, c) == "captions" for c in credits)
     assert [i.credit for i in a.images] == ["Ed Marshall, Island Restoration Programme", "Lego"]
+
+
+def test_a_credit_lead_split_from_its_name_goes_with_the_name() -> None:
+    lines = [*HEAD, *PARAS[:2], "Photograph by", "Ed Marshall, Island Trust", *PARAS[2:]]
+    a = clean(lines)
+    assert (
+        removed_by(a, "Photograph by") == removed_by(a, "Ed Marshall, Island Trust") == "captions"
+    )
+    assert [i.credit for i in a.images] == ["Ed Marshall, Island Trust"]
+    assert all(p in a.body for p in PARAS)
+
+
+def test_an_inline_spanish_related_link_goes() -> None:
+    link = "Le puede interesar: La ciudad cerrará el puente viejo durante dos años"
+    a = clean([*HEAD, *PARAS[:2], link, *PARAS[2:]])
+    assert removed_by(a, link) == "related_links"
+    assert all(p in a.body for p in PARAS)
