@@ -102,3 +102,21 @@ def test_an_inline_spanish_related_link_goes() -> None:
     a = clean([*HEAD, *PARAS[:2], link, *PARAS[2:]])
     assert removed_by(a, link) == "related_links"
     assert all(p in a.body for p in PARAS)
+
+
+def test_a_footer_row_of_legal_links_takes_the_site_blurb_under_it() -> None:
+    footer = [
+        "Hier geht es zum IMPRESSUM | DATENSCHUTZ",
+        "Stadtblatt - Verein für Nachrichten aus der Nachbarschaft",
+        "Der Verein berichtet seit zwanzig Jahren ehrenamtlich aus allen Vierteln der Stadt.",
+    ]
+    a = clean([*HEAD, *PARAS, *footer])
+    assert all(removed_by(a, t) == "article_tail" for t in footer)
+    assert all(p in a.body for p in PARAS)
+    assert footer[2] in clean([*HEAD, *PARAS, *footer], skip=("article_tail",)).body
+
+
+def test_a_sentence_about_privacy_and_cookies_stays() -> None:
+    line = "Die Behörde prüft nun, ob die App gegen den Datenschutz und die Cookie-Regeln verstößt."
+    a = clean([*HEAD, *PARAS, line])
+    assert line in a.body

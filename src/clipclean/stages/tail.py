@@ -53,6 +53,16 @@ CLOSING_HEAD: Final = re.compile(
     r"|lees ook|meer (?:nieuws|artikelen)|gerelateerd"
     r")\b"
 )
+#: The site's legal and service pages, as a footer's row of links names them: two of them in
+#: one short line that is no sentence ("Impressum | Datenschutz") open the site's footer.
+FOOTER_LINK: Final = re.compile(
+    r"impressum|datenschutz|imprint|privacy|terms of (?:use|service)|cookies?\b|sitemap"
+    r"|mentions légales|confidentialité|aviso legal|privacidad|note legali|agb\b"
+    r"|nutzungsbedingungen|haftungsausschluss|disclaimer|kontakt\b|contact\b|copyright|©"
+    r"|polityka prywatności|regulamin|colofon"
+)
+FOOTER_LINKS: Final = 2
+FOOTER_SIZE: Final = 150
 #: A teaser is a sentence or two: a longer block under the heading is a text of its own (a
 #: review, a summary the article gives).
 TEASER_UNITS: Final = 60
@@ -74,9 +84,17 @@ def _closing_head(f: Facts) -> bool:
     )
 
 
+def _footer_row(f: Facts) -> bool:
+    """A short line, no sentence, naming two of the site's legal or service pages."""
+    if f.size > FOOTER_SIZE or f.ends:
+        return False
+    return len({m.group() for m in FOOTER_LINK.finditer(f.low)}) >= FOOTER_LINKS
+
+
 def _closing_section(blocks: list[Block], sc: list[float]) -> int | None:
     """Where a closing section of teasers opens, or None: a heading announcing other articles
-    after most of the article's prose, with only teasers (or next to nothing) under it."""
+    (or the footer's row of legal links) after most of the article's prose, with only teasers
+    (or next to nothing) under it."""
     prose = [max(s, 0.0) for s in sc]
     total = sum(prose)
     seen = 0.0
@@ -84,7 +102,8 @@ def _closing_section(blocks: list[Block], sc: list[float]) -> int | None:
         seen += prose[i]
         if seen < (1 - RESUMES) * total or i + 1 >= len(blocks) or sc[i] > 1:
             continue
-        if not _closing_head(facts(b)):
+        f = facts(b)
+        if not _closing_head(f) and not _footer_row(f):
             continue
         after = total - seen
         rest = sc[i + 1 :]
@@ -107,8 +126,8 @@ def _last_prose(sc: list[float]) -> int:
 
 @stage("article_tail", applies_to="text")
 def article_tail(draft: Draft) -> None:
-    """A closing section of teasers after the article ("More on this:" and the headlines), and
-    the short lines left after its last prose.
+    """A closing section of teasers after the article ("More on this:" and the headlines) or
+    the site's footer, and the short lines left after its last prose.
 
     ``outside_article`` drops the short lines after the run's last prose as the run's scores
     saw them; once the stages took their lines, the body can end on other short lines (a
@@ -120,8 +139,11 @@ def article_tail(draft: Draft) -> None:
     drops: list[tuple[Block, str]] = []
     at = _closing_section(blocks, sc)
     if at is not None:
-        drops += [(blocks[at], "closing heading over other articles")]
-        drops += [(b, "teaser under a closing heading") for b in blocks[at + 1 :]]
+        if _closing_head(facts(blocks[at])):
+            drops += [(blocks[at], "closing heading over other articles")]
+            drops += [(b, "teaser under a closing heading") for b in blocks[at + 1 :]]
+        else:
+            drops += [(b, "the site's footer") for b in blocks[at:]]
         sc = sc[:at]
     k = _last_prose(sc)
     if k > 0:
