@@ -15,6 +15,7 @@ from typing import Final
 from ..model import Block, Draft
 from ..shape import Facts, facts
 from ..stage import stage
+from .legal import FOOTER_WORDS
 from .span import RESUMES, _teasers_only, scores
 
 #: A heading over other articles: "more"/"further"/"related"/"also"/"interesting" words with
@@ -53,14 +54,10 @@ CLOSING_HEAD: Final = re.compile(
     r"|lees ook|meer (?:nieuws|artikelen)|gerelateerd"
     r")\b"
 )
-#: The site's legal and service pages, as a footer's row of links names them: two of them in
-#: one short line that is no sentence ("Impressum | Datenschutz") open the site's footer.
-FOOTER_LINK: Final = re.compile(
-    r"impressum|datenschutz|imprint|privacy|terms of (?:use|service)|cookies?\b|sitemap"
-    r"|mentions légales|confidentialité|aviso legal|privacidad|note legali|agb\b"
-    r"|nutzungsbedingungen|haftungsausschluss|disclaimer|kontakt\b|contact\b|copyright|©"
-    r"|polityka prywatności|regulamin|colofon"
-)
+#: The site's legal and service pages (the legal stage's footer links), two of them in one
+#: short row of links that is no sentence ("Impressum | Datenschutz"): the site's footer.
+FOOTER_ROW: Final = re.compile(rf"\b(?:{'|'.join(FOOTER_WORDS)})\b")
+_ROW_MARKS: Final = ("|", "•", "·")
 FOOTER_LINKS: Final = 2
 FOOTER_SIZE: Final = 150
 #: A teaser is a sentence or two: a longer block under the heading is a text of its own (a
@@ -85,10 +82,12 @@ def _closing_head(f: Facts) -> bool:
 
 
 def _footer_row(f: Facts) -> bool:
-    """A short line, no sentence, naming two of the site's legal or service pages."""
+    """A short row of links, no sentence, naming two of the site's legal or service pages."""
     if f.size > FOOTER_SIZE or f.ends:
         return False
-    return len({m.group() for m in FOOTER_LINK.finditer(f.low)}) >= FOOTER_LINKS
+    if not any(m in f.text for m in _ROW_MARKS):
+        return False
+    return len({m.group() for m in FOOTER_ROW.finditer(f.low)}) >= FOOTER_LINKS
 
 
 def _closing_section(blocks: list[Block], sc: list[float]) -> int | None:
