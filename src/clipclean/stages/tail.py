@@ -10,13 +10,15 @@ most of the article's prose with only teasers under it, closes the article.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import Final
 
 from ..model import Block, Draft
+from ..scan import Joined
 from ..shape import Facts, facts
 from ..stage import stage
 from .legal import FOOTER_WORDS
-from .span import RESUMES, _teasers_only, scores
+from .span import RESUMES, _base_score, _scores, _teasers_only
 
 #: A heading over other articles: "more"/"further"/"related"/"also"/"interesting" words with
 #: what they announce, in several languages. Searched in a short line, so it may carry a
@@ -90,26 +92,35 @@ def _footer_row(f: Facts) -> bool:
     return len({m.group() for m in FOOTER_ROW.finditer(f.low)}) >= FOOTER_LINKS
 
 
-def _closing_section(blocks: list[Block], sc: list[float]) -> int | None:
-    """Where a closing section of teasers opens, or None: a heading announcing other articles
-    (or the footer's row of legal links) after most of the article's prose, with only teasers
-    (or next to nothing) under it."""
-    prose = [max(s, 0.0) for s in sc]
-    total = sum(prose)
-    seen = 0.0
-    for i, b in enumerate(blocks):
-        seen += prose[i]
-        if seen < (1 - RESUMES) * total or i + 1 >= len(blocks) or sc[i] > 1:
+def _heads(fs: list[Facts]) -> list[int]:
+    """Indices of the lines that may open a closing section: a heading announcing other
+    articles, or the footer's row of links. The short lines that are no sentence are joined and
+    the heading's pattern scans them once (in C, not a call per line)."""
+    short = [
+        i
+        for i, f in enumerate(fs)
+        if f.units <= HEAD_UNITS and f.size <= HEAD_SIZE and not f.text.endswith((".", "!"))
+    ]
+    found = set(Joined([fs[i].low for i in short]).hits((CLOSING_HEAD,))) if short else set()
+    heads = {short[k] for k in found}
+    rows = [i for i, f in enumerate(fs) if f.size <= FOOTER_SIZE and _footer_row(f)]
+    return sorted(heads.union(rows))
+
+
+def _closing_section(sc: list[float], heads: list[int]) -> int | None:
+    """Where a closing section of teasers opens, or None: one of ``heads`` (a heading
+    announcing other articles, or the footer's row of legal links) after most of the article's
+    prose, with only teasers (or next to nothing) under it."""
+    seen = list(accumulate([max(s, 0.0) for s in sc]))
+    total = seen[-1]
+    for i in heads:
+        if seen[i] < (1 - RESUMES) * total or i + 1 >= len(sc) or sc[i] > 1:
             continue
-        f = facts(b)
-        if not _closing_head(f) and not _footer_row(f):
-            continue
-        after = total - seen
-        rest = sc[i + 1 :]
-        if max(rest) > TEASER_UNITS:
+        after = total - seen[i]
+        if max(sc[i + 1 :]) > TEASER_UNITS:
             return None
-        if after < RESUMES * seen and (
-            after < TINY * seen or _teasers_only(sc, i + 1, len(sc) - 1)
+        if after < RESUMES * seen[i] and (
+            after < TINY * seen[i] or _teasers_only(sc, i + 1, len(sc) - 1)
         ):
             return i
     return None
@@ -134,9 +145,13 @@ def article_tail(draft: Draft) -> None:
     blocks = draft.blocks
     if len(blocks) < 3:
         return
-    sc = scores(blocks)
+    fs = list(map(facts, blocks))
+    heads = _heads(fs)
+    if not heads and _base_score(fs[-1]) > 0:
+        return  # the body ends on prose (context only raises a score) and no section opens
+    sc = _scores(fs, exact=False)  # (only signs and prose are read)
     drops: list[tuple[Block, str]] = []
-    at = _closing_section(blocks, sc)
+    at = _closing_section(sc, heads)
     if at is not None:
         if _closing_head(facts(blocks[at])):
             drops += [(blocks[at], "closing heading over other articles")]
