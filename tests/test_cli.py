@@ -87,8 +87,10 @@ def test_output_file_is_written_whole(seed_file: Path, tmp_path: Path) -> None:
 
 
 def test_skip_stage_turns_a_rule_off(seed_file: Path) -> None:
-    # the footer row is also outside the article run, so that rule is turned off too
+    # the footer row is also outside the article run and after its last prose, so those
+    # rules are turned off too
     skip = ("--skip-stage", "separators", "--skip-stage", "outside_article")
+    skip += ("--skip-stage", "article_tail")
     doc = json.loads(invoke(*skip, str(seed_file)).stdout)
     assert doc["blocks"][-1]["text"] == "Olahraga Sehat| | | |"
     doc = json.loads(invoke("--skip-stage", "title", str(seed_file)).stdout)

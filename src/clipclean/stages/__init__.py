@@ -26,6 +26,7 @@ from .separators import separator_rows
 from .social import share_rows
 from .span import article_span, outside_article
 from .tags import tags
+from .tail import article_tail
 from .timestamps import relative_timestamps
 from .title import title
 
@@ -50,6 +51,7 @@ ORDER: tuple[Stage, ...] = (
     dek,
     contributors,
     outside_article,
+    article_tail,
     author_bio,
     language,
 )

@@ -47,14 +47,24 @@ _BBC_HEADS: Final = frozenset(("Image ", "Media ", "Photo ", "Video "))
 #: illustration by Slate", "личный архив Анны Ивановой" (a personal archive), "Bildquelle:
 #: dpa", "Crédits photo : AFP", "写真：共同通信".
 CREDIT_LINE: Final = re.compile(
-    r"^(?:(?:(?:image|photo|picture|foto|bild)s?|photo illustration)"
+    r"^(?:(?:(?:image|photo|picture|foto|bild)s?|photograph(?:s|y)?|photo illustration)"
     r"\s(?:via|by|courtesy(?: of)?|credit:?|von|de|par)"
     r"|(?:photo|image|picture)\s?credit:?|courtesy(?: of)?|source:|quelle:|fuente:|source image:"
     r"|личный архив|из личного архива|archivo personal|bildquelle:|crédits? photos?\s?:"
-    r"|写真\s?[:：])"
+    r"|写真\s?[:：]|(?:image|photo)s? (?:d'|d’)illustration\s?:|images? illustratives?\s?:)"
     r"(?:(?<=[:：])\s{0,3}|\s{1,3})(?P<credit>\S.{0,120})$",
     re.I,
 )
+#: A credit's lead alone on its line, the name on the next ("Photograph by" / "Jane Doe, Trust"):
+#: a scraper that prints each text node on a line of its own splits a linked credit so.
+BARE_CREDIT_LEAD: Final = re.compile(
+    r"^(?:(?:image|photo|picture|foto|bild)s?|photograph(?:s|y)?)\s(?:by|von|de|par|via)$",
+    re.I,
+)
+#: Most units of a credit's name line, and how many short lines it may take ("ev", "on",
+#: "Unsplash": a linked name and site split one node a line).
+CREDIT_NAME_UNITS: Final = 8
+CREDIT_PIECES: Final = 3
 #: The credit after who is shown (only tried on a line that ends with "photo").
 SHOWN_CREDIT_LINE: Final = re.compile(
     r"^(?P<shows>[^\W\d_][\w.'’-]{0,30}(?:\s[\w.'’-]{1,30}){0,4})\s?[\s/]\s?"
@@ -356,6 +366,20 @@ def _seen_or_started(texts: list[str], seen: set[str], by_start: dict[str, list[
     return list(compress(count(), map(or_, whole, start)))
 
 
+def _credit_name(blocks: list[Block], k: int) -> list[Block]:
+    """The lines that name whom a bare credit lead credits, from ``k``: a short line that is no
+    sentence, and up to two one- or two-word lines after it ("on", "Unsplash"); else none."""
+    out: list[Block] = []
+    for b in blocks[k : k + CREDIT_PIECES]:
+        f = facts(b)
+        if f.units > (CREDIT_NAME_UNITS if not out else 2) or f.ends:
+            break
+        out.append(b)
+        if f.units > 2:
+            break
+    return out
+
+
 @stage("captions")
 def captions(draft: Draft) -> None:
     """Caption lines with a credit marker, BBC "Image source/Image caption" pairs, and alt texts."""
@@ -398,6 +422,14 @@ def captions(draft: Draft) -> None:
             draft.add_image(Image(credit=cred.group("credit").strip()), block)
             drops.append((block, "image credit"))
             continue
+        if f.size <= 30 and BARE_CREDIT_LEAD.match(text):
+            name = _credit_name(blocks, i + 1)
+            if name:
+                credit = " ".join([b.text for b in name])
+                draft.add_image(Image(credit=credit), block)
+                drops += [(b, "image credit") for b in (block, *name)]
+                taken.update(range(i + 1, i + 1 + len(name)))
+                continue
         shown = SHOWN_CREDIT_LINE.match(text) if f.low.endswith(" photo") else None
         if shown:  # "Jane Doe Submitted photo": who is shown, then the credit
             draft.add_image(Image(caption=shown.group("shows"), credit=shown.group("kind")), block)

@@ -27,7 +27,8 @@ RELATED_HEAD: Final = re.compile(
     r"|recent posts|in (?:this|other) news|also on [\w .]{1,40}|on [\w.]{2,40}\.com"
     r"|mehr zum thema|lesen sie auch|auch interessant|das könnte sie interessieren"
     r"|à lire aussi|lire aussi|sur le même sujet|voir aussi|noticias relacionadas"
-    r"|te puede interesar|lee también|más noticias|関連記事|あわせて読みたい|おすすめ"
+    r"|[tl]e puede interesar|lee también|lea también|[tl]e recomendamos|más noticias"
+    r"|関連記事|あわせて読みたい|おすすめ"
     r"|você (?:também )?pode gostar|veja também|leia também|saiba mais|mais lidas"
     r"|vous aimerez aussi|à voir aussi|les plus lus|también te puede interesar|lo más leído"
     r"|das könnte sie auch interessieren|weitere artikel|meistgelesen|empfehlungen"
@@ -48,7 +49,8 @@ LINK_MARKED: Final = re.compile(
     r"|lee también|leia também|leggi anche(?: su)?)\s?:[^()]{1,200}\)$"
     r"|^(?:related(?:\s(?:posts?|articles?|stories|story|content|coverage|links?|reading))?"
     r"|see also|read more|read also|also read|more|watch|listen|see(?: more)?|"
-    r"lesen sie auch|(?:à )?lire aussi|lee también|leia também|leggi anche)\s?:\s\S"
+    r"lesen sie auch|(?:à )?lire aussi|lee también|lea también|leia também|leggi anche"
+    r"|[tl]e puede interesar|[tl]e recomendamos)\s?:\s\S"
     r"(?:[^.!?]|[.!?](?=\S)){2,150}$"
     r"|^(?:also on|more on|read more on|see more on)\s[\w.\-]{2,40}\.[a-z]{2,6}\b.{0,200}$",
     re.I,
