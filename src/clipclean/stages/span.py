@@ -907,6 +907,53 @@ def _consent_dialogs(fs: list[Facts], sc: list[float]) -> None:
         k = j + 1
 
 
+#: What an article's lead before a box must be worth: more than a caption or a headline.
+LEAD_MIN = 3 * PROSE_UNITS
+#: Share of the lead's words (five letters or more) that the article must use again.
+LEAD_SHARED = 0.3
+#: ... and how many such words at least.
+LEAD_WORDS = 3
+_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def _content_words(fs: list[Facts], skip: frozenset[str] = frozenset()) -> set[str]:
+    """The words of five letters or more of these lines (lower case), leaving out the lines
+    whose text is in ``skip``."""
+    return {w for f in fs if f.text not in skip for w in _LONG_WORD.findall(f.low)}
+
+
+def _has_sentence(f: Facts) -> bool:
+    """The line ends a sentence, or one ends inside it."""
+    return f.ends or any(map(f.text.__contains__, (". ", "! ", "? ", "。")))
+
+
+def _lead_before(fs: list[Facts], sc: list[float], start: int) -> tuple[int, int] | None:
+    """The article's lead, cut off from its body by a box (products compared, job ads, a
+    shop's links, a table of contents): the best run of prose before the article's run, below
+    the top of the page, worth LEAD_MIN, whose words the article goes on using (LEAD_SHARED
+    of them: a lead announces what the body tells; a site's blurb, a newsletter form or a
+    teaser of another article shares few). Returns the lead's first and last line; the box
+    between them and the run is not the article (see :func:`outside_article`)."""
+    run = best_run(sc[:start])
+    if run is None or run[0] < TOP * len(sc):
+        return None
+    first, last = run
+    if sum(sc[first : last + 1]) < LEAD_MIN or last >= start - 1:
+        return None
+    lead = fs[first : last + 1]
+    if not any(f.units >= PROSE_UNITS and _has_sentence(f) for f in lead):
+        return None  # (a row of headlines, "1 … 2 … 3 …", is long but ends no sentence)
+    words = _content_words(lead)
+    if len(words) < LEAD_WORDS:
+        return None
+    # (a line the page repeats in the run, a form printed twice, is no evidence)
+    body = _content_words(fs[start:], frozenset(f.text for f in lead))
+    shared = len(words & body)
+    if shared < LEAD_WORDS or shared < LEAD_SHARED * len(words):
+        return None
+    return first, last
+
+
 @stage("article_span", applies_to="text")
 def article_span(draft: Draft) -> None:
     """Mark the densest run of prose as the article (``body_start``/``body_end`` marks)."""
@@ -934,6 +981,11 @@ def article_span(draft: Draft) -> None:
     end = cut_at_teasers(fs, sc, start, end)
     end = _cut_at_islands(fs, sc, start, end)
     blocks = draft.blocks
+    lead = _lead_before(fs, sc, start)
+    if lead is not None:
+        draft.marks["box_start"] = blocks[lead[1] + 1].seq
+        draft.marks["box_end"] = blocks[start - 1].seq
+        start = lead[0]
     draft.marks["body_start"] = blocks[start].seq
     draft.marks["body_end"] = blocks[end].seq
     # what lies beyond the header's and the credits' reach cannot be either: drop it now, so
@@ -968,6 +1020,7 @@ def outside_article(draft: Draft) -> None:
         [(b, "before the article") for b in draft.blocks if b.seq < start]
         + [(b, "after the article") for b in draft.blocks if b.seq > end]
     )
+    _drop_box(draft)
     inside = draft.blocks
     sc = _scores(list(map(facts, inside)), exact=False)  # only the signs are read
     total = sum([s for s in sc if s > 0])
@@ -1020,3 +1073,18 @@ def _link_list(run: list[Block], after: list[float], total: float) -> bool:
         return False
     titles = sum([facts(b).units >= 4 and b.text[0].isupper() for b in run])
     return titles >= 0.75 * len(run)
+
+
+def _drop_box(draft: Draft) -> None:
+    """Drop the box that cut the article's lead off its body (see :func:`_lead_before`), once
+    the header stages have read it."""
+    first, last = draft.marks.get("box_start"), draft.marks.get("box_end")
+    if first is None or last is None:
+        return
+    draft.remove_many(
+        [
+            (b, "a box between the article's lead and its body")
+            for b in draft.blocks
+            if first <= b.seq <= last
+        ]
+    )
