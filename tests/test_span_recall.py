@@ -46,3 +46,35 @@ def test_a_blurb_on_another_topic_before_a_menu_is_not_a_lead() -> None:
     menu = ["Home", "Cats", "Dogs", "Toys", "Contact", "Offers", "Shop", "Help", "Account"]
     got = body([*menu, blurb, *box(8), "Electric toys for cats", *BODY, "Imprint"])
     assert BODY[0] in got and "newsletter" not in got
+
+
+STORY = [
+    "Once in a while I cook without meat, and this stir fry of flat rice noodles is the dish I "
+    "come back to. The tofu takes the longest, so fry it first and let it drain well.",
+    "The sauce is sweet and salty at once, and the noodles soak it up in a minute. Serve it "
+    "hot, with chillies on the side for those who like it sharp and a lime to squeeze.",
+]
+
+
+def test_a_recipe_card_after_the_story_stays() -> None:
+    card = [
+        "Servings", "2", "Prep time", "10", "minutes",
+        "Ingredients",
+        "1/2 block of tofu, diced", "120 g flat rice noodles", "1 tbsp minced garlic",
+        "Some beansprouts", "2 tsp dark soya sauce", "1 tsp sugar",
+        "Directions",
+        "Dice the tofu and fry it until golden.",
+        "Fry the garlic in the oil left in the wok until fragrant.",
+        "Add the noodles and the sauce.",
+        "Stir to mix well and serve hot.",
+    ]  # fmt: skip
+    menu = ["Home", "Recipes", "Travel", "Reviews", "About", "Contact", "Shop", "Search"]
+    got = body([*menu, "Vegan stir fried noodles", *STORY, *card, "Related", "Leave a comment"])
+    assert STORY[0] in got
+    assert "120 g flat rice noodles" in got and "Fry the garlic in the oil left in the wok" in got
+
+
+def test_a_menu_naming_ingredients_does_not_make_a_card() -> None:
+    menu = ["Home", "Ingredients", "Methods", "Travel", "About", "Contact", "Shop", "Search"]
+    got = body([*menu, "Vegan stir fried noodles", *STORY, "Related", "Leave a comment"])
+    assert STORY[0] in got and "Methods" not in got and "Travel" not in got

@@ -252,3 +252,9 @@ def test_a_dated_heading_wrapped_at_the_margin_is_rejoined_a_numbered_item_still
         "6. The minister met the heads of the nine regions and the largest firms and agreed on"
         " the plan."
     )
+
+
+def test_invisible_separators_do_not_hide_a_sentence_end() -> None:
+    # U+2063 (invisible separator), as recipe plugins print after each line
+    blocks = text_to_blocks("Add the noodles and the sauce.\u2063\nStir to mix well.\u2063\n")
+    assert [b.text for b in blocks] == ["Add the noodles and the sauce.", "Stir to mix well."]

@@ -907,6 +907,60 @@ def _consent_dialogs(fs: list[Facts], sc: list[float]) -> None:
         k = j + 1
 
 
+#: The heading over a recipe's ingredients, in several languages ("Zutaten für 4 Personen").
+_INGREDIENTS = re.compile(
+    r"^(?:ingredients?|zutaten|ingrédients|ingredientes|ingredienti|składniki|ingrediënten"
+    r"|ingredienser|ainekset|ingrediente)\b[^.!?]{0,40}$",
+    re.I,
+)
+#: The heading over its steps.
+_METHOD = re.compile(
+    r"^(?:instructions?|directions?|method|preparation|steps|zubereitung|anleitung|préparation"
+    r"|instructions|preparación|elaboración|modo de preparo|preparazione|procedimento"
+    r"|przygotowanie|bereiding(?:swijze)?|valmistus|tillagning|fremgangsmåde|fremgangsmåte)"
+    r"\b[^.!?]{0,40}$",
+    re.I,
+)
+#: Lines from the ingredients' heading within which the steps' heading must stand.
+CARD_REACH = 80
+
+
+def _recipe_cards(fs: list[Facts], sc: list[float]) -> None:
+    """A recipe card (an "Ingredients" heading, its short lines, a "Method" heading, the steps)
+    is the article's, however short its lines: the headings and the lines between them score
+    like list items (0.5), the steps' short sentences like short sentences (1), so the run
+    crosses the card instead of ending at it. Both headings are needed: a teaser of another
+    recipe shows neither, a sidebar at most one."""
+    i = 0
+    n = len(fs)
+    while i < n:
+        f = fs[i]
+        if f.units > 8 or f.size > 60 or not _INGREDIENTS.match(f.text):
+            i += 1
+            continue
+        j = next(
+            (
+                k
+                for k in range(i + 1, min(n, i + CARD_REACH))
+                if fs[k].units <= 8 and fs[k].size <= 60 and _METHOD.match(fs[k].text)
+            ),
+            None,
+        )
+        if j is None:
+            i += 1
+            continue
+        # (the heading nearest the steps: a menu may name the ingredients too)
+        i = max(k for k in range(i, j) if fs[k].size <= 60 and _INGREDIENTS.match(fs[k].text))
+        for k in range(i, j + 1):
+            sc[k] = max(sc[k], 0.5)
+        k = j + 1
+        while k < n and (sc[k] > 0 or fs[k].ends or fs[k].units <= 2):
+            if sc[k] <= 0 and fs[k].ends and fs[k].units >= 3:
+                sc[k] = 1.0  # a short step ("Add the rice.")
+            k += 1
+        i = k
+
+
 #: What an article's lead before a box must be worth: more than a caption or a headline.
 LEAD_MIN = 3 * PROSE_UNITS
 #: Share of the lead's words (five letters or more) that the article must use again.
@@ -970,6 +1024,7 @@ def article_span(draft: Draft) -> None:
     closers = _closers(fs, sc)
     _consent_dialogs(fs, sc)
     _teaser_lists(fs, sc)
+    _recipe_cards(fs, sc)
     run = best_run(sc)
     if run is None:
         return

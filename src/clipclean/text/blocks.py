@@ -26,13 +26,13 @@ from .markup import HEADING, drop_link_numbers, is_markdown, link_numbers, plain
 from .wrap import MAX_WIDTH, is_wide, unwrap, wrap_width
 
 _SPACES: Final = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE: Final = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE: Final = re.compile(r"[\u200b-\u200d\u2060-\u2064\ufeff\u00ad]")
 _LIST_MARK: Final = re.compile(r"^(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+(?=\S)")
 _MARK_START: Final = frozenset("-*•·▪◦‣")
-_ODD: Final = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]")
+_ODD: Final = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060-\u2064\ufeff\u00ad]")
 #: The same characters one by one: over a whole document a ``in`` test for each is faster.
-_ODD_CHARS: Final = "\t\u00a0\u00ad\u202f\u205f\u3000\u2060\ufeff" + "".join(
-    map(chr, range(0x2000, 0x200E))
+_ODD_CHARS: Final = "\t\u00a0\u00ad\u202f\u205f\u3000\ufeff" + "".join(
+    map(chr, [*range(0x2000, 0x200E), *range(0x2060, 0x2065)])
 )
 #: A line ending with one of these has finished its sentence (or is a label: "Tags:").
 _TERMINAL: Final = (".", "!", "?", "…", ":", ";", "。", "！", "？", '"', "”", "»", "|")
