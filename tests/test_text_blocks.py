@@ -258,3 +258,22 @@ def test_invisible_separators_do_not_hide_a_sentence_end() -> None:
     # U+2063 (invisible separator), as recipe plugins print after each line
     blocks = text_to_blocks("Add the noodles and the sauce.\u2063\nStir to mix well.\u2063\n")
     assert [b.text for b in blocks] == ["Add the noodles and the sauce.", "Stir to mix well."]
+
+
+def test_a_sentence_cut_after_its_first_word_joins_the_link_after_it() -> None:
+    # soup style: a sentence's first word, then a link: "… warfen. Die" / "Klimaaktivisten …"
+    text = (
+        "Touristen waren überrascht, als sich Gestalten auf das Pflaster warfen. Die\n"
+        "Klimaaktivisten der Gruppe Extinction Rebellion\n"
+        "wollten damit, wie sie sagten, die Verbindung zwischen Banken und Öl zeigen, vor der\n"
+        "Börse\n"
+    )
+    blocks = text_to_blocks(text)
+    assert len(blocks) == 1 and "warfen. Die Klimaaktivisten der Gruppe" in blocks[0].text
+
+
+def test_a_last_word_before_a_colon_line_is_the_end_of_the_sentence() -> None:
+    # soup style: "… mit geschlossenen Augen" / "beschnupperte" / ":"
+    text = "So it looked when Henry first saw the newcomer and sniffed him with closed eyes\nsniffing\n:\n"
+    blocks = text_to_blocks(text)
+    assert len(blocks) == 1 and blocks[0].text.endswith("closed eyes sniffing:")

@@ -77,7 +77,11 @@ def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, bl
             return False
         if spaced:
             return True
-        if line.count(" ") < 2 and not line.endswith((*_TERMINAL, ",")):
+        if (
+            line.count(" ") < 2
+            and not line.endswith((*_TERMINAL, ","))
+            and not after_raw.lstrip().startswith(_CONTINUATION)  # ("sah" / ":" ends one)
+        ):
             return False  # "related stories": a label, not the rest of a sentence
         return prev.count(" ") + 1 >= _JOIN_MIN_WORDS
     return (
@@ -164,6 +168,18 @@ _FUNCTION_WORDS: Final = (
 FUNCTION_WORDS: Final = frozenset(_FUNCTION_WORDS.split())
 
 
+def _cut_after_stop(line: str, cut: int) -> bool:
+    """The line ends on the capitalised function word that opened a new sentence: "… vor der
+    Börse warfen. Die" / "Klimaaktivisten …" (a heading does not end on "Die" after a stop)."""
+    word = line[cut + 1 :]
+    return (
+        line[cut - 1] in ".!?"
+        and word[:1].isupper()
+        and word[1:].islower()
+        and word.lower() in FUNCTION_WORDS
+    )
+
+
 def _open_ends(lines: list[str], numbers: list[int], lasts: list[int]) -> set[int]:
     """The lines after a line of three words or more that ends on a function word, with no
     blank line between: the sentence goes on there, whatever the next line looks like (a link
@@ -175,7 +191,7 @@ def _open_ends(lines: list[str], numbers: list[int], lasts: list[int]) -> set[in
         cut = line.rfind(" ")
         if (
             cut > 0
-            and line[cut + 1 :] in FUNCTION_WORDS
+            and (line[cut + 1 :] in FUNCTION_WORDS or _cut_after_stop(line, cut))
             and not line[cut - 1].isspace()
             and line.count(" ") >= 2
             and numbers[k + 1] - lasts[k] == 1
