@@ -78,3 +78,22 @@ def test_a_menu_naming_ingredients_does_not_make_a_card() -> None:
     menu = ["Home", "Ingredients", "Methods", "Travel", "About", "Contact", "Shop", "Search"]
     got = body([*menu, "Vegan stir fried noodles", *STORY, "Related", "Leave a comment"])
     assert STORY[0] in got and "Methods" not in got and "Travel" not in got
+
+
+def test_a_recipe_card_with_a_long_header_of_fields_stays() -> None:
+    header = [
+        "Recipe by the author", "Course:", "Main", "Cuisine:", "Chinese", "Difficulty:", "Easy",
+        "Servings", "1", "servings", "Prep time", "10", "minutes", "Cooking time", "30",
+        "minutes",
+    ]  # fmt: skip
+    card = [
+        "Ingredients", "120 g flat rice noodles", "1 tbsp minced garlic", "Some beansprouts",
+        "Directions",
+        "Dice the tofu and fry it until golden.",
+        "Fry the garlic in the oil left in the wok until fragrant.",
+        "Add the noodles and the sauce, stir to mix well and serve hot with the chillies.",
+    ]  # fmt: skip
+    menu = ["Home", "Recipes", "Travel", "Reviews", "About", "Contact", "Shop", "Search"]
+    got = body([*menu, "Vegan stir fried noodles", *STORY, "Pin", "Print", *header, *card,
+                "Related", "Leave a comment"])  # fmt: skip
+    assert STORY[0] in got and "Fry the garlic in the oil left in the wok" in got

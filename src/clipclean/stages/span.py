@@ -923,13 +923,17 @@ _METHOD = re.compile(
 )
 #: Lines from the ingredients' heading within which the steps' heading must stand.
 CARD_REACH = 80
+#: Lines of the card's header (servings, times) above its ingredients, and their most units.
+CARD_META = 20
+CARD_META_UNITS = 4
 
 
 def _recipe_cards(fs: list[Facts], sc: list[float]) -> None:
     """A recipe card (an "Ingredients" heading, its short lines, a "Method" heading, the steps)
     is the article's, however short its lines: the headings and the lines between them score
-    like list items (0.5), the steps' short sentences like short sentences (1), so the run
-    crosses the card instead of ending at it. Both headings are needed: a teaser of another
+    like list items (0.5), the steps' short sentences like short sentences (1), the card's
+    header of short fields above them nothing, so the run crosses the card instead of ending
+    at it. Both headings are needed: a teaser of another
     recipe shows neither, a sidebar at most one."""
     i = 0
     n = len(fs)
@@ -953,6 +957,11 @@ def _recipe_cards(fs: list[Facts], sc: list[float]) -> None:
         i = max(k for k in range(i, j) if fs[k].size <= 60 and _INGREDIENTS.match(fs[k].text))
         for k in range(i, j + 1):
             sc[k] = max(sc[k], 0.5)
+        # the card's own header above (servings, times, "Course:" / "Main"): no cost
+        k = i - 1
+        while k >= max(0, i - CARD_META) and sc[k] <= 0 and fs[k].units <= CARD_META_UNITS:
+            sc[k] = 0.0
+            k -= 1
         k = j + 1
         while k < n and (sc[k] > 0 or fs[k].ends or fs[k].units <= 2):
             if sc[k] <= 0 and fs[k].ends and fs[k].units >= 3:
