@@ -97,3 +97,25 @@ def test_a_recipe_card_with_a_long_header_of_fields_stays() -> None:
     got = body([*menu, "Vegan stir fried noodles", *STORY, "Pin", "Print", *header, *card,
                 "Related", "Leave a comment"])  # fmt: skip
     assert STORY[0] in got and "Fry the garlic in the oil left in the wok" in got
+
+
+def test_a_lead_after_an_unrelated_blurb_is_still_found() -> None:
+    # the best run before the article is the site's blurb; the lead is the nearer one after it
+    blurb = (
+        "Our newsletter brings the week's offers to your inbox every Friday morning. Subscribe "
+        "today and never miss a discount on garden furniture, barbecues and parasols again. "
+        "We send no more than one letter a week and you can leave whenever you like."
+    )
+    menu = ["Home", "Cats", "Dogs", "Toys", "Food", "Health", "Shop", "Offers", "Help", "About"]
+    more = ["Contact", "Imprint", "Privacy", "Jobs", "Press", "Login", "Blog", "Shops", "FAQ"]
+    more += ["Delivery", "Returns", "Vouchers"]
+    rest = [
+        "A toy that hides a treat keeps a clever cat busy for longer than one that only moves. "
+        "Fill it with dry food, not with fish, and wash it once a week in warm water.",
+        "None of the toys replaces an owner who plays. Ten minutes with a string in the "
+        "evening tire a young cat more than an hour with the best electric ball on the market.",
+    ]
+    page = [*menu, blurb, *more, "Electric toys for cats", *LEAD, *box(8), *BODY, *rest]
+    got = body([*page, "Imprint"])
+    assert LEAD[0] in got and BODY[0] in got and "newsletter" not in got
+    assert "Buy now" not in got

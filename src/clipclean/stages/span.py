@@ -997,24 +997,38 @@ def _lead_before(fs: list[Facts], sc: list[float], start: int) -> tuple[int, int
     of them: a lead announces what the body tells; a site's blurb, a newsletter form or a
     teaser of another article shares few). Returns the lead's first and last line; the box
     between them and the run is not the article (see :func:`outside_article`)."""
-    run = best_run(sc[:start])
-    if run is None or run[0] < TOP * len(sc):
-        return None
-    first, last = run
+    lo = 0
+    for _ in range(LEAD_TRIES):
+        run = best_run(sc[lo:start])
+        if run is None:
+            return None
+        first, last = lo + run[0], lo + run[1]
+        if _is_lead(fs, sc, first, last, start):
+            return first, last
+        lo = last + 1  # (the best run failed: the nearer one after it may be the lead)
+    return None
+
+
+#: Runs before the article's tried as its lead, the best first, then the best after it.
+LEAD_TRIES = 3
+
+
+def _is_lead(fs: list[Facts], sc: list[float], first: int, last: int, start: int) -> bool:
+    """See :func:`_lead_before`."""
+    if first < TOP * len(sc):
+        return False
     if sum(sc[first : last + 1]) < LEAD_MIN or last >= start - 1:
-        return None
+        return False
     lead = fs[first : last + 1]
     if not any(f.units >= PROSE_UNITS and _has_sentence(f) for f in lead):
-        return None  # (a row of headlines, "1 … 2 … 3 …", is long but ends no sentence)
+        return False  # (a row of headlines, "1 … 2 … 3 …", is long but ends no sentence)
     words = _content_words(lead)
     if len(words) < LEAD_WORDS:
-        return None
+        return False
     # (a line the page repeats in the run, a form printed twice, is no evidence)
     body = _content_words(fs[start:], frozenset(f.text for f in lead))
     shared = len(words & body)
-    if shared < LEAD_WORDS or shared < LEAD_SHARED * len(words):
-        return None
-    return first, last
+    return shared >= LEAD_WORDS and shared >= LEAD_SHARED * len(words)
 
 
 @stage("article_span", applies_to="text")
