@@ -119,3 +119,23 @@ def test_a_lead_after_an_unrelated_blurb_is_still_found() -> None:
     got = body([*page, "Imprint"])
     assert LEAD[0] in got and BODY[0] in got and "newsletter" not in got
     assert "Buy now" not in got
+
+
+def test_recipe_steps_with_labels_and_captions_between_them_stay() -> None:
+    card = ["Ingredients", "120 g flat rice noodles", "1 tbsp minced garlic", "Method"]
+    steps = []
+    for k, step in enumerate(
+        [
+            "Fry the tofu well.",
+            "Fry the garlic until golden.",
+            "Add the noodles now.",
+            "Serve them very hot.",
+        ],
+        1,
+    ):
+        steps += [f"Step {k}", step, f"Vegan stir fried noodles - step {k}"]
+    menu = ["Home", "Recipes", "Travel", "Reviews", "About", "Contact", "Shop", "Search"]
+    got = body([*menu, "Vegan stir fried noodles", *STORY, *card, *steps, "Related", "Tags"])
+    assert (
+        STORY[0] in got and "Fry the garlic until golden." in got and "Serve them very hot." in got
+    )

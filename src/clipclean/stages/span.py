@@ -962,12 +962,35 @@ def _recipe_cards(fs: list[Facts], sc: list[float]) -> None:
         while k >= max(0, i - CARD_META) and sc[k] <= 0 and fs[k].units <= CARD_META_UNITS:
             sc[k] = 0.0
             k -= 1
-        k = j + 1
-        while k < n and (sc[k] > 0 or fs[k].ends or fs[k].units <= 2):
-            if sc[k] <= 0 and fs[k].ends and fs[k].units >= 3:
-                sc[k] = 1.0  # a short step ("Add the rice.")
+        i = _steps(fs, sc, j + 1)
+
+
+#: Lines without a step ("Step 2", a photo's caption) between two steps of a recipe.
+STEP_GAP = 2
+
+
+def _steps(fs: list[Facts], sc: list[float], k: int) -> int:
+    """Score the steps of a recipe from line ``k`` (see :func:`_recipe_cards`): a short
+    sentence 1, the labels and captions between steps nothing, while a step follows within
+    STEP_GAP lines. Returns the line after the last step."""
+    n = len(fs)
+    while k < n:
+        if sc[k] <= 0 and fs[k].ends and fs[k].units >= 3:
+            sc[k] = 1.0  # a short step ("Add the rice.")
+        if sc[k] > 0:
             k += 1
-        i = k
+            continue
+        nxt = next((q for q in range(k + 1, min(n, k + 1 + STEP_GAP)) if _is_step(fs[q], sc[q])), 0)
+        if not nxt:
+            return k
+        for q in range(k, nxt):
+            sc[q] = max(sc[q], 0.0)
+        k = nxt
+    return k
+
+
+def _is_step(f: Facts, score: float) -> bool:
+    return score > 0 or (f.ends and f.units >= 3)
 
 
 #: What an article's lead before a box must be worth: more than a caption or a headline.
