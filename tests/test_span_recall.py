@@ -139,3 +139,16 @@ def test_recipe_steps_with_labels_and_captions_between_them_stay() -> None:
     assert (
         STORY[0] in got and "Fry the garlic until golden." in got and "Serve them very hot." in got
     )
+
+
+def test_a_table_with_two_rows_on_one_long_line_does_not_split_the_article() -> None:
+    table = [
+        "Alpha Seat Plus 370 € yes 1,7", "Beta Seat 210 € no 4,9", "Gamma Fix", "500 €", "yes",
+        "2,1", "Delta Seat Isofix 139 €", "yes", "2,7",
+        # two rows the page printed on one line: longer than a row, but full of figures
+        "Epsilon Seat with its own base 350 € no 4,9 Zeta Seat Isofix 189 € yes 5,5 1 to 4 years",
+        "Eta Seat", "300 €", "yes", "2,1", "Theta Seat", "190 €", "yes", "1,7",
+    ]  # fmt: skip
+    menu = ["Home", "Cars", "Travel", "Tests", "About", "Contact", "Shop", "Search"]
+    got = body([*menu, "Child seats tested", *LEAD, *table, *BODY, "Imprint"])
+    assert LEAD[0] in got and BODY[-1] in got and "Gamma Fix" in got

@@ -433,7 +433,7 @@ def _figure_table(fs: list[Facts], out: list[float], i: int, j: int) -> None:
         figures = 0
         while b < j:
             f = fs[b]
-            if f.units > FIGURE_ROW_UNITS or out[b] > 0:
+            if out[b] > 0 or (f.units > FIGURE_ROW_UNITS and not _has_numbers(f.text)):
                 break
             if any(map(str.isdigit, f.text)):
                 figures += 1
