@@ -277,3 +277,12 @@ def test_a_last_word_before_a_colon_line_is_the_end_of_the_sentence() -> None:
     text = "So it looked when Henry first saw the newcomer and sniffed him with closed eyes\nsniffing\n:\n"
     blocks = text_to_blocks(text)
     assert len(blocks) == 1 and blocks[0].text.endswith("closed eyes sniffing:")
+
+
+def test_a_linked_name_joins_the_sentence_it_is_the_subject_of() -> None:
+    # soup style: the linked subject alone on its line, then "is a" / link / the rest
+    text = "Penny\nis a\nvillager\nwho lives in Pelican Town. She tends the trailer by the river.\n"
+    blocks = text_to_blocks(text)
+    assert [b.text for b in blocks] == [
+        "Penny is a villager who lives in Pelican Town. She tends the trailer by the river."
+    ]

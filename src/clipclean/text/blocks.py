@@ -75,7 +75,7 @@ def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, bl
     if line[0].islower():
         if line.startswith(("http", "www.")) or _is_dateline_start(line):
             return False
-        if spaced:
+        if spaced or _goes_on(line):
             return True
         if (
             line.count(" ") < 2
@@ -89,6 +89,14 @@ def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, bl
         and line.count(" ") < _LINK_WORDS
         and (raw[-1:] == " " or after_raw[:1] == " ")
     )
+
+
+def _goes_on(line: str) -> bool:
+    """A lower-case piece of two words or more that ends on a function word ("is a", "sind
+    für"): the middle of a sentence (a label never ends so), which the line before opened
+    however short it is ("Penny" / "is a" / "villager")."""
+    cut = line.rfind(" ")
+    return cut > 0 and line[cut + 1 :] in FUNCTION_WORDS
 
 
 #: An aside in brackets that the sentence goes on after: "(Kanada) gewann …", "(France).".
