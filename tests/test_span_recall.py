@@ -152,3 +152,18 @@ def test_a_table_with_two_rows_on_one_long_line_does_not_split_the_article() -> 
     menu = ["Home", "Cars", "Travel", "Tests", "About", "Contact", "Shop", "Search"]
     got = body([*menu, "Child seats tested", *LEAD, *table, *BODY, "Imprint"])
     assert LEAD[0] in got and BODY[-1] in got and "Gamma Fix" in got
+
+
+def test_a_copyright_line_closing_the_article_does_not_hand_the_run_to_teasers() -> None:
+    notice = "Copyright 2023 Example Media Inc. All rights reserved. Do not republish."
+    teasers = []
+    for k in range(6):
+        teasers += [
+            f"Best deals of the week number {k}",
+            f"Holiday / {k + 10} mins ago",
+            "We have gathered some of the best deals on electronics, toys and kitchen gear "
+            "from this week's sales, so that you do not have to look for them yourself again.",
+        ]
+    menu = ["Home", "Cats", "Dogs", "Toys", "Food", "Health", "Shop", "Offers", "Help", "About"]
+    got = body([*menu, "Electric toys for cats", *LEAD, *BODY, notice, "Read next", *teasers])
+    assert LEAD[0] in got and BODY[-1] in got and "best deals" not in got

@@ -735,8 +735,8 @@ def _split_at_footer(
     cut = next(i for i in range(start, end + 1) if blocks[i].seq > footer)
     before = sum(s for s in sc[start:cut] if s > 0)
     after = sum(s for s in sc[cut : end + 1] if s > 0)
-    if before >= after:
-        return start, cut - 1
+    if before >= after or (before >= CLOSED_MIN and _teasers_only(sc, cut, end)):
+        return start, cut - 1  # (what follows the notice is teasers: no two paragraphs in a row)
     run = best_run(sc[cut : end + 1])
     return (cut + run[0], cut + run[1]) if run else (start, end)
 
