@@ -921,6 +921,8 @@ _METHOD = re.compile(
     r"\b[^.!?]{0,40}$",
     re.I,
 )
+#: The first two letters (lower case) of the ingredients' headings.
+_CARD_STARTS = frozenset(("in", "zu", "sk", "ai"))
 #: Lines from the ingredients' heading within which the steps' heading must stand.
 CARD_REACH = 80
 #: Lines of the card's header (servings, times) above its ingredients, and their most units.
@@ -935,12 +937,20 @@ def _recipe_cards(fs: list[Facts], sc: list[float]) -> None:
     header of short fields above them nothing, so the run crosses the card instead of ending
     at it. Both headings are needed: a teaser of another
     recipe shows neither, a sidebar at most one."""
-    i = 0
     n = len(fs)
-    while i < n:
-        f = fs[i]
-        if f.units > 8 or f.size > 60 or not _INGREDIENTS.match(f.text):
-            i += 1
+    # (the headings' first letters looked up first: most lines are passed over without the
+    # pattern)
+    heads = [
+        i
+        for i, f in enumerate(fs)
+        if f.size <= 60
+        and f.low[:2] in _CARD_STARTS
+        and f.units <= 8
+        and _INGREDIENTS.match(f.text)
+    ]
+    done = -1
+    for i in heads:
+        if i <= done:
             continue
         j = next(
             (
@@ -951,10 +961,9 @@ def _recipe_cards(fs: list[Facts], sc: list[float]) -> None:
             None,
         )
         if j is None:
-            i += 1
             continue
         # (the heading nearest the steps: a menu may name the ingredients too)
-        i = max(k for k in range(i, j) if fs[k].size <= 60 and _INGREDIENTS.match(fs[k].text))
+        i = max(h for h in heads if i <= h < j)
         for k in range(i, j + 1):
             sc[k] = max(sc[k], 0.5)
         # the card's own header above (servings, times, "Course:" / "Main"): no cost
@@ -962,7 +971,7 @@ def _recipe_cards(fs: list[Facts], sc: list[float]) -> None:
         while k >= max(0, i - CARD_META) and sc[k] <= 0 and fs[k].units <= CARD_META_UNITS:
             sc[k] = 0.0
             k -= 1
-        i = _steps(fs, sc, j + 1)
+        done = _steps(fs, sc, j + 1)
 
 
 #: Lines without a step ("Step 2", a photo's caption) between two steps of a recipe.
@@ -1002,10 +1011,9 @@ LEAD_WORDS = 3
 _LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 
 
-def _content_words(fs: list[Facts], skip: frozenset[str] = frozenset()) -> set[str]:
-    """The words of five letters or more of these lines (lower case), leaving out the lines
-    whose text is in ``skip``."""
-    return {w for f in fs if f.text not in skip for w in _LONG_WORD.findall(f.low)}
+def _content_words(fs: list[Facts]) -> set[str]:
+    """The words of five letters or more of these lines (lower case)."""
+    return {w for f in fs for w in _LONG_WORD.findall(f.low)}
 
 
 def _has_sentence(f: Facts) -> bool:
@@ -1020,13 +1028,16 @@ def _lead_before(fs: list[Facts], sc: list[float], start: int) -> tuple[int, int
     of them: a lead announces what the body tells; a site's blurb, a newsletter form or a
     teaser of another article shares few). Returns the lead's first and last line; the box
     between them and the run is not the article (see :func:`outside_article`)."""
+    if start < TOP * len(sc) + 2:
+        return None  # (no room for a lead below the top and a box after it)
     lo = 0
+    body: list[tuple[str, set[str]]] = []  # the article's lines and their words, read once
     for _ in range(LEAD_TRIES):
         run = best_run(sc[lo:start])
         if run is None:
             return None
         first, last = lo + run[0], lo + run[1]
-        if _is_lead(fs, sc, first, last, start):
+        if _is_lead(fs, sc, first, last, start, body):
             return first, last
         lo = last + 1  # (the best run failed: the nearer one after it may be the lead)
     return None
@@ -1034,10 +1045,19 @@ def _lead_before(fs: list[Facts], sc: list[float], start: int) -> tuple[int, int
 
 #: Runs before the article's tried as its lead, the best first, then the best after it.
 LEAD_TRIES = 3
+#: How much of the article's opening (characters) the lead's words are looked for in.
+LEAD_BODY_CHARS = 10_000
 
 
-def _is_lead(fs: list[Facts], sc: list[float], first: int, last: int, start: int) -> bool:
-    """See :func:`_lead_before`."""
+def _is_lead(
+    fs: list[Facts],
+    sc: list[float],
+    first: int,
+    last: int,
+    start: int,
+    body: list[tuple[str, set[str]]],
+) -> bool:
+    """See :func:`_lead_before`; ``body`` caches the article's words."""
     if first < TOP * len(sc):
         return False
     if sum(sc[first : last + 1]) < LEAD_MIN or last >= start - 1:
@@ -1048,9 +1068,16 @@ def _is_lead(fs: list[Facts], sc: list[float], first: int, last: int, start: int
     words = _content_words(lead)
     if len(words) < LEAD_WORDS:
         return False
+    if not body:  # each line's words, read once for all the tries (the article's opening)
+        size = 0
+        for f in fs[start:]:
+            body.append((f.text, set(_LONG_WORD.findall(f.low))))
+            size += f.size
+            if size >= LEAD_BODY_CHARS:
+                break
     # (a line the page repeats in the run, a form printed twice, is no evidence)
-    body = _content_words(fs[start:], frozenset(f.text for f in lead))
-    shared = len(words & body)
+    texts = frozenset(f.text for f in lead)
+    shared = len(words & set().union(*[w for t, w in body if t not in texts]))
     return shared >= LEAD_WORDS and shared >= LEAD_SHARED * len(words)
 
 
