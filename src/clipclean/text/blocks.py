@@ -177,15 +177,11 @@ FUNCTION_WORDS: Final = frozenset(_FUNCTION_WORDS.split())
 
 
 def _cut_after_stop(line: str, cut: int) -> bool:
-    """The line ends on the capitalised function word that opened a new sentence: "… vor der
-    Börse warfen. Die" / "Klimaaktivisten …" (a heading does not end on "Die" after a stop)."""
+    """After a stop (``line[cut - 1]``, the caller's test), the line ends on the capitalised
+    function word that opened a new sentence: "… vor der Börse warfen. Die" / "Klimaaktivisten
+    …" (a heading does not end on "Die" after a stop)."""
     word = line[cut + 1 :]
-    return (
-        line[cut - 1] in ".!?"
-        and word[:1].isupper()
-        and word[1:].islower()
-        and word.lower() in FUNCTION_WORDS
-    )
+    return word[:1].isupper() and word[1:].islower() and word.lower() in FUNCTION_WORDS
 
 
 def _open_ends(lines: list[str], numbers: list[int], lasts: list[int]) -> set[int]:
@@ -199,7 +195,10 @@ def _open_ends(lines: list[str], numbers: list[int], lasts: list[int]) -> set[in
         cut = line.rfind(" ")
         if (
             cut > 0
-            and (line[cut + 1 :] in FUNCTION_WORDS or _cut_after_stop(line, cut))
+            and (
+                line[cut + 1 :] in FUNCTION_WORDS
+                or (line[cut - 1] in ".!?" and _cut_after_stop(line, cut))
+            )
             and not line[cut - 1].isspace()
             and line.count(" ") >= 2
             and numbers[k + 1] - lasts[k] == 1
