@@ -252,3 +252,37 @@ def test_a_dated_heading_wrapped_at_the_margin_is_rejoined_a_numbered_item_still
         "6. The minister met the heads of the nine regions and the largest firms and agreed on"
         " the plan."
     )
+
+
+def test_invisible_separators_do_not_hide_a_sentence_end() -> None:
+    # U+2063 (invisible separator), as recipe plugins print after each line
+    blocks = text_to_blocks("Add the noodles and the sauce.\u2063\nStir to mix well.\u2063\n")
+    assert [b.text for b in blocks] == ["Add the noodles and the sauce.", "Stir to mix well."]
+
+
+def test_a_sentence_cut_after_its_first_word_joins_the_link_after_it() -> None:
+    # soup style: a sentence's first word, then a link: "… warfen. Die" / "Klimaaktivisten …"
+    text = (
+        "Touristen waren überrascht, als sich Gestalten auf das Pflaster warfen. Die\n"
+        "Klimaaktivisten der Gruppe Extinction Rebellion\n"
+        "wollten damit, wie sie sagten, die Verbindung zwischen Banken und Öl zeigen, vor der\n"
+        "Börse\n"
+    )
+    blocks = text_to_blocks(text)
+    assert len(blocks) == 1 and "warfen. Die Klimaaktivisten der Gruppe" in blocks[0].text
+
+
+def test_a_last_word_before_a_colon_line_is_the_end_of_the_sentence() -> None:
+    # soup style: "… mit geschlossenen Augen" / "beschnupperte" / ":"
+    text = "So it looked when Henry first saw the newcomer and sniffed him with closed eyes\nsniffing\n:\n"
+    blocks = text_to_blocks(text)
+    assert len(blocks) == 1 and blocks[0].text.endswith("closed eyes sniffing:")
+
+
+def test_a_linked_name_joins_the_sentence_it_is_the_subject_of() -> None:
+    # soup style: the linked subject alone on its line, then "is a" / link / the rest
+    text = "Penny\nis a\nvillager\nwho lives in Pelican Town. She tends the trailer by the river.\n"
+    blocks = text_to_blocks(text)
+    assert [b.text for b in blocks] == [
+        "Penny is a villager who lives in Pelican Town. She tends the trailer by the river."
+    ]

@@ -433,7 +433,7 @@ def _figure_table(fs: list[Facts], out: list[float], i: int, j: int) -> None:
         figures = 0
         while b < j:
             f = fs[b]
-            if f.units > FIGURE_ROW_UNITS or out[b] > 0:
+            if out[b] > 0 or (f.units > FIGURE_ROW_UNITS and not _has_numbers(f.text)):
                 break
             if any(map(str.isdigit, f.text)):
                 figures += 1
@@ -735,8 +735,8 @@ def _split_at_footer(
     cut = next(i for i in range(start, end + 1) if blocks[i].seq > footer)
     before = sum(s for s in sc[start:cut] if s > 0)
     after = sum(s for s in sc[cut : end + 1] if s > 0)
-    if before >= after:
-        return start, cut - 1
+    if before >= after or (before >= CLOSED_MIN and _teasers_only(sc, cut, end)):
+        return start, cut - 1  # (what follows the notice is teasers: no two paragraphs in a row)
     run = best_run(sc[cut : end + 1])
     return (cut + run[0], cut + run[1]) if run else (start, end)
 
@@ -907,6 +907,180 @@ def _consent_dialogs(fs: list[Facts], sc: list[float]) -> None:
         k = j + 1
 
 
+#: The heading over a recipe's ingredients, in several languages ("Zutaten für 4 Personen").
+_INGREDIENTS = re.compile(
+    r"^(?:ingredients?|zutaten|ingrédients|ingredientes|ingredienti|składniki|ingrediënten"
+    r"|ingredienser|ainekset|ingrediente)\b[^.!?]{0,40}$",
+    re.I,
+)
+#: The heading over its steps.
+_METHOD = re.compile(
+    r"^(?:instructions?|directions?|method|preparation|steps|zubereitung|anleitung|préparation"
+    r"|instructions|preparación|elaboración|modo de preparo|preparazione|procedimento"
+    r"|przygotowanie|bereiding(?:swijze)?|valmistus|tillagning|fremgangsmåde|fremgangsmåte)"
+    r"\b[^.!?]{0,40}$",
+    re.I,
+)
+#: The first two letters (lower case) of the ingredients' headings.
+_CARD_STARTS = frozenset(("in", "zu", "sk", "ai"))
+#: Lines from the ingredients' heading within which the steps' heading must stand.
+CARD_REACH = 80
+#: Lines of the card's header (servings, times) above its ingredients, and their most units.
+CARD_META = 20
+CARD_META_UNITS = 4
+
+
+def _recipe_cards(fs: list[Facts], sc: list[float]) -> None:
+    """A recipe card (an "Ingredients" heading, its short lines, a "Method" heading, the steps)
+    is the article's, however short its lines: the headings and the lines between them score
+    like list items (0.5), the steps' short sentences like short sentences (1), the card's
+    header of short fields above them nothing, so the run crosses the card instead of ending
+    at it. Both headings are needed: a teaser of another
+    recipe shows neither, a sidebar at most one."""
+    n = len(fs)
+    # (the headings' first letters looked up first: most lines are passed over without the
+    # pattern)
+    heads = [
+        i
+        for i, f in enumerate(fs)
+        if f.size <= 60
+        and f.low[:2] in _CARD_STARTS
+        and f.units <= 8
+        and _INGREDIENTS.match(f.text)
+    ]
+    done = -1
+    for i in heads:
+        if i <= done:
+            continue
+        j = next(
+            (
+                k
+                for k in range(i + 1, min(n, i + CARD_REACH))
+                if fs[k].units <= 8 and fs[k].size <= 60 and _METHOD.match(fs[k].text)
+            ),
+            None,
+        )
+        if j is None:
+            continue
+        # (the heading nearest the steps: a menu may name the ingredients too)
+        i = max(h for h in heads if i <= h < j)
+        for k in range(i, j + 1):
+            sc[k] = max(sc[k], 0.5)
+        # the card's own header above (servings, times, "Course:" / "Main"): no cost
+        k = i - 1
+        while k >= max(0, i - CARD_META) and sc[k] <= 0 and fs[k].units <= CARD_META_UNITS:
+            sc[k] = 0.0
+            k -= 1
+        done = _steps(fs, sc, j + 1)
+
+
+#: Lines without a step ("Step 2", a photo's caption) between two steps of a recipe.
+STEP_GAP = 2
+
+
+def _steps(fs: list[Facts], sc: list[float], k: int) -> int:
+    """Score the steps of a recipe from line ``k`` (see :func:`_recipe_cards`): a short
+    sentence 1, the labels and captions between steps nothing, while a step follows within
+    STEP_GAP lines. Returns the line after the last step."""
+    n = len(fs)
+    while k < n:
+        if sc[k] <= 0 and fs[k].ends and fs[k].units >= 3:
+            sc[k] = 1.0  # a short step ("Add the rice.")
+        if sc[k] > 0:
+            k += 1
+            continue
+        nxt = next((q for q in range(k + 1, min(n, k + 1 + STEP_GAP)) if _is_step(fs[q], sc[q])), 0)
+        if not nxt:
+            return k
+        for q in range(k, nxt):
+            sc[q] = max(sc[q], 0.0)
+        k = nxt
+    return k
+
+
+def _is_step(f: Facts, score: float) -> bool:
+    return score > 0 or (f.ends and f.units >= 3)
+
+
+#: What an article's lead before a box must be worth: more than a caption or a headline.
+LEAD_MIN = 3 * PROSE_UNITS
+#: Share of the lead's words (five letters or more) that the article must use again.
+LEAD_SHARED = 0.3
+#: ... and how many such words at least.
+LEAD_WORDS = 3
+_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def _content_words(fs: list[Facts]) -> set[str]:
+    """The words of five letters or more of these lines (lower case)."""
+    return {w for f in fs for w in _LONG_WORD.findall(f.low)}
+
+
+def _has_sentence(f: Facts) -> bool:
+    """The line ends a sentence, or one ends inside it."""
+    return f.ends or any(map(f.text.__contains__, (". ", "! ", "? ", "。")))
+
+
+def _lead_before(fs: list[Facts], sc: list[float], start: int) -> tuple[int, int] | None:
+    """The article's lead, cut off from its body by a box (products compared, job ads, a
+    shop's links, a table of contents): the best run of prose before the article's run, below
+    the top of the page, worth LEAD_MIN, whose words the article goes on using (LEAD_SHARED
+    of them: a lead announces what the body tells; a site's blurb, a newsletter form or a
+    teaser of another article shares few). Returns the lead's first and last line; the box
+    between them and the run is not the article (see :func:`outside_article`)."""
+    if start < TOP * len(sc) + 2:
+        return None  # (no room for a lead below the top and a box after it)
+    lo = 0
+    body: list[tuple[str, set[str]]] = []  # the article's lines and their words, read once
+    for _ in range(LEAD_TRIES):
+        run = best_run(sc[lo:start])
+        if run is None:
+            return None
+        first, last = lo + run[0], lo + run[1]
+        if _is_lead(fs, sc, first, last, start, body):
+            return first, last
+        lo = last + 1  # (the best run failed: the nearer one after it may be the lead)
+    return None
+
+
+#: Runs before the article's tried as its lead, the best first, then the best after it.
+LEAD_TRIES = 3
+#: How much of the article's opening (characters) the lead's words are looked for in.
+LEAD_BODY_CHARS = 10_000
+
+
+def _is_lead(
+    fs: list[Facts],
+    sc: list[float],
+    first: int,
+    last: int,
+    start: int,
+    body: list[tuple[str, set[str]]],
+) -> bool:
+    """See :func:`_lead_before`; ``body`` caches the article's words."""
+    if first < TOP * len(sc):
+        return False
+    if sum(sc[first : last + 1]) < LEAD_MIN or last >= start - 1:
+        return False
+    lead = fs[first : last + 1]
+    if not any(f.units >= PROSE_UNITS and _has_sentence(f) for f in lead):
+        return False  # (a row of headlines, "1 … 2 … 3 …", is long but ends no sentence)
+    words = _content_words(lead)
+    if len(words) < LEAD_WORDS:
+        return False
+    if not body:  # each line's words, read once for all the tries (the article's opening)
+        size = 0
+        for f in fs[start:]:
+            body.append((f.text, set(_LONG_WORD.findall(f.low))))
+            size += f.size
+            if size >= LEAD_BODY_CHARS:
+                break
+    # (a line the page repeats in the run, a form printed twice, is no evidence)
+    texts = frozenset(f.text for f in lead)
+    shared = len(words & set().union(*[w for t, w in body if t not in texts]))
+    return shared >= LEAD_WORDS and shared >= LEAD_SHARED * len(words)
+
+
 @stage("article_span", applies_to="text")
 def article_span(draft: Draft) -> None:
     """Mark the densest run of prose as the article (``body_start``/``body_end`` marks)."""
@@ -923,6 +1097,7 @@ def article_span(draft: Draft) -> None:
     closers = _closers(fs, sc)
     _consent_dialogs(fs, sc)
     _teaser_lists(fs, sc)
+    _recipe_cards(fs, sc)
     run = best_run(sc)
     if run is None:
         return
@@ -934,6 +1109,11 @@ def article_span(draft: Draft) -> None:
     end = cut_at_teasers(fs, sc, start, end)
     end = _cut_at_islands(fs, sc, start, end)
     blocks = draft.blocks
+    lead = _lead_before(fs, sc, start)
+    if lead is not None:
+        draft.marks["box_start"] = blocks[lead[1] + 1].seq
+        draft.marks["box_end"] = blocks[start - 1].seq
+        start = lead[0]
     draft.marks["body_start"] = blocks[start].seq
     draft.marks["body_end"] = blocks[end].seq
     # what lies beyond the header's and the credits' reach cannot be either: drop it now, so
@@ -968,6 +1148,7 @@ def outside_article(draft: Draft) -> None:
         [(b, "before the article") for b in draft.blocks if b.seq < start]
         + [(b, "after the article") for b in draft.blocks if b.seq > end]
     )
+    _drop_box(draft)
     inside = draft.blocks
     sc = _scores(list(map(facts, inside)), exact=False)  # only the signs are read
     total = sum([s for s in sc if s > 0])
@@ -1020,3 +1201,18 @@ def _link_list(run: list[Block], after: list[float], total: float) -> bool:
         return False
     titles = sum([facts(b).units >= 4 and b.text[0].isupper() for b in run])
     return titles >= 0.75 * len(run)
+
+
+def _drop_box(draft: Draft) -> None:
+    """Drop the box that cut the article's lead off its body (see :func:`_lead_before`), once
+    the header stages have read it."""
+    first, last = draft.marks.get("box_start"), draft.marks.get("box_end")
+    if first is None or last is None:
+        return
+    draft.remove_many(
+        [
+            (b, "a box between the article's lead and its body")
+            for b in draft.blocks
+            if first <= b.seq <= last
+        ]
+    )

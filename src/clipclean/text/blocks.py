@@ -26,13 +26,13 @@ from .markup import HEADING, drop_link_numbers, is_markdown, link_numbers, plain
 from .wrap import MAX_WIDTH, is_wide, unwrap, wrap_width
 
 _SPACES: Final = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE: Final = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE: Final = re.compile(r"[\u200b-\u200d\u2060-\u2064\ufeff\u00ad]")
 _LIST_MARK: Final = re.compile(r"^(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+(?=\S)")
 _MARK_START: Final = frozenset("-*•·▪◦‣")
-_ODD: Final = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]")
+_ODD: Final = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060-\u2064\ufeff\u00ad]")
 #: The same characters one by one: over a whole document a ``in`` test for each is faster.
-_ODD_CHARS: Final = "\t\u00a0\u00ad\u202f\u205f\u3000\u2060\ufeff" + "".join(
-    map(chr, range(0x2000, 0x200E))
+_ODD_CHARS: Final = "\t\u00a0\u00ad\u202f\u205f\u3000\ufeff" + "".join(
+    map(chr, [*range(0x2000, 0x200E), *range(0x2060, 0x2065)])
 )
 #: A line ending with one of these has finished its sentence (or is a label: "Tags:").
 _TERMINAL: Final = (".", "!", "?", "…", ":", ";", "。", "！", "？", '"', "”", "»", "|")
@@ -75,9 +75,13 @@ def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, bl
     if line[0].islower():
         if line.startswith(("http", "www.")) or _is_dateline_start(line):
             return False
-        if spaced:
+        if spaced or _goes_on(line):
             return True
-        if line.count(" ") < 2 and not line.endswith((*_TERMINAL, ",")):
+        if (
+            line.count(" ") < 2
+            and not line.endswith((*_TERMINAL, ","))
+            and not after_raw.lstrip().startswith(_CONTINUATION)  # ("sah" / ":" ends one)
+        ):
             return False  # "related stories": a label, not the rest of a sentence
         return prev.count(" ") + 1 >= _JOIN_MIN_WORDS
     return (
@@ -85,6 +89,14 @@ def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, bl
         and line.count(" ") < _LINK_WORDS
         and (raw[-1:] == " " or after_raw[:1] == " ")
     )
+
+
+def _goes_on(line: str) -> bool:
+    """A lower-case piece of two words or more that ends on a function word ("is a", "sind
+    für"): the middle of a sentence (a label never ends so), which the line before opened
+    however short it is ("Penny" / "is a" / "villager")."""
+    cut = line.rfind(" ")
+    return cut > 0 and line[cut + 1 :] in FUNCTION_WORDS
 
 
 #: An aside in brackets that the sentence goes on after: "(Kanada) gewann …", "(France).".
@@ -164,6 +176,14 @@ _FUNCTION_WORDS: Final = (
 FUNCTION_WORDS: Final = frozenset(_FUNCTION_WORDS.split())
 
 
+def _cut_after_stop(line: str, cut: int) -> bool:
+    """After a stop (``line[cut - 1]``, the caller's test), the line ends on the capitalised
+    function word that opened a new sentence: "… vor der Börse warfen. Die" / "Klimaaktivisten
+    …" (a heading does not end on "Die" after a stop)."""
+    word = line[cut + 1 :]
+    return word[:1].isupper() and word[1:].islower() and word.lower() in FUNCTION_WORDS
+
+
 def _open_ends(lines: list[str], numbers: list[int], lasts: list[int]) -> set[int]:
     """The lines after a line of three words or more that ends on a function word, with no
     blank line between: the sentence goes on there, whatever the next line looks like (a link
@@ -175,7 +195,10 @@ def _open_ends(lines: list[str], numbers: list[int], lasts: list[int]) -> set[in
         cut = line.rfind(" ")
         if (
             cut > 0
-            and line[cut + 1 :] in FUNCTION_WORDS
+            and (
+                line[cut + 1 :] in FUNCTION_WORDS
+                or (line[cut - 1] in ".!?" and _cut_after_stop(line, cut))
+            )
             and not line[cut - 1].isspace()
             and line.count(" ") >= 2
             and numbers[k + 1] - lasts[k] == 1
