@@ -47,3 +47,29 @@ def test_a_table_set_in_a_figure_is_the_article_s_table() -> None:
     d = clipclean.clean(page(body)).to_dict()
     assert "North ward 4.2 million" in d["body"]
     assert "The town hall on the night of the vote" not in d["body"]
+
+
+def test_credit_shapes_far_from_an_image_stay_and_credits_beside_one_go() -> None:
+    """A slash between names or a bracket at a line's end makes a credit only beside an
+    image: a table row, an address or a legal reference far from any is the article's."""
+    short = "The mayor spoke to the council before the vote on Tuesday."
+    body = (
+        f"<article><p>{FILLER}</p>"
+        "<table><tr><td>Make/Model</td><td>Price</td></tr>"
+        "<tr><td>Acme Roadster</td><td>21,000</td></tr></table>"
+        f"<p>{SLIDE}</p><p>Write to the Town Clerk, Mill Street 14, Rhede /Ems</p>"
+        "<p>The clause breaks the copyright rules (Directive 2019/790)</p>"
+        f"<p>{short}</p><p><img src='/mayor.jpg'></p><p>Jane Doe/Reuters</p>"
+        f"<p>{FILLER}</p><div><img src='/hall.jpg'></div><p>The town hall at night</p>"
+        "<p>John Roe/AP</p><p>The vote was held in the old chamber of the town hall.</p>"
+        "</article>"
+    )
+    d = clipclean.clean(page(body)).to_dict()
+    assert "Make/Model Price" in d["body"]
+    assert "Rhede /Ems" in d["body"]
+    assert "(Directive 2019/790)" in d["body"]
+    assert short in d["body"]  # the line above the image is not its caption
+    for gone in ("Jane Doe/Reuters", "John Roe/AP", "The town hall at night"):
+        assert gone not in d["body"]
+    images = {(i["caption"], i["credit"]) for i in d["images"]}
+    assert images == {(None, "Jane Doe/Reuters"), ("The town hall at night", "John Roe/AP")}

@@ -19,6 +19,10 @@ BlockKind = Literal["paragraph", "heading", "list_item", "quote"]
 LIST_FIELDS = ("authors", "contributors", "tags")
 
 
+#: :attr:`Block.image_side` bits: an image stands just before the block, just after it.
+IMAGE_BEFORE, IMAGE_AFTER = 1, 2
+
+
 @dataclass
 class Block:
     """One unit of text: a line or paragraph of the input, or one HTML block element.
@@ -37,6 +41,10 @@ class Block:
     seq: int = 0
     #: HTML only: share of the text that is link text (a related-links row is all links).
     links: float = 0.0
+    #: HTML only: where an image stands next to the block in source order, as bits:
+    #: IMAGE_BEFORE, IMAGE_AFTER (both: inside it). What makes a loose credit-like line a
+    #: caption; a table row or an address far from any image is not one.
+    image_side: int = 0
     #: Facts about ``text`` that many stages ask for, computed once (``shape.facts``).
     facts: Any = field(default=None, repr=False, compare=False)
 

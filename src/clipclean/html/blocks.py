@@ -9,7 +9,7 @@ from __future__ import annotations
 import lxml.html
 from lxml import etree
 
-from ..model import Block, BlockKind
+from ..model import IMAGE_AFTER, IMAGE_BEFORE, Block, BlockKind
 from ..text.blocks import normalise_line
 
 BLOCK_KINDS: dict[str, BlockKind] = {
@@ -75,8 +75,16 @@ def link_share(el: lxml.html.HtmlElement, text: str) -> float:
     return min(1.0, linked / max(len(text), 1))
 
 
+#: The tag of the marker left where a figure stood (:mod:`.figures`); ``data-i`` indexes the
+#: image list.
+MARKER = "cc-figure"
+
 _BLOCK_TAGS = tuple(BLOCK_KINDS)
 _LINE_TAGS = (*BLOCK_KINDS, *BREAKS)
+#: The tag of the marker left where readability dropped a box of images (:mod:`.content`).
+IMAGE_PLACE = "cc-image"
+#: What shows a picture: an image, a video, or a marker left where one was taken out.
+IMAGE_TAGS = ("img", "picture", "amp-img", "video", MARKER, IMAGE_PLACE)
 
 
 def _holders(root: lxml.html.HtmlElement, tags: tuple[str, ...]) -> set[lxml.html.HtmlElement]:
@@ -112,6 +120,9 @@ def to_blocks(root: lxml.html.HtmlElement) -> list[tuple[Block, lxml.html.HtmlEl
     is one block, its links included, not one block per link.
     """
     walk = _Walk(_holders(root, _BLOCK_TAGS), _holders(root, _LINE_TAGS))
+    images = list(root.iterdescendants(*IMAGE_TAGS))
+    if images:  # (each block is marked with the side an image stands on: Block.image_side)
+        walk.images = _holders(root, IMAGE_TAGS) | set(images)
     walk.walk(root, None, "paragraph")
     return walk.out
 
@@ -125,12 +136,38 @@ class _Walk:
         self.out: list[tuple[Block, lxml.html.HtmlElement]] = []
         self.holds_block = holds_block
         self.holds_line = holds_line
+        #: The image elements and the elements that hold one (empty on a page without).
+        self.images: set[lxml.html.HtmlElement] = set()
+        #: An image stood since the last block: the next block is beside it.
+        self.after_image = False
+        #: The line being gathered holds an image.
+        self.run_image = False
+
+    def add(self, block: Block, el: lxml.html.HtmlElement, holds_image: bool) -> None:
+        """Append ``block`` with its :attr:`Block.image_side`: an image stood just before it,
+        or stands inside it (then the next block is beside that image too)."""
+        if holds_image:
+            block.image_side = IMAGE_BEFORE | IMAGE_AFTER
+        elif self.after_image:
+            block.image_side = IMAGE_BEFORE
+        self.after_image = holds_image
+        self.out.append((block, el))
+
+    def image_met(self) -> None:
+        """An image with no text of the current line before it: it stands after the block
+        above and before the block below."""
+        if self.out:
+            self.out[-1][0].image_side |= IMAGE_AFTER
+        self.after_image = True
 
     def emit(self, el: lxml.html.HtmlElement, kind: BlockKind) -> None:
         text = element_text(el)
+        holds_image = el in self.images
         if text:
             block = Block(text=text, kind=kind, origin=origin(el), links=link_share(el, text))
-            self.out.append((block, el))
+            self.add(block, el, holds_image)
+        elif holds_image:
+            self.image_met()
 
     def flush(
         self,
@@ -152,9 +189,10 @@ class _Walk:
                 origin=origin(owner),
                 links=min(1.0, linked / max(len(text), 1)),
             )
-            self.out.append((block, owner))
+            self.add(block, owner, self.run_image)
         run.clear()
         inline.clear()
+        self.run_image = False
 
     def walk(self, el: lxml.html.HtmlElement, outer: BlockKind | None, run_kind: BlockKind) -> None:
         run: list[str] = [el.text] if el.text else []
@@ -167,6 +205,11 @@ class _Walk:
             else:
                 nested = tag in BREAKS or child in self.holds_line
             if kind is None and not nested:  # an inline element: part of the line
+                if self.images and child in self.images:
+                    if "".join(run).strip():
+                        self.run_image = True
+                    else:
+                        self.image_met()
                 run.append(_gather(child))
                 inline.append(child)
             else:

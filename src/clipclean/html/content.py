@@ -19,6 +19,7 @@ from lxml import etree
 from readability import Document
 from readability.readability import REGEXES, is_video_url
 
+from .blocks import IMAGE_PLACE
 from .dropped import OUTSIDE, Sieve, top, where
 from .prune import has_prose
 
@@ -307,6 +308,8 @@ class _Reader(Document):
                     for desnode in self.tags(el, "table", "ul", "div", "section"):
                         allowed[desnode] = True
             if to_remove:
+                if n_img and el.getparent() is not None:  # (a caption beside it is one)
+                    el.addprevious(lxml.html.Element(IMAGE_PLACE))
                 self._drop(el, "a box of links, images or forms rather than text")
         self.html = node
         return self.get_clean_html()

@@ -17,13 +17,10 @@ from lxml import etree
 
 from ..model import Image
 from ..stages.captions import split_caption
-from .blocks import element_text
+from .blocks import MARKER, element_text
 from .dropped import FIGURES, Sieve, where
 
 _WORD = re.compile(r"\w+")
-
-#: The tag of the marker left where a figure stood; ``data-i`` indexes the image list.
-MARKER = "cc-figure"
 
 CAPTION_BOX = re.compile(r"caption|(?:^|[\s_-])(?:legend|legende|pie-?de-?foto)(?:$|[\s_-])", re.I)
 _CREDIT = re.compile(

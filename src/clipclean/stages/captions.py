@@ -13,7 +13,7 @@ from itertools import compress, count
 from operator import attrgetter, itemgetter, or_
 from typing import Final
 
-from ..model import Block, Draft, Image
+from ..model import IMAGE_BEFORE, Block, Draft, Image
 from ..scan import ASCII_FOLDS, Joined
 from ..shape import facts, word_count
 from ..stage import stage
@@ -118,6 +118,9 @@ _PAREN_PREFIX: Final = re.compile(
 MAX_DESCRIBES_WORDS: Final = 50
 #: Longest line that can be a caption; longer is a paragraph that happens to mention a photo.
 MAX_CAPTION_WORDS: Final = 90
+#: Longest caption line on HTML with no image beside it: longer is a paragraph the page glued a
+#: credit to ("… der Kartellbehörden.Foto: photocase.de"), its picture elsewhere.
+MAX_LOOSE_CAPTION_WORDS: Final = 50
 
 #: The most characters a GLUED_CREDIT match can take (a 21-character marker, up to 204 of
 #: credit, a "\n" before ``$``): its search starts that far from the line's end, not at each
@@ -132,10 +135,13 @@ def split_caption(text: str) -> tuple[str, str] | None:
     return _split_caption(text, 0 if _HINTS.search(text) else None)
 
 
-def _split_caption(text: str, medium: int | None) -> tuple[str, str] | None:
+def _split_caption(
+    text: str, medium: int | None, named_only: bool = False
+) -> tuple[str, str] | None:
     """:func:`split_caption`; ``medium`` is where the text first names a medium as the first
     two patterns need (their match starts at one; 0 if not known), ``None`` only if it names
-    none, so that they cannot match and are not run."""
+    none, so that they cannot match and are not run. ``named_only``: only those two (a
+    credit that names its medium, "Foto: X"; a bracket or slash alone is no evidence)."""
     if len(text) > 1200:
         return None
     end = len(text)
@@ -156,6 +162,8 @@ def _split_caption(text: str, medium: int | None) -> tuple[str, str] | None:
         else:
             credit = _PAREN_PREFIX.sub("", credit).strip()
         return text[: m.start()].strip(), credit
+    if named_only:
+        return None
     m = SLASH_CREDIT.search(text, max(0, paren - 1)) if paren >= 0 else None
     if m and m.group("credit")[0].isupper():
         return text[: m.start()].strip(), m.group("credit").strip()
@@ -389,6 +397,9 @@ def captions(draft: Draft) -> None:
     starts: dict[str, list[str]] | None = None  # built when a gallery credit is first met
     texts = list(map(_TEXT, blocks))
     cued = _Cued(texts)
+    # On HTML a credit shape without a medium named (a slash between names, a bracket) is
+    # taken only beside an image: a table row, an address, a legal reference look the same.
+    html = draft.kind == "html"
     for i in cued.candidates():
         if i in taken:
             continue
@@ -435,8 +446,14 @@ def captions(draft: Draft) -> None:
             draft.add_image(Image(caption=shown.group("shows"), credit=shown.group("kind")), block)
             drops.append((block, "image credit"))
             continue
+        prev = blocks[i - 1] if i > 0 else None
+        # (an image beside the line, or beside the caption just above it: image, caption, credit)
+        loose = html and not (
+            block.image_side or (prev is not None and prev.image_side & IMAGE_BEFORE)
+        )
         if (
-            f.size <= 120
+            not loose
+            and f.size <= 120
             and " " in text
             and "A" <= text[0] <= "Z"
             and (
@@ -445,9 +462,9 @@ def captions(draft: Draft) -> None:
             )
         ):
             image = Image(credit=text)
-            prev = blocks[i - 1] if i > 0 else None
             if (
                 prev is not None
+                and not block.image_side & IMAGE_BEFORE  # (an image between: not its caption)
                 and not any(b is prev for b, _ in drops[-2:])
                 and 4 <= word_count(prev.text) <= MAX_CAPTION_ABOVE
                 and not prev.text.endswith(":")
@@ -458,9 +475,9 @@ def captions(draft: Draft) -> None:
             draft.add_image(image, prev if image.caption else block)
             drops.append((block, "image credit"))
             continue
-        if f.words > MAX_CAPTION_WORDS:
+        if f.words > (MAX_LOOSE_CAPTION_WORDS if loose else MAX_CAPTION_WORDS):
             continue
-        parts = _split_caption(text, medium)
+        parts = _split_caption(text, medium, loose)
         if parts is None:
             if f.words <= MAX_DESCRIBES_WORDS and DESCRIBES_PICTURE.match(text):
                 draft.add_image(Image(caption=text), block)
