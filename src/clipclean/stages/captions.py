@@ -388,6 +388,26 @@ def _credit_name(blocks: list[Block], k: int) -> list[Block]:
     return out
 
 
+#: A paragraph's shape: a sentence of this many words, or two sentences (a break inside, a
+#: word of four letters or more and its stop, not "Dr."), at least :data:`PROSE_MIN_WORDS`.
+PROSE_MIN_WORDS: Final = 20
+PROSE_ONE_SENTENCE_WORDS: Final = 30
+_SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{4}[.!?] [^\W\d_]")
+
+
+def _prose_paragraph(block: Block) -> bool:
+    """A paragraph of prose, whole, not a caption: a dump that prints a picture's credit on the line
+    right under a paragraph (no blank line: ``lynx -dump`` of an inline figure) makes the two
+    one group, the shape of "description, then caption and credit"."""
+    f = facts(block)
+    return (
+        f.ends
+        and not block.text.endswith(("…", ".."))  # a gallery's caption cut short
+        and f.words >= PROSE_MIN_WORDS
+        and (f.words >= PROSE_ONE_SENTENCE_WORDS or _SENTENCE_BREAK.search(block.text) is not None)
+    )
+
+
 @stage("captions")
 def captions(draft: Draft) -> None:
     """Caption lines with a credit marker, BBC "Image source/Image caption" pairs, and alt texts."""
@@ -494,6 +514,7 @@ def captions(draft: Draft) -> None:
             and (i + 1 >= len(blocks) or blocks[i + 1].group != block.group)
             and word_count(prev.text) <= 40
             and not any(b is prev for b, _ in drops[-1:])
+            and not (draft.kind == "text" and _prose_paragraph(prev))
         ):
             alt = prev  # a two-line group: description above, caption and credit below
         gallery = False

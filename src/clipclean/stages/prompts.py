@@ -36,7 +36,9 @@ _WEAK_WORDS: Final = (
     r"leave a (?:comment|reply)|post a comment|write a comment|add a comment|"
     r"(?:by|per|par|via|por) e-?mail"
 )
-WEAK_PROMPT: Final = re.compile(_WEAK_WORDS + r"|\bapp\b")
+#: "app" as a word, not a name in code ("flask run exampleapp:app", "app.py", "/app").
+_APP_WORD: Final = r"(?<![:/.])\bapp\b(?![:/(]|\.\w)"
+WEAK_PROMPT: Final = re.compile(_WEAK_WORDS + "|" + _APP_WORD)
 MAX_PROMPT_WORDS: Final = 30
 
 #: ``PROMPT`` and ``WEAK_PROMPT`` as patterns the scan runs fast: every phrase is entered by a
@@ -69,7 +71,7 @@ _WEAK_ASCII: Final = re.compile(
     r"|mail(?:(?<=by email)|(?<=by e-mail)|(?<=(?:per|par|via|por) email)"
     r"|(?<=(?:per|par|via|por) e-mail))"  # (entered at "mail", which few lines hold)
 )
-_APP: Final = re.compile(r"\bapp\b")
+_APP: Final = re.compile(_APP_WORD)
 
 
 def _prompt(low: str) -> bool:

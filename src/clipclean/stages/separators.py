@@ -66,6 +66,11 @@ def _has_row_mark(text: str) -> bool:
     )
 
 
+#: A smiley alone on its line (":)", "=)", ";-)", ":-("): a writer's closing words, made of
+#: the same marks as a rule.
+_SMILEY: Final = re.compile(r"^[:;=]['-]?[()DPp]$")
+
+
 @stage("separators")
 def separator_rows(draft: Draft) -> None:
     """Lines made mostly of separators, and rows of short labels between separators."""
@@ -84,6 +89,6 @@ def separator_rows(draft: Draft) -> None:
                 continue
         elif any_mark(text) is None and text.strip():
             continue
-        if is_separator_row(text):
+        if is_separator_row(text) and not (n <= 4 and _SMILEY.match(text)):
             drops.append((block, "separator or category row"))
     draft.remove_many(drops)
