@@ -40,6 +40,29 @@ class Block:
     #: Facts about ``text`` that many stages ask for, computed once (``shape.facts``).
     facts: Any = field(default=None, repr=False, compare=False)
 
+    def __init__(
+        self,
+        text: str,
+        kind: BlockKind = "paragraph",
+        origin: str = "",
+        group: int = 0,
+        line: int = 0,
+        seq: int = 0,
+        links: float = 0.0,
+        facts: Any = None,
+    ) -> None:
+        """The fields, as the dataclass would set them: written out, compiled, a block is made
+        by a direct call (the generated ``__init__`` is interpreted: a text made a block a
+        line, and that was a tenth of reading it)."""
+        self.text = text
+        self.kind = kind
+        self.origin = origin
+        self.group = group
+        self.line = line
+        self.seq = seq
+        self.links = links
+        self.facts = facts
+
 
 @dataclass
 class Image:
@@ -65,6 +88,13 @@ class Removal:
     reason: str
     text: str
     where: str = ""
+
+    def __init__(self, stage: str, reason: str, text: str, where: str = "") -> None:
+        """The fields, written out (compiled, a direct call: see :class:`Block`)."""
+        self.stage = stage
+        self.reason = reason
+        self.text = text
+        self.where = where
 
     def to_dict(self) -> dict[str, str]:
         return {"stage": self.stage, "reason": self.reason, "text": self.text, "where": self.where}

@@ -14,7 +14,6 @@ inside the sentence's own spaces (a trailing space before a short linked phrase)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from itertools import accumulate, compress, repeat
 from operator import gt, itemgetter, methodcaller, sub
 from typing import Final
@@ -405,16 +404,10 @@ def text_to_blocks(text: str, trace: list[Removal] | None = None) -> list[Block]
     for first, (last, _) in runs.items():
         blanks[first:last] = repeat(False, last - first)  # (``blanks[k - 1]`` is line k's)
     groups = [0, *accumulate(blanks)]
-    paragraphs: Iterator[BlockKind] = repeat("paragraph")
+    origins = _origins(numbers)
+    # (a loop, not ``map(Block, …)``: compiled, each block is made by a direct call)
     blocks = [
-        *map(
-            Block,
-            lines,
-            paragraphs,
-            _origins(numbers),
-            groups,
-            numbers,
-        )
+        Block(lines[k], "paragraph", origins[k], groups[k], numbers[k]) for k in range(len(lines))
     ]
     for m in _KIND_START.finditer(heads):
         k = m.start()
