@@ -44,6 +44,8 @@ def is_label_cloud(text: str) -> bool:
 
 def is_field_row(text: str) -> bool:
     """A row of short fields between separators: "© Verlag | Strasse 3 | Postfach | Ort"."""
+    if "|" not in text and "·" not in text and "•" not in text:
+        return False  # (a search for one character skips through prose; " | " stops at spaces)
     if " | " not in text and " · " not in text and " • " not in text:
         return False
     pieces = _SEPARATOR.split(text)
