@@ -48,6 +48,8 @@ _CJK: Final = re.compile(
 #: The bytes of ASCII letters and digits (what ``str.isalpha`` / ``isdigit`` take of ASCII).
 _ASCII_LETTERS: Final = string.ascii_letters.encode()
 _ASCII_DIGITS: Final = string.digits.encode()
+#: The other ASCII bytes.
+_ASCII_NOT_DIGITS: Final = bytes(c for c in range(128) if c not in _ASCII_DIGITS)
 
 
 #: The first bytes in UTF-8 of ``_CJK``'s characters (of U+0800-U+1FFF, U+3000-U+9FFF,
@@ -108,17 +110,22 @@ def is_headline_like(text: str, n: int | None = None) -> bool:
     return letters >= 0.6 * (len(text) - text.count(" "))
 
 
-def _has_digit(text: str) -> bool:
-    """Has ``text`` a digit (``str.isdigit``)? For ASCII text, in one pass in C."""
+def has_digit(text: str) -> bool:
+    """Has ``text`` a digit (``str.isdigit``)? Read off its UTF-8 bytes in C: an ASCII digit
+    among them, else a digit among the few characters outside ASCII (a test a character was
+    the slow way)."""
     if text.isascii():
         return len(text.encode().translate(None, _ASCII_DIGITS)) != len(text)
-    return any(map(str.isdigit, text))
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_DIGITS)
+    if len(rest.translate(None, _ASCII_DIGITS)) != len(rest):
+        return True
+    return any(map(str.isdigit, rest.decode("utf-8", "surrogatepass")))
 
 
 def is_person_name(text: str) -> bool:
     """A bare person's name: 2-5 capitalised tokens (particles and initials allowed)."""
     text = text.strip()
-    if not 3 <= len(text) <= 60 or _has_digit(text):
+    if not 3 <= len(text) <= 60 or has_digit(text):
         return False
     tokens = text.split()
     if not 2 <= len(tokens) <= 5:
@@ -190,7 +197,7 @@ class Facts:
     every line was most of the text path's time; here each answer is an attribute.
     """
 
-    __slots__ = ("_headline", "ends", "low", "plain", "size", "text", "units", "words")
+    __slots__ = ("_digit", "_headline", "ends", "low", "plain", "size", "text", "units", "words")
 
     def __init__(
         self,
@@ -220,6 +227,7 @@ class Facts:
         #: ``words`` is known to be ``len(text.split())``: no whitespace but single spaces.
         self.plain = plain
         self._headline: bool | None = None
+        self._digit: bool | None = None
 
     @classmethod
     def of_normal(cls, texts: list[str], plain: bool = False) -> list[Facts]:
@@ -249,6 +257,13 @@ class Facts:
         if self._headline is None:
             self._headline = is_headline_like(self.text, self.units)
         return self._headline
+
+    @property
+    def digit(self) -> bool:
+        """:func:`has_digit`, asked by several stages of the same lines."""
+        if self._digit is None:
+            self._digit = has_digit(self.text)
+        return self._digit
 
 
 def facts(block: Block) -> Facts:

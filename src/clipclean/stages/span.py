@@ -436,7 +436,7 @@ def _figure_table(fs: list[Facts], out: list[float], i: int, j: int) -> None:
             f = fs[b]
             if f.units > FIGURE_ROW_UNITS or out[b] > 0:
                 break
-            if any(map(str.isdigit, f.text)):
+            if f.digit:
                 figures += 1
             elif f.units > CELL_UNITS + 1:
                 break
@@ -472,7 +472,7 @@ def _cell_kind(f: Facts) -> str:
     t = text.lstrip(_SIGNS)
     if t[:1].isdigit():
         return "d" if f.units <= CELL_FIGURE_UNITS else "x"
-    return "x" if any(map(str.isdigit, text)) else "a"
+    return "x" if f.digit else "a"
 
 
 def _row_shape(f: Facts, score: float) -> str:
@@ -567,12 +567,7 @@ def _repeated_labels(fs: list[Facts], sc: list[float], lo: int, hi: int) -> dict
     seen: dict[str, list[int]] = {}
     for i in range(lo, hi):
         f = fs[i]
-        if (
-            sc[i] < 0
-            and f.units <= 3
-            and f.text[:1].isalpha()
-            and not any(map(str.isdigit, f.text))
-        ):
+        if sc[i] < 0 and f.units <= 3 and f.text[:1].isalpha() and not f.digit:
             seen.setdefault(f.low, []).append(i)
     return seen
 
@@ -1012,7 +1007,7 @@ def _before_closing_row(blocks: list[Block], sc: list[float], k: int) -> int:
 
 def _is_button(f: Facts) -> bool:
     """A word or three without digits: "Twitter", "Per E-Mail senden" (not "390 kcal")."""
-    return f.units <= BUTTON_UNITS and not any(map(str.isdigit, f.text))
+    return f.units <= BUTTON_UNITS and not f.digit
 
 
 def _link_list(run: list[Block], after: list[float], total: float) -> bool:
