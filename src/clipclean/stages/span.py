@@ -889,7 +889,10 @@ def _consent_dialogs(fs: list[Facts], sc: list[float]) -> None:
     prose the legal stage does not take line by line: where lines about cookies stand close
     together and make a good share of the prose around them, none of that prose is the
     article's (it costs like junk, so the run goes elsewhere)."""
-    hits = [i for i, f in enumerate(fs) if _is_cookie_line(f.low)]
+    lows = [f.low for f in fs]
+    if not _is_cookie_line("\n".join(lows)):
+        return  # (no line is about cookies: most pages, told by a few scans of them all)
+    hits = [i for i, low in enumerate(lows) if _is_cookie_line(low)]
     k = 0
     while k < len(hits):
         j = k
