@@ -105,8 +105,11 @@ def is_headline_like(text: str, n: int | None = None) -> bool:
         return False
     if text.isascii():  # (its letters are A-Z and a-z: one pass in C counts them)
         letters = len(text) - len(text.encode().translate(None, _ASCII_LETTERS))
-    else:
-        letters = sum(map(str.isalpha, text))
+    else:  # the same of its UTF-8, and a test a character only of those outside ASCII
+        data = text.encode("utf-8", "surrogatepass")
+        other = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        letters += sum(map(str.isalpha, other))
     return letters >= 0.6 * (len(text) - text.count(" "))
 
 
