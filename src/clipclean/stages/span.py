@@ -19,10 +19,12 @@ from itertools import accumulate, pairwise
 from typing import Final
 
 from ..model import Block, Draft
+from ..scan import starts_like
 from ..shape import Facts, facts, units
 from ..stage import stage
 from .comments import COMMENT_NOTICE, COMMENT_WIDGET
 from .listing import is_field_row, is_label_cloud
+from .tags import _HEADS as _TAG_HEADS
 from .tags import TAGS_HEAD, TAGS_INLINE
 
 #: Units (words) from which a line ending in sentence punctuation counts as prose.
@@ -756,6 +758,7 @@ def _closers(fs: list[Facts], sc: list[float]) -> list[int]:
         elif (
             sc[i] > 0
             and (":" in text or ("：" in text and "," in text))
+            and starts_like(text, _TAG_HEADS)  # (as the tags stage does: its first words)
             and TAGS_INLINE.match(text)
         ):
             out.append(i)
