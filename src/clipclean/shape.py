@@ -59,19 +59,11 @@ _CJK_LEADS: Final = b"\xe0\xe1" + bytes(range(0xE3, 0xEE)) + b"\xef"
 _ASCII_BYTES: Final = bytes(range(128))
 
 
-def _lowered(texts: list[str], data: bytes) -> list[str]:
-    """``[t.lower() for t in texts]``, given ``data``: the texts joined by "\n", in UTF-8.
-
-    Lower-casing a text outside ASCII is a slow step per character, and most such texts have
-    no character outside ASCII that lower-casing changes (curly quotes, dashes, small accented
-    letters): then the UTF-8 bytes' ASCII lower-casing (in C) does it all, for the whole text
-    at once. A text with one (a capital "É", "Σ") is lower-cased line by line."""
-    other = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-    if other.lower() == other:
-        lows = data.lower().decode("utf-8", "surrogatepass").split("\n")
-        if len(lows) == len(texts):  # (else a text holds a "\n" of its own)
-            return lows
-    return [text.lower() for text in texts]
+def _may_have_cjk(texts: list[str]) -> bool:
+    """False when no text has a ``_CJK`` character: their UTF-8 has none of its first bytes.
+    (Encoding and dropping those bytes in C beats testing each character with the pattern.)"""
+    data = "".join(texts).encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _CJK_LEADS)) != len(data)
 
 
 def units(text: str) -> int:
@@ -203,17 +195,11 @@ class Facts:
     __slots__ = ("_digit", "_headline", "ends", "low", "plain", "size", "text", "units", "words")
 
     def __init__(
-        self,
-        text: str,
-        normal: bool = False,
-        cjk: bool = True,
-        plain: bool = False,
-        low: str | None = None,
+        self, text: str, normal: bool = False, cjk: bool = True, plain: bool = False
     ) -> None:
         """``normal``: the caller knows ``text`` is stripped, one space between words (scraped
         text lines are made so), which spares three scans of every line. ``cjk`` false: the
-        caller knows it holds no CJK text. ``plain``: see :meth:`of_normal`. ``low``: the
-        text lower-cased, when the caller has it."""
+        caller knows it holds no CJK text. ``plain``: see :meth:`of_normal`."""
         self.text = text
         self.size = len(text)
         padded = not normal and (text[:1].isspace() or text[-1:].isspace())
@@ -226,7 +212,7 @@ class Facts:
             words if not cjk or text.isascii() or _CJK.search(text) is None else units(text)
         )
         self.ends = (text.rstrip() if padded else text)[-1:] in _END_PUNCT
-        self.low = text.lower() if low is None else low
+        self.low = text.lower()
         #: ``words`` is known to be ``len(text.split())``: no whitespace but single spaces.
         self.plain = plain
         self._headline: bool | None = None
@@ -235,24 +221,12 @@ class Facts:
     @classmethod
     def of_normal(cls, texts: list[str], plain: bool = False) -> list[Facts]:
         """``[Facts(t, normal=True) for t in texts]`` for non-empty lines, with one test of
-        them all for CJK text instead of one a line, and their lower case made at once (see
-        :func:`_lowered`): a scraped text makes one per line. ``plain``: the caller knows the
-        texts have no whitespace but their single spaces, so ``words`` can stand for
-        ``len(text.split())`` (the article's word count)."""
-        joined = "\n".join(texts)
-        if joined.isascii():
-            cjk = False
-            lows = joined.lower().split("\n")
-            if len(lows) != len(texts):  # (a text holds a "\n" of its own)
-                lows = [text.lower() for text in texts]
-        else:
-            # One test of all the lines tells whether any may hold CJK text (their UTF-8 has
-            # one of its first bytes; in C, faster than the pattern): most documents have none.
-            data = joined.encode("utf-8", "surrogatepass")
-            cjk = len(data.translate(None, _CJK_LEADS)) != len(data)
-            lows = _lowered(texts, data)
-        # (not ``cls``: a direct call)
-        return [Facts(texts[k], True, cjk, plain, lows[k]) for k in range(len(texts))]
+        them all for CJK text instead of one a line: a scraped text makes one per line.
+        ``plain``: the caller knows the texts have no whitespace but their single spaces, so
+        ``words`` can stand for ``len(text.split())`` (the article's word count)."""
+        # One test of all the lines tells whether any may hold CJK text; most documents have none.
+        cjk = _may_have_cjk([text for text in texts if not text.isascii()])
+        return [Facts(text, True, cjk, plain) for text in texts]  # (not ``cls``: a direct call)
 
     @property
     def headline(self) -> bool:
