@@ -297,6 +297,15 @@ def _flush_left(raws: list[str]) -> set[int]:
     return {k + 1 for k, r in enumerate(raws) if r[:1] not in ("", " ") and r.strip()}
 
 
+def _longer(raws: list[str], width: int) -> int:
+    """How many lines are longer than ``width`` (a loop: compiled, no call a line)."""
+    n = 0
+    for raw in raws:
+        if len(raw) > width:
+            n += 1
+    return n
+
+
 def _unwrapped(
     raws: list[str], text: str, markdown: bool, headings: set[int]
 ) -> tuple[dict[int, int], bool]:
@@ -304,8 +313,8 @@ def _unwrapped(
     (see ``wrap.py``), in place: the others become empty. Returns first line number -> last
     line number, and whether the text is a dump that indents its text (see
     :func:`_indents_text`); adds to ``headings`` the lines such a dump set apart as headings."""
-    if not markdown and sum(map(MAX_WIDTH.__lt__, map(len, raws))) * 12 > len(raws):
-        return {}, False  # many lines longer than any wrap width: one paragraph a line (in C)
+    if not markdown and _longer(raws, MAX_WIDTH) * 12 > len(raws):
+        return {}, False  # many lines longer than any wrap width: one paragraph a line
     width = 0 if markdown else wrap_width(raws)
     # CJK text is measured in columns, two for a wide character: looked for when the widths in
     # characters found nothing (in the first lines: a dump of a CJK page has them from its menu)
