@@ -172,13 +172,13 @@ def _is_listing(f: Facts) -> bool:
     return (not f.ends and is_label_cloud(f.text)) or is_field_row(f.text)
 
 
-_QUOTES: Final[tuple[str, ...]] = ('"', "”", "“", "»", "«", "'", "’")
+_QUOTES: Final = frozenset("\"”“»«'’")
 
 
 def _quote_ends(text: str) -> bool:
     """A closing quote right after a word, no mark inside: a headline quoting someone
     ('Minister: "A lot left to do"'), not a sentence."""
-    return text.endswith(_QUOTES) and len(text) > 1 and text[-2].isalnum()
+    return text[-1:] in _QUOTES and len(text) > 1 and text[-2].isalnum()
 
 
 def best_run(scores: list[float]) -> tuple[int, int] | None:
@@ -397,7 +397,7 @@ def _cells(fs: list[Facts], out: list[float], i: int, j: int) -> None:
     the run ``i:j`` of lines that score nothing score 0.5 when prose stands on both sides (past
     the header row): a repeating period of k lines, numbers and labels in the same places for
     CELL_ROWS rows or more. A menu has no numbers; a list of dated links has a period of one."""
-    kinds = "".join(map(_cell_kind, fs[i:j]))
+    kinds = "".join([_cell_kind(f) for f in fs[i:j]])  # (compiled, a direct call a line)
     if kinds.count("d") < CELL_ROWS or "a" not in kinds:
         return
     for k in CELL_WIDTHS:
