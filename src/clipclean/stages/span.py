@@ -493,16 +493,22 @@ def _gaps(out: list[float], i: int, j: int) -> None:
             out[k] = x * (1 + (gap - GAP_FREE) / GAP_GROWTH)
 
 
-_ONES: Final = re.compile("1+")
-
-
 def _runs(flags: list[str], least: int = 1) -> list[tuple[int, int]]:
-    """``(start, stop)`` of each run of at least ``least`` flags ``"1"`` (not ``"0"``): one
-    regex scan of the flags joined, not a Python step per flag."""
-    row = "".join(flags)
-    if "1" * least not in row:
-        return []
-    return [m.span() for m in _ONES.finditer(row) if m.end() - m.start() >= least]
+    """``(start, stop)`` of each run of at least ``least`` flags ``"1"`` (not ``"0"``). (A
+    loop: compiled, a step per flag costs less than joining them for a pattern's scan.)"""
+    out: list[tuple[int, int]] = []
+    start = -1
+    for k in range(len(flags)):
+        if flags[k] == "1":
+            if start < 0:
+                start = k
+        elif start >= 0:
+            if k - start >= least:
+                out.append((start, k))
+            start = -1
+    if start >= 0 and len(flags) - start >= least:
+        out.append((start, len(flags)))
+    return out
 
 
 _MARK: Final = re.compile(r"[^\w\s'’]")
