@@ -142,8 +142,19 @@ class Draft:
             block = drops[0][0]
             self.blocks = [b for b in self.blocks if b is not block]
         else:
-            gone = {id(b) for b, _ in drops}
-            self.blocks = [b for b in self.blocks if id(b) not in gone]
+            # (drops come in block order, as a stage reads the blocks: one walk of both then
+            # tells them by identity; else a set of their ids does)
+            kept: list[Block] = []
+            k, n = 0, len(drops)
+            for b in self.blocks:
+                if k < n and b is drops[k][0]:
+                    k += 1
+                else:
+                    kept.append(b)
+            if k < n:
+                gone = {id(b) for b, _ in drops}
+                kept = [b for b in self.blocks if id(b) not in gone]
+            self.blocks = kept
         stage = self.current_stage
         self.trace += [Removal(stage, why, b.text, b.origin) for b, why in drops]
 
