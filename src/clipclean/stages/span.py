@@ -19,7 +19,7 @@ from itertools import accumulate, pairwise
 from typing import Final
 
 from ..model import Block, Draft
-from ..scan import starts_like
+from ..scan import heads, starts_like
 from ..shape import Facts, facts, units
 from ..stage import stage
 from .comments import COMMENT_NOTICE, COMMENT_WIDGET
@@ -104,6 +104,14 @@ COMMENTS_HEADING: Final = re.compile(
     r"|laat een|dodaj komentarz|komentarze|kommentit|commenti|reacties"
     r"|(?:gedanken|antworten) (?:zu|auf) |réponses? (?:à|a) |respuestas? a |risposte a )",
     re.I,
+)
+#: How a line END_MARKER takes opens (past a count: a digit lets any line through): the first
+#: two characters of its alternatives, for :func:`starts_like` (a test derives them from the
+#: pattern: an alternative with new ones fails it). The pattern's many branches cost ~10 µs a
+#: line; most short lines are passed over without it.
+_END_HEADS: Final = heads(
+    *"ad an ar au be co cz da de do en fe ge j' jo ko la le li lo lu lä me mi mo má na ne"
+    " no ol oo pa po pr re ri ré sc sh si su ta te th to tr ve vi vo we yo zo à äh コメ 関連".split()
 )
 #: Prose after a "related" marker that shows the article goes on (an inline box).
 RESUMES: Final = 0.25
@@ -556,6 +564,8 @@ def cut_at_end_marker(fs: list[Facts], sc: list[float], start: int, end: int) ->
         if i >= stop:
             break
         text = fs[i].text
+        if not (text[:1].isdigit() or starts_like(text, _END_HEADS)):
+            continue  # (END_MARKER cannot take it)
         late = total - seen[i - start] < RESUMES * total
         if (i >= last_pair or late or COMMENTS_HEADING.match(text)) and END_MARKER.match(text):
             return i - 1
