@@ -40,3 +40,13 @@ def test_lower_casing_keeps_letters_letters_and_one_character_long() -> None:
         if len(low) != 1 or low.isalpha() != c.isalpha():
             odd.append(c)
     assert odd == ["İ"]
+
+
+def test_script_lead_bytes_cover_every_script_letter() -> None:
+    """The UTF-8 look that spares the script pattern must not miss a letter it would find."""
+    leads = set(lang._SCRIPT_LEADS)
+    for code in range(0x80, 0x10000):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000 or lang._ANY_SCRIPT.match(char) is None:
+            continue
+        assert char.encode()[0] in leads, hex(code)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from importlib import import_module
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,9 +15,9 @@ from hypothesis import strategies as st
 from clipclean.scan import ASCII_FOLDS, starts_like
 
 # (the modules, not the stage functions ``clipclean.stages`` exports under the same names)
-bylines, contributors, placeholders, related, tags = (
+bylines, contributors, placeholders, related, span, tags = (
     import_module(f"clipclean.stages.{name}")
-    for name in ("bylines", "contributors", "placeholders", "related", "tags")
+    for name in ("bylines", "contributors", "placeholders", "related", "span", "tags")
 )
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
@@ -67,3 +68,52 @@ def test_ascii_folds_are_what_re_ignorecase_folds_to_ascii_letters() -> None:
 )
 def test_contributor_pre_check_passes_every_credit(text: str) -> None:
     assert text[:2] in contributors._OPENERS or text[:1] == "("
+
+
+def _sre(name: str) -> Any:
+    """``re._parser`` / ``re._constants`` (``sre_parse`` / ``sre_constants`` before 3.11)."""
+    try:
+        return import_module(f"re._{name}")
+    except ImportError:
+        return import_module(f"sre_{name}")
+
+
+def _prefixes(items: list[Any], n: int = 2) -> set[str]:
+    """The first ``n`` characters (lower-cased) a parsed pattern's match can open with, for
+    sequences of literals, groups, branches and classes of literals (ValueError for others)."""
+    c = _sre("constants")
+    out = {""}
+    for op, av in items:
+        if all(len(p) >= n for p in out):
+            break
+        if op is c.AT:
+            continue
+        if op is c.LITERAL:
+            firsts = {chr(av).lower()}
+        elif op is c.SUBPATTERN:
+            firsts = _prefixes(list(av[3]), n)
+        elif op is c.BRANCH:
+            firsts = set().union(*(_prefixes(list(b), n) for b in av[1]))
+        elif op is c.IN and all(o is c.LITERAL for o, _ in av):
+            firsts = {chr(a).lower() for _, a in av}
+        else:
+            raise ValueError(f"no fixed prefix: {op}")
+        out = {(p + q)[:n] if len(p) < n else p for p in out for q in firsts}
+    return out
+
+
+def test_end_marker_heads_are_the_patterns_own() -> None:
+    """Every opening of END_MARKER's alternatives (past its optional count) passes the look
+    at two characters that spares the pattern (span._END_HEADS)."""
+    c = _sre("constants")
+    parsed = _sre("parser").parse(span.END_MARKER.pattern, span.END_MARKER.flags)
+    # (past the anchor and the optional count: the group of alternatives)
+    items = [item for item in parsed if item[0] not in (c.AT, c.MAX_REPEAT)]
+    for prefix in _prefixes(items[:1]):
+        assert starts_like(prefix + "x", span._END_HEADS), prefix
+
+
+@SETTINGS
+@given(matches(span.END_MARKER))
+def test_end_marker_pre_check_passes_every_marker(text: str) -> None:
+    assert text[:1].isdigit() or starts_like(text, span._END_HEADS)

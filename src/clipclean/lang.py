@@ -51,6 +51,9 @@ _SCRIPTS: Final = (
 )
 #: All the scripts above at once: when few letters are in any of them, none can win.
 _ANY_SCRIPT: Final = re.compile("[" + "".join(p.pattern.strip("[]") for _, p in _SCRIPTS) + "]")
+#: The first bytes in UTF-8 of the characters of ``_SCRIPTS`` (U+0370-U+06FF: CD-DB, U+0900-U+0E7F:
+#: E0, U+3040-U+D7AF: E3-ED): a text whose UTF-8 has none has no letter in any of them.
+_SCRIPT_LEADS: Final = bytes(range(0xCD, 0xDC)) + b"\xe0" + bytes(range(0xE3, 0xEE))
 _WORD: Final = re.compile(r"[^\W\d_]+")
 #: Fewer stop-word hits than this is too little evidence to name a language.
 MIN_HITS: Final = 8
@@ -93,9 +96,11 @@ def _stopword_hits(text: str) -> list[int]:
         # found with one search of them all
         tokens += _WORD.findall(" ".join(filterfalse(str.isalpha, tokens)))
     scores = [0] * len(_CODES)
-    for languages in filter(None, map(_LANGUAGES_OF.get, tokens)):
-        for i in languages:
-            scores[i] += 1
+    for token in tokens:  # (a loop, not ``filter(None, map(…))``: compiled, no call a token)
+        languages = _LANGUAGES_OF.get(token)
+        if languages:
+            for i in languages:
+                scores[i] += 1
     return scores
 
 
@@ -115,9 +120,16 @@ def detect(text: str, sample: int = 3000) -> str | None:
     return _detect(text[:sample])
 
 
+def _may_have_script(text: str) -> bool:
+    """False when ``text`` has no letter of ``_SCRIPTS``: its UTF-8 has none of their first
+    bytes (dropped in C: several times faster than the pattern's scan of a Latin text)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _SCRIPT_LEADS)) != len(data)
+
+
 def _detect(text: str) -> str | None:
     """:func:`detect` on the whole of ``text``."""
-    if not text.isascii() and _ANY_SCRIPT.search(text) is not None:
+    if not text.isascii() and _may_have_script(text) and _ANY_SCRIPT.search(text) is not None:
         # The share of letters in a script decides; only then is the count of letters needed
         # (with none of those characters the scripts lose, and no letters means no stop words).
         letters = sum(map(len, _WORD.findall(text)))

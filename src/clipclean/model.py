@@ -48,6 +48,29 @@ class Block:
     #: Facts about ``text`` that many stages ask for, computed once (``shape.facts``).
     facts: Any = field(default=None, repr=False, compare=False)
 
+    def __init__(
+        self,
+        text: str,
+        kind: BlockKind = "paragraph",
+        origin: str = "",
+        group: int = 0,
+        line: int = 0,
+        seq: int = 0,
+        links: float = 0.0,
+        facts: Any = None,
+    ) -> None:
+        """The fields, as the dataclass would set them: written out, compiled, a block is made
+        by a direct call (the generated ``__init__`` is interpreted: a text made a block a
+        line, and that was a tenth of reading it)."""
+        self.text = text
+        self.kind = kind
+        self.origin = origin
+        self.group = group
+        self.line = line
+        self.seq = seq
+        self.links = links
+        self.facts = facts
+
 
 @dataclass
 class Image:
@@ -73,6 +96,13 @@ class Removal:
     reason: str
     text: str
     where: str = ""
+
+    def __init__(self, stage: str, reason: str, text: str, where: str = "") -> None:
+        """The fields, written out (compiled, a direct call: see :class:`Block`)."""
+        self.stage = stage
+        self.reason = reason
+        self.text = text
+        self.where = where
 
     def to_dict(self) -> dict[str, str]:
         return {"stage": self.stage, "reason": self.reason, "text": self.text, "where": self.where}
@@ -120,8 +150,19 @@ class Draft:
             block = drops[0][0]
             self.blocks = [b for b in self.blocks if b is not block]
         else:
-            gone = {id(b) for b, _ in drops}
-            self.blocks = [b for b in self.blocks if id(b) not in gone]
+            # (drops come in block order, as a stage reads the blocks: one walk of both then
+            # tells them by identity; else a set of their ids does)
+            kept: list[Block] = []
+            k, n = 0, len(drops)
+            for b in self.blocks:
+                if k < n and b is drops[k][0]:
+                    k += 1
+                else:
+                    kept.append(b)
+            if k < n:
+                gone = {id(b) for b, _ in drops}
+                kept = [b for b in self.blocks if id(b) not in gone]
+            self.blocks = kept
         stage = self.current_stage
         self.trace += [Removal(stage, why, b.text, b.origin) for b, why in drops]
 

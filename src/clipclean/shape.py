@@ -48,11 +48,15 @@ _CJK: Final = re.compile(
 #: The bytes of ASCII letters and digits (what ``str.isalpha`` / ``isdigit`` take of ASCII).
 _ASCII_LETTERS: Final = string.ascii_letters.encode()
 _ASCII_DIGITS: Final = string.digits.encode()
+#: The other ASCII bytes.
+_ASCII_NOT_DIGITS: Final = bytes(c for c in range(128) if c not in _ASCII_DIGITS)
 
 
 #: The first bytes in UTF-8 of ``_CJK``'s characters (of U+0800-U+1FFF, U+3000-U+9FFF,
 #: U+A000-U+DFFF, U+F000-).
 _CJK_LEADS: Final = b"\xe0\xe1" + bytes(range(0xE3, 0xEE)) + b"\xef"
+#: The ASCII bytes: what is left of a UTF-8 text without them is its other characters.
+_ASCII_BYTES: Final = bytes(range(128))
 
 
 def _may_have_cjk(texts: list[str]) -> bool:
@@ -66,8 +70,8 @@ def units(text: str) -> int:
     """Words, counting CJK text (written without spaces) as one word per two characters."""
     if text.isascii() or _CJK.search(text) is None:
         return word_count(text)
-    cjk = len(_CJK.findall(text))
-    return len(_CJK.sub(" ", text).split()) + cjk // 2
+    spaced, cjk = _CJK.subn(" ", text)  # (one scan: the characters replaced are counted)
+    return len(spaced.split()) + cjk // 2
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -93,22 +97,30 @@ def is_headline_like(text: str, n: int | None = None) -> bool:
         return False
     if text.isascii():  # (its letters are A-Z and a-z: one pass in C counts them)
         letters = len(text) - len(text.encode().translate(None, _ASCII_LETTERS))
-    else:
-        letters = sum(map(str.isalpha, text))
+    else:  # the same of its UTF-8, and a test a character only of those outside ASCII
+        data = text.encode("utf-8", "surrogatepass")
+        other = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        letters += sum(map(str.isalpha, other))
     return letters >= 0.6 * (len(text) - text.count(" "))
 
 
-def _has_digit(text: str) -> bool:
-    """Has ``text`` a digit (``str.isdigit``)? For ASCII text, in one pass in C."""
+def has_digit(text: str) -> bool:
+    """Has ``text`` a digit (``str.isdigit``)? Read off its UTF-8 bytes in C: an ASCII digit
+    among them, else a digit among the few characters outside ASCII (a test a character was
+    the slow way)."""
     if text.isascii():
         return len(text.encode().translate(None, _ASCII_DIGITS)) != len(text)
-    return any(map(str.isdigit, text))
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_DIGITS)
+    if len(rest.translate(None, _ASCII_DIGITS)) != len(rest):
+        return True
+    return any(map(str.isdigit, rest.decode("utf-8", "surrogatepass")))
 
 
 def is_person_name(text: str) -> bool:
     """A bare person's name: 2-5 capitalised tokens (particles and initials allowed)."""
     text = text.strip()
-    if not 3 <= len(text) <= 60 or _has_digit(text):
+    if not 3 <= len(text) <= 60 or has_digit(text):
         return False
     tokens = text.split()
     if not 2 <= len(tokens) <= 5:
@@ -180,7 +192,7 @@ class Facts:
     every line was most of the text path's time; here each answer is an attribute.
     """
 
-    __slots__ = ("_headline", "ends", "low", "plain", "size", "text", "units", "words")
+    __slots__ = ("_digit", "_headline", "ends", "low", "plain", "size", "text", "units", "words")
 
     def __init__(
         self, text: str, normal: bool = False, cjk: bool = True, plain: bool = False
@@ -204,6 +216,7 @@ class Facts:
         #: ``words`` is known to be ``len(text.split())``: no whitespace but single spaces.
         self.plain = plain
         self._headline: bool | None = None
+        self._digit: bool | None = None
 
     @classmethod
     def of_normal(cls, texts: list[str], plain: bool = False) -> list[Facts]:
@@ -221,6 +234,13 @@ class Facts:
         if self._headline is None:
             self._headline = is_headline_like(self.text, self.units)
         return self._headline
+
+    @property
+    def digit(self) -> bool:
+        """:func:`has_digit`, asked by several stages of the same lines."""
+        if self._digit is None:
+            self._digit = has_digit(self.text)
+        return self._digit
 
 
 def facts(block: Block) -> Facts:

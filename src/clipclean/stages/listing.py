@@ -11,17 +11,18 @@ separators into many short pieces.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 #: Share of a long line's words that are capitalised or numbers from which it is a list of
 #: labels (German prose has about a third).
-CAPITALISED = 0.75
+CAPITALISED: Final = 0.75
 #: From this many words, a line without a single punctuation mark is a list of labels.
-BARE_WORDS = 40
-_MARKS = frozenset(",.;:!?。，、")
+BARE_WORDS: Final = 40
+_MARKS: Final = frozenset(",.;:!?。，、")
 #: Separators of a row of fields, and how many pieces of at most FIELD_WORDS words make a row.
-_SEPARATOR = re.compile(r" [|·•] ")
-FIELDS = 4
-FIELD_WORDS = 5
+_SEPARATOR: Final = re.compile(r" [|·•] ")
+FIELDS: Final = 4
+FIELD_WORDS: Final = 5
 
 
 def is_label_cloud(text: str) -> bool:
@@ -44,6 +45,8 @@ def is_label_cloud(text: str) -> bool:
 
 def is_field_row(text: str) -> bool:
     """A row of short fields between separators: "© Verlag | Strasse 3 | Postfach | Ort"."""
+    if "|" not in text and "·" not in text and "•" not in text:
+        return False  # (a search for one character skips through prose; " | " stops at spaces)
     if " | " not in text and " · " not in text and " • " not in text:
         return False
     pieces = _SEPARATOR.split(text)

@@ -16,47 +16,50 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, pairwise
+from typing import Final
 
 from ..model import Block, Draft
+from ..scan import heads, starts_like
 from ..shape import Facts, facts, units
 from ..stage import stage
 from .comments import COMMENT_NOTICE, COMMENT_WIDGET
 from .listing import is_field_row, is_label_cloud
+from .tags import _HEADS as _TAG_HEADS
 from .tags import TAGS_HEAD, TAGS_INLINE
 
 #: Units (words) from which a line ending in sentence punctuation counts as prose.
-PROSE_UNITS = 8
+PROSE_UNITS: Final = 8
 #: Units from which a line counts as prose even without sentence punctuation.
-LONG_UNITS = 25
+LONG_UNITS: Final = 25
 #: What a line that is not prose costs the run that crosses it.
-SHORT_COST = 3.0
+SHORT_COST: Final = 3.0
 #: A headline-like line (a link in a list) costs more: runs of them are link lists.
-LINK_COST = 4.0
+LINK_COST: Final = 4.0
 #: Junk lines in a row that cost their plain price; beyond that each costs more and more.
-GAP_FREE = 4
-GAP_GROWTH = 4.0
+GAP_FREE: Final = 4
+GAP_GROWTH: Final = 4.0
 #: Short lines in a row inside the run that make a link list rather than subheads.
-LINK_RUN = 4
+LINK_RUN: Final = 4
 #: Endings of a truncated teaser (as ``(?:\.\.|…)$`` finds them: also before a final newline).
-_TRUNCATED = ("..", "…", "..\n", "…\n")
+_TRUNCATED: Final[tuple[str, ...]] = ("..", "…", "..\n", "…\n")
 #: How many blocks after the run credits (contributors, a bio) may stand.
-TAIL_REACH = 6
+TAIL_REACH: Final = 6
 #: How many blocks before the run the header (title, byline, dateline, dek) may reach.
-HEADER_REACH = 15
+HEADER_REACH: Final = 15
 
 
 #: After a line that introduces a list ("Here are the highlights:"), this many short lines are
 #: list items, not links.
-LIST_REACH = 30
+LIST_REACH: Final = 30
 #: A run of this many lines with several numbers each is a table (standings, a timetable).
-TABLE_RUN = 4
+TABLE_RUN: Final = 4
 #: A number: 1-9 digits not after a letter, digit or dot, with up to three more groups
 #: ("12:30", "1,250.5"). It opens with the digit and looks back after it (the same matches as
 #: a look-behind first), so the engine skips from digit to digit instead of trying every place.
-_NUMBER = re.compile(r"\d(?<![\w.]\d)\d{0,8}(?:[.,:]\d{1,9}){0,3}(?!\w)")
+_NUMBER: Final = re.compile(r"\d(?<![\w.]\d)\d{0,8}(?:[.,:]\d{1,9}){0,3}(?!\w)")
 #: Lines that open what follows the article: comments, "related" lists, post navigation. A
 #: run that crosses one of these after most of its prose ends there.
-END_MARKER = re.compile(
+END_MARKER: Final = re.compile(
     r"^(?:\d{1,5}\s{1,3})?(?:comments?|responses?|replies|reactions|thoughts? on\b.{0,200}"
     r"|(?:comments?|responses?|replies|thoughts?) (?:to|on) .{1,200}"
     r"|leave a (?:reply|comment)|post a comment|add a comment|join the (?:conversation|discussion)"
@@ -94,7 +97,7 @@ END_MARKER = re.compile(
     re.I,
 )
 #: Markers that open a comment section (not an inline "related" box): they always end the run.
-COMMENTS_HEADING = re.compile(
+COMMENTS_HEADING: Final = re.compile(
     r"^(?:\d{1,5}\s{1,3})?(?:comments?|responses?|replies|reactions|thoughts? on\b|leave a"
     r"|post a comment|add a comment|join the|comments are|show comments|view comments"
     r"|kommentar|commentaire|comentario|コメント|schreibe einen|laisser un|deja una|lascia un"
@@ -102,16 +105,24 @@ COMMENTS_HEADING = re.compile(
     r"|(?:gedanken|antworten) (?:zu|auf) |réponses? (?:à|a) |respuestas? a |risposte a )",
     re.I,
 )
+#: How a line END_MARKER takes opens (past a count: a digit lets any line through): the first
+#: two characters of its alternatives, for :func:`starts_like` (a test derives them from the
+#: pattern: an alternative with new ones fails it). The pattern's many branches cost ~10 µs a
+#: line; most short lines are passed over without it.
+_END_HEADS: Final = heads(
+    *"ad an ar au be co cz da de do en fe ge j' jo ko la le li lo lu lä me mi mo má na ne"
+    " no ol oo pa po pr re ri ré sc sh si su ta te th to tr ve vi vo we yo zo à äh コメ 関連".split()
+)
 #: Prose after a "related" marker that shows the article goes on (an inline box).
-RESUMES = 0.25
+RESUMES: Final = 0.25
 #: "Name on March 3, 2019 at 4:47 pm said:" opens a comment thread.
-_COMMENT_HEAD = re.compile(
+_COMMENT_HEAD: Final = re.compile(
     r"^.{1,80}\s(?:said|says|wrote|replied|sagt|schreibt|meint|dit|écrit|dice|dijo|escribió"
     r"|scrive|zegt|schreef|pisze|napisał)\s?:?$",
     re.I,
 )
 #: Share of the run's prose that must stand before an end marker for it to end the run.
-END_AFTER = 0.4
+END_AFTER: Final = 0.4
 
 
 def _is_list_intro(text: str) -> bool:
@@ -119,7 +130,7 @@ def _is_list_intro(text: str) -> bool:
 
 
 #: The bytes of ASCII digits (what ``\\d`` takes of ASCII).
-_DIGITS = b"0123456789"
+_DIGITS: Final = b"0123456789"
 
 
 def _has_numbers(text: str) -> bool:
@@ -138,7 +149,7 @@ def block_score(text: str) -> float:
 
 
 #: A teaser the page cut short: "… temper long-term hopes …" (a space before the mark).
-_CUT_SHORT = (" …", " ...", " ..")
+_CUT_SHORT: Final[tuple[str, ...]] = (" …", " ...", " ..")
 
 
 def _score(f: Facts) -> float:
@@ -169,13 +180,13 @@ def _is_listing(f: Facts) -> bool:
     return (not f.ends and is_label_cloud(f.text)) or is_field_row(f.text)
 
 
-_QUOTES = ('"', "”", "“", "»", "«", "'", "’")
+_QUOTES: Final = frozenset("\"”“»«'’")
 
 
 def _quote_ends(text: str) -> bool:
     """A closing quote right after a word, no mark inside: a headline quoting someone
     ('Minister: "A lot left to do"'), not a sentence."""
-    return text.endswith(_QUOTES) and len(text) > 1 and text[-2].isalnum()
+    return text[-1:] in _QUOTES and len(text) > 1 and text[-2].isalnum()
 
 
 def best_run(scores: list[float]) -> tuple[int, int] | None:
@@ -292,9 +303,9 @@ def _list_items(fs: list[Facts], out: list[float], intros: list[int]) -> None:
 
 
 #: Markers that open an item of a bulleted list in a text dump ("* ", "• ", "+ ", "- ").
-_BULLETS = ("* ", "• ", "+ ", "- ", "– ", "· ")
+_BULLETS: Final[tuple[str, ...]] = ("* ", "• ", "+ ", "- ", "– ", "· ")
 #: Short lines (a heading, "For 12 pieces") that may stand between a list and its prose.
-LIST_GAP = 2
+LIST_GAP: Final = 2
 
 
 def _inner_lists(fs: list[Facts], out: list[float]) -> None:
@@ -381,12 +392,12 @@ def _rows(fs: list[Facts], out: list[float], i: int, j: int) -> None:
 
 
 #: Widths (cells a row) of a table a dump broke into one cell a line, and how many rows make one.
-CELL_WIDTHS = range(2, 7)
-CELL_ROWS = 3
+CELL_WIDTHS: Final = range(2, 7)
+CELL_ROWS: Final = 3
 #: Units from which a line is too long for a label cell.
-CELL_UNITS = 4
+CELL_UNITS: Final = 4
 #: Units of a cell that opens with a figure: the figure and its unit ("50 grams", "2 cups").
-CELL_FIGURE_UNITS = 2
+CELL_FIGURE_UNITS: Final = 2
 
 
 def _cells(fs: list[Facts], out: list[float], i: int, j: int) -> None:
@@ -394,7 +405,7 @@ def _cells(fs: list[Facts], out: list[float], i: int, j: int) -> None:
     the run ``i:j`` of lines that score nothing score 0.5 when prose stands on both sides (past
     the header row): a repeating period of k lines, numbers and labels in the same places for
     CELL_ROWS rows or more. A menu has no numbers; a list of dated links has a period of one."""
-    kinds = "".join(map(_cell_kind, fs[i:j]))
+    kinds = "".join([_cell_kind(f) for f in fs[i:j]])  # (compiled, a direct call a line)
     if kinds.count("d") < CELL_ROWS or "a" not in kinds:
         return
     for k in CELL_WIDTHS:
@@ -415,11 +426,11 @@ def _cells(fs: list[Facts], out: list[float], i: int, j: int) -> None:
 #: A table a dump broke unevenly (some rows on one line, some a cell a line): this many lines
 #: or more, each at most FIGURE_ROW_UNITS units, this share of them with a figure, the others
 #: labels of at most CELL_UNITS + 1 units.
-FIGURE_LINES = 8
-FIGURE_ROW_UNITS = 15
-FIGURE_SHARE = 0.6
+FIGURE_LINES: Final = 8
+FIGURE_ROW_UNITS: Final = 15
+FIGURE_SHARE: Final = 0.6
 #: Short lines (captions, a heading, key points) that may stand between the lead and the table.
-FIGURE_GAP = 6
+FIGURE_GAP: Final = 6
 
 
 def _figure_table(fs: list[Facts], out: list[float], i: int, j: int) -> None:
@@ -435,7 +446,7 @@ def _figure_table(fs: list[Facts], out: list[float], i: int, j: int) -> None:
             f = fs[b]
             if out[b] > 0 or (f.units > FIGURE_ROW_UNITS and not _has_numbers(f.text)):
                 break
-            if any(map(str.isdigit, f.text)):
+            if f.digit:
                 figures += 1
             elif f.units > CELL_UNITS + 1:
                 break
@@ -458,7 +469,7 @@ def _short_cycles(cycle: str) -> list[str]:
 
 
 #: What may stand before a figure in a cell: "$4.99", "-3", "(1.5)".
-_SIGNS = "$€£¥+-−–("
+_SIGNS: Final = "$€£¥+-−–("
 
 
 def _cell_kind(f: Facts) -> str:
@@ -471,7 +482,7 @@ def _cell_kind(f: Facts) -> str:
     t = text.lstrip(_SIGNS)
     if t[:1].isdigit():
         return "d" if f.units <= CELL_FIGURE_UNITS else "x"
-    return "x" if any(map(str.isdigit, text)) else "a"
+    return "x" if f.digit else "a"
 
 
 def _row_shape(f: Facts, score: float) -> str:
@@ -490,21 +501,27 @@ def _gaps(out: list[float], i: int, j: int) -> None:
             out[k] = x * (1 + (gap - GAP_FREE) / GAP_GROWTH)
 
 
-_ONES = re.compile("1+")
-
-
 def _runs(flags: list[str], least: int = 1) -> list[tuple[int, int]]:
-    """``(start, stop)`` of each run of at least ``least`` flags ``"1"`` (not ``"0"``): one
-    regex scan of the flags joined, not a Python step per flag."""
-    row = "".join(flags)
-    if "1" * least not in row:
-        return []
-    return [m.span() for m in _ONES.finditer(row) if m.end() - m.start() >= least]
+    """``(start, stop)`` of each run of at least ``least`` flags ``"1"`` (not ``"0"``). (A
+    loop: compiled, a step per flag costs less than joining them for a pattern's scan.)"""
+    out: list[tuple[int, int]] = []
+    start = -1
+    for k in range(len(flags)):
+        if flags[k] == "1":
+            if start < 0:
+                start = k
+        elif start >= 0:
+            if k - start >= least:
+                out.append((start, k))
+            start = -1
+    if start >= 0 and len(flags) - start >= least:
+        out.append((start, len(flags)))
+    return out
 
 
-_MARK = re.compile(r"[^\w\s'’]")
+_MARK: Final = re.compile(r"[^\w\s'’]")
 #: The ASCII characters that are not marks for _MARK (word characters, white space, "'").
-_NOT_MARKS = bytes(c for c in range(128) if not _MARK.match(chr(c)))
+_NOT_MARKS: Final = bytes(c for c in range(128) if not _MARK.match(chr(c)))
 
 
 def _skeleton(text: str) -> str:
@@ -547,6 +564,8 @@ def cut_at_end_marker(fs: list[Facts], sc: list[float], start: int, end: int) ->
         if i >= stop:
             break
         text = fs[i].text
+        if not (text[:1].isdigit() or starts_like(text, _END_HEADS)):
+            continue  # (END_MARKER cannot take it)
         late = total - seen[i - start] < RESUMES * total
         if (i >= last_pair or late or COMMENTS_HEADING.match(text)) and END_MARKER.match(text):
             return i - 1
@@ -554,9 +573,9 @@ def cut_at_end_marker(fs: list[Facts], sc: list[float], start: int, end: int) ->
 
 
 #: A teaser list repeats its "Read more" line every few lines (headline, teaser, "Read more").
-TEASER_PERIOD = (2, 3, 4)
+TEASER_PERIOD: Final[tuple[int, ...]] = (2, 3, 4)
 #: How many times the line must stand.
-TEASERS = 3
+TEASERS: Final = 3
 
 
 def _repeated_labels(fs: list[Facts], sc: list[float], lo: int, hi: int) -> dict[str, list[int]]:
@@ -566,12 +585,7 @@ def _repeated_labels(fs: list[Facts], sc: list[float], lo: int, hi: int) -> dict
     seen: dict[str, list[int]] = {}
     for i in range(lo, hi):
         f = fs[i]
-        if (
-            sc[i] < 0
-            and f.units <= 3
-            and f.text[:1].isalpha()
-            and not any(map(str.isdigit, f.text))
-        ):
+        if sc[i] < 0 and f.units <= 3 and f.text[:1].isalpha() and not f.digit:
             seen.setdefault(f.low, []).append(i)
     return seen
 
@@ -603,7 +617,7 @@ def cut_at_teasers(fs: list[Facts], sc: list[float], start: int, end: int) -> in
 
 
 #: Records in a row (a headline, a teaser, the same short line) that make a list of teasers.
-TEASER_LIST = 6
+TEASER_LIST: Final = 6
 
 
 def _teaser_lists(fs: list[Facts], sc: list[float]) -> None:
@@ -635,9 +649,9 @@ def _is_record(sc: list[float]) -> bool:
 
 #: A run before the best one that is worth this share of it is the article (see
 #: :func:`_earlier_run`) ...
-EARLIER = 0.5
+EARLIER: Final = 0.5
 #: ... unless it opens in this top share of the page (a banner, a notice, the menus' blurbs).
-TOP = 0.1
+TOP: Final = 0.1
 
 
 def _earlier_run(sc: list[float], start: int, end: int) -> tuple[int, int]:
@@ -657,9 +671,9 @@ def _earlier_run(sc: list[float], start: int, end: int) -> tuple[int, int]:
 
 #: Short lines before each lone paragraph after the article that make it a teaser (a
 #: headline and a date or kicker; a subhead alone is one line).
-TEASER_HEAD = 2
+TEASER_HEAD: Final = 2
 #: Lone paragraphs after the article's last two in a row that make a list of teasers.
-TEASER_ISLANDS = 2
+TEASER_ISLANDS: Final = 2
 
 
 def _cut_at_islands(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
@@ -742,7 +756,7 @@ def _split_at_footer(
 
 
 #: What the article before a closer must be worth for a teaser run after it to lose.
-CLOSED_MIN = 5.0
+CLOSED_MIN: Final = 5.0
 
 
 def _closers(fs: list[Facts], sc: list[float]) -> list[int]:
@@ -760,6 +774,7 @@ def _closers(fs: list[Facts], sc: list[float]) -> list[int]:
         elif (
             sc[i] > 0
             and (":" in text or ("：" in text and "," in text))
+            and starts_like(text, _TAG_HEADS)  # (as the tags stage does: its first words)
             and TAGS_INLINE.match(text)
         ):
             out.append(i)
@@ -776,10 +791,10 @@ def _closers(fs: list[Facts], sc: list[float]) -> list[int]:
 #: are ASCII can match it only if they are one of these in lower case (case-blind matching of
 #: ASCII is ASCII case folding): most short lines are passed over without the pattern.
 _TAG_NAMES = TAGS_HEAD.pattern.removeprefix("^(?:").partition(")")[0].split("|")
-_TAG_STARTS = frozenset(w[:2] for w in _TAG_NAMES)
+_TAG_STARTS: Final = frozenset(w[:2] for w in _TAG_NAMES)
 #: The longest line TAGS_HEAD can match: a heading (each character of the pattern takes one
 #: of the line), two spaces, a colon and a final newline. Most short lines are longer.
-_TAG_SIZE = max(map(len, _TAG_NAMES)) + 4
+_TAG_SIZE: Final = max(map(len, _TAG_NAMES)) + 4
 
 
 def _closer_candidates(fs: list[Facts], sc: list[float]) -> list[int]:
@@ -825,22 +840,22 @@ def _before_closer(sc: list[float], start: int, end: int, closer: int) -> tuple[
     return run
 
 
-_SAID = (
+_SAID: Final[tuple[str, ...]] = (
     *("said", "says", "wrote", "replied", "Said", "Says", "Wrote", "Replied", "sagt", "schreibt"),
     *("meint", "dit", "écrit", "dice", "dijo", "escribió", "scrive", "zegt", "schreef", "pisze"),
     "napisał",
 )
-_YEARISH = re.compile(r"\d{4}|\d{1,2}:\d{2}")
+_YEARISH: Final = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 
 
 #: From this size a line is checked for being prose at all (see :func:`non_prose`).
-NON_PROSE_SIZE = 200
+NON_PROSE_SIZE: Final = 200
 #: Bytes that are rare in prose and common in random letters and digits, encoded data and code:
 #: capitals, digits, code punctuation. (Counted in C: the line's bytes without them.)
-_ODD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789{}[]<>=;+/\\|_$#*^~`"
+_ODD_BYTES: Final = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789{}[]<>=;+/\\|_$#*^~`"
 #: A word of prose, with the quotes and marks around it: letters (capitalised, lower or all
 #: capitals, any script), or a number; parts joined by an apostrophe or hyphen.
-_WORDLIKE = re.compile(
+_WORDLIKE: Final = re.compile(
     r"[\"'“‘«(\[¿¡-]*(?:[A-Z]?[a-z]+|[A-Z]+|[^\W\d_A-Za-z]+|\d[\d.,:/%-]*(?:st|nd|rd|th|s|m|k)?)"
     r"(?:['’.-](?:[A-Za-z]+|[^\W\d_A-Za-z]+|\d+))*[\"'”’»)\],.;:!?…%-]*"
 )
@@ -867,7 +882,7 @@ def non_prose(f: Facts) -> bool:
 
 #: A consent dialog talks about cookies (or trackers: "traceurs", "rastreadores") with the
 #: site, browser or reader's choice; a recipe's cookies do not come with these words.
-_WEB = (
+_WEB: Final[tuple[str, ...]] = (
     *("site", "seite", "web", "browser", "navegador", "navigateur", "consent", "zustimm"),
     *("einwillig", "accept", "akzept", "acept", "ablehn", "refus", "rechaz", "aktivier"),
     *("enable", "disable", "setting", "einstellung", "paramètr", "speicher", "tracking"),
@@ -875,10 +890,10 @@ _WEB = (
     *("datos", "daten", "configur", "cliquez", "klicken", "click"),
 )
 #: Lines about cookies this close together belong to one dialog; it takes this many of them.
-DIALOG_GAP = 5
-DIALOG_LINES = 3
+DIALOG_GAP: Final = 5
+DIALOG_LINES: Final = 3
 #: Share of the prose lines of such a cluster that must be about cookies.
-DIALOG_SHARE = 0.4
+DIALOG_SHARE: Final = 0.4
 
 
 def _is_cookie_line(low: str) -> bool:
@@ -893,7 +908,10 @@ def _consent_dialogs(fs: list[Facts], sc: list[float]) -> None:
     prose the legal stage does not take line by line: where lines about cookies stand close
     together and make a good share of the prose around them, none of that prose is the
     article's (it costs like junk, so the run goes elsewhere)."""
-    hits = [i for i, f in enumerate(fs) if _is_cookie_line(f.low)]
+    lows = [f.low for f in fs]
+    if not _is_cookie_line("\n".join(lows)):
+        return  # (no line is about cookies: most pages, told by a few scans of them all)
+    hits = [i for i, low in enumerate(lows) if _is_cookie_line(low)]
     k = 0
     while k < len(hits):
         j = k
@@ -1174,7 +1192,7 @@ def outside_article(draft: Draft) -> None:
 
 
 #: Words of each item of a row of buttons under a "Share this:" line.
-BUTTON_UNITS = 3
+BUTTON_UNITS: Final = 3
 
 
 def _before_closing_row(blocks: list[Block], sc: list[float], k: int) -> int:
@@ -1192,7 +1210,7 @@ def _before_closing_row(blocks: list[Block], sc: list[float], k: int) -> int:
 
 def _is_button(f: Facts) -> bool:
     """A word or three without digits: "Twitter", "Per E-Mail senden" (not "390 kcal")."""
-    return f.units <= BUTTON_UNITS and not any(map(str.isdigit, f.text))
+    return f.units <= BUTTON_UNITS and not f.digit
 
 
 def _link_list(run: list[Block], after: list[float], total: float) -> bool:

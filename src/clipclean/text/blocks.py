@@ -14,7 +14,6 @@ inside the sentence's own spaces (a trailing space before a short linked phrase)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from itertools import accumulate, compress, repeat
 from operator import gt, itemgetter, methodcaller, sub
 from typing import Final
@@ -144,6 +143,14 @@ def _own(line: str) -> tuple[BlockKind, str]:
     return "paragraph", line
 
 
+def _size(texts: list[str]) -> int:
+    """Their characters, all told (a loop: compiled, no call a text through sum and map)."""
+    n = 0
+    for text in texts:
+        n += len(text)
+    return n
+
+
 def _candidates(lines: list[str], raws: list[str], heads: str) -> list[int]:
     """The lines that may continue the one before (a superset of what :func:`_continues` takes):
     those starting with a lower-case letter or a continuing mark (``_MAY_CONTINUE``, over the
@@ -153,7 +160,7 @@ def _candidates(lines: list[str], raws: list[str], heads: str) -> list[int]:
     tails = "".join(map(itemgetter(-1), lines[:-1]))
     if "、" in tails or "，" in tails:
         found.update(k + 1 for k, last in enumerate(tails) if last in _CJK_COMMA)
-    if sum(map(len, raws)) != sum(map(len, lines)):  # (else no line has a space to strip)
+    if _size(raws) != _size(lines):  # (else no line has a space to strip)
         found.update(
             k for k in range(1, len(lines)) if raws[k - 1][-1:] == " " or raws[k][:1] == " "
         )
@@ -321,6 +328,15 @@ def _flush_left(raws: list[str]) -> set[int]:
     return {k + 1 for k, r in enumerate(raws) if r[:1] not in ("", " ") and r.strip()}
 
 
+def _longer(raws: list[str], width: int) -> int:
+    """How many lines are longer than ``width`` (a loop: compiled, no call a line)."""
+    n = 0
+    for raw in raws:
+        if len(raw) > width:
+            n += 1
+    return n
+
+
 def _unwrapped(
     raws: list[str], text: str, markdown: bool, headings: set[int]
 ) -> tuple[dict[int, int], bool]:
@@ -328,8 +344,8 @@ def _unwrapped(
     (see ``wrap.py``), in place: the others become empty. Returns first line number -> last
     line number, and whether the text is a dump that indents its text (see
     :func:`_indents_text`); adds to ``headings`` the lines such a dump set apart as headings."""
-    if not markdown and sum(map(MAX_WIDTH.__lt__, map(len, raws))) * 12 > len(raws):
-        return {}, False  # many lines longer than any wrap width: one paragraph a line (in C)
+    if not markdown and _longer(raws, MAX_WIDTH) * 12 > len(raws):
+        return {}, False  # many lines longer than any wrap width: one paragraph a line
     width = 0 if markdown else wrap_width(raws)
     # CJK text is measured in columns, two for a wide character: looked for when the widths in
     # characters found nothing (in the first lines: a dump of a CJK page has them from its menu)
@@ -428,16 +444,10 @@ def text_to_blocks(text: str, trace: list[Removal] | None = None) -> list[Block]
     for first, (last, _) in runs.items():
         blanks[first:last] = repeat(False, last - first)  # (``blanks[k - 1]`` is line k's)
     groups = [0, *accumulate(blanks)]
-    paragraphs: Iterator[BlockKind] = repeat("paragraph")
+    origins = _origins(numbers)
+    # (a loop, not ``map(Block, …)``: compiled, each block is made by a direct call)
     blocks = [
-        *map(
-            Block,
-            lines,
-            paragraphs,
-            _origins(numbers),
-            groups,
-            numbers,
-        )
+        Block(lines[k], "paragraph", origins[k], groups[k], numbers[k]) for k in range(len(lines))
     ]
     for m in _KIND_START.finditer(heads):
         k = m.start()
