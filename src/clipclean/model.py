@@ -57,6 +57,7 @@ class Block:
         line: int = 0,
         seq: int = 0,
         links: float = 0.0,
+        image_side: int = 0,
         facts: Any = None,
     ) -> None:
         """The fields, as the dataclass would set them: written out, compiled, a block is made
@@ -69,6 +70,7 @@ class Block:
         self.line = line
         self.seq = seq
         self.links = links
+        self.image_side = image_side
         self.facts = facts
 
 
