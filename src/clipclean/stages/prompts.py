@@ -167,26 +167,29 @@ def _edges(draft: Draft) -> tuple[range, range]:
 #: holds "pport us"). The pieces open with letters that are rare in text and are grouped by that
 #: letter, so the scan tries few positions and few branches at each (the phrases themselves open
 #: with common letters: trying them at every position of every line was most of the stage's time);
-#: they are long enough (or checked behind) to pick few lines that are not prompts, as each line
+#: every branch opens with its literal letter, never a group, so the engine skips in C to the
+#: positions that hold one of those letters (one branch that opened with a group made it try
+#: every branch at every position: 3x the scan; the inboxes are entered at "j", "x", "f", "p",
+#: "é", not "s" or "t"); they are long enough (or checked behind) to pick few lines that are not prompts, as each line
 #: picked costs the three checks of :func:`_drop_reason`.
 _CUE: Final = re.compile(
     r"w(?:sl|hat you think|(?<=follow) (?:us|him|her|me|them) (?:on|@))"  # newsletter, follow us
     r"|b(?:scr|ox(?<=inbox)|ership|ecome a member|onn(?<=abonn)|e reached at)"
     r"|y(?:wall(?<=paywall)| a member(?<=already a member))"
     r"|k(?: here(?<=click here)|now(?<=let us know))"
-    r"|join the (?:conversation|discussion)|ve a (?:comment|reply|tip|news tip)|@"
-    r"|f(?:ree (?:trial|account)|ull (?:story|article))"
+    r"|j(?:oin the (?:conversation|discussion)|a de entrada(?<=bandeja de entrada))"
+    r"|ve a (?:comment|reply|tip|news tip)|@|xa de entrada(?<=caixa de entrada)"
+    r"|f(?:ree (?:trial|account)|ull (?:story|article)|ach(?<=postfach))"
     r"|p(?:p(?:ort (?:us|our|independent|quality)|\b(?<=\bapp)|(?<=the app)|(?<=our app))"
-    r"|remium)"  # support us, app, get the apps, premium
+    r"|remium|osteingang|osta(?<=sella di posta))"  # support us, app, get the apps, premium
     r"|g(?:n(?<=sign)(?: up|up| in)| in(?<=log in)|in(?<=login)|istrieren|ístrate)"
-    r"|d(?:onate| access| (?:us )?(?:a )?(?:news )?tip)"  # donate, unlimited access, send tips
+    # donate, unlimited access, send (us) (a) (news) tip(s)
+    r"|d(?:onate| access| (?:tip|us (?:a )?(?:news )?tip|a (?:news )?tip|news tip))"
     r"|c(?:r(?<=suscr)|ri(?<=inscri)|reate (?:an|a free) account|iar ses|omment(?<=a comment))"
     r"|l(?:erts| (?:him|her|them|me|us) at|den(?<=anmelden))"  # alerts, e-mail him at
     r"|mail(?:(?<=by email)|(?<=by e-mail)|(?<=(?:per|par|via|por) email)"
     r"|(?<=(?:per|par|via|por) e-mail))"  # (entered at "mail", which few lines hold)
-    # inbox: de, es, pt, it, fr
-    r"|st(?:fach(?<=postfach)|eingang(?<=posteingang))|(?:bandeja|caixa) de entrada"
-    r"|sella di posta|te de réception(?<=boîte de réception)"
+    r"|éception(?<=boîte de réception)"  # inbox: fr (de, es, pt, it above)
 )
 #: The phrases in other scripts, looked for only in a text that is not all ASCII (in ``_CUE``
 #: they would make the scan try every position).
