@@ -42,18 +42,19 @@ MAX_PROMPT_WORDS: Final = 30
 #: ``PROMPT`` and ``WEAK_PROMPT`` as patterns the scan runs fast: every phrase is entered by a
 #: letter that is rare in text, the part before it checked behind (``wsletter(?<=newsletter)``
 #: finds what ``newsletter`` finds), so the engine tries few positions; the phrases are grouped
-#: by that letter and all ASCII (a ``^``/``\b`` branch or one in another script makes the engine
-#: try every branch at every position, three to ten times slower); the phrases in other scripts
-#: are plain substrings, looked for only in a line that is not ASCII.
+#: by that letter and all ASCII (a ``^``/``\b`` branch, one that opens with a group, or one in
+#: another script makes the engine try every branch at every position, three to ten times
+#: slower); the phrases in other scripts are plain substrings, looked for only in a line that
+#: is not ASCII.
 _PROMPT_ASCII: Final = re.compile(
     r"w(?:sletter(?<=newsletter)|all(?<=paywall)|(?<=follow) (?:us|him|her|me|them) (?:on|@))"
     r"|b(?:scri(?<=subscri)|ox(?<=inbox)|ership(?<=membership)|ecome a member|onn(?<=abonn))"
     r"|y a member(?<=already a member)|cr(?<=suscr)"
     r"|pport(?<=support) (?:us|our|independent|quality)"
     r"|d(?:onate| access(?<=unlimited access))|free trial"
-    # inbox: de, es, pt, it, fr
-    r"|st(?:fach(?<=postfach)|eingang(?<=posteingang))|(?:bandeja|caixa) de entrada"
-    r"|sella di posta|te de réception(?<=boîte de réception)"
+    # inbox: de, es, pt, it, fr (at a letter rarer than "s" or "t")
+    r"|fach(?<=postfach)|posteingang|ja de entrada(?<=bandeja de entrada)"
+    r"|xa de entrada(?<=caixa de entrada)|posta(?<=sella di posta)|éception(?<=boîte de réception)"
 )
 _PROMPT_WIDE: Final = ("ニュースレター", "購読", "会員登録")
 _PROMPT_EMAIL: Final = re.compile(_EMAIL_AT)
