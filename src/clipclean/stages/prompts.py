@@ -314,7 +314,7 @@ FEEDBACK_LINE_WORDS: Final = 16
 def _feedback(f: Facts) -> bool:
     """The line asks the reader about the article: short, opening with a short question (not
     one in quotes: a story may report one) that names the article and liking or sharing it."""
-    if f.words > FEEDBACK_LINE_WORDS or not any(map(f.low.__contains__, _FEEDBACK_CUES)):
+    if f.words > FEEDBACK_LINE_WORDS or not any(c in f.low for c in _FEEDBACK_CUES):
         return False
     m = _LEAD_PART.match(f.low)
     if m is None or m.group(1)[:1] in "\"'“”„«‘’‹»":
