@@ -181,8 +181,8 @@ def author_bio(draft: Draft) -> None:
         ):
             draft.lift(block, "author_bio", confidence=0.7)
             return
-        m = BIO.match(block.text)
-        if not m or words > MAX_BIO_WORDS:
+        m = BIO.match(block.text) if words <= MAX_BIO_WORDS else None  # (a long one is not)
+        if not m:
             continue
         name = m.group("name").strip()
         said = block.text[m.end("name") : m.end("name") + ROLE_REACH]  # "is a … correspondent"

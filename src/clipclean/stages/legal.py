@@ -285,7 +285,8 @@ def legal(draft: Draft) -> None:
     tail = {id(b) for b in blocks[-TAIL:]}
     fs = list(map(facts, blocks))
     lows = list(map(_LOW, fs))
-    cued = _cued_lines(lows)
+    # (the long paragraphs the loop below passes over are not scanned)
+    cued = _cued_lines([f.low if f.size <= 1000 and f.words <= MAX_LEGAL_WORDS else "" for f in fs])
     footers = _footer_lines(list(map(_TEXT, fs)), lows)
     seen: Counter[str] | None = None  # (how often each text stands: only when needed)
     for i in sorted(cued.union(footers)):

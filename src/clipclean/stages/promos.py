@@ -10,6 +10,7 @@ from functools import cache
 from typing import Final
 
 from ..model import Draft
+from ..scan import ASCII_FOLDS
 from ..stage import stage
 
 _PHRASES: Final = (
@@ -58,6 +59,10 @@ CALL_TO_ACTION: Final = re.compile(_LINE.format(_PHRASES), re.I)
 #: and the marks of the pattern's two ends.
 _PHRASE_SET: Final = frozenset(_PHRASES.split("|"))
 _LONGEST: Final = max(map(len, _PHRASE_SET))
+#: The phrases' first characters (all letters): under ``re.I`` a line's can match one only when
+#: it is one lower-cased or one of the few that fold to an ASCII letter (checked against every
+#: code point), so the whole pattern is not tried on a line of another alphabet.
+_FIRSTS: Final = frozenset(p[0] for p in _PHRASE_SET)
 _SPACES: Final = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -71,12 +76,14 @@ def _call_pattern(text: str) -> re.Pattern[str] | None:
     starts or ends with a mark, so the stripped line is the phrase itself, in some case: when
     ASCII, it is the phrase once lower-cased (under ``re.I`` an ASCII letter matches only its
     other case), and the pattern of that one phrase decides; else it is no longer than the
-    longest phrase, and the whole pattern decides."""
+    longest phrase and opens like one, and the whole pattern decides."""
     key = text.strip(_MARKS)
     if key.isascii():
         key = key.lower()
         return _phrase_pattern(key) if key in _PHRASE_SET else None
-    return CALL_TO_ACTION if len(key) <= _LONGEST else None
+    first = key[:1]
+    may_open = first.lower() in _FIRSTS or first in ASCII_FOLDS
+    return CALL_TO_ACTION if len(key) <= _LONGEST and may_open else None
 
 
 @cache

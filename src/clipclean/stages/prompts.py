@@ -44,18 +44,19 @@ MAX_PROMPT_WORDS: Final = 30
 #: ``PROMPT`` and ``WEAK_PROMPT`` as patterns the scan runs fast: every phrase is entered by a
 #: letter that is rare in text, the part before it checked behind (``wsletter(?<=newsletter)``
 #: finds what ``newsletter`` finds), so the engine tries few positions; the phrases are grouped
-#: by that letter and all ASCII (a ``^``/``\b`` branch or one in another script makes the engine
-#: try every branch at every position, three to ten times slower); the phrases in other scripts
-#: are plain substrings, looked for only in a line that is not ASCII.
+#: by that letter and all ASCII (a ``^``/``\b`` branch, one that opens with a group, or one in
+#: another script makes the engine try every branch at every position, three to ten times
+#: slower); the phrases in other scripts are plain substrings, looked for only in a line that
+#: is not ASCII.
 _PROMPT_ASCII: Final = re.compile(
     r"w(?:sletter(?<=newsletter)|all(?<=paywall)|(?<=follow) (?:us|him|her|me|them) (?:on|@))"
     r"|b(?:scri(?<=subscri)|ox(?<=inbox)|ership(?<=membership)|ecome a member|onn(?<=abonn))"
     r"|y a member(?<=already a member)|cr(?<=suscr)"
     r"|pport(?<=support) (?:us|our|independent|quality)"
     r"|d(?:onate| access(?<=unlimited access))|free trial"
-    # inbox: de, es, pt, it, fr
-    r"|st(?:fach(?<=postfach)|eingang(?<=posteingang))|(?:bandeja|caixa) de entrada"
-    r"|sella di posta|te de réception(?<=boîte de réception)"
+    # inbox: de, es, pt, it, fr (at a letter rarer than "s" or "t")
+    r"|fach(?<=postfach)|posteingang|ja de entrada(?<=bandeja de entrada)"
+    r"|xa de entrada(?<=caixa de entrada)|posta(?<=sella di posta)|éception(?<=boîte de réception)"
 )
 _PROMPT_WIDE: Final = ("ニュースレター", "購読", "会員登録")
 _PROMPT_EMAIL: Final = re.compile(_EMAIL_AT)
@@ -169,26 +170,29 @@ def _edges(draft: Draft) -> tuple[range, range]:
 #: holds "pport us"). The pieces open with letters that are rare in text and are grouped by that
 #: letter, so the scan tries few positions and few branches at each (the phrases themselves open
 #: with common letters: trying them at every position of every line was most of the stage's time);
-#: they are long enough (or checked behind) to pick few lines that are not prompts, as each line
+#: every branch opens with its literal letter, never a group, so the engine skips in C to the
+#: positions that hold one of those letters (one branch that opened with a group made it try
+#: every branch at every position: 3x the scan; the inboxes are entered at "j", "x", "f", "p",
+#: "é", not "s" or "t"); they are long enough (or checked behind) to pick few lines that are not prompts, as each line
 #: picked costs the three checks of :func:`_drop_reason`.
 _CUE: Final = re.compile(
     r"w(?:sl|hat you think|(?<=follow) (?:us|him|her|me|them) (?:on|@))"  # newsletter, follow us
     r"|b(?:scr|ox(?<=inbox)|ership|ecome a member|onn(?<=abonn)|e reached at)"
     r"|y(?:wall(?<=paywall)| a member(?<=already a member))"
     r"|k(?: here(?<=click here)|now(?<=let us know))"
-    r"|join the (?:conversation|discussion)|ve a (?:comment|reply|tip|news tip)|@"
-    r"|f(?:ree (?:trial|account)|ull (?:story|article))"
+    r"|j(?:oin the (?:conversation|discussion)|a de entrada(?<=bandeja de entrada))"
+    r"|ve a (?:comment|reply|tip|news tip)|@|xa de entrada(?<=caixa de entrada)"
+    r"|f(?:ree (?:trial|account)|ull (?:story|article)|ach(?<=postfach))"
     r"|p(?:p(?:ort (?:us|our|independent|quality)|\b(?<=\bapp)|(?<=the app)|(?<=our app))"
-    r"|remium)"  # support us, app, get the apps, premium
+    r"|remium|osteingang|osta(?<=sella di posta))"  # support us, app, get the apps, premium
     r"|g(?:n(?<=sign)(?: up|up| in)| in(?<=log in)|in(?<=login)|istrieren|ístrate)"
-    r"|d(?:onate| access| (?:us )?(?:a )?(?:news )?tip)"  # donate, unlimited access, send tips
+    # donate, unlimited access, send (us) (a) (news) tip(s)
+    r"|d(?:onate| access| (?:tip|us (?:a )?(?:news )?tip|a (?:news )?tip|news tip))"
     r"|c(?:r(?<=suscr)|ri(?<=inscri)|reate (?:an|a free) account|iar ses|omment(?<=a comment))"
     r"|l(?:erts| (?:him|her|them|me|us) at|den(?<=anmelden))"  # alerts, e-mail him at
     r"|mail(?:(?<=by email)|(?<=by e-mail)|(?<=(?:per|par|via|por) email)"
     r"|(?<=(?:per|par|via|por) e-mail))"  # (entered at "mail", which few lines hold)
-    # inbox: de, es, pt, it, fr
-    r"|st(?:fach(?<=postfach)|eingang(?<=posteingang))|(?:bandeja|caixa) de entrada"
-    r"|sella di posta|te de réception(?<=boîte de réception)"
+    r"|éception(?<=boîte de réception)"  # inbox: fr (de, es, pt, it above)
 )
 #: The phrases in other scripts, looked for only in a text that is not all ASCII (in ``_CUE``
 #: they would make the scan try every position).
