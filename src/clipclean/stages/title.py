@@ -105,6 +105,49 @@ def headline_text(text: str) -> str:
     return (_after_date(text) or text) if text[0].isdigit() else text
 
 
+#: How many lines into the article run its headline may stand: a run may open on the
+#: headline, or take in a breadcrumb, a kicker or a date above it.
+RUN_HEAD: Final = 4
+#: A line of the run this long that ends on a full stop is its first sentence: the head ends.
+RUN_SENTENCE_UNITS: Final = 6
+#: Two sentences in one line: a question or exclamation ends one after any word.
+_ANY_BREAK: Final = re.compile(r"[^\W\d_][!?] [^\W\d_]")
+
+
+def _one_sentence(text: str) -> bool:
+    return _SENTENCE_BREAK.search(text) is None and _ANY_BREAK.search(text) is None
+
+
+def _run_head(draft: Draft, start: int) -> list[Block]:
+    """The run's first lines before its first sentence (at most :data:`RUN_HEAD`), kept when
+    they are of one sentence: where the headline stands when the run took it in. Two
+    sentences in one line there are the lead ("Wie war das? Hier ein Auszug …")."""
+    head = []
+    for b in draft.blocks:
+        if b.seq < start:
+            continue
+        f = facts(b)
+        if (
+            len(head) == RUN_HEAD
+            or (f.units >= PROSE_UNITS and not (f.headline and _one_sentence(b.text)))
+            or (f.units >= RUN_SENTENCE_UNITS and b.text.endswith("."))
+        ):
+            break
+        head.append(b)
+    return [b for b in head if _one_sentence(b.text)]
+
+
+def _header_below(draft: Draft, block: Block, start: int) -> bool:
+    """A byline, a name or a date stands between ``block`` and the run: the page's header
+    (headline, byline, date) is above the run, so the run's first lines are its lead."""
+    for b in draft.blocks:
+        if block.seq < b.seq < start and (
+            by_prefix(b.text) is not None or is_dateline(b.text) or is_person_name(b.text)
+        ):
+            return True
+    return False
+
+
 def _pick(draft: Draft) -> Block | None:
     start = draft.marks.get("body_start")
     if start is None:
@@ -117,6 +160,16 @@ def _pick(draft: Draft) -> Block | None:
             None,
         )
     area = [b for b in header_zone(draft, after=0) if b.seq < start]
+    above = _choose(draft, area)
+    head = _run_head(draft, start)
+    if not head or (above is not None and _header_below(draft, above, start)):
+        return above
+    return _choose(draft, area + head)
+
+
+def _choose(draft: Draft, area: list[Block]) -> Block | None:
+    """The headline among the lines of ``area``: printed twice, else the last one nearly as
+    long as the longest, or the shorter one right above it (that one its dek)."""
     bylines = [by_prefix(b.text) is not None for b in area]  # (once for both uses)
     by = bylines.index(True) if True in bylines else None
     ok = list(map(_is_candidate, area, bylines))  # (once: the byline's cut takes a prefix)
@@ -158,7 +211,8 @@ def title(draft: Draft) -> None:
     if known is None:
         block = _pick(draft)
         if block is not None:
-            draft.marks["title"] = block.seq
+            if block.seq < draft.marks.get("body_start", block.seq + 1):
+                draft.marks["title"] = block.seq  # (in the run: what follows it is the lead)
             known = headline_text(block.text)
             draft.lift(block, "title", known, confidence=0.6)
     if known is None:
