@@ -16,7 +16,7 @@ from ..model import Block, Draft
 from ..shape import facts, is_headline_like, is_person_name, units
 from ..stage import stage
 from ..text.blocks import FUNCTION_WORDS
-from .bylines import by_prefix, is_dateline
+from .bylines import BY_PREFIX, by_prefix, is_dateline
 from .span import header_zone
 
 #: How far into the document a headline may stand when the article run is unknown.
@@ -137,6 +137,12 @@ def _run_head(draft: Draft, start: int) -> list[Block]:
     return [b for b in head if _one_sentence(b.text)]
 
 
+def _lone_by(text: str) -> bool:
+    """A byline's word on a line of its own, the name on the next ("Von" / "Anna Schmidt",
+    "Posted by"): a scraper that puts every text node on its own line split the byline."""
+    return len(text) <= 12 and BY_PREFIX.match(f"{text} X") is not None
+
+
 def _header_below(draft: Draft, block: Block, start: int) -> bool:
     """A byline, a name or a date stands between ``block`` and the run: the page's header
     (headline, byline, date) is above the run, so the run's first lines are its lead."""
@@ -171,8 +177,9 @@ def _choose(draft: Draft, area: list[Block]) -> Block | None:
     """The headline among the lines of ``area``: printed twice, else the last one nearly as
     long as the longest, or the shorter one right above it (that one its dek)."""
     bylines = [by_prefix(b.text) is not None for b in area]  # (once for both uses)
-    by = bylines.index(True) if True in bylines else None
     ok = list(map(_is_candidate, area, bylines))  # (once: the byline's cut takes a prefix)
+    cuts = [y or _lone_by(b.text) for b, y in zip(area, bylines, strict=True)]
+    by = cuts.index(True) if True in cuts else None
     zone = [b for b, c in zip(area, ok, strict=True) if c]
     if by is not None:  # the headline stands above its byline
         zone = [b for b, c in zip(area[:by], ok[:by], strict=True) if c] or zone
