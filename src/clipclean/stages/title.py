@@ -148,7 +148,10 @@ def _header_below(draft: Draft, block: Block, start: int) -> bool:
     (headline, byline, date) is above the run, so the run's first lines are its lead."""
     for b in draft.blocks:
         if block.seq < b.seq < start and (
-            by_prefix(b.text) is not None or is_dateline(b.text) or is_person_name(b.text)
+            by_prefix(b.text) is not None
+            or _lone_by(b.text)
+            or is_dateline(b.text)
+            or is_person_name(b.text)
         ):
             return True
     return False
