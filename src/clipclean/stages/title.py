@@ -48,6 +48,7 @@ def _is_candidate(block: Block, byline: bool) -> bool:
         and (text[0].isalnum() or _quoted(text))
         and f.headline
         and not _lower_start(text)
+        and not _open_end(text)
         and not (f.units >= PROSE_UNITS and _SENTENCE_BREAK.search(text) is not None)
         and not byline
         and not is_person_name(text)
@@ -69,6 +70,16 @@ def _lower_start(text: str) -> bool:
     Bunten Republik"): the rest of a sentence, not a headline ("creditshelf kooperiert" may
     be one: a brand in lower case)."""
     return text.split(" ", 1)[0] in FUNCTION_WORDS
+
+
+#: Marks a headline does not end on: the rest of the line was cut off ("Die Region Rioja (").
+_OPEN_MARKS: Final = tuple("([{-–—/&+")
+
+
+def _open_end(text: str) -> bool:
+    """Ends on an open bracket or dash, or on a word that always has more after it ("… der
+    Stadt und"): a fragment of a sentence that a link or a line's wrap cut, not a headline."""
+    return text.endswith(_OPEN_MARKS) or text.rsplit(" ", 1)[-1] in FUNCTION_WORDS
 
 
 def _quoted(text: str) -> bool:
