@@ -49,6 +49,7 @@ def _is_candidate(block: Block, byline: bool) -> bool:
         and f.headline
         and not _lower_start(text)
         and not _open_end(text)
+        and not _crumbs(text)
         and not (f.units >= PROSE_UNITS and _SENTENCE_BREAK.search(text) is not None)
         and not byline
         and not is_person_name(text)
@@ -80,6 +81,16 @@ def _open_end(text: str) -> bool:
     """Ends on an open bracket or dash, or on a word that always has more after it ("… der
     Stadt und"): a fragment of a sentence that a link or a line's wrap cut, not a headline."""
     return text.endswith(_OPEN_MARKS) or text.rsplit(" ", 1)[-1] in FUNCTION_WORDS
+
+
+#: What stands between the steps of a breadcrumb ("Home › News › The Headline").
+_CRUMB_MARKS: Final = (" » ", " > ", " › ", " >> ", " → ")
+
+
+def _crumbs(text: str) -> bool:
+    """A breadcrumb (two steps or more): the page's path, never its headline (its last step
+    may be, and is printed on its own line)."""
+    return sum(text.count(m) for m in _CRUMB_MARKS) >= 2
 
 
 def _quoted(text: str) -> bool:
