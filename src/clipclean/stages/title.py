@@ -144,7 +144,7 @@ def _run_head(draft: Draft, start: int) -> list[Block]:
     """The run's first lines before its first sentence (at most :data:`RUN_HEAD`), kept when
     they are of one sentence: where the headline stands when the run took it in. Two
     sentences in one line there are the lead ("Wie war das? Hier ein Auszug …")."""
-    head = []
+    head: list[Block] = []
     for b in draft.blocks:
         if b.seq < start:
             continue
