@@ -3,7 +3,10 @@
 With the article run known (``body_start``), the headline is among the lines just before it:
 one the page prints twice (a sticky header, a share row), else the last one nearly as long as
 the longest (menus and kickers above it are short), or the line above that one when it is the
-shorter headline over a dek. Without the run, the first headline-like line. A repeat of the title is never article text.
+shorter headline over a dek. When the run opens on the headline (soup-style text: every text
+node a line), its first lines before its first sentence are candidates too, unless a byline or
+date under the best line above the run says the header is there. Without the run, the first
+headline-like line. A repeat of the title is never article text.
 """
 
 from __future__ import annotations
