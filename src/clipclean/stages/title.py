@@ -139,8 +139,16 @@ RUN_SENTENCE_UNITS: Final = 6
 _ANY_BREAK: Final = re.compile(r"[^\W\d_][!?] [^\W\d_]")
 
 
+#: Full stops that end a sentence (a headline may end on "!" or "?", not on these).
+_FULL_STOPS: Final = (".", "。", "．")
+
+
 def _one_sentence(text: str) -> bool:
-    return _SENTENCE_BREAK.search(text) is None and _ANY_BREAK.search(text) is None
+    return (
+        _SENTENCE_BREAK.search(text) is None
+        and _ANY_BREAK.search(text) is None
+        and "。" not in text[:-1]
+    )
 
 
 def _run_head(draft: Draft, start: int) -> list[Block]:
@@ -155,10 +163,12 @@ def _run_head(draft: Draft, start: int) -> list[Block]:
         if (
             len(head) == RUN_HEAD
             or (f.units >= PROSE_UNITS and not (f.headline and _one_sentence(b.text)))
-            or (f.units >= RUN_SENTENCE_UNITS and b.text.endswith("."))
+            or (f.units >= RUN_SENTENCE_UNITS and b.text.endswith(_FULL_STOPS))
         ):
             break
         head.append(b)
+    else:
+        return []  # no sentence under them: the run is no article with a headline on top
     return [b for b in head if _one_sentence(b.text)]
 
 
