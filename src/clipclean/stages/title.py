@@ -3,7 +3,10 @@
 With the article run known (``body_start``), the headline is among the lines just before it:
 one the page prints twice (a sticky header, a share row), else the last one nearly as long as
 the longest (menus and kickers above it are short), or the line above that one when it is the
-shorter headline over a dek. Without the run, the first headline-like line. A repeat of the title is never article text.
+shorter headline over a dek. When the run opens on the headline (soup-style text: every text
+node a line), its first lines before its first sentence are candidates too, unless a byline or
+date under the best line above the run says the header is there. Without the run, the first
+headline-like line. A repeat of the title is never article text.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from ..model import Block, Draft
 from ..shape import facts, is_headline_like, is_person_name, units
 from ..stage import stage
 from ..text.blocks import FUNCTION_WORDS
-from .bylines import by_prefix, is_dateline
+from .bylines import BY_PREFIX, by_prefix, is_dateline
 from .span import header_zone
 
 #: How far into the document a headline may stand when the article run is unknown.
@@ -48,6 +51,8 @@ def _is_candidate(block: Block, byline: bool) -> bool:
         and (text[0].isalnum() or _quoted(text))
         and f.headline
         and not _lower_start(text)
+        and not _open_end(text)
+        and not _crumbs(text)
         and not (f.units >= PROSE_UNITS and _SENTENCE_BREAK.search(text) is not None)
         and not byline
         and not is_person_name(text)
@@ -69,6 +74,26 @@ def _lower_start(text: str) -> bool:
     Bunten Republik"): the rest of a sentence, not a headline ("creditshelf kooperiert" may
     be one: a brand in lower case)."""
     return text.split(" ", 1)[0] in FUNCTION_WORDS
+
+
+#: Marks a headline does not end on: the rest of the line was cut off ("Die Region Rioja (").
+_OPEN_MARKS: Final = tuple("([{-–—/&+")
+
+
+def _open_end(text: str) -> bool:
+    """Ends on an open bracket or dash, or on a word that always has more after it ("… der
+    Stadt und"): a fragment of a sentence that a link or a line's wrap cut, not a headline."""
+    return text.endswith(_OPEN_MARKS) or text.rsplit(" ", 1)[-1] in FUNCTION_WORDS
+
+
+#: What stands between the steps of a breadcrumb ("Home › News › The Headline").
+_CRUMB_MARKS: Final = (" » ", " > ", " › ", " >> ", " → ")
+
+
+def _crumbs(text: str) -> bool:
+    """A breadcrumb (two steps or more): the page's path, never its headline (its last step
+    may be, and is printed on its own line)."""
+    return sum(text.count(m) for m in _CRUMB_MARKS) >= 2
 
 
 def _quoted(text: str) -> bool:
@@ -105,6 +130,68 @@ def headline_text(text: str) -> str:
     return (_after_date(text) or text) if text[0].isdigit() else text
 
 
+#: How many lines into the article run its headline may stand: a run may open on the
+#: headline, or take in a breadcrumb, a kicker or a date above it.
+RUN_HEAD: Final = 4
+#: A line of the run this long that ends on a full stop is its first sentence: the head ends.
+RUN_SENTENCE_UNITS: Final = 6
+#: Two sentences in one line: a question or exclamation ends one after any word.
+_ANY_BREAK: Final = re.compile(r"[^\W\d_][!?] [^\W\d_]")
+
+
+#: Full stops that end a sentence (a headline may end on "!" or "?", not on these).
+_FULL_STOPS: Final = (".", "。", "．")
+
+
+def _one_sentence(text: str) -> bool:
+    return (
+        _SENTENCE_BREAK.search(text) is None
+        and _ANY_BREAK.search(text) is None
+        and "。" not in text[:-1]
+    )
+
+
+def _run_head(draft: Draft, start: int) -> list[Block]:
+    """The run's first lines before its first sentence (at most :data:`RUN_HEAD`), kept when
+    they are of one sentence: where the headline stands when the run took it in. Two
+    sentences in one line there are the lead ("Wie war das? Hier ein Auszug …")."""
+    head: list[Block] = []
+    for b in draft.blocks:
+        if b.seq < start:
+            continue
+        f = facts(b)
+        if (
+            len(head) == RUN_HEAD
+            or (f.units >= PROSE_UNITS and not (f.headline and _one_sentence(b.text)))
+            or (f.units >= RUN_SENTENCE_UNITS and b.text.endswith(_FULL_STOPS))
+        ):
+            break
+        head.append(b)
+    else:
+        return []  # no sentence under them: the run is no article with a headline on top
+    return [b for b in head if _one_sentence(b.text)]
+
+
+def _lone_by(text: str) -> bool:
+    """A byline's word on a line of its own, the name on the next ("Von" / "Anna Schmidt",
+    "Posted by"): a scraper that puts every text node on its own line split the byline."""
+    return len(text) <= 12 and BY_PREFIX.match(f"{text} X") is not None
+
+
+def _header_below(draft: Draft, block: Block, start: int) -> bool:
+    """A byline, a name or a date stands between ``block`` and the run: the page's header
+    (headline, byline, date) is above the run, so the run's first lines are its lead."""
+    for b in draft.blocks:
+        if block.seq < b.seq < start and (
+            by_prefix(b.text) is not None
+            or _lone_by(b.text)
+            or is_dateline(b.text)
+            or is_person_name(b.text)
+        ):
+            return True
+    return False
+
+
 def _pick(draft: Draft) -> Block | None:
     start = draft.marks.get("body_start")
     if start is None:
@@ -117,9 +204,20 @@ def _pick(draft: Draft) -> Block | None:
             None,
         )
     area = [b for b in header_zone(draft, after=0) if b.seq < start]
+    above = _choose(draft, area)
+    head = _run_head(draft, start)
+    if not head or (above is not None and _header_below(draft, above, start)):
+        return above
+    return _choose(draft, area + head)
+
+
+def _choose(draft: Draft, area: list[Block]) -> Block | None:
+    """The headline among the lines of ``area``: printed twice, else the last one nearly as
+    long as the longest, or the shorter one right above it (that one its dek)."""
     bylines = [by_prefix(b.text) is not None for b in area]  # (once for both uses)
-    by = bylines.index(True) if True in bylines else None
     ok = list(map(_is_candidate, area, bylines))  # (once: the byline's cut takes a prefix)
+    cuts = [y or _lone_by(b.text) for b, y in zip(area, bylines, strict=True)]
+    by = cuts.index(True) if True in cuts else None
     zone = [b for b, c in zip(area, ok, strict=True) if c]
     if by is not None:  # the headline stands above its byline
         zone = [b for b, c in zip(area[:by], ok[:by], strict=True) if c] or zone
@@ -158,7 +256,8 @@ def title(draft: Draft) -> None:
     if known is None:
         block = _pick(draft)
         if block is not None:
-            draft.marks["title"] = block.seq
+            if block.seq < draft.marks.get("body_start", block.seq + 1):
+                draft.marks["title"] = block.seq  # (in the run: what follows it is the lead)
             known = headline_text(block.text)
             draft.lift(block, "title", known, confidence=0.6)
     if known is None:

@@ -1,0 +1,75 @@
+"""The title on text input: a headline by its shape and its place near the article run.
+
+The stage is run on a draft whose article run is set by hand (``body_start``), as
+``article_span`` leaves it on soup-style pages (every text node on its own line)."""
+
+from __future__ import annotations
+
+from clipclean.model import Block, Draft
+from clipclean.stages.title import title
+
+PARAS = [
+    "The council voted on Tuesday to close the old bridge to cars for two years of repairs.",
+    "Engineers found cracks in three of the supports during an inspection in the spring.",
+    "Buses will use a temporary lane, and cyclists will keep a path on the eastern side.",
+]
+HEADLINE = "Bridge to close for two years"
+MENU = ["Home", "News", "Sport", "Politics", "Culture", "Weather"]
+
+
+def run(lines: list[str], start: str) -> Draft:
+    """The title stage on ``lines``, the article run starting at the line ``start``."""
+    draft = Draft([Block(text=t, line=i + 1, origin=f"line {i + 1}") for i, t in enumerate(lines)])
+    draft.marks["body_start"] = next(b.seq for b in draft.blocks if b.text == start)
+    title.fn(draft)
+    return draft
+
+
+def texts(draft: Draft) -> list[str]:
+    return [b.text for b in draft.blocks]
+
+
+def test_a_headline_the_run_opens_on_is_the_title_not_a_button_above_the_run() -> None:
+    button = "Follow us on LinkedIn and Facebook"
+    draft = run([*MENU[:2], button, *MENU[2:], HEADLINE, *PARAS], HEADLINE)
+    assert draft.best("title") == HEADLINE
+    assert texts(draft)[-len(PARAS) - 1 :] == [MENU[-1], *PARAS]
+    assert "title" not in draft.marks  # in the run: no dek slot under it
+
+
+def test_a_run_opening_on_two_sentences_keeps_them_in_the_body() -> None:
+    lead = "Wie war das nochmal? Hier ein Auszug aus unseren Unterlagen"
+    draft = run([*MENU, lead, *PARAS], lead)
+    assert draft.best("title") is None
+    assert lead in texts(draft)
+
+
+def test_a_byline_under_the_headline_says_the_runs_first_line_is_the_lead() -> None:
+    # the headline, "Von" / name and a date above the run: its first line is no headline
+    question = "Wo sind Sie in die Europäische Union eingereist?"
+    lines = [*MENU, HEADLINE, "Von", "Jane Doe", question, *PARAS]
+    draft = run(lines, question)
+    assert draft.best("title") == HEADLINE
+    assert question in texts(draft)
+
+
+def test_a_byline_split_over_two_lines_ends_the_headline_zone() -> None:
+    # "Von" / "Jane Doe": every text node on its own line; the caption under it is no title
+    caption = "A view of the old bridge over the river from the southern bank at dusk"
+    lines = [*MENU, HEADLINE, "Von", "Jane Doe", "March 4, 2024", caption, *PARAS]
+    assert run(lines, PARAS[0]).best("title") == HEADLINE
+
+
+def test_a_line_cut_off_at_an_open_bracket_or_a_function_word_is_never_the_title() -> None:
+    for cut in (
+        "Die Region D.O.Ca. Rioja in Spanien und ihre besten Lagen (",
+        "The council has published its report on the state of the",
+    ):
+        lines = [*MENU, HEADLINE, "March 4, 2024", cut, *PARAS]
+        assert run(lines, PARAS[0]).best("title") == HEADLINE, cut
+
+
+def test_a_breadcrumb_is_never_the_title() -> None:
+    crumbs = "Home › News › City › Council votes on the future of the old bridge"
+    lines = [*MENU, HEADLINE, "March 4, 2024", crumbs, *PARAS]
+    assert run(lines, PARAS[0]).best("title") == HEADLINE
