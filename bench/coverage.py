@@ -46,20 +46,25 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _PIECES = re.compile(UNSPACED.pattern + r"|(?:(?!" + UNSPACED.pattern + r")\w)+")
 
 
-def tokens(text: str) -> Counter[str]:
-    """Case-folded word tokens of ``text`` as a multiset. In scripts written without spaces
-    (Han, kana, Thai, Lao, Khmer, Myanmar) each character is a token: a ``\\w+`` run there is a
+def _words(text: str) -> list[str]:
+    """Case-folded word tokens of ``text`` in order. In scripts written without spaces (Han,
+    kana, Thai, Lao, Khmer, Myanmar) each character is a token: a ``\\w+`` run there is a
     whole line, and a line joined to the next (a hard-wrapped paragraph) is no word lost."""
     words = _WORD.findall(text.translate(_INVISIBLE).casefold())
     if text.isascii() or UNSPACED.search(text) is None:
-        return Counter(words)
-    out: Counter[str] = Counter()
+        return words
+    out: list[str] = []
     for word in words:
         if UNSPACED.search(word) is None:
-            out[word] += 1
+            out.append(word)
         else:
-            out.update(_PIECES.findall(word))
+            out += _PIECES.findall(word)
     return out
+
+
+def tokens(text: str) -> Counter[str]:
+    """:func:`_words` as a multiset."""
+    return Counter(_words(text))
 
 
 def _hidden(el: lxml.html.HtmlElement) -> bool:
@@ -138,7 +143,7 @@ def spaced(doc: dict[str, Any], lost: Counter[str]) -> Counter[str]:
     finals: set[str] = set()
     initials: set[str] = set()
     for s in _strings(doc):
-        words = _WORD.findall(s.translate(_INVISIBLE).casefold())
+        words = _words(s)  # (split as the seen tokens are: "㐀0" is two)
         if len(words) > 1:
             edges = {0, *accumulate(map(len, words))}
             streams.append(("".join(words), edges))

@@ -39,6 +39,18 @@ def _fixtures() -> Iterator[tuple[str, bytes, str]]:
         yield path.name, path.read_bytes(), "text"
 
 
+def test_the_checker_splits_unspaced_scripts_alike_on_both_sides() -> None:
+    # Found by test_mutated_html_keeps_every_word: "㐀0" loose before an odd tag and "tml"
+    # after it read as "㐀" + "0tml"; the two removals hold "㐀0" and "tml", which the
+    # spaced-word check must split the way the seen tokens are split to pair "0" with "tml".
+    html = (
+        "㐀0<!DOCTYPE html><h<p>tml lang='en'><head><title>T</title></head><body>"
+        "<p>The council voted on Tuesday to approve the new budget for the coming year.</p>"
+        "</body></html>"
+    )
+    assert _coverage(html) == 1.0
+
+
 def test_the_checker_counts_what_a_reader_sees() -> None:
     html = (
         "<html><head><title>Not seen</title><style>p{}</style></head><body>"
