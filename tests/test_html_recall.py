@@ -4,7 +4,10 @@ must still go."""
 
 from __future__ import annotations
 
+import lxml.html
+
 import clipclean
+from clipclean.html.prune import chrome_word
 
 FILLER = (
     "The council met on Tuesday evening to discuss the budget for the coming year, and "
@@ -73,3 +76,66 @@ def test_credit_shapes_far_from_an_image_stay_and_credits_beside_one_go() -> Non
         assert gone not in d["body"]
     images = {(i["caption"], i["credit"]) for i in d["images"]}
     assert images == {(None, "Jane Doe/Reuters"), ("The town hall at night", "John Roe/AP")}
+
+
+CAPTION = (
+    "The council chose this design for the new library after a public vote. <br><br>Readers "
+    "sent more than two thousand letters about it, most of them asking for a reading garden "
+    "on the roof. <a href='/library'>See the other designs here</a>"
+)
+THREAD = "".join(
+    f"<div class='comment-item'><img src='/avatar{i}.png' alt=''><b>Reader {i}</b>"
+    f"<time>March {i}, 2021</time><p>I went to the meeting and I think the council got the "
+    f"budget wrong again this year, as it does every single year without fail.</p>"
+    f"<a href='#reply-{i}'>Reply</a></div>"
+    for i in range(1, 4)
+)
+
+
+def test_a_gallery_caption_named_comment_stays_but_a_comment_thread_goes() -> None:
+    """A box whose class says "comment" but which is one note of prose (a gallery's
+    caption) is the article's; a thread (avatars, dates, repeated items) is not."""
+    body = (
+        f"<article><p>{FILLER}</p><div class='gallery__item'><img src='/a.jpg' alt=''>"
+        f"<div class='gallery__item__comment'>{CAPTION}</div></div><p>{FILLER}</p>"
+        f"<div class='thread'>{THREAD}</div></article>"
+    )
+    d = clipclean.clean(page(body)).to_dict()
+    assert "reading garden on the roof" in d["body"]
+    assert "got the budget wrong again" not in d["body"]
+
+
+def test_a_caption_named_comment_is_not_chrome_on_a_page_that_marks_no_article() -> None:
+    tree = lxml.html.fromstring(
+        f"<html><body><div class='gallery'><p>{FILLER}</p>"
+        f"<div class='gallery__item__comment'>{CAPTION}</div></div>"
+        f"<div class='comments'>{THREAD}</div></body></html>"
+    )
+    caption, thread = tree.find_class("gallery__item__comment")[0], tree.find_class("comments")[0]
+    assert chrome_word(caption, "gallery__item__comment ") is None
+    assert chrome_word(thread, "comments ") == "comments"
+
+
+def test_a_note_named_comment_after_a_marked_article_goes() -> None:
+    """On a page that marks its article, a "comment" box of prose after it is a reader's
+    comment, whatever its shape."""
+    body = (
+        f"<article><p>{FILLER}</p><p>{FILLER}</p><p>{FILLER}</p></article>"
+        f"<div class='user-comment'>{CAPTION}</div>"
+    )
+    html = page(body).replace(b"<main>", b"<div>").replace(b"</main>", b"</div>")
+    assert "reading garden" not in clipclean.clean(html).to_dict()["body"]
+
+
+def test_a_lone_comment_with_its_counts_goes_on_a_page_that_marks_no_article() -> None:
+    """One reader's comment of prose, with its row of counts (parts repeating one class), is
+    a thread's item even where no container names the thread."""
+    comment = (
+        "<div class='c-box comment'><span class='meta'>level 2</span>"
+        "<span class='meta'>2 points</span><span class='meta'>9 years ago</span>"
+        "<p>I went to the meeting and I think the council got the budget wrong again this "
+        "year, as it does every single year without fail.</p></div>"
+    )
+    body = f"<div class='story'><p>{FILLER}</p><p>{FILLER}</p><p>{FILLER}</p></div>{comment}"
+    html = page(body).replace(b"<main>", b"<div>").replace(b"</main>", b"</div>")
+    assert "got the budget wrong again" not in clipclean.clean(html).to_dict()["body"]

@@ -21,7 +21,7 @@ from readability.readability import REGEXES, is_video_url
 
 from .blocks import IMAGE_PLACE
 from .dropped import OUTSIDE, Sieve, top, where
-from .prune import has_prose
+from .prune import has_prose, lone_prose
 
 #: Tag-name prefixes readability treats as block content inside a div (its divToPElementsRe).
 _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
@@ -58,13 +58,16 @@ def text_length(el: lxml.html.HtmlElement) -> int:
 _BLOCK_TAGS = (*_BLOCK_PREFIXES, "param", "picture", "progress")
 
 
-def _standfirst_box(el: lxml.html.HtmlElement) -> bool:
+def _prose_named_unlikely(el: lxml.html.HtmlElement) -> bool:
     """A box unlikely only by the word "header" that holds a paragraph of prose: the
-    article's header with its standfirst, not the page's masthead (a line or a menu)."""
+    article's header with its standfirst, not the page's masthead (a line or a menu); or
+    only by "comment" that is one note of prose, not a thread (see :func:`lone_prose`)."""
     attrs = "{} {}".format(el.get("class", ""), el.get("id", "")).lower()
-    if "header" not in attrs:  # (the common case, decided without a search)
-        return False
-    return _UNLIKELY.search(attrs.replace("header", " ")) is None and has_prose(el)
+    if "header" in attrs:
+        return _UNLIKELY.search(attrs.replace("header", " ")) is None and has_prose(el)
+    if "comment" in attrs:
+        return _UNLIKELY.search(attrs.replace("comment", " ")) is None and lone_prose(el)
+    return False
 
 
 _CALL_TO_ACTION = REGEXES["callToActionRe"]
@@ -167,7 +170,7 @@ class _Reader(Document):
                 elem.getparent() is not None
                 and elem.tag not in ("html", "body")
                 and not _protected(elem)
-                and not _standfirst_box(elem)
+                and not _prose_named_unlikely(elem)
             ):
                 self._drop(elem, "an unlikely candidate by its class/id")
 

@@ -85,7 +85,7 @@ def chrome_word(el: lxml.html.HtmlElement, attrs: str) -> str | None:
         return None
     word = hit.group(0).strip(" _-").lower()
     if "comment" in word:
-        return word
+        return None if lone_prose(el) else word
     if _embeds_quote(el):
         if el.tag != "blockquote" and el.getparent() is not None:
             el.drop_tag()  # the box's class words would still count against it later
@@ -137,15 +137,57 @@ def prose_in_article(el: lxml.html.HtmlElement) -> bool:
     return bool(_IN_ARTICLE(el)) and has_prose(el)
 
 
-def has_prose(el: lxml.html.HtmlElement) -> bool:
-    """A paragraph of sentence-like prose, mostly outside links, under ``el``."""
-    for p in el.iter("p", "blockquote", "li"):
-        text = _TEXT(p).strip()
-        if text.endswith(_SENTENCE_END) and len(text.split()) >= PROSE_WORDS:
-            linked = sum(len(_TEXT(a).split()) for a in p.iter("a"))
-            if linked < 0.3 * len(text.split()):
-                return True
-    return False
+def has_prose(el: lxml.html.HtmlElement, own: bool = False) -> bool:
+    """A paragraph of sentence-like prose, mostly outside links, under ``el``; with ``own``,
+    ``el``'s whole text may be that paragraph (a box of text and <br>s, no <p>), and it may
+    close on a link if it holds sentences ("… Designaward. Küchen … Entdecken Sie hier …")."""
+    return any(map(_is_prose, el.iter("p", "blockquote", "li"))) or (
+        own and _is_prose(el, sentences=2)
+    )
+
+
+#: Sentence ends inside a text: a sentence ended, the next begins with a capital.
+_SENTENCES = re.compile(r"[.!?…][\"”»]? +[A-ZÀ-ÖØ-Þ]")
+
+
+def _is_prose(p: lxml.html.HtmlElement, sentences: int = 0) -> bool:
+    """``p``'s text is of paragraph length, mostly outside links, and ends a sentence (or,
+    with ``sentences``, holds that many sentence ends)."""
+    text = _TEXT(p).strip()
+    words = len(text.split())
+    if words < PROSE_WORDS:
+        return False
+    if not text.endswith(_SENTENCE_END) and (
+        not sentences or len(_SENTENCES.findall(text)) < sentences
+    ):
+        return False
+    return sum(len(_TEXT(a).split()) for a in p.iter("a")) < 0.3 * words
+
+
+#: What a comment thread has and a caption or note of prose does not: avatars, dates, replies.
+_THREAD_PARTS = ("img", "time", "form", "ul", "ol", "article", "section")
+_ANY_ARTICLE = etree.XPath(
+    "boolean(/descendant::article|/descendant::main|//*[contains(@itemprop, 'articleBody')])"
+)
+
+
+def lone_prose(el: lxml.html.HtmlElement) -> bool:
+    """A "comment"-named box that is one note of prose (a gallery's caption, an editor's
+    comment), not a thread: sentence-like text, mostly outside links, and none of a thread's
+    shape (avatars, dates, lists of items, boxes repeating one class); and, on a page that
+    marks its article, inside it (comments follow the article)."""
+    if next(el.iter(*_THREAD_PARTS), None) is not None:
+        return False
+    seen: set[str] = set()
+    for part in el.iterdescendants(etree.Element):
+        cls = part.get("class")
+        if cls in seen:
+            return False  # (a part repeated: a thread's items, a row of counts or buttons)
+        if cls:
+            seen.add(cls)
+    if not has_prose(el, own=True):
+        return False
+    return bool(_IN_ARTICLE(el)) or not _ANY_ARTICLE(el)
 
 
 #: A pop-up card inside running text (a person's photo and links to stories about them):
