@@ -99,6 +99,30 @@ def _may_match(text: str) -> bool:
     return first.isascii() or first.isdigit() or first in ASCII_FOLDS
 
 
+#: What an ASCII line must also hold, by its first two characters lower-cased, for :data:`_ANY`
+#: to match it: the word it opens with, else "ago" (a line that opens "a"/"an" can only be
+#: "an hour ago"; "mo" opens "moments ago" or "modified").
+_OPENING: Final = {"re": "reading time", "po": "posted", "ju": "just now"}
+
+
+def _worth_matching(text: str) -> bool:
+    """A second look, at ASCII lines only (there ``re.I`` folds exactly as ``str.lower``), that
+    rules out most of the lines :func:`_may_match` lets through (list items and dates opening
+    with a digit, "Read …", "Posted by …", "As …"): each costs :data:`_ANY`'s every branch."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    head = low[:2]
+    if head[:1].isdigit():  # "2 hours ago", "12:51", "3 min read"
+        return "ago" in low or "min" in low or ":" in low[1:3] or "." in low[1:3]
+    if head[:1] == "a":
+        return "ago" in low
+    if head == "mo":
+        return "ago" in low or low.startswith("modified")
+    word = _OPENING.get(head)
+    return word is None or low.startswith(word)
+
+
 @stage("timestamps")
 def relative_timestamps(draft: Draft) -> None:
     """Relative times and counters ("2 hours ago 2"), and clock times without a date."""
@@ -108,7 +132,7 @@ def relative_timestamps(draft: Draft) -> None:
         text = block.text
         if len(text) > 80:
             continue
-        m = _may_match(text) and match(text)
+        m = _may_match(text) and _worth_matching(text) and match(text)
         if not m:
             continue
         shape = m.lastgroup or ""  # (every branch of _ANY is a named group)
