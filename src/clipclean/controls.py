@@ -41,10 +41,16 @@ _C0_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
 _C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
 
 
+def has_any_byte(data: bytes, among: bytes) -> bool:
+    """Has ``data`` any of the bytes ``among``? One ``memchr`` a byte: several times cheaper
+    than a pass of ``bytes.translate`` deleting them (a table lookup and a copy a byte)."""
+    return any(map(data.__contains__, among))
+
+
 def utf8_has_controls(raw: bytes) -> bool:
-    """:func:`has_controls` of ``raw.decode("utf-8")``, read off the bytes: a C pass that
-    deletes nothing is much cheaper than the pattern's scan of every character."""
-    if len(raw.translate(None, _C0_BYTES)) != len(raw):
+    """:func:`has_controls` of ``raw.decode("utf-8")``, read off the bytes: a C search
+    for each byte is much cheaper than the pattern's scan of every character."""
+    if has_any_byte(raw, _C0_BYTES):
         return True
     if b"\xc2" in raw and _C1_BYTES.search(raw) is not None:
         return True
@@ -93,6 +99,7 @@ def is_blank(text: str) -> bool:
 
 
 __all__ = [
+    "has_any_byte",
     "has_controls",
     "is_binary",
     "is_blank",

@@ -11,6 +11,8 @@ import re
 from itertools import filterfalse
 from typing import Final
 
+from .controls import has_any_byte
+
 _STOPWORDS: Final[dict[str, frozenset[str]]] = {
     code: frozenset(words.split())
     for code, words in {
@@ -122,9 +124,8 @@ def detect(text: str, sample: int = 3000) -> str | None:
 
 def _may_have_script(text: str) -> bool:
     """False when ``text`` has no letter of ``_SCRIPTS``: its UTF-8 has none of their first
-    bytes (dropped in C: several times faster than the pattern's scan of a Latin text)."""
-    data = text.encode("utf-8", "surrogatepass")
-    return len(data.translate(None, _SCRIPT_LEADS)) != len(data)
+    bytes (looked for in C: many times faster than the pattern's scan of a Latin text)."""
+    return has_any_byte(text.encode("utf-8", "surrogatepass"), _SCRIPT_LEADS)
 
 
 def _detect(text: str) -> str | None:
