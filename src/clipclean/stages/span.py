@@ -163,7 +163,11 @@ def _base_score(f: Facts) -> float:
     n = f.units
     if n >= PROSE_UNITS and _is_listing(f):
         return -SHORT_COST
-    if f.ends and not f.text.endswith(_CUT_SHORT) and not _quote_ends(f.text):
+    if (
+        (f.ends or (n >= PROSE_UNITS and _ends_late(f.text)))
+        and not f.text.endswith(_CUT_SHORT)
+        and not _quote_ends(f.text)
+    ):
         if n >= PROSE_UNITS:
             return float(n)
         if n >= 4:
@@ -173,6 +177,26 @@ def _base_score(f: Facts) -> float:
     elif n >= LONG_UNITS:
         return 0.7 * n
     return -SHORT_COST
+
+
+#: Sentence marks before a full-width bracket that closes a line (see :func:`_ends_late`).
+_STOPS: Final = frozenset('.!?…。！？"”」')
+
+
+def _ends_late(text: str) -> bool:
+    """A sentence the line goes on past: closed by an emoji ("… das gefällt mir 😉") or by a
+    credit in full-width brackets after its mark ("…英雄的城！（评论员 罗博）"). (ASCII ")" is a
+    sentence end already.)"""
+    last = text.rstrip("\ufe0f")[-1:]
+    if not last or last.isascii():
+        return False
+    code = ord(last)
+    if code >= 0x1F000 or 0x2600 <= code < 0x2800:
+        return True
+    if last != "）":
+        return False
+    cut = text.rfind("（")
+    return cut > 0 and text[:cut].rstrip()[-1:] in _STOPS
 
 
 def _is_listing(f: Facts) -> bool:
@@ -251,7 +275,7 @@ def _base_scores(fs: list[Facts]) -> tuple[list[float], list[int]]:
     for f in fs:
         k += 1
         n = f.units
-        if not f.ends:
+        if not f.ends and not (n >= PROSE_UNITS and _ends_late(f.text)):
             add(0.7 * n if n >= LONG_UNITS and not _is_listing(f) else cost)
             continue
         text = f.text
@@ -556,8 +580,9 @@ def cut_at_end_marker(fs: list[Facts], sc: list[float], start: int, end: int) ->
     short, said = _short_lines(fs, start + bisect_right(seen, 0.0), end + 1)
     stop = next((i for i in said if _is_comment_head(fs[i].text)), end + 1)
     # a marker ends the run once 2 * PROSE_UNITS of prose stood, and either most of the prose
-    # stood before it (see below) or only teasers follow it (past the last two prose blocks)
-    last_pair = _last_prose_pair(sc, start, end)
+    # stood before it (see below) or only teasers follow it (past the last two prose blocks
+    # and the last paragraph too long for a teaser)
+    last_pair = max(_last_prose_pair(sc, start, end), _last_long_prose(sc, start, end))
     most = start + bisect_left(seen, END_AFTER * total)
     tail = max(start + bisect_right(seen, 2 * PROSE_UNITS), min(most, last_pair))
     for i in short[bisect_left(short, tail) :]:
@@ -730,6 +755,19 @@ def _last_prose_pair(sc: list[float], start: int, end: int) -> int:
     ``i`` is past it. Read from the end, where an article's paragraphs usually are."""
     for k in range(end - 1, start, -1):
         if sc[k] > PROSE_UNITS and sc[k + 1] > PROSE_UNITS:
+            return k
+    return start
+
+
+#: Units of a paragraph too long for a teaser: after the article's end marker it is the
+#: article going on (an inline box), not a list of headlines with a sentence each.
+LONG_PARAGRAPH: Final = 100
+
+
+def _last_long_prose(sc: list[float], start: int, end: int) -> int:
+    """The last line in ``start .. end`` that scores LONG_PARAGRAPH or more, or ``start``."""
+    for k in range(end, start, -1):
+        if sc[k] >= LONG_PARAGRAPH:
             return k
     return start
 
