@@ -47,3 +47,32 @@ def test_a_long_paragraph_after_a_read_also_box_is_the_article_going_on() -> Non
         ["Weather", *PARAS, "Read also:", teaser, "Jane Smith", "Read also:", long, "Topics"]
     )
     assert PARAS[-1] in got and long in got
+
+
+def product(name: str, k: int) -> list[str]:
+    """A product described in prose, then its features under a one-word label."""
+    features = [
+        f"Adjustable hip belt with elastic cord {k}",
+        "Compartment for crampons with a side opening",
+        "Holder for the shovel handle and the probe",
+        "Soft back panel made of breathable mesh",
+        "Removable chest strap with quick release buckle",
+        "Prepared for a hydration bag",
+        "With signal whistle",
+    ]
+    prose = (
+        f"The {name} is made for racers who want to reach the summit as fast as they can, and "
+        "it carries skis, poles and crampons without getting in the way on the climb."
+    )
+    return [name, prose, "Description:", *features]
+
+
+def test_features_under_a_label_between_two_products_stay_in_the_article() -> None:
+    menu = ["Home", "News", "Products", "Shop", "Contact", "About", "Help", "Search"]
+    lines = [*menu, "New gear for ski racing", *PARAS[:1]]
+    for k, name in enumerate(("Rapid pack", "Summit pack", "Ridge pack")):
+        lines += product(name, k)
+    lines += [PARAS[1], "Tags:", "gear", "skiing", "Share:", "Facebook", "Twitter", "Print"]
+    got = body(lines)
+    assert "Adjustable hip belt with elastic cord 0" in got and "The Ridge pack" in got
+    assert PARAS[1] in got and "Facebook" not in got

@@ -290,7 +290,7 @@ def _base_scores(fs: list[Facts]) -> tuple[list[float], list[int]]:
             add(0.0 if last in "?!" else 1.0)
         else:
             add(cost)
-        if last == ":" and n >= 3:
+        if last == ":":
             intros.append(k)
     return out, intros
 
@@ -310,15 +310,34 @@ def _link_costs(fs: list[Facts], out: list[float]) -> None:
             out[i] = -LINK_COST
 
 
+#: A short label ending with a colon ("Description:", "Zutaten:") opens a list of short lines
+#: (see :func:`_list_items`) when prose stands within this many short lines before it and
+#: after the list.
+LABEL_GAP: Final = 1
+
+
 def _list_items(fs: list[Facts], out: list[float], intros: list[int]) -> None:
     """Short lines after a line that introduces a list ("Here are the highlights:") score 0.5:
-    up to LIST_REACH of them, until a line that is not short. ``intros``: the lines that may
-    introduce one (see :func:`_base_scores`)."""
+    up to LIST_REACH of them, until a line that is not short. A label of a word or two
+    ("Description:") introduces one only between two paragraphs (see LABEL_GAP): the features
+    of a product described in prose, not a "Share:" row. ``intros``: the lines that may
+    introduce one, all ending with a colon (see :func:`_base_scores`)."""
     n = len(out)
     i = 0  # the first line not yet taken as a list item
     for c in intros:
-        if c < i or not _is_list_intro(fs[c].text):
+        if c < i:
             continue
+        if not _is_list_intro(fs[c].text):
+            if not _prose_near(out, c - 1, -1, LABEL_GAP):
+                continue
+            # a label ("Description:", "Zutaten:") between two paragraphs: the list it opens
+            # must lead back to prose (a "Share:" row at the article's end does not)
+            z, left = c + 1, LIST_REACH
+            while z < n and left > 0 and out[z] < 0:
+                left -= 1
+                z += 1
+            if z == c + 1 or not _prose_near(out, z, 1, LABEL_GAP):
+                continue
         i, left = c + 1, LIST_REACH
         while i < n and left > 0 and out[i] < 0:  # (a line scoring below zero is short)
             out[i] = 0.5
