@@ -15,6 +15,8 @@ extraction with readability's:
   three times that of a pick inside it), unless its added paragraphs are teasers;
 - ``lead``: the pick gains the run's running text above it (below the headline), or else the
   paragraphs of prose just before it (passing a byline or a date, stopping at the headline);
+  and the heading of its first section when that stands just before it, at the level of the
+  pick's own section headings;
 - ``filled``: the pick gains the sentences between its first and last block it left out;
 - ``readability``: the pick as it is.
 
@@ -220,10 +222,7 @@ def _choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
         return run, "run"
     pick_scores = scores([b for b, _ in pick])
     pick_prose = _prose_of(pick_scores)
-    where: dict[str, int] = {}
-    for i, (b, _) in enumerate(page.pairs):
-        where.setdefault(_key(b.text), i)
-    found = [(where.get(_key(b.text), -1), s) for (b, _), s in zip(pick, pick_scores, strict=True)]
+    found = list(zip(_aligned(pick, page), pick_scores, strict=True))
     in_run = _prose_of([s for i, s in found if page.start <= i <= page.end])
     run_prose = _prose_of(page.scores[page.start : page.end + 1])
     ratio = REPLACE_RATIO if in_run < INSIDE * pick_prose else FRAGMENT_RATIO
@@ -237,11 +236,54 @@ def _choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
     if not placed:
         return pick, "readability"
     known = {_key(b.text) for b, _ in pick}
-    lead = _above(page, min(placed), known) or _lead(page, min(placed), known)
+    first = min(placed)
+    lead = _above(page, first, known) or _lead(page, first, known)
+    section = _section(page, pick, first)
+    if section and section[0] not in lead:
+        lead = [*lead, *section]
     filled = _fill(page, pick, [i for i, _ in found], known)
     if len(filled) > len(pick):
         return lead + filled, "filled"
     return (lead + pick, "lead") if lead else (pick, "readability")
+
+
+def _aligned(pick: Pairs, page: Page) -> list[int]:
+    """Where each block of the pick stands on the page (-1: not there), read in order: a text
+    the page repeats (a table of contents' entry and its section's heading) is placed at its
+    first occurrence after the pick's block before it, so the pick is not taken to reach up
+    to a table of contents above it. (The first block takes the first occurrence.)"""
+    where: dict[str, list[int]] = {}
+    for i, (b, _) in enumerate(page.pairs):
+        where.setdefault(_key(b.text), []).append(i)
+    out: list[int] = []
+    last = -1
+    for b, _ in pick:
+        seen = where.get(_key(b.text))
+        if not seen:
+            out.append(-1)
+            continue
+        i = next((i for i in seen if i > last), seen[0])
+        out.append(i)
+        last = max(last, i)
+    return out
+
+
+#: Section-heading tags (the page's headline is an h1).
+_SECTION_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+
+
+def _section(page: Page, pick: Pairs, first: int) -> Pairs:
+    """The section heading just before the pick, when the pick holds headings of the same
+    level: the heading of the article's first section, left out with the box around it
+    (readability took the section's body, the heading stood one level up)."""
+    if first < 1:
+        return []
+    block, el = page.pairs[first - 1]
+    if block.kind != "heading" or el.tag not in _SECTION_HEADINGS or block.links >= LINKED:
+        return []
+    if not any(e.tag == el.tag and b.kind == "heading" for b, e in pick):
+        return []
+    return [(block, el)]
 
 
 def _above(page: Page, first: int, known: set[str]) -> Pairs:
