@@ -257,6 +257,20 @@ def test_every_post_of_a_thread_is_kept() -> None:
         assert f"Reply {n} says the update" in body
 
 
+def test_a_list_of_documents_in_the_article_is_kept() -> None:
+    """A list whose links lead to documents (the press coverage as PDFs) is the article's,
+    all links as it is; a list of links to pages beside it still goes."""
+    docs = "".join(
+        f"<li><b>Daily {d}:</b> <a href='/files/press-{d}.pdf'>Report number {d}</a></li>"
+        for d in range(1, 6)
+    )
+    pages = "".join(f"<li><a href='/story-{n}'>Another story {n}</a></li>" for n in range(5))
+    article = f"<div><p>{FILLER}</p><p>{FILLER}</p><ul>{docs}</ul><ul>{pages}</ul></div>"
+    body = clipclean.clean(page(article)).body
+    assert "Report number 4" in body
+    assert "Another story 3" not in body
+
+
 def test_story_inside_an_aside_is_kept() -> None:
     """A template that puts the story in an <aside> (around its <article> with the marked
     articleBody) is not a sidebar; a sidebar of teaser cards still goes."""

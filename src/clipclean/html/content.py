@@ -86,6 +86,29 @@ def _vouched(el: lxml.html.HtmlElement) -> bool:
     return bool(siblings) and sum(siblings) > 1000
 
 
+#: File endings of documents a page offers (its sources, attachments, recordings).
+DOCUMENT_ENDINGS = (
+    ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".epub",
+    ".zip", ".mp3", ".m4a", ".ogg", ".wav",
+)  # fmt: skip
+#: Share of a box's links that lead to documents from which the box offers them.
+DOCUMENTS_SHARE = 1 / 3
+
+
+def offers_documents(el: lxml.html.HtmlElement) -> bool:
+    """A box whose links lead to documents (a PDF, a recording), not to pages: the article's
+    sources or attachments. readability's link test is for menus and teaser lists, whose
+    links lead to other pages; a list of press coverage as PDFs is all links and is the
+    article's."""
+    hrefs = [a.get("href") or "" for a in el.iter("a")]
+    if not hrefs:
+        return False
+    files = sum(
+        1 for h in hrefs if h.split("#", 1)[0].split("?", 1)[0].lower().endswith(DOCUMENT_ENDINGS)
+    )
+    return files >= DOCUMENTS_SHARE * len(hrefs)
+
+
 def _counter(el: lxml.html.HtmlElement) -> Callable[[str], int]:
     """How many descendants of ``el`` have a tag."""
     return lambda tag: sum(1 for _ in el.iterdescendants(tag))
@@ -277,7 +300,7 @@ class _Reader(Document):
             if weight + content_score < 0:
                 self._drop(el, "a box with a negative class/id weight")
                 continue
-            if el.text_content().count(",") >= 10:
+            if el.text_content().count(",") >= 10 or offers_documents(el):
                 continue
             count = _counter(el)
             n_p, n_img, n_embed = count("p"), count("img"), count("embed")
