@@ -300,7 +300,7 @@ class _Reader(Document):
             if weight + content_score < 0:
                 self._drop(el, "a box with a negative class/id weight")
                 continue
-            if el.text_content().count(",") >= 10 or offers_documents(el):
+            if el.text_content().count(",") >= 10:
                 continue
             count = _counter(el)
             n_p, n_img, n_embed = count("p"), count("img"), count("embed")
@@ -326,6 +326,8 @@ class _Reader(Document):
                 or (n_embed == 1 and content_length < 75)
                 or n_embed > 1
             )
+            if to_remove and offers_documents(el):
+                continue  # (asked only of a box about to go: most boxes stay)
             if not to_remove and not content_length:
                 # readability's rescue of an empty box: a neighbour with much text vouches
                 # for it (its x = 1: the first non-empty sibling on each side)
