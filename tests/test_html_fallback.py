@@ -173,3 +173,76 @@ def test_the_content_ends_at_an_end_marker_after_the_article() -> None:
     )  # fmt: skip
     pairs, _ = choose(list(page.pairs), page)
     assert [t.split(".")[0] for t in _texts(pairs)] == [f"Paragraph {i}" for i in range(4)]
+
+
+def _sections(first: str) -> str:
+    """The article's body: its first section's paragraphs, then two more headed sections."""
+    return (
+        "<div>" + _para(0) + _para(1)
+        + "".join(f"<{first}>Section {i}</{first}>{_para(i + 2)}" for i in range(2))
+        + "</div>"
+    )  # fmt: skip
+
+
+def test_the_first_sections_heading_before_the_pick_joins_it() -> None:
+    page = _page("<h1>Bridge to be repaired</h1><div><h2>At a glance</h2></div>" + _sections("h2"))
+    pick = _pick(page, "Paragraph", "Section")
+    pairs, choice = choose(pick, page)
+    assert choice == "lead"
+    assert _texts(pairs) == ["At a glance", *_texts(pick)]
+
+
+def test_a_heading_of_another_level_before_the_pick_stays_out() -> None:
+    page = _page("<h1>Bridge to be repaired</h1><div><h4>Local news</h4></div>" + _sections("h2"))
+    pick = _pick(page, "Paragraph", "Section")
+    assert choose(pick, page) == (pick, "readability")
+
+
+def test_a_table_of_contents_above_the_pick_is_not_where_it_starts() -> None:
+    # the contents' entries repeat the pick's section headings; the pick starts below them,
+    # so the author's note between the two is not a paragraph the pick left out
+    note = "Jane Doe has written about money and the people who handle it for twenty years now."
+    page = _page(
+        "<ul><li><a href='#0'>Section 0</a></li><li><a href='#1'>Section 1</a></li></ul>"
+        f"<p>{note}</p><h1>Bridge to be repaired</h1><div>{_para(9)}</div>" + _sections("h3")
+    )
+    start = next(k for k, (b, _) in enumerate(page.pairs) if b.text.startswith("Paragraph 9"))
+    pick = page.pairs[start:]
+    pairs, choice = choose(pick, page)
+    assert note not in _texts(pairs)
+    assert choice == "readability"
+
+
+def test_the_run_takes_the_headings_of_its_first_section() -> None:
+    steps = "".join(f"<h3>Step {i}</h3>{_para(i)}" for i in range(2, 6))
+    page = _page(
+        "<h1>Pumpkin dumplings</h1><div><p>Subscribe to our newsletter</p></div>"
+        f"<h2>How to make them</h2><h3>Step 1</h3>{_para(1)}{steps}"
+    )
+    pairs, choice = choose(_pick(page, "Subscribe"), page)
+    assert choice == "run"
+    assert _texts(pairs)[:3] == ["How to make them", "Step 1", f"Paragraph 1. {PROSE}"]
+
+
+def test_a_section_of_short_lines_before_the_first_section_joins_it() -> None:
+    lines = ["pumpkin", "400 grams", "onion", "1 piece", "flour", "500 grams"]
+    steps = "".join(f"<h3>Step {i}</h3>{_para(i)}" for i in range(1, 5))
+    page = _page(
+        "<h1>Pumpkin dumplings</h1><div><p>Subscribe to our newsletter</p></div>"
+        "<h2>Ingredients</h2>" + "".join(f"<p>{line}</p>" for line in lines)
+        + f"<h2>How to make them</h2>{steps}"
+    )  # fmt: skip
+    pairs, choice = choose(_pick(page, "Subscribe"), page)
+    assert choice == "run"
+    assert _texts(pairs)[: len(lines) + 3] == ["Ingredients", *lines, "How to make them", "Step 1"]
+
+
+def test_a_section_with_links_before_the_first_section_stays_out() -> None:
+    steps = "".join(f"<h3>Step {i}</h3>{_para(i)}" for i in range(1, 5))
+    page = _page(
+        "<h1>Pumpkin dumplings</h1><div><p>Subscribe to our newsletter</p></div>"
+        "<h2>More recipes</h2><p><a href='/a'>Apple pie</a></p><p><a href='/b'>Soup</a></p>"
+        f"<h2>How to make them</h2>{steps}"
+    )
+    pairs, _ = choose(_pick(page, "Subscribe"), page)
+    assert _texts(pairs)[:2] == ["How to make them", "Step 1"]

@@ -235,6 +235,69 @@ def test_teaser_cards_do_not_widen_the_pick() -> None:
     assert "short summary of story" not in body
 
 
+def _post(n: int, words: str) -> str:
+    return (
+        f"<li class='bit'><div class='who'><div><a href='/u{n}'>user{n}</a></div>"
+        + "".join(f"<div><a href='/u{n}/{k}'>{k}</a></div>" for k in ("Profile", "Posts", "Mail"))
+        + f"<div>Member</div><div>Posts: {n * 7}</div></div><div class='when'>May {n}, 2011"
+        "</div><div class='wrap'><div class='row'><div class='box'>"
+        f"<div class='msg'><blockquote>{words} Reply {n} says the update took minutes."
+        "</blockquote></div></div></div></div></li>"
+    )
+
+
+def test_every_post_of_a_thread_is_kept() -> None:
+    """readability scores one post of a thread best; the others (list items alike, the
+    message five boxes down in each, no heading) are cousins, not siblings, and stay."""
+    posts = "".join(_post(n, FILLER * (2 if n == 2 else 1)) for n in range(1, 6))
+    thread = f"<div><ol class='thread'>{posts}</ol></div>"
+    html = f"<html><body><h1>Update is out</h1>{thread}</body></html>"
+    body = clipclean.clean(html.encode()).body
+    for n in range(1, 6):
+        assert f"Reply {n} says the update" in body
+
+
+def test_a_list_of_documents_in_the_article_is_kept() -> None:
+    """A list whose links lead to documents (the press coverage as PDFs) is the article's,
+    all links as it is; a list of links to pages beside it still goes."""
+    docs = "".join(
+        f"<li><b>Daily {d}:</b> <a href='/files/press-{d}.pdf'>Report number {d}</a></li>"
+        for d in range(1, 6)
+    )
+    pages = "".join(f"<li><a href='/story-{n}'>Another story {n}</a></li>" for n in range(5))
+    article = f"<div><p>{FILLER}</p><p>{FILLER}</p><ul>{docs}</ul><ul>{pages}</ul></div>"
+    body = clipclean.clean(page(article)).body
+    assert "Report number 4" in body
+    assert "Another story 3" not in body
+
+
+def _tabs(linked: bool) -> bytes:
+    tabs = "".join(f"<li><a href='#tab-{i}'>Tab {i}</a></li>" for i in range(3)) if linked else ""
+    steps = "".join(f"<div class='step'><p>{FILLER} Step {k}.</p></div>" for k in range(3))
+    panels = (
+        "<div class='panel' id='tab-0'><ul><li>400 g pumpkin, diced</li><li>1 onion, chopped"
+        "</li><li>500 g flour</li></ul></div><div class='panel' id='tab-1'><ul>"
+        "<li>Energy 782 kcal</li><li>Fat 39 g</li><li>Protein 43 g</li></ul></div>"
+        f"<div class='panel' id='tab-2'><div class='steps'>{steps}</div></div>"
+    )
+    return (
+        "<html><body><h1>Pumpkin dumplings</h1><div class='recipe'>"
+        f"<ul class='tabs'>{tabs}</ul>{panels}</div></body></html>"
+    ).encode()
+
+
+def test_every_panel_of_a_box_of_tabs_is_kept() -> None:
+    """readability picks the steps; the ingredients stand in another panel of the same box
+    of tabs (panels alike, opened by the page's own links to their ids) and stay."""
+    body = clipclean.clean(_tabs(linked=True)).body
+    assert "400 g pumpkin" in body and "Step 2." in body
+
+
+def test_boxes_no_link_opens_are_not_tabs() -> None:
+    body = clipclean.clean(_tabs(linked=False)).body
+    assert "Step 2." in body and "400 g pumpkin" not in body
+
+
 def test_story_inside_an_aside_is_kept() -> None:
     """A template that puts the story in an <aside> (around its <article> with the marked
     articleBody) is not a sidebar; a sidebar of teaser cards still goes."""

@@ -86,6 +86,29 @@ def _vouched(el: lxml.html.HtmlElement) -> bool:
     return bool(siblings) and sum(siblings) > 1000
 
 
+#: File endings of documents a page offers (its sources, attachments, recordings).
+DOCUMENT_ENDINGS = (
+    ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".epub",
+    ".zip", ".mp3", ".m4a", ".ogg", ".wav",
+)  # fmt: skip
+#: Share of a box's links that lead to documents from which the box offers them.
+DOCUMENTS_SHARE = 1 / 3
+
+
+def offers_documents(el: lxml.html.HtmlElement) -> bool:
+    """A box whose links lead to documents (a PDF, a recording), not to pages: the article's
+    sources or attachments. readability's link test is for menus and teaser lists, whose
+    links lead to other pages; a list of press coverage as PDFs is all links and is the
+    article's."""
+    hrefs = [a.get("href") or "" for a in el.iter("a")]
+    if not hrefs:
+        return False
+    files = sum(
+        1 for h in hrefs if h.split("#", 1)[0].split("?", 1)[0].lower().endswith(DOCUMENT_ENDINGS)
+    )
+    return files >= DOCUMENTS_SHARE * len(hrefs)
+
+
 def _counter(el: lxml.html.HtmlElement) -> Callable[[str], int]:
     """How many descendants of ``el`` have a tag."""
     return lambda tag: sum(1 for _ in el.iterdescendants(tag))
@@ -303,6 +326,8 @@ class _Reader(Document):
                 or (n_embed == 1 and content_length < 75)
                 or n_embed > 1
             )
+            if to_remove and offers_documents(el):
+                continue  # (asked only of a box about to go: most boxes stay)
             if not to_remove and not content_length:
                 # readability's rescue of an empty box: a neighbour with much text vouches
                 # for it (its x = 1: the first non-empty sibling on each side)
@@ -331,12 +356,16 @@ class _Reader(Document):
         best = self.get_semantic_article_candidate(candidates, best)
         best = self.get_semantic_main_candidate(candidates, best)
         best = _widen_to_items(candidates, best, self.score_node)
+        best = _widen_to_panels(candidates, best, self.score_node)
         article = self.get_article(candidates, best, html_partial=True)
         return self.sanitize(article, candidates)
 
 
 #: How many levels above readability's pick a repeated item may stand.
 ITEM_REACH = 3
+#: How many levels above the pick a list item may stand: a thread's post wraps its message
+#: in its author's box, its date row and its body.
+POST_REACH = 6
 #: Items of a list that must hold prose for the list to be the content, and the share of the
 #: pick's score an item's best paragraph box must reach to count as prose.
 ITEMS_MIN = 3
@@ -351,23 +380,29 @@ def _widen_to_items(
     a listicle, the posts of a thread, the steps of a guide. readability takes one item and
     leaves its like-scored cousins out, since they are not its siblings. Teasers do not
     qualify: their short summaries score far below a paragraph of the article; nor do the
-    paragraph boxes of one article's body (each item here is a section, article or list item
-    that opens with its own heading), nor a
+    paragraph boxes of one article's body (each item here is a section or article that opens
+    with its own heading, or a list item: a post of a thread, further up, needs none), nor a
     parent where the items are not most of what it holds (boxes of other kinds between them)."""
     floor = ITEM_SHARE * best["content_score"]
     node = best["elem"]
-    for _ in range(ITEM_REACH):
+    for depth in range(POST_REACH):
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
             break
+        post = node.tag == "li"
         key = (node.tag, node.get("class"))
         peers = [c for c in parent if (c.tag, c.get("class")) == key]
-        if node.tag in _ITEM_TAGS and len(peers) >= ITEMS_MIN and 2 * len(peers) > len(parent):
+        if (
+            node.tag in _ITEM_TAGS
+            and (post or depth < ITEM_REACH)
+            and len(peers) >= ITEMS_MIN
+            and 2 * len(peers) > len(parent)
+        ):
             strong = sum(
                 1
                 for peer in peers
                 if _best_inside(candidates, peer) >= floor
-                and next(peer.iter(*_HEADINGS), None) is not None
+                and (post or next(peer.iter(*_HEADINGS), None) is not None)
             )
             if strong >= ITEMS_MIN and 2 * strong >= len(peers):
                 widened = candidates.get(parent) or score_node(parent)
@@ -376,6 +411,41 @@ def _widen_to_items(
                 )
                 return widened
             break
+        node = parent
+    return best
+
+
+#: Panels (the pick's own included) a box of tabs must have for all of them to be the content.
+PANELS_MIN = 3
+_ANCHORS = etree.XPath("//a[starts-with(@href, '#')]/@href")
+
+
+def _widen_to_panels(
+    candidates: dict, best: dict, score_node: Callable[[lxml.html.HtmlElement], dict]
+) -> dict:
+    """The box of tabs around readability's pick when the pick stands in one panel of
+    several alike (same tag and class, side by side) that the page's own links open by their
+    ids ("#tabs-1", "#tabs-2"…): a recipe's ingredients, nutrition and steps, a product's
+    description and details. The page shows one at a time; all are the article's, and
+    readability, scoring the best, keeps one."""
+    node = best["elem"]
+    targets: set[str] | None = None
+    for _ in range(ITEM_REACH + 1):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        if node.get("id"):
+            if targets is None:
+                targets = {str(h)[1:] for h in _ANCHORS(node.getroottree())}
+            key = (node.tag, node.get("class"))
+            panels = [
+                c for c in parent if (c.tag, c.get("class")) == key and c.get("id") in targets
+            ]
+            if node in panels and len(panels) >= PANELS_MIN:
+                widened = candidates.get(parent) or score_node(parent)
+                return dict(
+                    widened, content_score=max(widened["content_score"], best["content_score"])
+                )
         node = parent
     return best
 

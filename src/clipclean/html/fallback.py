@@ -12,9 +12,13 @@ section or a tail of teasers. Compared by prose and length, as trafilatura compa
 extraction with readability's:
 
 - ``run``: the run replaces a pick it dwarfs (twice the prose and text of a pick outside it,
-  three times that of a pick inside it), unless its added paragraphs are teasers;
+  three times that of a pick inside it), unless its added paragraphs are teasers; with the
+  headings of its first section just above it (see ``lead``);
 - ``lead``: the pick gains the run's running text above it (below the headline), or else the
   paragraphs of prose just before it (passing a byline or a date, stopping at the headline);
+  and the headings of its first section when they stand just before it, the nearest at the
+  level of the pick's own section headings (with a section of short unlinked lines under a
+  heading of that level above them: a recipe's ingredients before its steps);
 - ``filled``: the pick gains the sentences between its first and last block it left out;
 - ``readability``: the pick as it is.
 
@@ -220,10 +224,7 @@ def _choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
         return run, "run"
     pick_scores = scores([b for b, _ in pick])
     pick_prose = _prose_of(pick_scores)
-    where: dict[str, int] = {}
-    for i, (b, _) in enumerate(page.pairs):
-        where.setdefault(_key(b.text), i)
-    found = [(where.get(_key(b.text), -1), s) for (b, _), s in zip(pick, pick_scores, strict=True)]
+    found = list(zip(_aligned(pick, page), pick_scores, strict=True))
     in_run = _prose_of([s for i, s in found if page.start <= i <= page.end])
     run_prose = _prose_of(page.scores[page.start : page.end + 1])
     ratio = REPLACE_RATIO if in_run < INSIDE * pick_prose else FRAGMENT_RATIO
@@ -232,16 +233,92 @@ def _choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
         and _length(run) >= ratio * _length(pick)
         and _running(page, {i for i, _ in found})
     ):
-        return run, "run"
+        return _section(page, run, page.start) + run, "run"
     placed = [i for i, _ in found if i >= 0]
     if not placed:
         return pick, "readability"
     known = {_key(b.text) for b, _ in pick}
-    lead = _above(page, min(placed), known) or _lead(page, min(placed), known)
+    first = min(placed)
+    lead = _above(page, first, known) or _lead(page, first, known)
+    section = _section(page, pick, first)
+    if section and section[0] not in lead:
+        lead = [*lead, *section]
     filled = _fill(page, pick, [i for i, _ in found], known)
     if len(filled) > len(pick):
         return lead + filled, "filled"
     return (lead + pick, "lead") if lead else (pick, "readability")
+
+
+def _aligned(pick: Pairs, page: Page) -> list[int]:
+    """Where each block of the pick stands on the page (-1: not there), read in order: a text
+    the page repeats (a table of contents' entry and its section's heading) is placed at its
+    first occurrence after the pick's block before it, so the pick is not taken to reach up
+    to a table of contents above it. (The first block takes the first occurrence.)"""
+    where: dict[str, list[int]] = {}
+    for i, (b, _) in enumerate(page.pairs):
+        where.setdefault(_key(b.text), []).append(i)
+    out: list[int] = []
+    last = -1
+    for b, _ in pick:
+        seen = where.get(_key(b.text))
+        if not seen:
+            out.append(-1)
+            continue
+        i = next((i for i in seen if i > last), seen[0])
+        out.append(i)
+        last = max(last, i)
+    return out
+
+
+#: Section-heading tags (the page's headline is an h1).
+_SECTION_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+
+
+def _section(page: Page, pick: Pairs, first: int) -> Pairs:
+    """The section headings just before the content (readability's pick or the run), when
+    the nearest is at the level of the content's own section headings: the heading of the
+    article's first section, left out with the box around it, and the headings of higher
+    level right above it (a part's heading over its first step's). Never the headline (h1)."""
+    out: Pairs = []
+    level = 7
+    for k in range(first - 1, -1, -1):
+        block, el = page.pairs[k]
+        if block.kind != "heading" or el.tag not in _SECTION_HEADINGS or block.links >= LINKED:
+            break
+        here = int(el.tag[1])
+        if here >= level:
+            break
+        if not out and not any(e.tag == el.tag and b.kind == "heading" for b, e in pick):
+            return []
+        out.append((block, el))
+        level = here
+    if out:
+        out.extend(_sister(page, first - len(out), out[-1][1].tag))
+    return out[::-1]
+
+
+#: Most lines a section of short lines before the article's first section may hold.
+SISTER_LINES = 60
+
+
+def _sister(page: Page, top: int, tag: str) -> Pairs:
+    """The section standing just before the content's first section, under a heading of the
+    same level, when it holds only short lines and no links (a recipe's ingredients before its
+    steps, a box of facts before the story): the article's, set apart by its layout. Read
+    back from ``top``; nothing when a link, a paragraph of prose or another heading comes
+    first."""
+    out: Pairs = []
+    for k in range(top - 1, max(top - 2 - SISTER_LINES, -1), -1):
+        block, el = page.pairs[k]
+        if block.links >= LINKED or page.scores[k] >= PROSE_UNITS:
+            return []
+        if block.kind == "heading":
+            if el.tag != tag or not out:
+                return []
+            out.append((block, el))
+            return out
+        out.append((block, el))
+    return []
 
 
 def _above(page: Page, first: int, known: set[str]) -> Pairs:

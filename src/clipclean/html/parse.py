@@ -11,6 +11,7 @@ The HTML parser never expands DTD entities nor reads external ones (``no_network
 from __future__ import annotations
 
 import re
+import unicodedata
 from html import escape
 from html.parser import HTMLParser as _Tokenizer
 
@@ -69,7 +70,13 @@ def _parse_once(text: str) -> tuple[lxml.html.HtmlElement, list[str]]:
 
 
 def parse(text: str) -> lxml.html.HtmlElement:
-    """Parse a page once; lxml recovers from broken markup, and nothing is lost to limits."""
+    """Parse a page once; lxml recovers from broken markup, and nothing is lost to limits.
+
+    Text in decomposed form (a letter and a combining accent, as some editors save it) is
+    composed first (NFC): a reader, a search or a quote of the page sees "ü" either way, and
+    only the composed form matches it."""
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     tree, errors = _parse_once(text)
     if any("depth" in e.lower() for e in errors):
         tree, errors = _parse_once(flatten(text))
