@@ -255,11 +255,54 @@ _LOW: Final = attrgetter("low")
 _TEXT: Final = attrgetter("text")
 
 
-def _cued_lines(lows: list[str]) -> set[int]:
-    """Indices of the lines that hold a cue of :data:`_CUES` or :data:`_RARE_CUES`: every
-    line the copyright, citation and consent checks can take is among them (they decide)."""
+def _cued_lines(lows: list[str]) -> tuple[set[int], set[int]]:
+    """Indices of the lines that hold a cue of :data:`_CUES` or :data:`_RARE_CUES` (every
+    line the copyright, citation and consent checks can take is among them: they decide), and
+    of those that hold a :data:`_DISCLOSURE_CUES` word."""
     joined = Joined(lows)
-    return joined.hits(_CUES).keys() | joined.literal_hits(_RARE_CUES)
+    return (
+        joined.hits(_CUES).keys() | joined.literal_hits(_RARE_CUES),
+        joined.literal_hits(_DISCLOSURE_CUES),
+    )
+
+
+#: The site's disclosures: its links pay it a commission (said by the site: see :data:`_SELF`),
+#: ... en, de, fr, es, it, pt, nl, pl (on the lower-cased line).
+AFFILIATE: Final = re.compile(
+    r"affiliate[- ]?links?|partner-?links?|liens? (?:d['’]affiliation|affiliés?)"
+    r"|enlaces? (?:de )?afiliad|link (?:di affiliazione|affiliati)|links? (?:de )?afiliad"
+    r"|linki afiliacyjne|affiliatelinks?"
+    r"|\b(?:we|i) (?:may )?(?:earn|receive|get|make) (?:a )?(?:small )?(?:commission|compensation)"
+)
+#: ... and its authors' opinions are their own (which says it is the site speaking).
+OPINION_DISCLAIMER: Final = re.compile(
+    r"do not necessarily (?:reflect|represent)|(?:views|opinions) expressed (?:here|in|on|by)\b"
+    r"|n['’]engagent que (?:leurs?|son|ses) auteurs?"
+    r"|geben (?:\w+ ){0,2}(?:die )?meinung (?:des|der) (?:autors?|autorin|verfasser)"
+    r"|no (?:necesariamente )?reflejan? (?:necesariamente )?(?:la|el) (?:opinión|punto)"
+    r"|non riflettono necessariamente|não refletem necessariamente|niet noodzakelijk"
+)
+#: A piece of each AFFILIATE and OPINION_DISCLAIMER phrase, found in one scan of the document.
+_DISCLOSURE_CUES: Final = (
+    "affili",
+    "afili",
+    "partnerlink",
+    "partner-link",
+    "commission",
+    "compensation",
+    "necessar",
+    "engagent",
+    "meinung",
+    "noodzakelijk",
+)
+#: The site speaks of itself or to the reader ("this post", "wenn du …", "we earn"): a report
+#: on affiliate marketing does not.
+_SELF: Final = re.compile(
+    r"\b(?:this|these|our|we|i|you|dies(?:e[rsmn]?)?|du|ihr|wir|ich|es sich um|ce|cet|cette|ces"
+    r"|nous|vous|este|esta|estos|nosotros|questo|questa|noi|deze|dit|wij|ten|ta)\b"
+)
+#: The longest disclosure.
+MAX_DISCLOSURE_WORDS: Final = 60
 
 
 def _footer_lines(texts: list[str], lows: list[str]) -> list[int]:
@@ -286,7 +329,9 @@ def legal(draft: Draft) -> None:
     fs = list(map(facts, blocks))
     lows = list(map(_LOW, fs))
     # (the long paragraphs the loop below passes over are not scanned)
-    cued = _cued_lines([f.low if f.size <= 1000 and f.words <= MAX_LEGAL_WORDS else "" for f in fs])
+    cued, disclosed = _cued_lines(
+        [f.low if f.size <= 1000 and f.words <= MAX_LEGAL_WORDS else "" for f in fs]
+    )
     footers = _footer_lines(list(map(_TEXT, fs)), lows)
     seen: Counter[str] | None = None  # (how often each text stands: only when needed)
     for i in sorted(cued.union(footers)):
@@ -323,4 +368,19 @@ def legal(draft: Draft) -> None:
                 drops.append((block, "cookie or consent text"))
             elif f.words <= 30 and "privacy" in low and "terms" in low:
                 drops.append((block, "footer links"))  # "… Privacy Policy | Terms of Service"
+    if disclosed:
+        gone = {id(b) for b, _ in drops}
+        for i in sorted(disclosed):
+            block, f = blocks[i], fs[i]
+            if id(block) in gone or f.words > MAX_DISCLOSURE_WORDS:
+                continue
+            if OPINION_DISCLAIMER.search(f.low) is not None:
+                drops.append((block, "the site's disclaimer"))
+                continue
+            if AFFILIATE.search(f.low) is None:
+                continue
+            if seen is None:
+                seen = Counter(b.text for b in blocks)
+            if seen[block.text] > 1 or _SELF.search(f.low) is not None:
+                drops.append((block, "the site's disclosure of affiliate links"))
     draft.remove_many(drops)
