@@ -24,3 +24,30 @@ def test_the_sites_disclosures_go_but_a_report_on_affiliate_marketing_stays() ->
     )
     a = clean(article(report))
     assert report in a.body
+
+
+def test_an_e_mail_form_for_the_blog_goes_but_a_how_to_step_stays() -> None:
+    form = (
+        "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen und per E-Mail "
+        "Benachrichtigungen über neue Beiträge zu erhalten.",
+        "You have entered an incorrect email address!",
+        "Please enter your email address here",
+    )
+    spaced = [x for line in form for x in (line, "")]
+    a = clean(article(*spaced))
+    assert all(removed_by(a, line) == "prompts" for line in form)
+    step = "Enter your email address and the password the council sent you to log in."
+    a = clean(article(step))
+    assert step in a.body
+
+
+def test_comment_form_notices_in_other_languages_go() -> None:
+    notices = (
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+        "Antworten abbrechen",
+    )
+    spaced = [x for line in notices for x in (line, "")]
+    a = clean(article(after=("", *spaced)))  # (where a comment form stands: after the article)
+    assert all(removed_by(a, line) == "comments" for line in notices)
+    assert all(p in a.body for p in PARAS)

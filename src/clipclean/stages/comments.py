@@ -57,6 +57,15 @@ COMMENT_NOTICE: Final = re.compile(
     r"|champs obligatoires sont indiqués|correo electrónico no será publicad"
     r"|campos obligatorios están marcados|email non sarà pubblicato|campi obbligatori sono"
     r"|e-?mail não será publicado|campos obrigatórios são marcados"
+    # "Save my name, email, and website in this browser …", logging in to comment, cancelling a
+    # reply: en, de, fr, es, it, pt
+    r"|save my name, e-?mail|meinen namen, (?:meine )?e-?mail|mon nom, (?:mon )?(?:e-?mail|courriel)"
+    r"|mi nombre, correo|il mio nome, e-?mail|meu nome, e-?mail"
+    r"|(?:müssen|musst) (?:sie |du )?(?:sich |dich )?(?:angemeldet|eingeloggt|einloggen|anmelden)"
+    r"|vous devez (?:être connecté|vous connecter)|debes (?:estar registrado|iniciar sesión)"
+    r"|devi (?:essere connesso|effettuare il login)|você precisa (?:fazer o login|estar logado)"
+    r"|cancel reply|antworten abbrechen|annuler la réponse|cancelar (?:la )?respuesta"
+    r"|annulla (?:la )?risposta|cancelar resposta"
 )
 #: (spelled out in the stage)
 _CUES: Final = (
@@ -69,6 +78,15 @@ _CUES: Final = (
     "obligat",
     "kommentarf",
     "discussion",
+    "correo",
+    "logg",
+    "angemeld",
+    "anmelden",
+    "connect",
+    "iniciar",
+    "abbrechen",
+    "annul",
+    "cancel",
 )
 MAX_WIDGET_CHARS: Final = 160
 
@@ -109,6 +127,15 @@ def comments(draft: Draft) -> None:
                 or "obligat" in low
                 or "kommentarf" in low
                 or "discussion" in low
+                or "correo" in low
+                or "logg" in low
+                or "angemeld" in low
+                or "anmelden" in low
+                or "connect" in low
+                or "iniciar" in low
+                or "abbrechen" in low
+                or "annul" in low
+                or "cancel" in low
             )
             and notice(low)
             and _notice_shaped(facts(block), i, len(draft.blocks))

@@ -14,6 +14,7 @@ from operator import attrgetter
 from typing import Final
 
 from ..model import Block, Draft
+from ..scan import Joined
 from ..shape import Facts, facts
 from ..stage import stage
 
@@ -329,6 +330,54 @@ def _feedback(f: Facts) -> bool:
     )
 
 
+#: A form asking for the reader's e-mail address (to follow the blog, for the newsletter) or
+#: telling them it is wrong: "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen …",
+#: "Please enter your email address here", "You have entered an incorrect email address!".
+_EMAIL_FIELD: Final = (
+    "mail address",
+    "mail-address",
+    "mailadres",
+    "mail-adres",
+    "mail-adresse",
+    "mailadresse",
+    "adresse e-mail",
+    "adresse email",
+    "adresse mail",
+    "correo electrónico",
+    "indirizzo e-mail",
+    "indirizzo email",
+    "endereço de e-mail",
+    "endereço de email",
+    "adres e-mail",
+    "adres email",
+)
+EMAIL_FORM: Final = re.compile(
+    r"\b(?:enter|type|provide|fill in|incorrect|invalid|eingeben|gib|trage|geben sie|ungültig"
+    r"|falsch|saisi(?:r|ssez)|entrez|renseignez|invalide|introduce|escribe|ingresa|inválid"
+    r"|inserisci|digita|non valid|digite|insira|vul|voer|ongeldig|wpisz|podaj|nieprawidłow)\b"
+    r"|\bein(?:geben)?\s?[.!]?$"
+)
+#: What the address is for, or that it is wrong, or where to type it: the site's own form, not
+#: a how-to's step ("Enter your email address and password to log in").
+EMAIL_FOR: Final = re.compile(
+    r"blog|beiträge|\bposts?\b|articles|artikel|newsletter|notif|benachrichtig|updates|abonn"
+    r"|subscri|follow|folgen|suivre|seguir|seguire|volgen|incorrect|invalid|ungültig|falsch"
+    r"|inválid|non valid|ongeldig|nieprawidłow|\b(?:here|hier|ici|aquí|qui|aqui)\b"
+)
+MAX_FORM_WORDS: Final = 30
+
+
+def _email_form(blocks: list[Block]) -> list[tuple[Block, str]]:
+    """Short lines of a form that asks for the reader's e-mail address (found with one literal
+    scan of the document for the field's name, then the patterns on those lines)."""
+    lows = [f.low if f.words <= MAX_FORM_WORDS else "" for f in map(facts, blocks)]
+    return [
+        (blocks[i], "e-mail form")
+        for i in sorted(Joined(lows).literal_hits(_EMAIL_FIELD))
+        if EMAIL_FORM.search(lows[i]) is not None and EMAIL_FOR.search(lows[i]) is not None
+    ]
+
+
 @stage("prompts")
 def prompts(draft: Draft) -> None:
     """Newsletter, subscribe, paywall, membership, donation and app prompts (short lines)."""
@@ -346,6 +395,9 @@ def prompts(draft: Draft) -> None:
         if why is not None:
             drops.append((blocks[i], why))
             dropped.add(i)
+    for block, why in _email_form(blocks):
+        if not any(b is block for b, _ in drops):
+            drops.append((block, why))
     # the latter half: where a site asks the reader about what they just read
     for i in range(n // 2, n):
         if i not in dropped and _feedback(facts(blocks[i])):
