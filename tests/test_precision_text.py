@@ -51,3 +51,15 @@ def test_comment_form_notices_in_other_languages_go() -> None:
     a = clean(article(after=("", *spaced)))  # (where a comment form stands: after the article)
     assert all(removed_by(a, line) == "comments" for line in notices)
     assert all(p in a.body for p in PARAS)
+
+
+def test_reading_times_in_polish_italian_and_dutch_go() -> None:
+    lines = (
+        "Ten tekst przeczytasz w mniej niż minutę",
+        "Tempo di lettura: 3 minuti",
+        "Leestijd: 4 min",
+    )
+    spaced = [x for line in lines for x in (line, "")]
+    a = clean(article(*spaced))
+    assert all(removed_by(a, line) == "timestamps" for line in lines)
+    assert all(p in a.body for p in PARAS)

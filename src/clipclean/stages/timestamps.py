@@ -42,9 +42,12 @@ DATE_LABEL: Final = re.compile(
 )
 #: "3 Min Read", "Lesezeit: 4 Min.", "5 min de lecture".
 READING_TIME: Final = re.compile(
-    r"^(?:(?:lesezeit|reading time|temps de lecture|tiempo de lectura)\s?:?\s{0,2})?"
-    r"\d{1,3}\s{0,2}(?:min|mins|minutes?|minuten|minutos)\.?"
-    r"(?:\s{1,2}(?:read|reading|lesezeit|de lecture|de lectura|lectura))?\.?$",
+    r"^(?:(?:lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura|tempo di lettura"
+    r"|tempo de leitura|leestijd|czas czytania)\s?:?\s{0,2})?"
+    r"\d{1,3}\s{0,2}(?:min|mins|minutes?|minuten|minutos|minuti|minut)\.?"
+    r"(?:\s{1,2}(?:read|reading|lesezeit|de lecture|de lectura|lectura|di lettura|de leitura))?\.?$"
+    # "Ten tekst przeczytasz w mniej niż minutę" (pl: you will read this text in …)
+    r"|^ten tekst przeczytasz w (?:mniej niż |około |ok\. )?(?:minutę|\d{1,3} minut\w{0,2})$",
     re.I,
 )
 _TIME_PREFIX: Final = re.compile(
@@ -83,7 +86,7 @@ _REASON: Final = {
 #: unit or a space ("an hour ago", "a day ago"). Under ``re.I`` an ASCII letter matches only
 #: its own other case, so a line whose head is not here cannot match.
 _HEADS: Final = frozenset(
-    "up po pu ed la on ju mo ye vo il ha da ve fe mi wo le re te ti an as am ah ad aw ay".split()
+    "up po pu ed la on ju mo ye vo il ha da ve fe mi wo le re te ti an as am ah ad aw ay cz".split()
 ) | frozenset("a" + space for space in " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
 
 
