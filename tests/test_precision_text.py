@@ -63,3 +63,10 @@ def test_reading_times_in_polish_italian_and_dutch_go() -> None:
     a = clean(article(*spaced))
     assert all(removed_by(a, line) == "timestamps" for line in lines)
     assert all(p in a.body for p in PARAS)
+
+
+def test_a_release_date_label_alone_goes() -> None:
+    for label in ("Release Date:", "Erscheinungsdatum:", "Data publikacji:"):
+        a = clean(article(label, ""))
+        assert removed_by(a, label) == "timestamps", label
+        assert all(p in a.body for p in PARAS)

@@ -37,7 +37,9 @@ BARE_TIME: Final = re.compile(
 #: A date's label on a line of its own ("Publish date:"), the date being on the next.
 DATE_LABEL: Final = re.compile(
     r"^(?:publish(?:ed)?(?: date| on)?|date|posted(?: on)?|updated(?: on)?|last updated"
-    r"|datum|veröffentlicht(?: am)?|fecha|publicado(?: el)?|publié le|mis à jour le)\s?:?$",
+    r"|datum|veröffentlicht(?: am)?|fecha|publicado(?: el)?|publié le|mis à jour le"
+    r"|release date|erscheinungsdatum|date de publication|fecha de publicación"
+    r"|data di pubblicazione|data de publicação|publicatiedatum|data publikacji)\s?:?$",
     re.I,
 )
 #: "3 Min Read", "Lesezeit: 4 Min.", "5 min de lecture".
@@ -86,7 +88,8 @@ _REASON: Final = {
 #: unit or a space ("an hour ago", "a day ago"). Under ``re.I`` an ASCII letter matches only
 #: its own other case, so a line whose head is not here cannot match.
 _HEADS: Final = frozenset(
-    "up po pu ed la on ju mo ye vo il ha da ve fe mi wo le re te ti an as am ah ad aw ay cz".split()
+    "up po pu ed la on ju mo ye vo il ha da ve fe mi wo le re te ti an as am ah ad aw ay cz er"
+    " pu".split()
 ) | frozenset("a" + space for space in " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
 
 
@@ -105,7 +108,7 @@ def _may_match(text: str) -> bool:
 #: What an ASCII line must also hold, by its first two characters lower-cased, for :data:`_ANY`
 #: to match it: the word it opens with, else "ago" (a line that opens "a"/"an" can only be
 #: "an hour ago"; "mo" opens "moments ago" or "modified").
-_OPENING: Final = {"re": "reading time", "po": "posted", "ju": "just now"}
+_OPENING: Final = {"re": ("reading time", "release date"), "po": ("posted",), "ju": ("just now",)}
 
 
 def _worth_matching(text: str) -> bool:
