@@ -43,9 +43,10 @@ def test_an_e_mail_form_for_the_blog_goes_but_a_how_to_step_stays() -> None:
 
 def test_comment_form_notices_in_other_languages_go() -> None:
     notices = (
-        "Save my name, email, and website in this browser for the next time I comment.",
         "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+        "Du musst angemeldet sein, um einen Kommentar abzugeben.",
         "Antworten abbrechen",
+        "Save my name, email, and website in this browser for the next time I comment.",
     )
     spaced = [x for line in notices for x in (line, "")]
     a = clean(article(after=("", *spaced)))  # (where a comment form stands: after the article)

@@ -59,11 +59,10 @@ COMMENT_NOTICE: Final = re.compile(
     r"|e-?mail não será publicado|campos obrigatórios são marcados"
     # "Save my name, email, and website in this browser …", logging in to comment, cancelling a
     # reply: en, de, fr, es, it, pt
-    r"|save my name, e-?mail|meinen namen, (?:meine )?e-?mail|mon nom, (?:mon )?(?:e-?mail|courriel)"
-    r"|mi nombre, correo|il mio nome, e-?mail|meu nome, e-?mail"
-    r"|(?:müssen|musst) (?:sie |du )?(?:sich |dich )?(?:angemeldet|eingeloggt|einloggen|anmelden)"
-    r"|vous devez (?:être connecté|vous connecter)|debes (?:estar registrado|iniciar sesión)"
-    r"|devi (?:essere connesso|effettuare il login)|você precisa (?:fazer o login|estar logado)"
+    r"|save my name, e-?mail|meinen namen, (?:meine )?e-?mail|mon nom, (?:mon )?e-?mail"
+    r"|il mio nome, e-?mail|meu nome, e-?mail"
+    r"|(?:müssen|musst) (?:sie |du )?(?:sich |dich )?(?:angemeldet|eingeloggt|einloggen)"
+    r"|devi effettuare il login|você precisa fazer o login"
     r"|cancel reply|antworten abbrechen|annuler la réponse|cancelar (?:la )?respuesta"
     r"|annulla (?:la )?risposta|cancelar resposta"
 )
@@ -78,15 +77,12 @@ _CUES: Final = (
     "obligat",
     "kommentarf",
     "discussion",
-    "correo",
     "logg",
-    "angemeld",
-    "anmelden",
-    "connect",
-    "iniciar",
+    "login",
+    "cancel",
     "abbrechen",
     "annul",
-    "cancel",
+    "angemeld",
 )
 MAX_WIDGET_CHARS: Final = 160
 
@@ -127,15 +123,12 @@ def comments(draft: Draft) -> None:
                 or "obligat" in low
                 or "kommentarf" in low
                 or "discussion" in low
-                or "correo" in low
                 or "logg" in low
-                or "angemeld" in low
-                or "anmelden" in low
-                or "connect" in low
-                or "iniciar" in low
+                or "login" in low
+                or "cancel" in low
                 or "abbrechen" in low
                 or "annul" in low
-                or "cancel" in low
+                or "angemeld" in low
             )
             and notice(low)
             and _notice_shaped(facts(block), i, len(draft.blocks))

@@ -14,7 +14,6 @@ from operator import attrgetter
 from typing import Final
 
 from ..model import Block, Draft
-from ..scan import Joined
 from ..shape import Facts, facts
 from ..stage import stage
 
@@ -258,16 +257,36 @@ def sentence(f: Facts) -> bool:
     return any(len(s.split()) >= SENTENCE_WORDS - 2 for s in _SENTENCE_BREAK.split(f.text))
 
 
-def _cued(blocks: list[Block]) -> list[int]:
+def _cued(blocks: list[Block]) -> tuple[list[int], list[int]]:
     """Indices of the short lines (the only ones a prompt may be) that hold a :data:`_CUE`:
-    one scan of those lines joined, a Python step per hit."""
+    one scan of those lines joined, a Python step per hit; and of those that name an e-mail
+    address's field (:data:`_FIELD_CUES`, a C search each)."""
     facts_of = list(map(facts, blocks))
     at = [i for i, f in enumerate(facts_of) if f.size <= 250 and f.words <= MAX_PROMPT_WORDS]
     text = "\n".join([facts_of[i].low for i in at])
     if text.count("\n") != len(at) - 1 or (
         not text.isascii() and any(w in text for w in _CUE_WIDE)
     ):
-        return at  # a line with a break of its own, or Japanese: check every line
+        return at, at  # a line with a break of its own, or Japanese: check every line
+    return _cue_hits(text, at), _holding(text, at, _FIELD_CUES)
+
+
+def _holding(text: str, at: list[int], words: tuple[str, ...]) -> list[int]:
+    """``at``'s entries for the lines of ``text`` (``at``'s lines joined) that hold a word."""
+    found: set[int] = set()
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            found.add(at[text.count("\n", 0, pos)])
+            end = text.find("\n", pos)
+            if end < 0:
+                break
+            pos = text.find(word, end + 1)
+    return sorted(found)
+
+
+def _cue_hits(text: str, at: list[int]) -> list[int]:
+    """``at``'s entries for the lines of ``text`` that :data:`_CUE` finds."""
     search = _CUE.search
     out = []
     line = last = 0
@@ -367,15 +386,23 @@ EMAIL_FOR: Final = re.compile(
 MAX_FORM_WORDS: Final = 30
 
 
-def _email_form(blocks: list[Block]) -> list[tuple[Block, str]]:
-    """Short lines of a form that asks for the reader's e-mail address (found with one literal
-    scan of the document for the field's name, then the patterns on those lines)."""
-    lows = [f.low if f.words <= MAX_FORM_WORDS else "" for f in map(facts, blocks)]
-    return [
-        (blocks[i], "e-mail form")
-        for i in sorted(Joined(lows).literal_hits(_EMAIL_FIELD))
-        if EMAIL_FORM.search(lows[i]) is not None and EMAIL_FOR.search(lows[i]) is not None
-    ]
+#: What every :data:`_EMAIL_FIELD` holds.
+_FIELD_CUES: Final = ("mail", "correo electr")
+
+
+def _email_form(blocks: list[Block], at: list[int]) -> list[tuple[Block, str]]:
+    """Short lines of a form that asks for the reader's e-mail address, among the lines ``at``
+    that hold a :data:`_FIELD_CUES` word."""
+    out = []
+    for i in at:
+        low = facts(blocks[i]).low
+        if (
+            any(w in low for w in _EMAIL_FIELD)
+            and EMAIL_FORM.search(low) is not None
+            and EMAIL_FOR.search(low) is not None
+        ):
+            out.append((blocks[i], "e-mail form"))
+    return out
 
 
 @stage("prompts")
@@ -383,7 +410,7 @@ def prompts(draft: Draft) -> None:
     """Newsletter, subscribe, paywall, membership, donation and app prompts (short lines)."""
     head, tail = _edges(draft)
     blocks = draft.blocks
-    at = _cued(blocks)
+    at, fields = _cued(blocks)
     if head or tail:  # a pitch needs no cue (and may be long): the edges are always checked
         at = sorted({*at, *head, *tail})
     drops = []
@@ -395,7 +422,7 @@ def prompts(draft: Draft) -> None:
         if why is not None:
             drops.append((blocks[i], why))
             dropped.add(i)
-    for block, why in _email_form(blocks):
+    for block, why in _email_form(blocks, fields):
         if not any(b is block for b, _ in drops):
             drops.append((block, why))
     # the latter half: where a site asks the reader about what they just read
