@@ -174,3 +174,17 @@ def test_a_bare_address_the_article_introduces_stays_and_a_link_line_goes() -> N
     assert "https://petitions.example.org/save-the-bridge" in d["body"]
     assert "More on the budget vote" not in d["body"]
     assert "https://www.example.net/" not in d["body"]
+
+
+def test_a_list_of_dated_items_stays_and_the_dateline_under_the_headline_goes() -> None:
+    items = ("1er décembre 2019 : Article Libération", "13 avril 2018 : Dépêche AFP",
+             "8 juin 2016 : Reportage France 2")  # fmt: skip
+    body = (
+        f"<article><p>March 4, 2024</p><p>{FILLER}</p><h2>In the press</h2><ul>"
+        + "".join(f"<li>{item}</li>" for item in items)
+        + f"</ul><p>{FILLER}</p></article>"
+    )
+    d = clipclean.clean(page(body)).to_dict()
+    assert all(item in d["body"] for item in items)
+    assert "March 4, 2024" not in d["body"]
+    assert d["published"].startswith("2024-03-04")

@@ -21,7 +21,7 @@ MAX_LABEL_WORDS: Final = 8
 
 
 #: A line that is one address and nothing else: the link shows where it leads.
-_BARE_URL: Final = re.compile(r"(?:https?://|www\.)\S+")
+_BARE_URL: Final = re.compile(r"^(?:https?://|www\.)\S+$")
 
 
 def _linked(blocks: list[Block]) -> list[Block]:
