@@ -139,3 +139,52 @@ def test_a_lone_comment_with_its_counts_goes_on_a_page_that_marks_no_article() -
     body = f"<div class='story'><p>{FILLER}</p><p>{FILLER}</p><p>{FILLER}</p></div>{comment}"
     html = page(body).replace(b"<main>", b"<div>").replace(b"</main>", b"</div>")
     assert "got the budget wrong again" not in clipclean.clean(html).to_dict()["body"]
+
+
+def test_rows_of_links_in_a_data_table_stay_and_a_table_of_links_goes() -> None:
+    """A table headed by its columns is data: a row whose cells are links ("Desktop for
+    Windows") is one of its entries, in readability's clean-up and in the link-row stage. A
+    table of links with no header row is a list of links to elsewhere."""
+    cell = "<td><a href='/get/{0}'>Desktop for {0}</a></td><td><a href='/get/{0}'><img src='/y.svg' alt='yes'></a></td>"
+    body = (
+        f"<article><p>{FILLER}</p><h3>Platforms</h3>"
+        "<table><thead><tr><th>Platform</th><th>Supported</th></tr></thead><tbody>"
+        + "".join(f"<tr>{cell.format(os)}</tr>" for os in ("Mac", "Windows"))
+        + f"</tbody></table><p>{FILLER}</p>"
+        "<table><tr><td><a href='/a'>Budget talks stall again</a></td></tr>"
+        "<tr><td><a href='/b'>Mayor opens the new bridge</a></td></tr></table></article>"
+    )
+    d = clipclean.clean(page(body)).to_dict()
+    assert "Desktop for Windows" in d["body"]
+    assert "Platform Supported" in d["body"]
+    assert "Mayor opens the new bridge" not in d["body"]
+
+
+def test_a_bare_address_the_article_introduces_stays_and_a_link_line_goes() -> None:
+    """A line that is one address after a line ending in a colon is where the article sends
+    its reader; a line of link text (a title) after the article is a link to elsewhere."""
+    body = (
+        f"<article><p>{FILLER}</p><p>{FILLER} Sign the petition here:</p>"
+        "<p><a href='https://petitions.example.org/save-the-bridge'>"
+        "https://petitions.example.org/save-the-bridge</a></p>"
+        "<p><a href='/more'>More on the budget vote from our council desk</a></p>"
+        "<p><a href='https://www.example.net/'>https://www.example.net/</a></p></article>"
+    )
+    d = clipclean.clean(page(body)).to_dict()
+    assert "https://petitions.example.org/save-the-bridge" in d["body"]
+    assert "More on the budget vote" not in d["body"]
+    assert "https://www.example.net/" not in d["body"]
+
+
+def test_a_list_of_dated_items_stays_and_the_dateline_under_the_headline_goes() -> None:
+    items = ("1er décembre 2019 : Article Libération", "13 avril 2018 : Dépêche AFP",
+             "8 juin 2016 : Reportage France 2")  # fmt: skip
+    body = (
+        f"<article><p>March 4, 2024</p><p>{FILLER}</p><h2>In the press</h2><ul>"
+        + "".join(f"<li>{item}</li>" for item in items)
+        + f"</ul><p>{FILLER}</p></article>"
+    )
+    d = clipclean.clean(page(body)).to_dict()
+    assert all(item in d["body"] for item in items)
+    assert "March 4, 2024" not in d["body"]
+    assert d["published"].startswith("2024-03-04")

@@ -601,3 +601,41 @@ def test_a_teaser_list_with_a_read_more_line_each_ends_the_article() -> None:
         teasers += [head, teaser, "Continue reading"]
     a = clean(article(after=tuple(teasers)))
     assert [b.text for b in a.blocks] == PARAS
+
+
+def test_a_list_of_dated_entries_stays_and_the_lone_dateline_goes() -> None:
+    """Lines that each open with a date and go on with words, three or more in a row, are the
+    entries of a list (a press review, a programme); the dateline under the headline is the
+    article's date."""
+    entries = (
+        "02.11.2022 - Placebo - Stadthalle",
+        "07.11.2022 - Madness - Arena",
+        "19.11.2022 - Kraftklub - Stadthalle",
+    )
+    a = clean(article(*entries))
+    body = [b.text for b in a.blocks]
+    assert all(e in body for e in entries)
+    assert a.published == "2024-03-04"
+    assert removed_by(a, "March 4, 2024") == "datelines"
+
+
+def test_one_label_over_several_dates_is_a_programme() -> None:
+    """ "Termin: 28.02.2020, 18:30 Uhr", each over its place: three dates under one label are
+    a programme; one such line alone is a dateline."""
+    dates = (
+        "Termin: 21.02.2020, 19 Uhr",
+        "Termin: 28.02.2020, 18:30 Uhr",
+        "Termin: 06.03.2020, 19 Uhr",
+    )
+    places = (
+        "Ort: Rathaus, Marktplatz 1",
+        "Ort: Kornhaus, Kornhausstr. 146",
+        "Ort: Museum am Fluss",
+    )
+    inside = [line for pair in zip(dates, places, strict=True) for line in pair]
+    a = clean(article(*inside))
+    body = [b.text for b in a.blocks]
+    assert all(d in body for d in dates)
+    assert a.published == "2024-03-04"
+    lone = clean(article(dates[0], places[0]))
+    assert removed_by(lone, dates[0]) == "datelines"

@@ -75,6 +75,32 @@ def link_share(el: lxml.html.HtmlElement, text: str) -> float:
     return min(1.0, linked / max(len(text), 1))
 
 
+def headed_table(table: lxml.html.HtmlElement) -> bool:
+    """A data table: its first row is column headers (two or more ``<th>`` cells and no
+    other, none a link), and no table is nested in it. Its rows are values under those
+    headers. A layout table has no header row (or nests tables); a navigation box heads its
+    rows, not its columns, under one title cell."""
+    if next(table.iterdescendants("table"), None) is not None:
+        return False
+    first = next(table.iter("tr"), None)
+    if first is None:
+        return False
+    cells = [c for c in first if c.tag in ("th", "td")]
+    return (
+        len(cells) >= 2
+        and all(c.tag == "th" for c in cells)
+        and next(first.iter("a"), None) is None
+    )
+
+
+def data_table(row: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The table of a row when it is a data table (:func:`headed_table`). Its rows are read
+    with the table: a row whose cells are links ("Docker Desktop for Windows") is an entry of
+    the table, not a link to elsewhere."""
+    table = next(row.iterancestors("table"), None)
+    return table if table is not None and headed_table(table) else None
+
+
 #: The tag of the marker left where a figure stood (:mod:`.figures`); ``data-i`` indexes the
 #: image list.
 MARKER = "cc-figure"
@@ -142,6 +168,8 @@ class _Walk:
         self.after_image = False
         #: The line being gathered holds an image.
         self.run_image = False
+        #: The link share of each data table met, for its rows.
+        self.tables: dict[lxml.html.HtmlElement, float] = {}
 
     def add(self, block: Block, el: lxml.html.HtmlElement, holds_image: bool) -> None:
         """Append ``block`` with its :attr:`Block.image_side`: an image stood just before it,
@@ -152,6 +180,19 @@ class _Walk:
             block.image_side = IMAGE_BEFORE
         self.after_image = holds_image
         self.out.append((block, el))
+
+    def links(self, el: lxml.html.HtmlElement, text: str) -> float:
+        """The block's link share; a row of a data table (:func:`data_table`) takes its
+        table's, measured once per table."""
+        if el.tag != "tr":
+            return link_share(el, text)
+        table = data_table(el)
+        if table is None:
+            return link_share(el, text)
+        share = self.tables.get(table)
+        if share is None:
+            share = self.tables[table] = link_share(table, element_text(table))
+        return share
 
     def image_met(self) -> None:
         """An image with no text of the current line before it: it stands after the block
@@ -164,7 +205,7 @@ class _Walk:
         text = element_text(el)
         holds_image = el in self.images
         if text:
-            block = Block(text=text, kind=kind, origin=origin(el), links=link_share(el, text))
+            block = Block(text=text, kind=kind, origin=origin(el), links=self.links(el, text))
             self.add(block, el, holds_image)
         elif holds_image:
             self.image_met()

@@ -19,7 +19,7 @@ from lxml import etree
 from readability import Document
 from readability.readability import REGEXES, is_video_url
 
-from .blocks import IMAGE_PLACE
+from .blocks import IMAGE_PLACE, headed_table
 from .dropped import OUTSIDE, Sieve, top, where
 from .prune import has_prose, lone_prose
 
@@ -326,7 +326,7 @@ class _Reader(Document):
                 or (n_embed == 1 and content_length < 75)
                 or n_embed > 1
             )
-            if to_remove and offers_documents(el):
+            if to_remove and (offers_documents(el) or (tag == "table" and headed_table(el))):
                 continue  # (asked only of a box about to go: most boxes stay)
             if not to_remove and not content_length:
                 # readability's rescue of an empty box: a neighbour with much text vouches

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from ..stage import Stage
 from .bio import author_bio
-from .bylines import bylines, datelines
+from .bylines import bylines
 from .captions import captions
 from .comments import comments
 from .contributors import contributors
+from .datelines import datelines
 from .dek import dek
 from .html_leftovers import dek_repeat, link_rows
 from .language import language

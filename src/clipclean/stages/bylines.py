@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..dates import MONTHS, ZONES, dated_lines, find_date
+from ..dates import MONTHS, ZONES, find_date
 from ..model import Block, Draft
 from ..scan import heads
 from ..shape import (
@@ -167,23 +167,6 @@ def _date_into(draft: Draft, text: str, block: Block) -> bool:
         draft.propose("modified", second.iso, 0.6)
     draft.marks["header_end"] = max(draft.marks.get("header_end", -1), block.seq)
     return True
-
-
-@stage("datelines")
-def datelines(draft: Draft) -> None:
-    """Lines that are a date and little else ("Sept. 19, 2025, 2:15 a.m. ET") -> published."""
-    drops = []
-    zone: set[int] | None = None
-    short = [b for b in draft.blocks if len(b.text) <= MAX_DATELINE_CHARS]
-    for i in dated_lines([b.text for b in short]):
-        block = short[i]
-        if is_dateline(block.text):
-            if zone is None:  # (the blocks and the run do not change until the end)
-                zone = {id(b) for b in header_zone(draft)}
-            if id(block) in zone or not draft.has("published"):
-                _date_into(draft, block.text, block)
-            drops.append((block, "dateline"))
-    draft.remove_many(drops)
 
 
 def _roles(draft: Draft) -> list[tuple[Block, str]]:

@@ -6,9 +6,10 @@ HTML only, because it judges by link density, which plain text does not have.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
-from ..model import Draft
+from ..model import Block, Draft
 from ..shape import ends_like_sentence, word_count
 from ..stage import stage
 
@@ -19,14 +20,30 @@ MAX_LINK_WORDS: Final = 25
 MAX_LABEL_WORDS: Final = 8
 
 
+#: A line that is one address and nothing else: the link shows where it leads.
+_BARE_URL: Final = re.compile(r"^(?:https?://|www\.)\S+$")
+
+
+def _linked(blocks: list[Block]) -> list[Block]:
+    """The link-only blocks, but for bare addresses the article introduces: a line ending in
+    a colon ("…, sign this petition:"), then the address or a run of them. The article
+    points its reader there; a list of links to elsewhere shows titles, not addresses."""
+    out = []
+    introduced = False
+    for b in blocks:
+        bare = _BARE_URL.fullmatch(b.text) is not None
+        linked = b.links >= LINK_SHARE and word_count(b.text) <= MAX_LINK_WORDS
+        if linked and not (bare and introduced):
+            out.append(b)
+        if not bare:
+            introduced = b.text.endswith(":")
+    return out
+
+
 @stage("link_rows", applies_to="html")
 def link_rows(draft: Draft) -> None:
     """Blocks that are (almost) all link text, and the label that closes the article before them."""
-    drops = [
-        (b, "link-only block")
-        for b in draft.blocks
-        if b.links >= LINK_SHARE and word_count(b.text) <= MAX_LINK_WORDS
-    ]
+    drops = [(b, "link-only block") for b in _linked(draft.blocks)]
     draft.remove_many(drops)
     blocks = draft.blocks
     if drops and blocks and blocks[-1].seq < drops[-1][0].seq:
