@@ -14,6 +14,7 @@ from operator import attrgetter
 from typing import Final
 
 from ..model import Block, Draft
+from ..scan import Joined, branches, by_first_character
 from ..shape import Facts, facts
 from ..stage import stage
 
@@ -194,6 +195,10 @@ _CUE: Final = re.compile(
     r"|(?<=(?:per|par|via|por) e-mail))"  # (entered at "mail", which few lines hold)
     r"|éception(?<=boîte de réception)"  # inbox: fr (de, es, pt, it above)
 )
+#: ``_CUE`` as one pattern per branch (each opens with its own letter): scanned apart, each for
+#: its one letter, they take half the time of the one pattern that tests every place of the
+#: lines against all sixteen (see :func:`clipclean.scan.by_first_character`).
+_CUE_PARTS: Final = by_first_character(branches(_CUE.pattern))
 #: The phrases in other scripts, looked for only in a text that is not all ASCII (in ``_CUE``
 #: they would make the scan try every position).
 _CUE_WIDE: Final = ("ニュースレター", "購読", "会員登録", "ログイン")
@@ -259,28 +264,16 @@ def sentence(f: Facts) -> bool:
 
 def _cued(blocks: list[Block]) -> list[int]:
     """Indices of the short lines (the only ones a prompt may be) that hold a :data:`_CUE`:
-    one scan of those lines joined, a Python step per hit."""
+    one scan of those lines joined per part of it, a Python step per hit."""
     facts_of = list(map(facts, blocks))
     at = [i for i, f in enumerate(facts_of) if f.size <= 250 and f.words <= MAX_PROMPT_WORDS]
-    text = "\n".join([facts_of[i].low for i in at])
-    if text.count("\n") != len(at) - 1 or (
+    joined = Joined([facts_of[i].low for i in at])
+    text = joined.text
+    if text.count("\n") != len(at) + 1 or (
         not text.isascii() and any(w in text for w in _CUE_WIDE)
     ):
         return at  # a line with a break of its own, or Japanese: check every line
-    search = _CUE.search
-    out = []
-    line = last = 0
-    m = search(text)
-    while m is not None:
-        pos = m.start()
-        line += text.count("\n", last, pos)
-        out.append(at[line])
-        last = text.find("\n", pos) + 1
-        if not last:
-            break
-        line += 1
-        m = search(text, last)
-    return out
+    return [at[k] for k in sorted(joined.hits(_CUE_PARTS))]
 
 
 #: The reader asked about the article itself ("Did you like this article?", "War der Artikel
