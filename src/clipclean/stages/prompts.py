@@ -265,7 +265,7 @@ def sentence(f: Facts) -> bool:
 def _cued(blocks: list[Block]) -> list[int]:
     """Indices of the short lines (the only ones a prompt may be) that hold a :data:`_CUE`:
     one scan of those lines joined per part of it, a Python step per hit."""
-    facts_of = list(map(facts, blocks))
+    facts_of = [facts(b) for b in blocks]
     at = [i for i, f in enumerate(facts_of) if f.size <= 250 and f.words <= MAX_PROMPT_WORDS]
     joined = Joined([facts_of[i].low for i in at])
     text = joined.text

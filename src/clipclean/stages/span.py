@@ -211,7 +211,7 @@ def scores(blocks: list[Block]) -> list[float]:
 
     Tables, rows of one shape and long gaps all need four or more lines in a row that score
     nothing: only those runs are read line by line (in a whole-page dump most lines are not)."""
-    return _scores(list(map(facts, blocks)))
+    return _scores([facts(b) for b in blocks])
 
 
 def _scores(fs: list[Facts], exact: bool = True) -> list[float]:
@@ -1110,7 +1110,7 @@ def article_span(draft: Draft) -> None:
             if non_prose(facts(b))
         ]
     )
-    fs = list(map(facts, draft.blocks))
+    fs = [facts(b) for b in draft.blocks]
     sc = _scores(fs)
     closers = _closers(fs, sc)
     _consent_dialogs(fs, sc)
@@ -1168,7 +1168,7 @@ def outside_article(draft: Draft) -> None:
     )
     _drop_box(draft)
     inside = draft.blocks
-    sc = _scores(list(map(facts, inside)), exact=False)  # only the signs are read
+    sc = _scores([facts(b) for b in inside], exact=False)  # only the signs are read
     total = sum([s for s in sc if s > 0])
     drops = []
     for i, j in _runs(["1" if s < 0 else "0" for s in sc], 2):

@@ -148,7 +148,7 @@ def article_tail(draft: Draft) -> None:
     blocks = draft.blocks
     if len(blocks) < 3:
         return
-    fs = list(map(facts, blocks))
+    fs = [facts(b) for b in blocks]
     heads = _heads(fs)
     if not heads and _base_score(fs[-1]) > 0:
         return  # the body ends on prose (context only raises a score) and no section opens

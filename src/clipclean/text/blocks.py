@@ -424,7 +424,9 @@ def text_to_blocks(text: str, trace: list[Removal] | None = None) -> list[Block]
         not markdown
         and "  " not in text
         and "\t" not in text
-        and (text.isascii() or not any(map(text.__contains__, _ODD_CHARS)))
+        # (compiled, ``any`` of a generator is a loop of direct ``in`` tests, where
+        # ``any(map(text.__contains__, …))`` called a method wrapper with a tuple each time)
+        and (text.isascii() or not any(c in text for c in _ODD_CHARS))
     ):
         normal = [*map(str.strip, raws)]  # nothing to fold anywhere: the common case
     else:
