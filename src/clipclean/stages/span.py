@@ -900,7 +900,7 @@ def _is_cookie_line(low: str) -> bool:
     """About cookies and the site (the first test fails on most lines, in C per cue)."""
     return (
         "cookie" in low or "traceur" in low or "rastreador" in low or "クッキー" in low
-    ) and any(map(low.__contains__, _WEB))
+    ) and any(word in low for word in _WEB)
 
 
 def _consent_dialogs(fs: list[Facts], sc: list[float]) -> None:
@@ -1036,7 +1036,7 @@ def _content_words(fs: list[Facts]) -> set[str]:
 
 def _has_sentence(f: Facts) -> bool:
     """The line ends a sentence, or one ends inside it."""
-    return f.ends or any(map(f.text.__contains__, (". ", "! ", "? ", "。")))
+    return f.ends or any(end in f.text for end in (". ", "! ", "? ", "。"))
 
 
 def _lead_before(fs: list[Facts], sc: list[float], start: int) -> tuple[int, int] | None:
