@@ -9,10 +9,11 @@ import re
 from importlib import import_module
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clipclean.scan import ASCII_FOLDS, starts_like
+from clipclean.scan import ASCII_FOLDS, Joined, branches, by_first_character, starts_like
 
 # (the modules, not the stage functions ``clipclean.stages`` exports under the same names)
 bylines, contributors, placeholders, related, span, tags = (
@@ -117,3 +118,44 @@ def test_end_marker_heads_are_the_patterns_own() -> None:
 @given(matches(span.END_MARKER))
 def test_end_marker_pre_check_passes_every_marker(text: str) -> None:
     assert text[:1].isdigit() or starts_like(text, span._END_HEADS)
+
+
+def test_branches_split_at_the_top_level_only() -> None:
+    assert branches(r"a|b(?:c|d)|[|]|e\|f|[]|]|[^]|]x") == [
+        "a",
+        "b(?:c|d)",
+        "[|]",
+        r"e\|f",
+        "[]|]",
+        "[^]|]x",
+    ]
+
+
+def test_by_first_character_needs_a_literal_opening() -> None:
+    for bad in (r"\bx", "(?:a)", "[ab]c", "a?b", ".x"):
+        with pytest.raises(ValueError):
+            by_first_character([bad])
+
+
+prompts_module, tail = (import_module(f"clipclean.stages.{n}") for n in ("prompts", "tail"))
+#: Each split cue and the one pattern it replaces.
+SPLITS = (
+    (prompts_module._CUE, prompts_module._CUE_PARTS),
+    (tail.CLOSING_HEAD, tail._HEAD_PARTS),
+)
+
+
+def _lines_between(pattern: re.Pattern[str]) -> st.SearchStrategy[list[str]]:
+    """Lines holding what ``pattern`` finds, amid other text and words around it."""
+    words = st.text(alphabet="abcdeilmnoprstuwy @\n.’é", max_size=12)
+    found = st.from_regex(pattern).map(lambda s: s.replace("\n", " "))
+    line = st.builds(lambda a, b, c: a + b + c, words, found | words, words)
+    return st.lists(line.map(lambda s: s.replace("\n", " ")), min_size=1, max_size=6)
+
+
+@SETTINGS
+@given(st.data())
+def test_split_cues_find_the_lines_and_places_the_pattern_finds(data: Any) -> None:
+    for whole, parts in SPLITS:
+        lines = data.draw(_lines_between(whole))
+        assert Joined(lines).hits(parts) == Joined(lines).hits((whole,))

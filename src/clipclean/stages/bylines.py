@@ -129,7 +129,7 @@ _SPLITTERS: Final = (",", "|", "-", "–", "—", "/")
 def _segments(rest: str) -> list[str]:
     """The non-empty parts of ``rest`` between separators (``_SEGMENT``); most bylines have
     no separator, and a look for its characters is cheaper than the pattern's scan."""
-    if not any(map(rest.__contains__, _SPLITTERS)):
+    if not any(c in rest for c in _SPLITTERS):
         return [rest] if rest else []
     return [s for s in _SEGMENT.split(rest) if s]
 

@@ -59,7 +59,7 @@ _CUES: Final = (
 def not_a_dek(text: str) -> bool:
     """A picture credit or a call to action: header furniture, never the standfirst."""
     low = text.lower()
-    if not any(map(low.__contains__, _CUES)) and not any(map(text.__contains__, ASCII_FOLDS)):
+    if not any(c in low for c in _CUES) and not any(c in text for c in ASCII_FOLDS):
         return False
     return _CREDIT.search(text) is not None or _PITCH.search(text) is not None
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import compress, count
-from operator import attrgetter
 from typing import Final
 
 from ..model import Block, Draft, Image
@@ -195,7 +193,7 @@ def _consent_cue(low: str) -> bool:
 def _has_consent_word(low: str) -> bool:
     """Holds ``low`` one of CONSENT_WORDS? A test per word is faster than one alternation of
     them (which the engine tries at every place of a long line)."""
-    return any(map(low.__contains__, CONSENT_WORDS))
+    return any(word in low for word in CONSENT_WORDS)
 
 
 def _rights_cue(low: str) -> bool:
@@ -251,8 +249,6 @@ _CUES: Final = tuple(
 #: The cues that open with a character outside ASCII, rare in most pages: ``str.find`` of
 #: that one character skips through the text several times faster than a pattern's scan.
 _RARE_CUES: Final = ("©", "無断", "著作権", "クッキー", "個人情報")
-_LOW: Final = attrgetter("low")
-_TEXT: Final = attrgetter("text")
 
 
 def _cued_lines(lows: list[str]) -> tuple[set[int], set[int]]:
@@ -297,14 +293,17 @@ def _footer_lines(texts: list[str], lows: list[str]) -> list[int]:
     """Indices of the lines FOOTER_LINK takes, tried on the short lines (picked in C by
     ``map``) that open like a footer link (see :data:`_FOOTER_STARTS`)."""
     opens, firsts, match = _FOOTER_STARTS, _FOOTER_FIRSTS, FOOTER_LINK.match
+    # (a loop, not ``compress`` over ``map((61).__gt__, …)``: compiled, a length test is a
+    # few instructions, where ``map`` calls the method wrapper with a tuple of arguments)
     return [
         i
-        for i in compress(count(), map((61).__gt__, map(len, texts)))
-        if (
+        for i, text in enumerate(texts)
+        if len(text) <= 60
+        and (
             (three := lows[i][:3]) in opens
-            or (not three.isascii() and ((t := texts[i][:1]).isascii() or t in firsts))
+            or (not three.isascii() and ((t := text[:1]).isascii() or t in firsts))
         )
-        and match(texts[i])
+        and match(text)
     ]
 
 
@@ -314,13 +313,13 @@ def legal(draft: Draft) -> None:
     drops = []
     blocks = draft.blocks
     tail = {id(b) for b in blocks[-TAIL:]}
-    fs = list(map(facts, blocks))
-    lows = list(map(_LOW, fs))
+    fs = [facts(b) for b in blocks]
+    lows = [f.low for f in fs]  # (compiled, an attribute read, not attrgetter's call)
     # (the long paragraphs the loop below passes over are not scanned)
     cued, disclosed = _cued_lines(
         [f.low if f.size <= 1000 and f.words <= MAX_LEGAL_WORDS else "" for f in fs]
     )
-    footers = _footer_lines(list(map(_TEXT, fs)), lows)
+    footers = _footer_lines([f.text for f in fs], lows)
     seen: Counter[str] | None = None  # (how often each text stands: only when needed)
     for i in sorted(cued.union(footers)):
         block, f = blocks[i], fs[i]

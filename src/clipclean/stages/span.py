@@ -235,7 +235,7 @@ def scores(blocks: list[Block]) -> list[float]:
 
     Tables, rows of one shape and long gaps all need four or more lines in a row that score
     nothing: only those runs are read line by line (in a whole-page dump most lines are not)."""
-    return _scores(list(map(facts, blocks)))
+    return _scores([facts(b) for b in blocks])
 
 
 def _scores(fs: list[Facts], exact: bool = True) -> list[float]:
@@ -957,7 +957,7 @@ def _is_cookie_line(low: str) -> bool:
     """About cookies and the site (the first test fails on most lines, in C per cue)."""
     return (
         "cookie" in low or "traceur" in low or "rastreador" in low or "クッキー" in low
-    ) and any(map(low.__contains__, _WEB))
+    ) and any(word in low for word in _WEB)
 
 
 def _consent_dialogs(fs: list[Facts], sc: list[float]) -> None:
@@ -1093,7 +1093,7 @@ def _content_words(fs: list[Facts]) -> set[str]:
 
 def _has_sentence(f: Facts) -> bool:
     """The line ends a sentence, or one ends inside it."""
-    return f.ends or any(map(f.text.__contains__, (". ", "! ", "? ", "。")))
+    return f.ends or any(end in f.text for end in (". ", "! ", "? ", "。"))
 
 
 def _lead_before(fs: list[Facts], sc: list[float], start: int) -> tuple[int, int] | None:
@@ -1167,7 +1167,7 @@ def article_span(draft: Draft) -> None:
             if non_prose(facts(b))
         ]
     )
-    fs = list(map(facts, draft.blocks))
+    fs = [facts(b) for b in draft.blocks]
     sc = _scores(fs)
     closers = _closers(fs, sc)
     _consent_dialogs(fs, sc)
@@ -1225,7 +1225,7 @@ def outside_article(draft: Draft) -> None:
     )
     _drop_box(draft)
     inside = draft.blocks
-    sc = _scores(list(map(facts, inside)), exact=False)  # only the signs are read
+    sc = _scores([facts(b) for b in inside], exact=False)  # only the signs are read
     total = sum([s for s in sc if s > 0])
     drops = []
     for i, j in _runs(["1" if s < 0 else "0" for s in sc], 2):

@@ -14,7 +14,7 @@ from itertools import accumulate
 from typing import Final
 
 from ..model import Block, Draft
-from ..scan import Joined
+from ..scan import Joined, branches, by_first_character
 from ..shape import Facts, facts
 from ..stage import stage
 from .legal import FOOTER_WORDS
@@ -24,8 +24,7 @@ from .span import RESUMES, _base_score, _scores, _teasers_only
 #: what they announce, in several languages. Searched in a short line, so it may carry a
 #: site's name or a verb around it ("Mehr zum Thema auf example.de:", "Diese Artikel könnten
 #: dich ebenfalls interessieren:").
-CLOSING_HEAD: Final = re.compile(
-    r"\b(?:"
+_CLOSING_PHRASES: Final = (
     # en
     r"more (?:stories|articles|news|posts|from|on|in|about|like this|to read)|related"
     r"|you (?:may|might) also|also read|read (?:more|next|also)|further reading|recommended for you"
@@ -54,8 +53,12 @@ CLOSING_HEAD: Final = re.compile(
     r"|polecamy|czytaj (?:też|także|również)|zobacz (?:też|także|również)|najpopularniejsze"
     r"|podobne (?:artykuły|wpisy)|przeczytaj (?:też|także|również)|inne artykuły"
     r"|lees ook|meer (?:nieuws|artikelen)|gerelateerd"
-    r")\b"
 )
+CLOSING_HEAD: Final = re.compile(rf"\b(?:{_CLOSING_PHRASES})\b")
+#: ``CLOSING_HEAD`` as one pattern per first letter of its phrases, each checked to open a
+#: word behind that letter: the lines' scan for the heading (its ``\b`` first made the engine
+#: try every phrase at every place) skips in C to that one letter.
+_HEAD_PARTS: Final = by_first_character(branches(_CLOSING_PHRASES), True, r"\b")
 #: The site's legal and service pages (the legal stage's footer links), two of them in one
 #: short row of links that is no sentence ("Impressum | Datenschutz"): the site's footer.
 FOOTER_ROW: Final = re.compile(rf"\b(?:{'|'.join(FOOTER_WORDS)})\b")
@@ -101,7 +104,7 @@ def _heads(fs: list[Facts]) -> list[int]:
         for i, f in enumerate(fs)
         if f.units <= HEAD_UNITS and f.size <= HEAD_SIZE and not f.text.endswith((".", "!"))
     ]
-    found = set(Joined([fs[i].low for i in short]).hits((CLOSING_HEAD,))) if short else set()
+    found = set(Joined([fs[i].low for i in short]).hits(_HEAD_PARTS)) if short else set()
     heads = {short[k] for k in found}
     rows = [i for i, f in enumerate(fs) if f.size <= FOOTER_SIZE and _footer_row(f)]
     return sorted(heads.union(rows))
@@ -145,7 +148,7 @@ def article_tail(draft: Draft) -> None:
     blocks = draft.blocks
     if len(blocks) < 3:
         return
-    fs = list(map(facts, blocks))
+    fs = [facts(b) for b in blocks]
     heads = _heads(fs)
     if not heads and _base_score(fs[-1]) > 0:
         return  # the body ends on prose (context only raises a score) and no section opens

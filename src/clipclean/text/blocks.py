@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, compress, repeat
-from operator import gt, itemgetter, methodcaller, sub
+from operator import gt, sub
 from typing import Final
 
 from ..dates import find_date
@@ -157,7 +157,7 @@ def _candidates(lines: list[str], raws: list[str], heads: str) -> list[int]:
     first characters of all lines at once), those after a CJK comma, and, when any line has
     spaces around it, those whose break falls inside spaces. About one line in eight."""
     found = {m.start() for m in _MAY_CONTINUE.finditer(heads, 1)}
-    tails = "".join(map(itemgetter(-1), lines[:-1]))
+    tails = "".join([line[-1] for line in lines[:-1]])  # (compiled: no itemgetter call a line)
     if "、" in tails or "，" in tails:
         found.update(k + 1 for k, last in enumerate(tails) if last in _CJK_COMMA)
     if _size(raws) != _size(lines):  # (else no line has a space to strip)
@@ -319,7 +319,10 @@ def _indents_text(raws: list[str]) -> bool:
     lists, not headings)? A page's own text, even hard-wrapped in its source, starts at the
     margin."""
     filled = [r for r in raws if r.strip()]
-    return sum(map(methodcaller("startswith", " "), filled)) >= 0.7 * len(filled)
+    indented = 0
+    for r in filled:  # (compiled: a direct test a line, not a methodcaller call)
+        indented += r.startswith(" ")
+    return indented >= 0.7 * len(filled)
 
 
 def _flush_left(raws: list[str]) -> set[int]:
@@ -421,7 +424,9 @@ def text_to_blocks(text: str, trace: list[Removal] | None = None) -> list[Block]
         not markdown
         and "  " not in text
         and "\t" not in text
-        and (text.isascii() or not any(map(text.__contains__, _ODD_CHARS)))
+        # (compiled, ``any`` of a generator is a loop of direct ``in`` tests, where
+        # ``any(map(text.__contains__, …))`` called a method wrapper with a tuple each time)
+        and (text.isascii() or not any(c in text for c in _ODD_CHARS))
     ):
         normal = [*map(str.strip, raws)]  # nothing to fold anywhere: the common case
     else:
@@ -432,7 +437,7 @@ def text_to_blocks(text: str, trace: list[Removal] | None = None) -> list[Block]
         return []
     filled = list(compress(raws, normal))
     numbers = list(compress(range(1, len(raws) + 1), normal))
-    heads = "".join(map(itemgetter(0), lines))
+    heads = "".join([line[0] for line in lines])  # (compiled: no itemgetter call a line)
     lasts = [wrapped.get(n, n) for n in numbers] if wrapped else numbers
     # (in a dump wrapped at a width or in Markdown, inline elements never break a line: a
     # line that was not joined above was broken by the page, verse say; a page's text that
