@@ -271,33 +271,6 @@ def test_a_list_of_documents_in_the_article_is_kept() -> None:
     assert "Another story 3" not in body
 
 
-def _tabs(linked: bool) -> bytes:
-    tabs = "".join(f"<li><a href='#tab-{i}'>Tab {i}</a></li>" for i in range(3)) if linked else ""
-    steps = "".join(f"<div class='step'><p>{FILLER} Step {k}.</p></div>" for k in range(3))
-    panels = (
-        "<div class='panel' id='tab-0'><ul><li>400 g pumpkin, diced</li><li>1 onion, chopped"
-        "</li><li>500 g flour</li></ul></div><div class='panel' id='tab-1'><ul>"
-        "<li>Energy 782 kcal</li><li>Fat 39 g</li><li>Protein 43 g</li></ul></div>"
-        f"<div class='panel' id='tab-2'><div class='steps'>{steps}</div></div>"
-    )
-    return (
-        "<html><body><h1>Pumpkin dumplings</h1><div class='recipe'>"
-        f"<ul class='tabs'>{tabs}</ul>{panels}</div></body></html>"
-    ).encode()
-
-
-def test_every_panel_of_a_box_of_tabs_is_kept() -> None:
-    """readability picks the steps; the ingredients stand in another panel of the same box
-    of tabs (panels alike, opened by the page's own links to their ids) and stay."""
-    body = clipclean.clean(_tabs(linked=True)).body
-    assert "400 g pumpkin" in body and "Step 2." in body
-
-
-def test_boxes_no_link_opens_are_not_tabs() -> None:
-    body = clipclean.clean(_tabs(linked=False)).body
-    assert "Step 2." in body and "400 g pumpkin" not in body
-
-
 def test_story_inside_an_aside_is_kept() -> None:
     """A template that puts the story in an <aside> (around its <article> with the marked
     articleBody) is not a sidebar; a sidebar of teaser cards still goes."""

@@ -356,7 +356,6 @@ class _Reader(Document):
         best = self.get_semantic_article_candidate(candidates, best)
         best = self.get_semantic_main_candidate(candidates, best)
         best = _widen_to_items(candidates, best, self.score_node)
-        best = _widen_to_panels(candidates, best, self.score_node)
         article = self.get_article(candidates, best, html_partial=True)
         return self.sanitize(article, candidates)
 
@@ -411,41 +410,6 @@ def _widen_to_items(
                 )
                 return widened
             break
-        node = parent
-    return best
-
-
-#: Panels (the pick's own included) a box of tabs must have for all of them to be the content.
-PANELS_MIN = 3
-_ANCHORS = etree.XPath("//a[starts-with(@href, '#')]/@href")
-
-
-def _widen_to_panels(
-    candidates: dict, best: dict, score_node: Callable[[lxml.html.HtmlElement], dict]
-) -> dict:
-    """The box of tabs around readability's pick when the pick stands in one panel of
-    several alike (same tag and class, side by side) that the page's own links open by their
-    ids ("#tabs-1", "#tabs-2"…): a recipe's ingredients, nutrition and steps, a product's
-    description and details. The page shows one at a time; all are the article's, and
-    readability, scoring the best, keeps one."""
-    node = best["elem"]
-    targets: set[str] | None = None
-    for _ in range(ITEM_REACH + 1):
-        parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            break
-        if node.get("id"):
-            if targets is None:
-                targets = {str(h)[1:] for h in _ANCHORS(node.getroottree())}
-            key = (node.tag, node.get("class"))
-            panels = [
-                c for c in parent if (c.tag, c.get("class")) == key and c.get("id") in targets
-            ]
-            if node in panels and len(panels) >= PANELS_MIN:
-                widened = candidates.get(parent) or score_node(parent)
-                return dict(
-                    widened, content_score=max(widened["content_score"], best["content_score"])
-                )
         node = parent
     return best
 
