@@ -235,28 +235,6 @@ def test_teaser_cards_do_not_widen_the_pick() -> None:
     assert "short summary of story" not in body
 
 
-def _post(n: int, words: str) -> str:
-    return (
-        f"<li class='bit'><div class='who'><div><a href='/u{n}'>user{n}</a></div>"
-        + "".join(f"<div><a href='/u{n}/{k}'>{k}</a></div>" for k in ("Profile", "Posts", "Mail"))
-        + f"<div>Member</div><div>Posts: {n * 7}</div></div><div class='when'>May {n}, 2011"
-        "</div><div class='wrap'><div class='row'><div class='box'>"
-        f"<div class='msg'><blockquote>{words} Reply {n} says the update took minutes."
-        "</blockquote></div></div></div></div></li>"
-    )
-
-
-def test_every_post_of_a_thread_is_kept() -> None:
-    """readability scores one post of a thread best; the others (list items alike, the
-    message five boxes down in each, no heading) are cousins, not siblings, and stay."""
-    posts = "".join(_post(n, FILLER * (2 if n == 2 else 1)) for n in range(1, 6))
-    thread = f"<div><ol class='thread'>{posts}</ol></div>"
-    html = f"<html><body><h1>Update is out</h1>{thread}</body></html>"
-    body = clipclean.clean(html.encode()).body
-    for n in range(1, 6):
-        assert f"Reply {n} says the update" in body
-
-
 def test_a_list_of_documents_in_the_article_is_kept() -> None:
     """A list whose links lead to documents (the press coverage as PDFs) is the article's,
     all links as it is; a list of links to pages beside it still goes."""

@@ -362,9 +362,6 @@ class _Reader(Document):
 
 #: How many levels above readability's pick a repeated item may stand.
 ITEM_REACH = 3
-#: How many levels above the pick a list item may stand: a thread's post wraps its message
-#: in its author's box, its date row and its body.
-POST_REACH = 6
 #: Items of a list that must hold prose for the list to be the content, and the share of the
 #: pick's score an item's best paragraph box must reach to count as prose.
 ITEMS_MIN = 3
@@ -379,29 +376,23 @@ def _widen_to_items(
     a listicle, the posts of a thread, the steps of a guide. readability takes one item and
     leaves its like-scored cousins out, since they are not its siblings. Teasers do not
     qualify: their short summaries score far below a paragraph of the article; nor do the
-    paragraph boxes of one article's body (each item here is a section or article that opens
-    with its own heading, or a list item: a post of a thread, further up, needs none), nor a
+    paragraph boxes of one article's body (each item here is a section, article or list item
+    that opens with its own heading), nor a
     parent where the items are not most of what it holds (boxes of other kinds between them)."""
     floor = ITEM_SHARE * best["content_score"]
     node = best["elem"]
-    for depth in range(POST_REACH):
+    for _ in range(ITEM_REACH):
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
             break
-        post = node.tag == "li"
         key = (node.tag, node.get("class"))
         peers = [c for c in parent if (c.tag, c.get("class")) == key]
-        if (
-            node.tag in _ITEM_TAGS
-            and (post or depth < ITEM_REACH)
-            and len(peers) >= ITEMS_MIN
-            and 2 * len(peers) > len(parent)
-        ):
+        if node.tag in _ITEM_TAGS and len(peers) >= ITEMS_MIN and 2 * len(peers) > len(parent):
             strong = sum(
                 1
                 for peer in peers
                 if _best_inside(candidates, peer) >= floor
-                and (post or next(peer.iter(*_HEADINGS), None) is not None)
+                and next(peer.iter(*_HEADINGS), None) is not None
             )
             if strong >= ITEMS_MIN and 2 * strong >= len(peers):
                 widened = candidates.get(parent) or score_node(parent)
