@@ -222,27 +222,3 @@ def test_the_run_takes_the_headings_of_its_first_section() -> None:
     pairs, choice = choose(_pick(page, "Subscribe"), page)
     assert choice == "run"
     assert _texts(pairs)[:3] == ["How to make them", "Step 1", f"Paragraph 1. {PROSE}"]
-
-
-def test_a_section_of_short_lines_before_the_first_section_joins_it() -> None:
-    lines = ["pumpkin", "400 grams", "onion", "1 piece", "flour", "500 grams"]
-    steps = "".join(f"<h3>Step {i}</h3>{_para(i)}" for i in range(1, 5))
-    page = _page(
-        "<h1>Pumpkin dumplings</h1><div><p>Subscribe to our newsletter</p></div>"
-        "<h2>Ingredients</h2>" + "".join(f"<p>{line}</p>" for line in lines)
-        + f"<h2>How to make them</h2>{steps}"
-    )  # fmt: skip
-    pairs, choice = choose(_pick(page, "Subscribe"), page)
-    assert choice == "run"
-    assert _texts(pairs)[: len(lines) + 3] == ["Ingredients", *lines, "How to make them", "Step 1"]
-
-
-def test_a_section_with_links_before_the_first_section_stays_out() -> None:
-    steps = "".join(f"<h3>Step {i}</h3>{_para(i)}" for i in range(1, 5))
-    page = _page(
-        "<h1>Pumpkin dumplings</h1><div><p>Subscribe to our newsletter</p></div>"
-        "<h2>More recipes</h2><p><a href='/a'>Apple pie</a></p><p><a href='/b'>Soup</a></p>"
-        f"<h2>How to make them</h2>{steps}"
-    )
-    pairs, _ = choose(_pick(page, "Subscribe"), page)
-    assert _texts(pairs)[:2] == ["How to make them", "Step 1"]

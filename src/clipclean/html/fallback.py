@@ -17,8 +17,7 @@ extraction with readability's:
 - ``lead``: the pick gains the run's running text above it (below the headline), or else the
   paragraphs of prose just before it (passing a byline or a date, stopping at the headline);
   and the headings of its first section when they stand just before it, the nearest at the
-  level of the pick's own section headings (with a section of short unlinked lines under a
-  heading of that level above them: a recipe's ingredients before its steps);
+  level of the pick's own section headings;
 - ``filled``: the pick gains the sentences between its first and last block it left out;
 - ``readability``: the pick as it is.
 
@@ -292,33 +291,7 @@ def _section(page: Page, pick: Pairs, first: int) -> Pairs:
             return []
         out.append((block, el))
         level = here
-    if out:
-        out.extend(_sister(page, first - len(out), out[-1][1].tag))
     return out[::-1]
-
-
-#: Most lines a section of short lines before the article's first section may hold.
-SISTER_LINES = 60
-
-
-def _sister(page: Page, top: int, tag: str) -> Pairs:
-    """The section standing just before the content's first section, under a heading of the
-    same level, when it holds only short lines and no links (a recipe's ingredients before its
-    steps, a box of facts before the story): the article's, set apart by its layout. Read
-    back from ``top``; nothing when a link, a paragraph of prose or another heading comes
-    first."""
-    out: Pairs = []
-    for k in range(top - 1, max(top - 2 - SISTER_LINES, -1), -1):
-        block, el = page.pairs[k]
-        if block.links >= LINKED or page.scores[k] >= PROSE_UNITS:
-            return []
-        if block.kind == "heading":
-            if el.tag != tag or not out:
-                return []
-            out.append((block, el))
-            return out
-        out.append((block, el))
-    return []
 
 
 def _above(page: Page, first: int, known: set[str]) -> Pairs:
