@@ -211,14 +211,3 @@ def test_a_table_of_contents_above_the_pick_is_not_where_it_starts() -> None:
     pairs, choice = choose(pick, page)
     assert note not in _texts(pairs)
     assert choice == "readability"
-
-
-def test_the_run_takes_the_headings_of_its_first_section() -> None:
-    steps = "".join(f"<h3>Step {i}</h3>{_para(i)}" for i in range(2, 6))
-    page = _page(
-        "<h1>Pumpkin dumplings</h1><div><p>Subscribe to our newsletter</p></div>"
-        f"<h2>How to make them</h2><h3>Step 1</h3>{_para(1)}{steps}"
-    )
-    pairs, choice = choose(_pick(page, "Subscribe"), page)
-    assert choice == "run"
-    assert _texts(pairs)[:3] == ["How to make them", "Step 1", f"Paragraph 1. {PROSE}"]

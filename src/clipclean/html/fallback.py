@@ -12,12 +12,11 @@ section or a tail of teasers. Compared by prose and length, as trafilatura compa
 extraction with readability's:
 
 - ``run``: the run replaces a pick it dwarfs (twice the prose and text of a pick outside it,
-  three times that of a pick inside it), unless its added paragraphs are teasers; with the
-  headings of its first section just above it (see ``lead``);
+  three times that of a pick inside it), unless its added paragraphs are teasers;
 - ``lead``: the pick gains the run's running text above it (below the headline), or else the
   paragraphs of prose just before it (passing a byline or a date, stopping at the headline);
-  and the headings of its first section when they stand just before it, the nearest at the
-  level of the pick's own section headings;
+  and the heading of its first section when that stands just before it, at the level of the
+  pick's own section headings;
 - ``filled``: the pick gains the sentences between its first and last block it left out;
 - ``readability``: the pick as it is.
 
@@ -232,7 +231,7 @@ def _choose(pick: Pairs, page: Page) -> tuple[Pairs, str]:
         and _length(run) >= ratio * _length(pick)
         and _running(page, {i for i, _ in found})
     ):
-        return _section(page, run, page.start) + run, "run"
+        return run, "run"
     placed = [i for i, _ in found if i >= 0]
     if not placed:
         return pick, "readability"
@@ -274,24 +273,17 @@ _SECTION_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 
 
 def _section(page: Page, pick: Pairs, first: int) -> Pairs:
-    """The section headings just before the content (readability's pick or the run), when
-    the nearest is at the level of the content's own section headings: the heading of the
-    article's first section, left out with the box around it, and the headings of higher
-    level right above it (a part's heading over its first step's). Never the headline (h1)."""
-    out: Pairs = []
-    level = 7
-    for k in range(first - 1, -1, -1):
-        block, el = page.pairs[k]
-        if block.kind != "heading" or el.tag not in _SECTION_HEADINGS or block.links >= LINKED:
-            break
-        here = int(el.tag[1])
-        if here >= level:
-            break
-        if not out and not any(e.tag == el.tag and b.kind == "heading" for b, e in pick):
-            return []
-        out.append((block, el))
-        level = here
-    return out[::-1]
+    """The section heading just before the pick, when the pick holds headings of the same
+    level: the heading of the article's first section, left out with the box around it
+    (readability took the section's body, the heading stood one level up)."""
+    if first < 1:
+        return []
+    block, el = page.pairs[first - 1]
+    if block.kind != "heading" or el.tag not in _SECTION_HEADINGS or block.links >= LINKED:
+        return []
+    if not any(e.tag == el.tag and b.kind == "heading" for b, e in pick):
+        return []
+    return [(block, el)]
 
 
 def _above(page: Page, first: int, known: set[str]) -> Pairs:
