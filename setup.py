@@ -27,7 +27,8 @@ COMPILED = sorted(
         *(
             f"src/clipclean/{name}.py"
             for name in (
-                "shape", "scan", "model", "dates", "lang", "read", "stage", "pipeline", "assemble"
+                "shape", "scan", "model", "dates", "lang", "read", "stage", "pipeline", "assemble",
+                "controls"
             )
         ),
         "src/clipclean/text/blocks.py",

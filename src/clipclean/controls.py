@@ -43,8 +43,10 @@ _C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
 
 def has_any_byte(data: bytes, among: bytes) -> bool:
     """Has ``data`` any of the bytes ``among``? One ``memchr`` a byte: several times cheaper
-    than a pass of ``bytes.translate`` deleting them (a table lookup and a copy a byte)."""
-    return any(map(data.__contains__, among))
+    than a pass of ``bytes.translate`` deleting them (a table lookup and a copy a byte).
+    (Compiled, ``any`` of a generator is a loop of direct ``in`` tests, where ``map`` would
+    call a method wrapper with a tuple of arguments a byte.)"""
+    return any(byte in data for byte in among)
 
 
 def utf8_has_controls(raw: bytes) -> bool:

@@ -192,7 +192,20 @@ class Facts:
     every line was most of the text path's time; here each answer is an attribute.
     """
 
-    __slots__ = ("_digit", "_headline", "ends", "low", "plain", "size", "text", "units", "words")
+    __slots__ = (
+        "_digit",
+        "_headline",
+        "base",
+        "ends",
+        "intro",
+        "low",
+        "plain",
+        "scored",
+        "size",
+        "text",
+        "units",
+        "words",
+    )
 
     def __init__(
         self, text: str, normal: bool = False, cjk: bool = True, plain: bool = False
@@ -217,6 +230,12 @@ class Facts:
         self.plain = plain
         self._headline: bool | None = None
         self._digit: bool | None = None
+        #: The line's score without context and whether it may introduce a list, kept by
+        #: ``stages.span`` (the only place that works them out) once ``scored`` is set:
+        #: three stages score the same lines.
+        self.scored = False
+        self.base = 0.0
+        self.intro = False
 
     @classmethod
     def of_normal(cls, texts: list[str], plain: bool = False) -> list[Facts]:

@@ -11,6 +11,7 @@ import re
 from typing import Final
 
 from ..model import Block, Draft
+from ..scan import Joined
 from ..shape import Facts, facts
 from ..stage import stage
 
@@ -85,6 +86,24 @@ _CUES: Final = (
     "angemeld",
 )
 MAX_WIDGET_CHARS: Final = 160
+#: A piece of each COMMENT_NOTICE phrase: a line without any of them has none.
+_NOTICE_CUES: Final = (
+    "comment",
+    "required",
+    "mail",
+    "notify me",
+    "pflicht",
+    "benachrichtig",
+    "obligat",
+    "kommentarf",
+    "discussion",
+    "logg",
+    "login",
+    "cancel",
+    "abbrechen",
+    "annul",
+    "angemeld",
+)
 
 
 #: From this many words a line that ends like a sentence is one: a notice's words in it ("the
@@ -104,34 +123,20 @@ def comments(draft: Draft) -> None:
     widget = COMMENT_WIDGET.match
     heads = _WIDGET_HEADS
     notice = COMMENT_NOTICE.search
+    blocks = draft.blocks
+    fs = [facts(b) for b in blocks]  # (made once per line for all stages)
+    lows = [f.low if f.size <= MAX_WIDGET_CHARS else "" for f in fs]
+    # The notice is searched for only in the lines that hold one of _NOTICE_CUES, found with
+    # one C search of the short lines for each (an ``in`` test of each a line cost more than
+    # the rest of the stage).
+    cued = Joined(lows).word_hits(_NOTICE_CUES)
     drops = []
-    for i, block in enumerate(draft.blocks):
-        text = block.text
-        if len(text) > MAX_WIDGET_CHARS:
+    for i, block in enumerate(blocks):
+        if fs[i].size > MAX_WIDGET_CHARS:
             continue
-        low = facts(block).low  # (made once per line for all stages)
-        # The notice is searched for only when one of _CUES is in the line ("in" tests: a
-        # generator over _CUES cost more than the rest of the stage).
+        low = lows[i]
         if ((low[:2] in heads or low[:1].isdigit()) and widget(low)) or (
-            (
-                "comment" in low
-                or "required" in low
-                or "mail" in low
-                or "notify me" in low
-                or "pflicht" in low
-                or "benachrichtig" in low
-                or "obligat" in low
-                or "kommentarf" in low
-                or "discussion" in low
-                or "logg" in low
-                or "login" in low
-                or "cancel" in low
-                or "abbrechen" in low
-                or "annul" in low
-                or "angemeld" in low
-            )
-            and notice(low)
-            and _notice_shaped(facts(block), i, len(draft.blocks))
+            i in cued and notice(low) and _notice_shaped(fs[i], i, len(blocks))
         ):
             drops.append((block, "comment widget"))
     drops += _form_run(draft, {id(b) for b, _ in drops})

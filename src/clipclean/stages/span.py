@@ -160,23 +160,9 @@ def _score(f: Facts) -> float:
 def _base_score(f: Facts) -> float:
     """:func:`_score` without the headline check: -SHORT_COST where the line may cost
     LINK_COST instead (both only a cost: where only the sign counts the check is spared)."""
-    n = f.units
-    if n >= PROSE_UNITS and _is_listing(f):
-        return -SHORT_COST
-    if (
-        (f.ends or (n >= PROSE_UNITS and _ends_late(f.text)))
-        and not f.text.endswith(_CUT_SHORT)
-        and not _quote_ends(f.text)
-    ):
-        if n >= PROSE_UNITS:
-            return float(n)
-        if n >= 4:
-            if f.text.endswith(("?", "!")):
-                return 0.0  # a question is as often a headline as a line of the article
-            return 1.0  # a short sentence: neutral-positive, bridged inside the article
-    elif n >= LONG_UNITS:
-        return 0.7 * n
-    return -SHORT_COST
+    if not f.scored:
+        _score_once(f)
+    return f.base
 
 
 #: Sentence marks before a full-width bracket that closes a line (see :func:`_ends_late`).
@@ -266,33 +252,45 @@ def _scores(fs: list[Facts], exact: bool = True) -> list[float]:
 def _base_scores(fs: list[Facts]) -> tuple[list[float], list[int]]:
     """``list(map(_base_score, fs))``, and the indices of the lines that may introduce a list
     (three units or more, ending with a colon), in one pass without a call per line: two
-    passes and a call per line were a quarter of :func:`_scores`."""
+    passes and a call per line were a quarter of :func:`_scores`. Each line's answer is kept
+    on its facts (``base``, ``intro``): article_span, outside_article and article_tail score
+    the same lines."""
     out: list[float] = []
     intros: list[int] = []
     add = out.append
-    cost = -SHORT_COST
     k = -1
     for f in fs:
         k += 1
-        n = f.units
-        if not f.ends and not (n >= PROSE_UNITS and _ends_late(f.text)):
-            add(0.7 * n if n >= LONG_UNITS and not _is_listing(f) else cost)
-            continue
-        text = f.text
-        if text.endswith(_CUT_SHORT) or _quote_ends(text):
-            add(0.7 * n if n >= LONG_UNITS and not _is_listing(f) else cost)
-            continue
-        last = text[-1]
-        if n >= PROSE_UNITS:
-            add(cost if _is_listing(f) else float(n))
-        elif n >= 4:
-            # a question is as often a headline as a line of the article
-            add(0.0 if last in "?!" else 1.0)
-        else:
-            add(cost)
-        if last == ":":
+        if not f.scored:
+            _score_once(f)
+        add(f.base)
+        if f.intro:
             intros.append(k)
     return out, intros
+
+
+def _score_once(f: Facts) -> None:
+    """Set ``f.base`` to :func:`_base_score` of ``f`` and ``f.intro`` to whether the line may
+    introduce a list (see :func:`_base_scores`)."""
+    f.scored = True
+    cost = -SHORT_COST
+    n = f.units
+    if not f.ends and not (n >= PROSE_UNITS and _ends_late(f.text)):
+        f.base = 0.7 * n if n >= LONG_UNITS and not _is_listing(f) else cost
+        return
+    text = f.text
+    if text.endswith(_CUT_SHORT) or _quote_ends(text):
+        f.base = 0.7 * n if n >= LONG_UNITS and not _is_listing(f) else cost
+        return
+    last = text[-1]
+    if n >= PROSE_UNITS:
+        f.base = cost if _is_listing(f) else float(n)
+    elif n >= 4:
+        # a question is as often a headline as a line of the article
+        f.base = 0.0 if last in "?!" else 1.0
+    else:
+        f.base = cost
+    f.intro = last == ":"
 
 
 def _link_costs(fs: list[Facts], out: list[float]) -> None:
