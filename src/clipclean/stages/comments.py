@@ -67,24 +67,6 @@ COMMENT_NOTICE: Final = re.compile(
     r"|cancel reply|antworten abbrechen|annuler la réponse|cancelar (?:la )?respuesta"
     r"|annulla (?:la )?risposta|cancelar resposta"
 )
-#: (spelled out in the stage)
-_CUES: Final = (
-    "comment",
-    "required",
-    "mail",
-    "notify me",
-    "pflicht",
-    "benachrichtig",
-    "obligat",
-    "kommentarf",
-    "discussion",
-    "logg",
-    "login",
-    "cancel",
-    "abbrechen",
-    "annul",
-    "angemeld",
-)
 MAX_WIDGET_CHARS: Final = 160
 #: A piece of each COMMENT_NOTICE phrase: a line without any of them has none.
 _NOTICE_CUES: Final = (
