@@ -107,6 +107,9 @@ def test_ctrl_c_keeps_what_was_written_and_exits_130(tmp_path: Path, jobs: str) 
         [*CLI, "-f", "jsonl", "--jobs", jobs, str(files[0]), str(fifo)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # (as from a terminal: a suite run in the background of a script inherits SIGINT
+        # ignored, and Python then leaves it ignored, as every Unix tool does)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     net = threading.Timer(120, proc.kill)  # a run that holds its output would hang the test
     net.start()
