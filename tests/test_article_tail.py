@@ -120,3 +120,49 @@ def test_a_sentence_about_privacy_and_cookies_stays() -> None:
     line = "Die Behörde prüft nun, ob die App gegen den Datenschutz und die Cookie-Regeln verstößt."
     a = clean([*HEAD, *PARAS, line])
     assert line in a.body
+
+
+#: A longer article (the sparse-tail rule weighs what follows the run against the text before).
+MORE = [
+    "Die Verwaltung rechnet damit, dass der Verkehr auf den beiden anderen Brücken zunimmt.",
+    "Die Polizei will in den ersten Wochen an den Zufahrten Beamte einsetzen.",
+    "Der Verkehrsverbund verlängert auf zwei Linien den Takt am Abend um eine halbe Stunde.",
+    "Anwohner hatten schon vor Jahren gefordert, die Brücke gründlich untersuchen zu lassen.",
+    "Der Bürgermeister sagte, die Sicherheit der Menschen gehe jedem Zeitplan vor.",
+    "Ein Gutachten soll im Herbst klären, ob ein Neubau billiger wäre als die Sanierung.",
+    "Bis dahin bleiben die Pfeiler mit Sensoren versehen, die jede Bewegung melden.",
+    "Die Handwerkskammer bietet den betroffenen Betrieben eine kostenlose Beratung an.",
+    "Für Schüler, die bisher zu Fuß über die Brücke gingen, richtet die Stadt Busse ein.",
+    "Die Opposition im Rat verlangt, dass die Stadt jeden Monat über den Stand berichtet.",
+]
+#: A sidebar: three short lines and a lone teaser, worth crossing for the run at their first
+#: price (the teaser's words outweigh three short lines), not at GAP_WEIGHT times it.
+SIDEBAR = [
+    "Termine",
+    "26. Januar",
+    "Messe am Hafen",
+    "Auf der Messe stellen mehr als sechzig Betriebe aus der Region ihre Lehrstellen und "
+    "offenen Stellen für das kommende Jahr vor.",
+]
+
+
+def test_lone_lines_after_the_article_across_short_lines_go() -> None:
+    lines = [*HEAD, *PARAS, *MORE, *SIDEBAR]
+    a = clean(lines)
+    assert removed_by(a, SIDEBAR[-1]) == "article_tail"
+    assert all(p in a.body for p in PARAS + MORE)
+    assert SIDEBAR[-1] in clean(lines, skip=("article_tail",)).body
+
+
+def test_a_last_section_after_short_lines_stays_when_it_is_no_small_tail() -> None:
+    # a list of short items and a closing paragraph: the text after the list is a good share
+    # of the article, so the run's second look keeps it
+    items = ["Brückenstraße", "Hafenweg", "Alter Markt", "Kirchplatz"]
+    last = (
+        "Die Stadt will die Anwohner in einer Versammlung im Rathaus über die Umleitungen, die "
+        "Zeiten der Bauarbeiten, die Ersatzhaltestellen der Busse, die Parkplätze für Anwohner "
+        "und die Zufahrt für Lieferwagen an allen drei Straßen ausführlich informieren; die "
+        "Pläne liegen ab Montag auch im Bürgerbüro aus."
+    )
+    a = clean([*HEAD, *PARAS, *MORE, *items, last])
+    assert last in a.body

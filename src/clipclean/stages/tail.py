@@ -18,7 +18,7 @@ from ..scan import Joined, branches, by_first_character
 from ..shape import Facts, facts
 from ..stage import stage
 from .legal import FOOTER_WORDS
-from .span import RESUMES, _base_score, _scores, _teasers_only
+from .span import RESUMES, _base_score, _scores, _teasers_only, best_run
 
 #: A heading over other articles: "more"/"further"/"related"/"also"/"interesting" words with
 #: what they announce, in several languages. Searched in a short line, so it may carry a
@@ -71,6 +71,12 @@ TEASER_UNITS: Final = 60
 #: A heading is short and no sentence.
 HEAD_UNITS: Final = 10
 HEAD_SIZE: Final = 90
+#: The second look at the run (see :func:`_sparse_tail`): what a short line costs, times its
+#: price in the first; how small the text after the run must be against the text before it;
+#: how many short lines it must hold.
+GAP_WEIGHT: Final = 4.0
+SPARSE_SHARE: Final = 0.15
+SPARSE_SHORT: Final = 3
 #: What the lines under the heading may be worth, against the article's prose before it: a
 #: list of teasers is little; below TINY it may hold two sentences in a row (a two-line blurb).
 TINY: Final = 0.1
@@ -129,6 +135,47 @@ def _closing_section(sc: list[float], heads: list[int]) -> int | None:
     return None
 
 
+def _sparse_tail(fs: list[Facts], sc: list[float]) -> int | None:
+    """Where what follows the article opens, or None: the run read once more with each short
+    line costing GAP_WEIGHT times its price ends before a stretch of short lines with little
+    text after it (a sidebar's labels and teasers, a footer's contact lines and blurbs).
+
+    Once the stages took their lines, what is left short between the article's paragraphs is
+    a subhead or two; a sidebar or a footer is made of short lines around lone sentences, and
+    the run crossed it for their sake. Only a tail that is small against the text before it
+    (SPARSE_SHARE, in characters: a results table or a list of short items is text too) and
+    holds SPARSE_SHORT short lines goes."""
+    run = best_run([s if s > 0 else GAP_WEIGHT * s for s in sc])
+    if run is None or run[1] + 1 >= len(sc):
+        return None
+    cut = run[1] + 1
+    if len([s for s in sc[cut:] if s <= 0]) < SPARSE_SHORT:
+        return None
+    after = sum([f.size for f in fs[cut : len(sc)]])
+    return cut if after < SPARSE_SHARE * sum([f.size for f in fs[:cut]]) else None
+
+
+def _may_end_sparse(fs: list[Facts]) -> bool:
+    """Whether :func:`_sparse_tail` may find a tail, on the lines' own scores (their context
+    only raises a score): SPARSE_SHORT short lines among the last lines that are small enough
+    against the text before them. Most bodies fail it at their last few lines, sparing the
+    scores with context."""
+    sizes = [f.size for f in fs]
+    most = SPARSE_SHARE / (1 + SPARSE_SHARE) * sum(sizes)
+    seen = short = 0
+    i = len(fs)
+    while i > 0:
+        i -= 1
+        seen += sizes[i]
+        if seen >= most:
+            return False
+        if _base_score(fs[i]) <= 0:
+            short += 1
+            if short >= SPARSE_SHORT:
+                return True
+    return False
+
+
 def _last_prose(sc: list[float]) -> int:
     """The index after the last block that scores above zero (0 when none does)."""
     k = len(sc)
@@ -150,7 +197,7 @@ def article_tail(draft: Draft) -> None:
         return
     fs = [facts(b) for b in blocks]
     heads = _heads(fs)
-    if not heads and _base_score(fs[-1]) > 0:
+    if not heads and _base_score(fs[-1]) > 0 and not _may_end_sparse(fs):
         return  # the body ends on prose (context only raises a score) and no section opens
     sc = _scores(fs, exact=False)  # (only signs and prose are read)
     drops: list[tuple[Block, str]] = []
@@ -165,4 +212,10 @@ def article_tail(draft: Draft) -> None:
     k = _last_prose(sc)
     if k > 0:
         drops += [(b, "short lines after the article's last prose") for b in blocks[k : len(sc)]]
+        sc = sc[:k]
+    cut = _sparse_tail(fs, sc)
+    if cut is not None:
+        drops += [
+            (b, "lone lines after the article, across short lines") for b in blocks[cut : len(sc)]
+        ]
     draft.remove_many(drops)
