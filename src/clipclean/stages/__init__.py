@@ -19,6 +19,7 @@ from .dek import dek
 from .html_leftovers import dek_repeat, link_rows
 from .language import language
 from .legal import legal
+from .link_header import link_header
 from .placeholders import image_placeholders
 from .promos import calls_to_action
 from .prompts import prompts
@@ -32,6 +33,7 @@ from .timestamps import relative_timestamps
 from .title import title
 
 ORDER: tuple[Stage, ...] = (
+    link_header,
     link_rows,
     captions,
     legal,
