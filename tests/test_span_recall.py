@@ -167,3 +167,44 @@ def test_a_copyright_line_closing_the_article_does_not_hand_the_run_to_teasers()
     menu = ["Home", "Cats", "Dogs", "Toys", "Food", "Health", "Shop", "Offers", "Help", "About"]
     got = body([*menu, "Electric toys for cats", *LEAD, *BODY, notice, "Read next", *teasers])
     assert LEAD[0] in got and BODY[-1] in got and "best deals" not in got
+
+
+MENU = ["Home", "Cats", "Dogs", "Toys", "Food", "Health", "Shop", "Offers", "Help", "About"]
+FOOTER = ["Related", "Imprint", "Privacy", "Contact", "Jobs", "Press"]
+
+
+def test_a_question_opening_the_article_stays() -> None:
+    # a question of a few words scores nothing: the run of most prose starts after it
+    got = body([*MENU, "Electric toys for cats", "Which toy suits which cat?", *BODY, *FOOTER])
+    assert "Which toy suits which cat?" in got and BODY[0] in got
+
+
+def test_a_headline_that_asks_a_question_is_still_the_title() -> None:
+    # the question before the article is the headline when nothing else is: it is lifted
+    # before the lines left before the article are read
+    question = "Which toy suits which cat?"
+    got = clipclean.clean("\n".join([*MENU, question, *BODY, *FOOTER]) + "\n", kind="text")
+    assert got.title == question and question not in got.body and BODY[0] in got.body
+
+
+def test_a_sentence_broken_at_its_links_after_the_last_paragraph_stays() -> None:
+    # soup style: each link's text on its own line ("Whoever finds" / "balls" / ...); joined
+    # as far as the text can tell, three pieces are left, short but for the first
+    pieces = ["Whoever finds", "balls", "too dull for their cat should have a look at the toys of"]
+    pieces += ["Acme Pets", ",", "Happy Paws", "or", "Birdie", "in the shop instead."]
+    got = body([*MENU, "Electric toys for cats", *LEAD, *BODY, *pieces, *FOOTER])
+    assert "have a look at the toys of Acme Pets" in got and "Happy Paws" in got
+    assert "or Birdie in the shop instead." in got and BODY[-1] in got and "Imprint" not in got
+
+
+def test_a_sentence_broken_before_the_first_paragraph_stays() -> None:
+    pieces = ["In this article, I explain how to", "choose an electric toy for a cat that lives"]
+    pieces += ["in", "Berlin", "."]
+    got = body([*MENU, "Electric toys for cats", *pieces, *BODY, *FOOTER])
+    assert "how to choose an electric toy" in got and "in Berlin." in got and BODY[0] in got
+
+
+def test_short_lines_after_the_article_that_close_no_sentence_still_go() -> None:
+    after = ["Read the test of", "Acme Pets", "and of", "Birdie"]  # (no sentence closes)
+    got = body([*MENU, "Electric toys for cats", *LEAD, *BODY, *after, *FOOTER])
+    assert BODY[-1] in got and "Read the test of" not in got

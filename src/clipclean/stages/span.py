@@ -48,6 +48,27 @@ TAIL_REACH: Final = 6
 HEADER_REACH: Final = 15
 
 
+#: Most units of a piece (a link's text) that an inline element cut out of a sentence.
+PIECE_UNITS: Final = 4
+#: Marks that close a sentence (a quote may follow them).
+_FULL_STOPS: Final = frozenset(".!?…。！？")
+#: What opens a piece that goes on with the sentence before it, besides a lower-case letter.
+_GOES_ON: Final = frozenset(",;)]")
+
+
+def _goes_on(text: str) -> bool:
+    """The line goes on with a sentence: it opens in lower case or with a comma or a closing
+    bracket (a line of a script without case never does)."""
+    first = text[:1]
+    return first.islower() or first in _GOES_ON
+
+
+def _full_stop(text: str) -> bool:
+    """The line closes a sentence: a full stop, question or exclamation mark, maybe quoted."""
+    t = text.rstrip("\"”’»)'")
+    return t[-1:] in _FULL_STOPS
+
+
 #: After a line that introduces a list ("Here are the highlights:"), this many short lines are
 #: list items, not links.
 LIST_REACH: Final = 30
@@ -312,6 +333,57 @@ def _link_costs(fs: list[Facts], out: list[float]) -> None:
 #: (see :func:`_list_items`) when prose stands within this many short lines before it and
 #: after the list.
 LABEL_GAP: Final = 1
+
+
+def _split_sentences(fs: list[Facts]) -> list[tuple[int, int]]:
+    """The first and last line of each sentence the text broke into several lines. A
+    soup-style dump breaks a sentence at each inline link ("… der sollte mal bei Dragontown
+    Corsets," / "Meschantes Corsetry" / "oder Slacks Fashion vorbeischauen."), a hard-wrapped
+    one may leave a paragraph's lines apart. A piece goes on with an open line (no sentence
+    mark at its end) when it opens in lower case or with a comma, or past a short piece
+    between them (a link's text); the chain counts when it closes a sentence and makes a line
+    of prose."""
+    out: list[tuple[int, int]] = []
+    n = len(fs)
+    i = 0
+    while i < n - 1:
+        if fs[i].ends:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and not fs[j].ends:
+            if _goes_on(fs[j + 1].text):
+                j += 1
+            elif (
+                j + 2 < n
+                and fs[j + 1].units <= PIECE_UNITS
+                and not fs[j + 1].ends
+                and _goes_on(fs[j + 2].text)
+            ):
+                j += 2
+            else:
+                break
+        if (
+            j > i
+            and _full_stop(fs[j].text)
+            and sum([f.units for f in fs[i : j + 1]]) >= PROSE_UNITS
+        ):
+            out.append((i, j))
+        i = j + 1
+    return out
+
+
+def _with_split_sentences(fs: list[Facts], start: int, end: int) -> tuple[int, int]:
+    """The run, widened over the sentences broken into pieces (see :func:`_split_sentences`)
+    that touch it or cross its ends: read alone, each piece is a short line the run stops at."""
+    groups = _split_sentences(fs)
+    for i, j in reversed(groups):
+        if i < start <= j + 1:
+            start = i
+    for i, j in groups:
+        if i <= end + 1 and j > end:
+            end = j
+    return start, end
 
 
 def _list_items(fs: list[Facts], out: list[float], intros: list[int]) -> None:
@@ -1181,6 +1253,7 @@ def article_span(draft: Draft) -> None:
     end = cut_at_end_marker(fs, sc, start, end)
     end = cut_at_teasers(fs, sc, start, end)
     end = _cut_at_islands(fs, sc, start, end)
+    start, end = _with_split_sentences(fs, start, end)
     blocks = draft.blocks
     lead = _lead_before(fs, sc, start)
     if lead is not None:
@@ -1217,13 +1290,18 @@ def outside_article(draft: Draft) -> None:
     start, end = draft.marks.get("body_start"), draft.marks.get("body_end")
     if start is None or end is None:
         return
+    start = _with_open_lines(draft, start)
     draft.remove_many(
         [(b, "before the article") for b in draft.blocks if b.seq < start]
         + [(b, "after the article") for b in draft.blocks if b.seq > end]
     )
     _drop_box(draft)
     inside = draft.blocks
-    sc = _scores([facts(b) for b in inside], exact=False)  # only the signs are read
+    fs = [facts(b) for b in inside]
+    sc = _scores(fs, exact=False)  # only the signs are read
+    for i, j in _split_sentences(fs):  # (the run may end on one: its pieces are prose)
+        for k in range(i, j + 1):
+            sc[k] = max(sc[k], 1.0)
     total = sum([s for s in sc if s > 0])
     drops = []
     for i, j in _runs(["1" if s < 0 else "0" for s in sc], 2):
@@ -1244,6 +1322,19 @@ def outside_article(draft: Draft) -> None:
         if id(b) not in dropped
     ]
     draft.remove_many(drops)
+
+
+def _with_open_lines(draft: Draft, start: int) -> int:
+    """The article's start, moved up over the lines right before it that score nothing: a
+    question or an exclamation that opens the article ("Wie war das nochmal mit den
+    Variablen?"). The run of most prose starts on a line that earns (one worth nothing is
+    left out as readily as kept); read once the header stages took the headline (which may
+    ask a question as well) and the lines around it."""
+    blocks = draft.blocks
+    i = next((k for k, b in enumerate(blocks) if b.seq >= start), len(blocks))
+    while i > 0 and _base_score(facts(blocks[i - 1])) == 0.0:
+        i -= 1
+    return blocks[i].seq if i < len(blocks) else start
 
 
 #: Words of each item of a row of buttons under a "Share this:" line.
