@@ -345,10 +345,10 @@ def _split_sentences(fs: list[Facts]) -> list[tuple[int, int]]:
     of prose."""
     out: list[tuple[int, int]] = []
     n = len(fs)
-    i = 0
-    while i < n - 1:
-        if fs[i].ends:
-            i += 1
+    done = 0  # the first line no chain holds yet
+    # (only the open lines can start a chain: most lines of prose are passed over in one scan)
+    for i in [k for k in range(n - 1) if not fs[k].ends]:
+        if i < done:
             continue
         j = i
         while j + 1 < n and not fs[j].ends:
@@ -369,7 +369,7 @@ def _split_sentences(fs: list[Facts]) -> list[tuple[int, int]]:
             and sum([f.units for f in fs[i : j + 1]]) >= PROSE_UNITS
         ):
             out.append((i, j))
-        i = j + 1
+        done = j + 1
     return out
 
 
