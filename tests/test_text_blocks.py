@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from clipclean.read import read
+from clipclean.text import blocks
 from clipclean.text.blocks import text_to_blocks
 
 
@@ -286,3 +287,14 @@ def test_a_linked_name_joins_the_sentence_it_is_the_subject_of() -> None:
     assert [b.text for b in blocks] == [
         "Penny is a villager who lives in Pelican Town. She tends the trailer by the river."
     ]
+
+
+def test_has_odd_finds_exactly_the_odd_characters_outside_ascii() -> None:
+    """The byte test for odd spaces and invisible characters agrees with their list."""
+    odd = set(blocks._ODD_CHARS) - {"\t"}
+    for code in [*range(0x80, 0x3100), *range(0xFE00, 0x10000)]:
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        c = chr(code)
+        for text in (f"a{c}b’", f"“{c}"):
+            assert blocks._has_odd(text.encode()) is (c in odd), hex(code)

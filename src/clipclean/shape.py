@@ -63,7 +63,12 @@ _ASCII_BYTES: Final = bytes(range(128))
 def _may_have_cjk(texts: list[str]) -> bool:
     """False when no text has a ``_CJK`` character: their UTF-8 has none of its first bytes.
     (Encoding and looking for those bytes in C beats testing each character with the pattern.)"""
-    return has_any_byte("".join(texts).encode("utf-8", "surrogatepass"), _CJK_LEADS)
+    return utf8_may_have_cjk("".join(texts).encode("utf-8", "surrogatepass"))
+
+
+def utf8_may_have_cjk(data: bytes) -> bool:
+    """:func:`_may_have_cjk` of a text's UTF-8 ``data`` (for a caller that has it already)."""
+    return has_any_byte(data, _CJK_LEADS)
 
 
 def units(text: str) -> int:
@@ -238,13 +243,18 @@ class Facts:
         self.intro = False
 
     @classmethod
-    def of_normal(cls, texts: list[str], plain: bool = False) -> list[Facts]:
+    def of_normal(
+        cls, texts: list[str], plain: bool = False, cjk: bool | None = None
+    ) -> list[Facts]:
         """``[Facts(t, normal=True) for t in texts]`` for non-empty lines, with one test of
         them all for CJK text instead of one a line: a scraped text makes one per line.
         ``plain``: the caller knows the texts have no whitespace but their single spaces, so
-        ``words`` can stand for ``len(text.split())`` (the article's word count)."""
+        ``words`` can stand for ``len(text.split())`` (the article's word count). ``cjk``
+        false: the caller knows no text holds CJK (their characters are all in a text whose
+        UTF-8 :func:`utf8_may_have_cjk` cleared)."""
         # One test of all the lines tells whether any may hold CJK text; most documents have none.
-        cjk = _may_have_cjk([text for text in texts if not text.isascii()])
+        if cjk is None:
+            cjk = _may_have_cjk([text for text in texts if not text.isascii()])
         return [Facts(text, True, cjk, plain) for text in texts]  # (not ``cls``: a direct call)
 
     @property

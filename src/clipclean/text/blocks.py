@@ -20,7 +20,7 @@ from typing import Final
 
 from ..dates import find_date
 from ..model import Block, BlockKind, Removal
-from ..shape import Facts
+from ..shape import Facts, utf8_may_have_cjk
 from .markup import HEADING, drop_link_numbers, is_markdown, link_numbers, plain_markdown
 from .wrap import MAX_WIDTH, is_wide, unwrap, wrap_width
 
@@ -29,10 +29,24 @@ _INVISIBLE: Final = re.compile(r"[\u200b-\u200d\u2060-\u2064\ufeff\u00ad]")
 _LIST_MARK: Final = re.compile(r"^(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+(?=\S)")
 _MARK_START: Final = frozenset("-*•·▪◦‣")
 _ODD: Final = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060-\u2064\ufeff\u00ad]")
-#: The same characters one by one: over a whole document a ``in`` test for each is faster.
+#: The same characters one by one.
 _ODD_CHARS: Final = "\t\u00a0\u00ad\u202f\u205f\u3000\ufeff" + "".join(
     map(chr, [*range(0x2000, 0x200E), *range(0x2060, 0x2065)])
 )
+
+
+def _has_odd(data: bytes) -> bool:
+    """Has the UTF-8 ``data`` a character of ``_ODD_CHARS`` outside ASCII? Read off the
+    bytes: an ``in`` test of the text for each of the characters (a ``memchr`` of its low
+    byte, which for "\u2061" is every "a") cost three times the encoding and these."""
+    return (
+        (b"\xc2" in data and (b"\xc2\xa0" in data or b"\xc2\xad" in data))
+        or (b"\xe2" in data and _odd_e2(data))
+        or (b"\xe3" in data and b"\xe3\x80\x80" in data)
+        or (b"\xef" in data and b"\xef\xbb\xbf" in data)
+    )
+
+
 #: A line ending with one of these has finished its sentence (or is a label: "Tags:").
 _TERMINAL: Final = (".", "!", "?", "…", ":", ";", "。", "！", "？", '"', "”", "»", "|")
 #: A line starting with one of these continues the one before.
@@ -50,6 +64,22 @@ def normalise_line(line: str) -> str:
     if "  " not in line and "\t" not in line and (line.isascii() or _ODD.search(line) is None):
         return line.strip()  # the common case: nothing to fold
     return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+
+
+def _odd_e2(data: bytes) -> bool:
+    """Has the UTF-8 ``data`` one of ``_ODD_CHARS`` in U+2000-U+206F: E2 80 80-8D, E2 80 AF,
+    E2 81 9F-A4? A look at the two bytes after each E2 (curly quotes and dashes have it too,
+    a few dozen a page): a pattern's scan of every byte cost more."""
+    at = data.find(b"\xe2")
+    end = len(data) - 2
+    while 0 <= at < end:
+        second, third = data[at + 1], data[at + 2]
+        if (second == 0x80 and (0x80 <= third <= 0x8D or third == 0xAF)) or (
+            second == 0x81 and 0x9F <= third <= 0xA4
+        ):
+            return True
+        at = data.find(b"\xe2", at + 3)
+    return False
 
 
 def _is_dateline_start(line: str) -> bool:
@@ -420,14 +450,9 @@ def text_to_blocks(text: str, trace: list[Removal] | None = None) -> list[Block]
     wrapped, dump = _unwrapped(raws, text, markdown, headings)
     if markdown or "References" in text:
         headings |= _read_markup(raws, text, markdown, trace)
-    if (
-        not markdown
-        and "  " not in text
-        and "\t" not in text
-        # (compiled, ``any`` of a generator is a loop of direct ``in`` tests, where
-        # ``any(map(text.__contains__, …))`` called a method wrapper with a tuple each time)
-        and (text.isascii() or not any(c in text for c in _ODD_CHARS))
-    ):
+    # (its UTF-8, when it is not ASCII: what the tests for odd spaces and CJK text read)
+    data = b"" if text.isascii() else text.encode("utf-8", "surrogatepass")
+    if not markdown and "  " not in text and "\t" not in text and not _has_odd(data):
         normal = [*map(str.strip, raws)]  # nothing to fold anywhere: the common case
     else:
         normal = [normalise_line(raw) for raw in raws]
@@ -477,6 +502,8 @@ def text_to_blocks(text: str, trace: list[Removal] | None = None) -> list[Block]
     # kinds of whitespace are neither folded nor a line break: without them a line's spaces
     # are its only whitespace, and its word count is the article's.
     plain = "\x1f" not in text and "\u1680" not in text
-    for b, f in zip(blocks, Facts.of_normal([b.text for b in blocks], plain), strict=True):
+    # (the blocks' characters are the text's: where its UTF-8 has no CJK, theirs has none)
+    cjk = utf8_may_have_cjk(data)
+    for b, f in zip(blocks, Facts.of_normal([b.text for b in blocks], plain, cjk), strict=True):
         b.facts = f
     return blocks
