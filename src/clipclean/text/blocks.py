@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, compress, repeat
-from operator import gt, sub
 from typing import Final
 
 from ..dates import find_date
@@ -160,7 +159,7 @@ _LINE_ORIGINS: Final = [f"line {n}" for n in range(2_000)]
 def _origins(numbers: list[int]) -> list[str]:
     """``"line N"`` for each line number (ascending)."""
     if numbers[-1] < len(_LINE_ORIGINS):
-        return [*map(_LINE_ORIGINS.__getitem__, numbers)]
+        return [_LINE_ORIGINS[n] for n in numbers]  # (compiled: no method wrapper call a line)
     return [f"line {n}" for n in numbers]
 
 
@@ -453,7 +452,7 @@ def text_to_blocks(text: str, trace: list[Removal] | None = None) -> list[Block]
     # (its UTF-8, when it is not ASCII: what the tests for odd spaces and CJK text read)
     data = b"" if text.isascii() else text.encode("utf-8", "surrogatepass")
     if not markdown and "  " not in text and "\t" not in text and not _has_odd(data):
-        normal = [*map(str.strip, raws)]  # nothing to fold anywhere: the common case
+        normal = [raw.strip() for raw in raws]  # nothing to fold anywhere: the common case
     else:
         normal = [normalise_line(raw) for raw in raws]
     # The non-empty lines, their raw text and their numbers (from 1), picked out in C.
@@ -470,7 +469,7 @@ def text_to_blocks(text: str, trace: list[Removal] | None = None) -> list[Block]
     joins = not markdown and not (wrapped and dump)
     runs = _joins(lines, filled, numbers, lasts, heads) if joins else {}
     # A blank line before a line that starts a block starts a new group.
-    blanks = [*map(gt, map(sub, numbers[1:], lasts), repeat(1))]
+    blanks = [numbers[k + 1] - lasts[k] > 1 for k in range(len(numbers) - 1)]
     for first, (last, _) in runs.items():
         blanks[first:last] = repeat(False, last - first)  # (``blanks[k - 1]`` is line k's)
     groups = [0, *accumulate(blanks)]
