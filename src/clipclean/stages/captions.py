@@ -9,8 +9,6 @@ print an image's description just above its caption. BBC-style pages print the c
 from __future__ import annotations
 
 import re
-from itertools import compress, count
-from operator import itemgetter, or_
 from typing import Final
 
 from ..model import IMAGE_BEFORE, Block, Draft, Image
@@ -361,16 +359,11 @@ def _copies(text: str, starts: dict[str, list[str]]) -> list[str]:
     return [t for t in starts.get(text[:_SAME_PREFIX], ()) if _same_caption(t, text)]
 
 
-_CUT: Final = itemgetter(slice(_SAME_PREFIX))
-
-
 def _seen_or_started(texts: list[str], seen: set[str], by_start: dict[str, list[str]]) -> list[int]:
     """Indices of the lines that are a caption in ``seen`` or start like one in ``by_start``
-    (the lines a repeated caption can be), found with set lookups run in C, not a Python
-    step per line."""
-    whole = map(seen.__contains__, texts)
-    start = map(by_start.__contains__, map(_CUT, texts))
-    return list(compress(count(), map(or_, whole, start)))
+    (the lines a repeated caption can be). (A comprehension: compiled, each lookup is a direct
+    call, where ``map`` over the ``__contains__`` wrappers passed a tuple a line.)"""
+    return [i for i, t in enumerate(texts) if t in seen or t[:_SAME_PREFIX] in by_start]
 
 
 def _credit_name(blocks: list[Block], k: int) -> list[Block]:
