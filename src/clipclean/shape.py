@@ -71,6 +71,18 @@ def utf8_may_have_cjk(data: bytes) -> bool:
     return has_any_byte(data, _CJK_LEADS)
 
 
+#: CPython's ``str.lower`` called as a function: mypyc compiles ``text.lower()`` to a
+#: character-by-character mapping that misses the one context rule of Unicode's lowercasing, a
+#: Greek capital sigma ending a word ("ΟΔΟΣ" gives "οδοσ", CPython "οδος"), so the compiled and
+#: the pure build would read Greek cues differently.
+_STR_LOWER: Final = str.lower
+
+
+def lower(text: str) -> str:
+    """``text.lower()`` as CPython gives it, in both builds (see :data:`_STR_LOWER`)."""
+    return _STR_LOWER(text) if "Σ" in text else text.lower()
+
+
 def units(text: str) -> int:
     """Words, counting CJK text (written without spaces) as one word per two characters."""
     if text.isascii() or _CJK.search(text) is None:
@@ -230,7 +242,7 @@ class Facts:
             words if not cjk or text.isascii() or _CJK.search(text) is None else units(text)
         )
         self.ends = (text.rstrip() if padded else text)[-1:] in _END_PUNCT
-        self.low = text.lower()
+        self.low = lower(text)
         #: ``words`` is known to be ``len(text.split())``: no whitespace but single spaces.
         self.plain = plain
         self._headline: bool | None = None
