@@ -1,0 +1,113 @@
+"""Quotes and brackets at the line breaks of soup-style text, and the space a rejoined line needs.
+
+BeautifulSoup's ``get_text("\\n", strip=True)`` prints every text node on its own line and
+strips it, so a quoted or bracketed link comes out as three lines: 'in unserem Artikel "' /
+'Warum wird das Erdöl knapp?' / '".'. Whether a space stood at each break is lost; typography
+tells it back. An opening mark stands after a space and before a word, a closing one after a
+word and before a space or a sentence mark, whatever the language's glyphs (German „…“ and
+»…«, English “…”, French « … »). A line ending with an opening mark, the next line, and a line
+opening with its closing mark are one sentence, joined without spaces inside the marks (French
+text keeps its spaces inside « » and before ; : ! ?). Only such a pair is joined: a lone mark
+(a "»" in a breadcrumb, a "“" drawn as a pull quote's ornament) is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+#: Opening marks and the marks that may close each, when the closing one stands alone.
+_PAIRS: Final = {
+    "(": ")",
+    "[": "]",
+    '"': '"',
+    "'": "'",
+    "„": "“”",
+    "‚": "‘’",
+    "“": "”",
+    "‘": "’",
+    "«": "»",
+    "»": "«",
+}
+_QUOTES: Final = frozenset("\"'„‚“”‘’«»")
+#: What may follow a closing mark on its line: a sentence mark or a space.
+_AFTER_CLOSE: Final = frozenset(" ,.;:!?)]…")
+#: Marks French sets off with a space: before ; : ! ? » %, after «.
+FRENCH_BEFORE: Final = frozenset(";:!?»%")
+_FRENCH_SPACED: Final = re.compile(r"\w[ \u00a0\u202f][;:!?»]")
+_FRENCH_TIGHT: Final = re.compile(r"\w[;:!?]")
+
+
+def text_of(lines: list[str]) -> str:
+    """The lines as one text, to look for French spacing in."""
+    return "\n".join(lines)
+
+
+def french_spacing(text: str) -> bool:
+    """Does the text set a space before ; : ! ? and » (French typography) more often than not?"""
+    spaced = len(_FRENCH_SPACED.findall(text))
+    return spaced > 2 and spaced > len(_FRENCH_TIGHT.findall(text))
+
+
+def _opener(line: str) -> str:
+    """The opening mark a line ends with (alone, or after a space), or ""."""
+    last = line[-1]
+    if last in _PAIRS and (len(line) == 1 or line[-2] == " "):
+        return last
+    return ""
+
+
+def _closes(line: str, opener: str) -> bool:
+    """Does ``line`` open with a mark closing ``opener``: the matching mark alone, or a quote
+    for a quote (a bracket for its bracket) followed by a space or a sentence mark?"""
+    first = line[0]
+    if len(line) == 1:
+        return first in _PAIRS[opener]
+    if line[1] not in _AFTER_CLOSE:
+        return False
+    return first in _PAIRS[opener] or (first in _QUOTES and opener in _QUOTES)
+
+
+def _ends_closed(line: str, opener: str) -> bool:
+    """Does ``line`` end with a mark closing ``opener`` right after its text ("… heißer.“")?"""
+    return len(line) > 1 and line[-1] in _PAIRS[opener] and line[-2] != " "
+
+
+def enclosed(lines: list[str], numbers: list[int], lasts: list[int]) -> dict[int, str]:
+    """The lines that join the line before as the inside or the closing mark of a quote or a
+    bracket: index -> the text between the two lines ("" or, in French for « », " ").
+
+    Line ``k`` ends with an opening mark, line ``k + 1`` (with no blank line before it) is the
+    inside, and either it ends with the closing mark or line ``k + 2`` opens with it."""
+    out: dict[int, str] = {}
+    french = -1  # (looked for once, when a French mark is met)
+    n = len(lines)
+    for k in range(n - 1):
+        line = lines[k]
+        if line[-1] not in _PAIRS:  # (the commonest way out first)
+            continue
+        opener = _opener(line)
+        inside = lines[k + 1]
+        if not opener or numbers[k + 1] - lasts[k] > 1 or inside[0] in _QUOTES:
+            continue
+        closed = _ends_closed(inside, opener)
+        after = k + 2 < n and numbers[k + 2] - lasts[k + 1] == 1
+        if not closed and not (after and _closes(lines[k + 2], opener)):
+            continue
+        space = ""
+        if opener in "«»":
+            if french < 0:
+                french = int(french_spacing(text_of(lines)))
+            space = " " if french else ""
+        out[k + 1] = space
+        if not closed:
+            out[k + 2] = space
+    return out
+
+
+def glue(line: str, tight: bool, french: bool) -> str:
+    """The text between a rejoined line and the one before: none before a sentence mark or a
+    closing mark (``tight``), but French keeps a space before ; : ! ? » and %."""
+    if not tight or (french and line[0] in FRENCH_BEFORE):
+        return " "
+    return ""
