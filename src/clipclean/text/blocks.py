@@ -158,13 +158,12 @@ def _size(texts: list[str]) -> int:
     return n
 
 
-def _candidates(lines: list[str], raws: list[str], heads: str) -> list[int]:
+def _candidates(lines: list[str], raws: list[str], heads: str, tails: str) -> list[int]:
     """The lines that may continue the one before (a superset of what :func:`_continues` takes):
     those starting with a lower-case letter or a continuing mark (``_MAY_CONTINUE``, over the
     first characters of all lines at once), those after a CJK comma, and, when any line has
     spaces around it, those whose break falls inside spaces. About one line in eight."""
     found = {m.start() for m in _MAY_CONTINUE.finditer(heads, 1)}
-    tails = "".join([line[-1] for line in lines[:-1]])  # (compiled: no itemgetter call a line)
     if "、" in tails or "，" in tails:
         found.update(k + 1 for k, last in enumerate(tails) if last in _CJK_COMMA)
     if _size(raws) != _size(lines):  # (else no line has a space to strip)
@@ -286,10 +285,11 @@ def _joins(
     runs: dict[int, tuple[int, str]] = {}
     start = end = -1  # the run of lines ``text`` is made of
     text = ""
-    found = _candidates(lines, raws, heads)
+    tails = "".join([line[-1] for line in lines[:-1]])  # (compiled: no itemgetter call a line)
+    found = _candidates(lines, raws, heads, tails)
     bridges, ended = _bridges(lines, raws, numbers, lasts, found)
     opens = _open_ends(lines, numbers, lasts)
-    pairs = enclosed(lines, numbers, lasts)
+    pairs = enclosed(lines, numbers, lasts, tails)
     extra = bridges | opens | pairs.keys()
     french = -1  # (French spacing: looked for once, when a line opens with such a mark)
     for k in sorted({*found, *extra}) if extra else found:
