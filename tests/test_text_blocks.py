@@ -307,6 +307,9 @@ def test_a_menu_of_lower_case_items_reaching_no_sentence_mark_stays_apart() -> N
         "porträt & reportage\nnachtkritik.plus\nkolumnen\nkolumnen michael wolf\nvideos\n"
     )
     assert texts(menu)[:5] == ["Newsletter", "SITEMAP", "nachtkritiken", "meldungen", "top-themen"]
+    # a list of one-word items ending in a sentence: only its last items join, as before
+    items = "Список продуктов\nкапуста\nкабачок\nгорох\nпомидоры\nлук\nсметана\n(аналог) и др.\n"
+    assert texts(items)[:5] == ["Список продуктов", "капуста", "кабачок", "горох", "помидоры"]
 
 
 def test_a_quoted_or_bracketed_link_is_rejoined_inside_its_marks() -> None:

@@ -229,12 +229,14 @@ def _bridges(
     "@tarzun" / "würde sagen, dass …" (``get_text("\\n", strip=True)`` keeps no space to
     tell). Such a line joins the open line before it when the line after it goes on as the
     rest of a sentence would (lower case, a sentence mark, an aside in brackets: see
-    :func:`_continues`); then that one joins too. Returns the bridges, and those of them whose
-    run of bridges reaches a sentence mark (a line after one opens or ends with it).
+    :func:`_continues`); then that one joins too. Returns the bridges, and those of them the
+    next line carries to a sentence mark (it opens or ends with one).
 
-    Read from the end, so that a line such a run goes on from is known to be inside the
-    sentence, however short: "hielt" / "Steve Jobs" / "eine vielbeachtete" / "Rede vor …" /
-    ". Den …" (a menu of lower-case items reaches no sentence mark)."""
+    Read from the end, so that a line such a bridge goes on from is known to be inside the
+    sentence however short, when the line before the bridge before it is in the sentence (three
+    words or more, or a comma piece): "Am … hielt" / "Steve Jobs" / "eine vielbeachtete" / "Rede vor …" / ". Den
+    …". (A list of one-word items, "горох" / "помидоры" / "лук" / "сметана" / "(…) и ряд
+    других продуктов.", has no such line; a menu reaches no sentence mark.)"""
     out: set[int] = set()
     ended: set[int] = set()
     for c in reversed(found):
@@ -264,10 +266,12 @@ def _bridges(
         ):
             continue  # (the last: "Tags" / "stock car, calendário, interlagos", a label's list)
         after = raws[c + 1] if c + 1 < len(lines) else ""
-        goes_on = c + 1 in ended
+        goes_on = c + 1 in ended and (
+            a_line.count(" ") >= _JOIN_MIN_WORDS - 1 or a_line[0] in _CONTINUATION_CHARS
+        )
         if _continues("", "a b c", raws[c], lines[c], after, False, goes_on):
             out.add(b)
-            if goes_on or line[0] in _CONTINUATION_CHARS or line[-1] in _TERMINAL_CHARS:
+            if line[0] in _CONTINUATION_CHARS or line[-1] in _TERMINAL_CHARS:
                 ended.add(b)
     return out, ended
 
