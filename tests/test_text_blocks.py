@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from clipclean.read import read
 from clipclean.text.blocks import text_to_blocks
+from clipclean.text.typography import french_spacing
 
 
 def texts(text: str) -> list[str]:
@@ -354,3 +355,10 @@ def test_french_text_keeps_its_spaces_inside_guillemets_and_before_colons() -> N
     ]
     # other text closes up: "Au soleil couchant»" / "récits:" is what it writes
     assert texts("He said: yes; it was\n: a success.\n") == ["He said: yes; it was: a success."]
+
+
+def test_french_spacing_is_told_by_the_marks_that_end_clauses() -> None:
+    assert french_spacing("Il dit : non ; oui !\nPourquoi ?\n")
+    # URLs, clock times and a mark alone on its line (a node's break) are no evidence
+    english = "See https://a.org at 12:30. Why?\nWe ask: why not!\n:\n?\n:\nHe said : yes\n"
+    assert not french_spacing(english)

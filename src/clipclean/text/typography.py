@@ -44,11 +44,18 @@ def text_of(lines: list[str]) -> str:
 
 
 def french_spacing(text: str) -> bool:
-    """Does the text set a space before ; : ! ? (French typography) more often than not? (A few
-    counts in C: the text's spaces are folded, a no-break space is a space here.)"""
-    spaced = text.count(" ;") + text.count(" :") + text.count(" !") + text.count(" ?")
-    marks = text.count(";") + text.count(":") + text.count("!") + text.count("?")
-    return spaced > 2 and 2 * spaced > marks
+    """Does the text set a space before ; : ! ? (French typography), twice as often as not?
+    Only a mark that ends a clause counts, one before a space or a line break (not "https:",
+    "12:30"), and not one alone at a line's start (where a node broke the line, the question).
+    A few counts in C: the text's spaces are folded, a no-break space is a space here."""
+    spaced = tight = 0
+    for mark in ";:!?":
+        for after in (" ", "\n"):
+            end = mark + after
+            n_spaced = text.count(" " + end)
+            spaced += n_spaced
+            tight += text.count(end) - n_spaced - text.count("\n" + end)
+    return spaced > 2 and spaced > 2 * tight
 
 
 def _opener(line: str) -> str:
