@@ -22,7 +22,7 @@ from ..dates import find_date
 from ..model import Block, BlockKind, Removal
 from ..shape import Facts
 from .markup import HEADING, drop_link_numbers, is_markdown, link_numbers, plain_markdown
-from .typography import FRENCH_BEFORE, enclosed, french_spacing, glue, text_of
+from .typography import enclosed, french_spacing, glue, needs_french, text_of
 from .wrap import MAX_WIDTH, is_wide, unwrap, wrap_width
 
 _SPACES: Final = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -233,10 +233,11 @@ def _bridges(
     next line carries to a sentence mark (it opens or ends with one).
 
     Read from the end, so that a line such a bridge goes on from is known to be inside the
-    sentence however short, when the line before the bridge before it is in the sentence (three
-    words or more, or a comma piece): "Am … hielt" / "Steve Jobs" / "eine vielbeachtete" / "Rede vor …" / ". Den
-    …". (A list of one-word items, "горох" / "помидоры" / "лук" / "сметана" / "(…) и ряд
-    других продуктов.", has no such line; a menu reaches no sentence mark.)"""
+    sentence however short, when the line before the bridge before it is in the sentence
+    (three words or more, or a comma piece): "Am … hielt" / "Steve Jobs" / "eine
+    vielbeachtete" / "Rede vor …" / ". Den …". (A list of one-word items, "горох" /
+    "помидоры" / "лук" / "сметана" / "(…) и ряд других продуктов.", has no such line; a menu
+    reaches no sentence mark.)"""
     out: set[int] = set()
     ended: set[int] = set()
     for c in reversed(found):
@@ -294,23 +295,20 @@ def _joins(
     bridges, ended = _bridges(lines, raws, numbers, lasts, found)
     opens = _open_ends(lines, numbers, lasts)
     pairs = enclosed(lines, numbers, lasts, tails)
-    extra = bridges | opens | pairs.keys()
-    french = -1  # (French spacing: looked for once, when a line opens with such a mark)
+    extra = bridges | opens | pairs
+    french = -1  # (French spacing: looked for once, when a join depends on it)
     for k in sorted({*found, *extra}) if extra else found:
-        inside = pairs.get(k)
-        if inside is None and lines[k - 1][-1] in _TERMINAL_CHARS:
+        if lines[k - 1][-1] in _TERMINAL_CHARS and k not in pairs:
             continue  # the line before ended its sentence
         prev_raw, raw, line = raws[k - 1], raws[k], lines[k]
-        if inside is not None or k in bridges or k - 1 in bridges or k in opens:
+        if k in pairs or k in bridges or k - 1 in bridges or k in opens:
             if end != k - 1:
                 start = end = k - 1
                 text = _own(lines[k - 1])[1]
-            if inside is None:
-                tight = line.startswith(_CONTINUATION)
-                if tight and french < 0 and line[0] in FRENCH_BEFORE:
-                    french = int(french_spacing(text_of(lines)))
-                inside = glue(line, tight, french > 0)
-            text = f"{text}{inside}{line}"
+            tight = k in pairs or line.startswith(_CONTINUATION)
+            if tight and french < 0 and needs_french(text, line):
+                french = int(french_spacing(text_of(lines)))
+            text = f"{text}{glue(text, line, tight, french > 0)}{line}"
             runs[start] = (k, text)
             end = k
             continue
@@ -335,9 +333,9 @@ def _joins(
         after = raws[k + 1] if k + 1 < n else ""
         if _continues(prev_raw, text, raw, line, after, blank, k + 1 in ended):
             tight = line.startswith(_CONTINUATION) or text.endswith(_CJK_COMMA)
-            if tight and french < 0 and line[0] in FRENCH_BEFORE:
+            if tight and french < 0 and needs_french(text, line):
                 french = int(french_spacing(text_of(lines)))
-            text = f"{text}{glue(line, tight, french > 0)}{line}"
+            text = f"{text}{glue(text, line, tight, french > 0)}{line}"
             runs[start] = (k, text)
             end = k
     return runs

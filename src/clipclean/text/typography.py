@@ -34,8 +34,8 @@ _OPENING: Final = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 _QUOTES: Final = frozenset("\"'„‚“”‘’«»")
 #: What may follow a closing mark on its line: a sentence mark or a space.
 _AFTER_CLOSE: Final = frozenset(" ,.;:!?)]…")
-#: Marks French sets off with a space: before ; : ! ? » %, after «.
-FRENCH_BEFORE: Final = frozenset(";:!?»%")
+#: Marks French sets off with a space before them (and « after it).
+_FRENCH_BEFORE: Final = frozenset(";:!?»%")
 
 
 def text_of(lines: list[str]) -> str:
@@ -82,15 +82,14 @@ def _ends_closed(line: str, opener: str) -> bool:
     return len(line) > 1 and line[-1] in _PAIRS[opener] and line[-2] != " "
 
 
-def enclosed(lines: list[str], numbers: list[int], lasts: list[int], tails: str) -> dict[int, str]:
+def enclosed(lines: list[str], numbers: list[int], lasts: list[int], tails: str) -> set[int]:
     """The lines that join the line before as the inside or the closing mark of a quote or a
-    bracket: index -> the text between the two lines ("" or, in French for « », " ").
+    bracket (without a space between, but see :func:`glue`).
 
     Line ``k`` ends with an opening mark, line ``k + 1`` (with no blank line before it) is the
     inside, and either it ends with the closing mark or line ``k + 2`` opens with it.
     ``tails``: the last character of every line but the last (looked through in C)."""
-    out: dict[int, str] = {}
-    french = -1  # (looked for once, when a French mark is met)
+    out: set[int] = set()
     n = len(lines)
     for m in _OPENING.finditer(tails):
         k = m.start()
@@ -103,20 +102,21 @@ def enclosed(lines: list[str], numbers: list[int], lasts: list[int], tails: str)
         after = k + 2 < n and numbers[k + 2] - lasts[k + 1] == 1
         if not closed and not (after and _closes(lines[k + 2], opener)):
             continue
-        space = ""
-        if opener in "«»":
-            if french < 0:
-                french = int(french_spacing(text_of(lines)))
-            space = " " if french else ""
-        out[k + 1] = space
+        out.add(k + 1)
         if not closed:
-            out[k + 2] = space
+            out.add(k + 2)
     return out
 
 
-def glue(line: str, tight: bool, french: bool) -> str:
-    """The text between a rejoined line and the one before: none before a sentence mark or a
-    closing mark (``tight``), but French keeps a space before ; : ! ? » and %."""
-    if not tight or (french and line[0] in FRENCH_BEFORE):
+def needs_french(text: str, line: str) -> bool:
+    """Does joining ``line`` to ``text`` without a space depend on French typography?"""
+    return line[0] in _FRENCH_BEFORE or text[-1] == "«"
+
+
+def glue(text: str, line: str, tight: bool, french: bool) -> str:
+    """The text between a rejoined line and the text before: none before a sentence mark or a
+    closing mark, or after an opening one (``tight``), but French keeps a space before ; : ! ?
+    » and % and after «."""
+    if not tight or (french and needs_french(text, line)):
         return " "
     return ""
