@@ -311,6 +311,9 @@ def test_a_menu_of_lower_case_items_reaching_no_sentence_mark_stays_apart() -> N
     # a list of one-word items ending in a sentence: only its last items join, as before
     items = "Список продуктов\nкапуста\nкабачок\nгорох\nпомидоры\nлук\nсметана\n(аналог) и др.\n"
     assert texts(items)[:5] == ["Список продуктов", "капуста", "кабачок", "горох", "помидоры"]
+    # a date line opens no sentence for a byline's "von" to go on
+    dated = "Donnerstag, 4. November 2021\nvon\nauto-motor.at Redaktion\nin Rubrik:\n"
+    assert texts(dated)[0] == "Donnerstag, 4. November 2021"
 
 
 def test_a_quoted_or_bracketed_link_is_rejoined_inside_its_marks() -> None:

@@ -82,10 +82,10 @@ def _continues(
         if spaced or _goes_on(line):
             return True
         if (
-            not goes_on
-            and line.count(" ") < 2
+            line.count(" ") < 2
             and not line.endswith((*_TERMINAL, ","))
             and not after_raw.lstrip().startswith(_CONTINUATION)  # ("sah" / ":" ends one)
+            and (not goes_on or _is_dateline_start(prev))  # (a date opens no sentence: "von")
         ):
             return False  # "related stories": a label, not the rest of a sentence
         return prev.count(" ") + 1 >= _JOIN_MIN_WORDS
