@@ -349,11 +349,11 @@ def test_lone_marks_without_their_pair_are_left_alone() -> None:
 
 def test_french_text_keeps_its_spaces_inside_guillemets_and_before_colons() -> None:
     text = (
-        "Il a dit : « non » ; elle a ri !\n"
+        "Il a dit : « non » ; elle a ri ! Pourquoi ? Personne ne le sait.\n"
         "Le roman traduit, «\nAu soleil couchant\n», entrecroise les récits\n: un succès.\n"
     )
     assert texts(text) == [
-        "Il a dit : « non » ; elle a ri !",
+        "Il a dit : « non » ; elle a ri ! Pourquoi ? Personne ne le sait.",
         "Le roman traduit, « Au soleil couchant », entrecroise les récits : un succès.",
     ]
     # other text closes up: "Au soleil couchant»" / "récits:" is what it writes

@@ -38,23 +38,35 @@ _AFTER_CLOSE: Final = frozenset(" ,.;:!?)]…")
 _FRENCH_BEFORE: Final = frozenset(";:!?»%")
 
 
+#: Characters of running text (lines of ``_PROSE`` or more) looked through for French spacing.
+_SAMPLE: Final = 8000
+_PROSE: Final = 40
+
+
 def text_of(lines: list[str]) -> str:
-    """The lines as one text, to look for French spacing in."""
-    return "\n".join(lines)
+    """The document's running text to look for French spacing in: its first lines of prose, up
+    to ``_SAMPLE`` characters (the typography of the article, not of menus; and bounded)."""
+    sample: list[str] = []
+    size = 0
+    for line in lines:
+        if len(line) >= _PROSE:
+            sample.append(line)
+            size += len(line)
+            if size > _SAMPLE:
+                break
+    return "\n".join(sample)
 
 
 def french_spacing(text: str) -> bool:
     """Does the text set a space before ; : ! ? (French typography), twice as often as not?
-    Only a mark that ends a clause counts, one before a space or a line break (not "https:",
-    "12:30"), and not one alone at a line's start (where a node broke the line, the question).
-    A few counts in C: the text's spaces are folded, a no-break space is a space here."""
+    A few counts in C; a URL's "://" is no mark, and the text's spaces are folded (a no-break
+    space is a space here)."""
     spaced = tight = 0
     for mark in ";:!?":
-        for after in (" ", "\n"):
-            end = mark + after
-            n_spaced = text.count(" " + end)
-            spaced += n_spaced
-            tight += text.count(end) - n_spaced - text.count("\n" + end)
+        n_spaced = text.count(" " + mark)
+        spaced += n_spaced
+        tight += text.count(mark) - n_spaced
+    tight -= text.count("://")
     return spaced > 2 and spaced > 2 * tight
 
 
