@@ -34,6 +34,7 @@ COMPILED = sorted(
         "src/clipclean/text/blocks.py",
         *(f"src/clipclean/html/{name}.py" for name in ("blocks", "marks", "prune", "markup")),
         "src/clipclean/text/wrap.py",
+        "src/clipclean/text/typography.py",
         *(str(p) for p in Path("src/clipclean/stages").glob("*.py") if p.name != "__init__.py"),
     ]
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from clipclean.read import read
 from clipclean.text import blocks
 from clipclean.text.blocks import text_to_blocks
+from clipclean.text.typography import french_spacing
 
 
 def texts(text: str) -> list[str]:
@@ -298,3 +299,81 @@ def test_has_odd_finds_exactly_the_odd_characters_outside_ascii() -> None:
         c = chr(code)
         for text in (f"a{c}b’", f"“{c}"):
             assert blocks._has_odd(text.encode()) is (c in odd), hex(code)
+
+
+def test_a_short_piece_that_a_later_link_carries_to_a_sentence_mark_is_rejoined() -> None:
+    # "in" alone looks like a label, but the links after it run on to the sentence's stop
+    assert texts("I explain how to\nincrease the font sizes of plots\nin\nR\n.\nNext line.\n") == [
+        "I explain how to increase the font sizes of plots in R.",
+        "Next line.",
+    ]
+    text = "Am 14. Juni 2005 hielt\nSteve Jobs\neine vielbeachtete\nRede vor Absolventen\n. Den\n"
+    assert [b.origin for b in text_to_blocks(text)] == ["lines 1-5"]
+    assert texts(text) == [
+        "Am 14. Juni 2005 hielt Steve Jobs eine vielbeachtete Rede vor Absolventen. Den"
+    ]
+
+
+def test_a_menu_of_lower_case_items_reaching_no_sentence_mark_stays_apart() -> None:
+    menu = (
+        "Newsletter\nSITEMAP\nnachtkritiken\nmeldungen\ntop-themen\nmedienschau\ndebatte\n"
+        "porträt & reportage\nnachtkritik.plus\nkolumnen\nkolumnen michael wolf\nvideos\n"
+    )
+    assert texts(menu)[:5] == ["Newsletter", "SITEMAP", "nachtkritiken", "meldungen", "top-themen"]
+    # a list of one-word items ending in a sentence: only its last items join, as before
+    items = "Список продуктов\nкапуста\nкабачок\nгорох\nпомидоры\nлук\nсметана\n(аналог) и др.\n"
+    assert texts(items)[:5] == ["Список продуктов", "капуста", "кабачок", "горох", "помидоры"]
+    # a date line opens no sentence for a byline's "von" to go on
+    dated = "Donnerstag, 4. November 2021\nvon\nauto-motor.at Redaktion\nin Rubrik:\n"
+    assert texts(dated)[0] == "Donnerstag, 4. November 2021"
+
+
+def test_a_quoted_or_bracketed_link_is_rejoined_inside_its_marks() -> None:
+    text = 'Das liest du in unserem Artikel "\nWarum wird das Erdöl knapp?\n".\nGuido Santner\n'
+    blocks = text_to_blocks(text)
+    assert [b.text for b in blocks] == [
+        'Das liest du in unserem Artikel "Warum wird das Erdöl knapp?".',
+        "Guido Santner",
+    ]
+    assert blocks[0].origin == "lines 1-3"
+    # a closing mark is told by its place (before a comma), whatever its glyph
+    assert texts("Die „\nToilet Map Vienna\n„, die erste App.\n") == [
+        "Die „Toilet Map Vienna„, die erste App."
+    ]
+    assert texts("Die Nebenstelle „\nHoesch-Haus\n“ an der Straße.\n") == [
+        "Die Nebenstelle „Hoesch-Haus“ an der Straße."
+    ]
+    assert texts('[Source]\n"\nThe spell conjures water.\n"\n') == [
+        "[Source]",
+        '"The spell conjures water."',
+    ]
+    assert texts("Kommentare (\n0\n)\n") == ["Kommentare (0)"]
+
+
+def test_lone_marks_without_their_pair_are_left_alone() -> None:
+    assert texts("Home\n»\nNews\n»\nArticle\n") == ["Home", "»", "News", "»", "Article"]
+    assert texts("Mehr lesen »\nWeitere Meldungen\nDie Zahl steigt.\n") == [
+        "Mehr lesen »",
+        "Weitere Meldungen",
+        "Die Zahl steigt.",
+    ]
+
+
+def test_french_text_keeps_its_spaces_inside_guillemets_and_before_colons() -> None:
+    text = (
+        "Il a dit : « non » ; elle a ri ! Pourquoi ? Personne ne le sait.\n"
+        "Le roman traduit, «\nAu soleil couchant\n», entrecroise les récits\n: un succès.\n"
+    )
+    assert texts(text) == [
+        "Il a dit : « non » ; elle a ri ! Pourquoi ? Personne ne le sait.",
+        "Le roman traduit, « Au soleil couchant », entrecroise les récits : un succès.",
+    ]
+    # other text closes up: "Au soleil couchant»" / "récits:" is what it writes
+    assert texts("He said: yes; it was\n: a success.\n") == ["He said: yes; it was: a success."]
+
+
+def test_french_spacing_is_told_by_the_marks_that_end_clauses() -> None:
+    assert french_spacing("Il dit : non ; oui !\nPourquoi ?\n")
+    # URLs, clock times and a mark alone on its line (a node's break) are no evidence
+    english = "See https://a.org at 12:30. Why?\nWe ask: why not!\n:\n?\n:\nHe said : yes\n"
+    assert not french_spacing(english)

@@ -21,6 +21,7 @@ from ..dates import find_date
 from ..model import Block, BlockKind, Removal
 from ..shape import Facts, utf8_may_have_cjk
 from .markup import HEADING, drop_link_numbers, is_markdown, link_numbers, plain_markdown
+from .typography import enclosed, french_spacing, glue, needs_french, text_of
 from .wrap import MAX_WIDTH, is_wide, unwrap, wrap_width
 
 _SPACES: Final = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -82,8 +83,12 @@ def _is_dateline_start(line: str) -> bool:
     return found is not None and found.start <= 25
 
 
-def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, blank: bool) -> bool:
-    """Is ``line`` the rest of the sentence that ``prev`` broke off?"""
+def _continues(
+    prev_raw: str, prev: str, raw: str, line: str, after_raw: str, blank: bool, goes_on: bool
+) -> bool:
+    """Is ``line`` the rest of the sentence that ``prev`` broke off? ``goes_on``: the sentence
+    is known to go on after ``line`` (a bridge joins it: see :func:`_bridges`), so a short
+    lower-case ``line`` is no label ("how to" / "in" / "R" / ".")."""
     # a break inside the sentence's own spaces: "led by \nNorthwind Capital\n to expand"
     spaced = prev_raw[-1:] == " " or raw[:1] == " "
     if blank and not spaced:
@@ -101,6 +106,7 @@ def _continues(prev_raw: str, prev: str, raw: str, line: str, after_raw: str, bl
             line.count(" ") < 2
             and not line.endswith((*_TERMINAL, ","))
             and not after_raw.lstrip().startswith(_CONTINUATION)  # ("sah" / ":" ends one)
+            and (not goes_on or _is_dateline_start(prev))  # (a date opens no sentence: "von")
         ):
             return False  # "related stories": a label, not the rest of a sentence
         return prev.count(" ") + 1 >= _JOIN_MIN_WORDS
@@ -139,6 +145,7 @@ def _is_list_item(line: str) -> bool:
 
 #: ``_TERMINAL``, each being one character.
 _TERMINAL_CHARS: Final = frozenset(_TERMINAL)
+_CONTINUATION_CHARS: Final = frozenset(_CONTINUATION)
 #: First characters of a line that may continue the one before: a lower-case letter (any
 #: non-ASCII character, to be sure) or one of ``_CONTINUATION``.
 _MAY_CONTINUE: Final = re.compile(r"[a-z,.;:()\]%!?\x80-\U0010ffff]")
@@ -172,13 +179,12 @@ def _size(texts: list[str]) -> int:
     return n
 
 
-def _candidates(lines: list[str], raws: list[str], heads: str) -> list[int]:
+def _candidates(lines: list[str], raws: list[str], heads: str, tails: str) -> list[int]:
     """The lines that may continue the one before (a superset of what :func:`_continues` takes):
     those starting with a lower-case letter or a continuing mark (``_MAY_CONTINUE``, over the
     first characters of all lines at once), those after a CJK comma, and, when any line has
     spaces around it, those whose break falls inside spaces. About one line in eight."""
     found = {m.start() for m in _MAY_CONTINUE.finditer(heads, 1)}
-    tails = "".join([line[-1] for line in lines[:-1]])  # (compiled: no itemgetter call a line)
     if "、" in tails or "，" in tails:
         found.update(k + 1 for k, last in enumerate(tails) if last in _CJK_COMMA)
     if _size(raws) != _size(lines):  # (else no line has a space to strip)
@@ -239,14 +245,23 @@ def _open_ends(lines: list[str], numbers: list[int], lasts: list[int]) -> set[in
 
 def _bridges(
     lines: list[str], raws: list[str], numbers: list[int], lasts: list[int], found: list[int]
-) -> set[int]:
+) -> tuple[set[int], set[int]]:
     """Short lines that an inline element cut out of a sentence on both sides: "Der" /
     "@tarzun" / "würde sagen, dass …" (``get_text("\\n", strip=True)`` keeps no space to
     tell). Such a line joins the open line before it when the line after it goes on as the
     rest of a sentence would (lower case, a sentence mark, an aside in brackets: see
-    :func:`_continues`); then that one joins too."""
+    :func:`_continues`); then that one joins too. Returns the bridges, and those of them the
+    next line carries to a sentence mark (it opens or ends with one).
+
+    Read from the end, so that a line such a bridge goes on from is known to be inside the
+    sentence however short, when the line before the bridge before it is in the sentence
+    (three words or more, or a comma piece): "Am … hielt" / "Steve Jobs" / "eine
+    vielbeachtete" / "Rede vor …" / ". Den …". (A list of one-word items, "горох" /
+    "помидоры" / "лук" / "сметана" / "(…) и ряд других продуктов.", has no such line; a menu
+    reaches no sentence mark.)"""
     out: set[int] = set()
-    for c in found:
+    ended: set[int] = set()
+    for c in reversed(found):
         b = c - 1
         line = lines[c]
         if b < 1 or b in out:
@@ -273,9 +288,14 @@ def _bridges(
         ):
             continue  # (the last: "Tags" / "stock car, calendário, interlagos", a label's list)
         after = raws[c + 1] if c + 1 < len(lines) else ""
-        if _continues("", "a b c", raws[c], lines[c], after, False):
+        goes_on = c + 1 in ended and (
+            a_line.count(" ") >= _JOIN_MIN_WORDS - 1 or a_line[0] in _CONTINUATION_CHARS
+        )
+        if _continues("", "a b c", raws[c], lines[c], after, False, goes_on):
             out.add(b)
-    return out
+            if line[0] in _CONTINUATION_CHARS or line[-1] in _TERMINAL_CHARS:
+                ended.add(b)
+    return out, ended
 
 
 def _joins(
@@ -291,20 +311,25 @@ def _joins(
     runs: dict[int, tuple[int, str]] = {}
     start = end = -1  # the run of lines ``text`` is made of
     text = ""
-    found = _candidates(lines, raws, heads)
-    bridges = _bridges(lines, raws, numbers, lasts, found)
+    tails = "".join([line[-1] for line in lines[:-1]])  # (compiled: no itemgetter call a line)
+    found = _candidates(lines, raws, heads, tails)
+    bridges, ended = _bridges(lines, raws, numbers, lasts, found)
     opens = _open_ends(lines, numbers, lasts)
-    extra = bridges | opens
+    pairs = enclosed(lines, numbers, lasts, tails)
+    extra = bridges | opens | pairs
+    french = -1  # (French spacing: looked for once, when a join depends on it)
     for k in sorted({*found, *extra}) if extra else found:
-        if lines[k - 1][-1] in _TERMINAL_CHARS:
+        if lines[k - 1][-1] in _TERMINAL_CHARS and k not in pairs:
             continue  # the line before ended its sentence
         prev_raw, raw, line = raws[k - 1], raws[k], lines[k]
-        if k in bridges or k - 1 in bridges or k in opens:
+        if k in pairs or k in bridges or k - 1 in bridges or k in opens:
             if end != k - 1:
                 start = end = k - 1
                 text = _own(lines[k - 1])[1]
-            tight = line.startswith(_CONTINUATION)
-            text = f"{text}{'' if tight else ' '}{line}"
+            tight = k in pairs or line.startswith(_CONTINUATION)
+            if tight and french < 0 and needs_french(text, line):
+                french = int(french_spacing(text_of(lines)))
+            text = f"{text}{glue(text, line, tight, french > 0)}{line}"
             runs[start] = (k, text)
             end = k
             continue
@@ -327,9 +352,11 @@ def _joins(
             start = end = k - 1
             text = _own(lines[k - 1])[1]
         after = raws[k + 1] if k + 1 < n else ""
-        if _continues(prev_raw, text, raw, line, after, blank):
+        if _continues(prev_raw, text, raw, line, after, blank, k + 1 in ended):
             tight = line.startswith(_CONTINUATION) or text.endswith(_CJK_COMMA)
-            text = f"{text}{'' if tight else ' '}{line}"
+            if tight and french < 0 and needs_french(text, line):
+                french = int(french_spacing(text_of(lines)))
+            text = f"{text}{glue(text, line, tight, french > 0)}{line}"
             runs[start] = (k, text)
             end = k
     return runs
