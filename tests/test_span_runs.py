@@ -112,6 +112,31 @@ def test_lone_teasers_after_the_article_end_it() -> None:
     assert paras[-1] in got and "opposition" not in got
 
 
+def test_lone_teasers_after_an_interview_s_last_answer_end_it() -> None:
+    # the article closes on a lone paragraph (the last answer, after the speaker's name): the
+    # teasers after it still go, three of them; two might be the article's last sections
+    paras = [
+        *SHORT,
+        "Insurers said most policies cover the damage, but only if the panels were inspected.",
+        *(p.replace("Heavy", "Wet").replace("Owners", "Tenants") for p in SHORT * 6),
+        "Jane Doe",
+        "We tell every owner to wait until the sun has melted the snow off the panels again.",
+    ]
+    teasers = []
+    for k, topic in enumerate(("heat pumps", "wind farms", "grid fees", "meters")):
+        teasers += [
+            f"New rules for {topic}",
+            f"0{k + 1}.09.2021",
+            f"The government wants to change how {topic} are funded, the opposition said.",
+        ]
+    got = body(["Snow on solar panels", *paras, *teasers])
+    assert paras[-1] in got and "opposition" not in got
+    # two such sections closing an article stay: a subhead and a credit before each
+    sections = teasers[: 2 * 3]
+    got = body(["Snow on solar panels", *paras, *sections])
+    assert "opposition" in got
+
+
 def test_a_last_section_after_a_subhead_stays() -> None:
     paras = [*SHORT, "A subhead", SHORT[0].replace("Heavy", "Wet"), "Another", SHORT[1]]
     got = body(["Snow on solar panels", *paras])

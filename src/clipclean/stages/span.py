@@ -788,34 +788,51 @@ def _earlier_run(sc: list[float], start: int, end: int) -> tuple[int, int]:
 TEASER_HEAD: Final = 2
 #: Lone paragraphs after the article's last two in a row that make a list of teasers.
 TEASER_ISLANDS: Final = 2
+#: ... and where the article closes on a lone paragraph (an interview's last answer, after
+#: the speaker's name), how many must close the run.
+TEASER_TAIL: Final = 3
 
 
 def _cut_at_islands(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
-    """The run's end, moved to the article's last two paragraphs in a row when all that
-    follows them is lone paragraphs, each after a headline and a date or kicker (two short
-    lines or more), worth little of the run: teasers of other articles, not its last
-    section (a subhead and a paragraph)."""
-    k = _last_prose_pair(sc, start, end)
-    if k == start:
+    """The run's end, moved before the lone paragraphs that close it, each after a headline
+    and a date or kicker (two short lines or more), worth little of the run: teasers of other
+    articles, not its last section (a subhead and a paragraph).
+
+    Read from the end: the article stops at the last line of prose that is no such teaser.
+    When that is the second of its last two paragraphs in a row, TEASER_ISLANDS teasers after
+    it end the run; when it closes on a lone paragraph (a last answer after a speaker's name,
+    a paragraph after a subhead), TEASER_TAIL must."""
+    islands, stop = _island_tail(fs, sc, start, end)
+    if stop is None or stop <= start:
         return end
-    islands, gap = 0, 0
-    for i in range(k + 2, end + 1):
-        x = sc[i]
-        if x <= 0:
-            gap += 1
-            continue
-        if x < 1:
-            return end  # a list or a table (its items score 0.5): the article goes on
-        if x > 1:  # (a short sentence is neither a teaser nor its headline)
-            if gap < TEASER_HEAD or not fs[i].ends:
-                return end  # (a teaser is a sentence; a long line of names or facts is not)
-            islands += 1
-        gap = 0
-    if islands < TEASER_ISLANDS:
+    paired = stop - 1 > start and sc[stop - 1] > PROSE_UNITS and sc[stop] > PROSE_UNITS
+    if islands < (TEASER_ISLANDS if paired else TEASER_TAIL):
         return end
     total = sum(s for s in sc[start : end + 1] if s > 0)
-    tail = sum(s for s in sc[k + 2 : end + 1] if s > 0)
-    return k + 1 if tail < RESUMES * total else end
+    tail = sum(s for s in sc[stop + 1 : end + 1] if s > 0)
+    return stop if tail < RESUMES * total else end
+
+
+def _island_tail(fs: list[Facts], sc: list[float], start: int, end: int) -> tuple[int, int | None]:
+    """How many teasers (lone sentences after TEASER_HEAD short lines or more) close the run
+    ``start .. end``, and the last line of prose before them; None for that line when a list
+    item or a table row (0 < score < 1) stands among them: the article goes on."""
+    islands, i = 0, end
+    while i > start:
+        x = sc[i]
+        if x <= 0 or x == 1.0:  # (a short sentence is neither a teaser nor its headline)
+            i -= 1
+            continue
+        if x < 1:
+            return islands, None
+        head = i - 1
+        while head >= start and sc[head] <= 0:
+            head -= 1
+        if i - 1 - head < TEASER_HEAD or not fs[i].ends:
+            return islands, i  # (a teaser is a sentence; a long line of names or facts is not)
+        islands += 1
+        i = head
+    return islands, None
 
 
 def _short_lines(fs: list[Facts], i: int, j: int) -> tuple[list[int], list[int]]:
