@@ -150,6 +150,18 @@ def test_a_row_of_buttons_closing_the_article_goes() -> None:
     assert _is_button(Facts("Per E-Mail senden")) and not _is_button(Facts("390 kcal"))
 
 
+def test_a_menu_printed_twice_closing_the_article_goes() -> None:
+    # a paywall's offers after the article's last prose: the same items for each offer
+    offers = ["Choose your access and read on:"]
+    for name in ("Digital access", "Print and digital"):
+        offers += [name, "Every article on the site", "The paper as an app and e-paper"]
+    assert body(["Snow on solar panels", *SHORT, *offers]).endswith(SHORT[1])
+    # an article's own closing list names each item once: it stays
+    items = ["What we liked about it:", "The bright display in the sun", "The long battery life"]
+    items += ["The low price for a panel"]
+    assert body(["Snow on solar panels", *SHORT, *items]).endswith("The low price for a panel")
+
+
 def test_headlines_ending_in_a_quotation_are_not_prose() -> None:
     names = ("Minister", "Farmers", "Mayor", "Union")
     quoted = [

@@ -1331,7 +1331,7 @@ def outside_article(draft: Draft) -> None:
     k = len(sc)
     while k > 0 and sc[k - 1] < 0:
         k -= 1
-    k = _before_closing_row(inside, sc, k)
+    k = _before_menu(inside, sc, _before_closing_row(inside, sc, k))
     dropped = {id(b) for b, _ in drops}
     drops += [
         (b, "short lines after the article's last prose")
@@ -1352,6 +1352,28 @@ def _with_open_lines(draft: Draft, start: int) -> int:
     while i > 0 and _base_score(facts(blocks[i - 1])) == 0.0:
         i -= 1
     return blocks[i].seq if i < len(blocks) else start
+
+
+#: Units from which a line printed twice after the article's last prose makes a menu.
+MENU_UNITS: Final = 3
+
+
+def _before_menu(blocks: list[Block], sc: list[float], k: int) -> int:
+    """Where the article's last lines end, before the menu the run closes with: the short
+    lines (list items, short sentences) after its last prose, up to ``k``, when one of three
+    words or more stands among them twice ("Alle Artikel frei" in each offer of a paywall's
+    box, a menu printed for two screens). An article's own closing list names each item once."""
+    last = k - 1
+    while last >= 0 and sc[last] <= 1:
+        last -= 1
+    seen: set[str] = set()
+    for b in blocks[last + 1 : k]:
+        if facts(b).units >= MENU_UNITS:
+            low = facts(b).low
+            if low in seen:
+                return last + 1
+            seen.add(low)
+    return k
 
 
 #: Words of each item of a row of buttons under a "Share this:" line.
