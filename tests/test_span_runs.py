@@ -112,6 +112,31 @@ def test_lone_teasers_after_the_article_end_it() -> None:
     assert paras[-1] in got and "opposition" not in got
 
 
+def test_lone_teasers_after_an_interview_s_last_answer_end_it() -> None:
+    # the article closes on a lone paragraph (the last answer, after the speaker's name): the
+    # teasers after it still go, three of them; two might be the article's last sections
+    paras = [
+        *SHORT,
+        "Insurers said most policies cover the damage, but only if the panels were inspected.",
+        *(p.replace("Heavy", "Wet").replace("Owners", "Tenants") for p in SHORT * 6),
+        "Jane Doe",
+        "We tell every owner to wait until the sun has melted the snow off the panels again.",
+    ]
+    teasers = []
+    for k, topic in enumerate(("heat pumps", "wind farms", "grid fees", "meters")):
+        teasers += [
+            f"New rules for {topic}",
+            f"0{k + 1}.09.2021",
+            f"The government wants to change how {topic} are funded, the opposition said.",
+        ]
+    got = body(["Snow on solar panels", *paras, *teasers])
+    assert paras[-1] in got and "opposition" not in got
+    # two such sections closing an article stay: a subhead and a credit before each
+    sections = teasers[: 2 * 3]
+    got = body(["Snow on solar panels", *paras, *sections])
+    assert "opposition" in got
+
+
 def test_a_last_section_after_a_subhead_stays() -> None:
     paras = [*SHORT, "A subhead", SHORT[0].replace("Heavy", "Wet"), "Another", SHORT[1]]
     got = body(["Snow on solar panels", *paras])
@@ -123,6 +148,18 @@ def test_a_row_of_buttons_closing_the_article_goes() -> None:
         assert body(["Snow on solar panels", *SHORT, *row]).endswith(SHORT[1])
     # (a recipe's closing facts are no buttons)
     assert _is_button(Facts("Per E-Mail senden")) and not _is_button(Facts("390 kcal"))
+
+
+def test_a_menu_printed_twice_closing_the_article_goes() -> None:
+    # a paywall's offers after the article's last prose: the same items for each offer
+    offers = ["Choose your access and read on:"]
+    for name in ("Digital access", "Print and digital"):
+        offers += [name, "Every article on the site", "The paper as an app and e-paper"]
+    assert body(["Snow on solar panels", *SHORT, *offers]).endswith(SHORT[1])
+    # an article's own closing list names each item once: it stays
+    items = ["What we liked about it:", "The bright display in the sun", "The long battery life"]
+    items += ["The low price for a panel"]
+    assert body(["Snow on solar panels", *SHORT, *items]).endswith("The low price for a panel")
 
 
 def test_headlines_ending_in_a_quotation_are_not_prose() -> None:

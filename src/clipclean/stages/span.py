@@ -788,34 +788,51 @@ def _earlier_run(sc: list[float], start: int, end: int) -> tuple[int, int]:
 TEASER_HEAD: Final = 2
 #: Lone paragraphs after the article's last two in a row that make a list of teasers.
 TEASER_ISLANDS: Final = 2
+#: ... and where the article closes on a lone paragraph (an interview's last answer, after
+#: the speaker's name), how many must close the run.
+TEASER_TAIL: Final = 3
 
 
 def _cut_at_islands(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
-    """The run's end, moved to the article's last two paragraphs in a row when all that
-    follows them is lone paragraphs, each after a headline and a date or kicker (two short
-    lines or more), worth little of the run: teasers of other articles, not its last
-    section (a subhead and a paragraph)."""
-    k = _last_prose_pair(sc, start, end)
-    if k == start:
+    """The run's end, moved before the lone paragraphs that close it, each after a headline
+    and a date or kicker (two short lines or more), worth little of the run: teasers of other
+    articles, not its last section (a subhead and a paragraph).
+
+    Read from the end: the article stops at the last line of prose that is no such teaser.
+    When that is the second of its last two paragraphs in a row, TEASER_ISLANDS teasers after
+    it end the run; when it closes on a lone paragraph (a last answer after a speaker's name,
+    a paragraph after a subhead), TEASER_TAIL must."""
+    islands, stop = _island_tail(fs, sc, start, end)
+    if stop is None or stop <= start:
         return end
-    islands, gap = 0, 0
-    for i in range(k + 2, end + 1):
-        x = sc[i]
-        if x <= 0:
-            gap += 1
-            continue
-        if x < 1:
-            return end  # a list or a table (its items score 0.5): the article goes on
-        if x > 1:  # (a short sentence is neither a teaser nor its headline)
-            if gap < TEASER_HEAD or not fs[i].ends:
-                return end  # (a teaser is a sentence; a long line of names or facts is not)
-            islands += 1
-        gap = 0
-    if islands < TEASER_ISLANDS:
+    paired = stop - 1 > start and sc[stop - 1] > PROSE_UNITS and sc[stop] > PROSE_UNITS
+    if islands < (TEASER_ISLANDS if paired else TEASER_TAIL):
         return end
     total = sum(s for s in sc[start : end + 1] if s > 0)
-    tail = sum(s for s in sc[k + 2 : end + 1] if s > 0)
-    return k + 1 if tail < RESUMES * total else end
+    tail = sum(s for s in sc[stop + 1 : end + 1] if s > 0)
+    return stop if tail < RESUMES * total else end
+
+
+def _island_tail(fs: list[Facts], sc: list[float], start: int, end: int) -> tuple[int, int | None]:
+    """How many teasers (lone sentences after TEASER_HEAD short lines or more) close the run
+    ``start .. end``, and the last line of prose before them; None for that line when a list
+    item or a table row (0 < score < 1) stands among them: the article goes on."""
+    islands, i = 0, end
+    while i > start:
+        x = sc[i]
+        if x <= 0 or x == 1.0:  # (a short sentence is neither a teaser nor its headline)
+            i -= 1
+            continue
+        if x < 1:
+            return islands, None
+        head = i - 1
+        while head >= start and sc[head] <= 0:
+            head -= 1
+        if i - 1 - head < TEASER_HEAD or not fs[i].ends:
+            return islands, i  # (a teaser is a sentence; a long line of names or facts is not)
+        islands += 1
+        i = head
+    return islands, None
 
 
 def _short_lines(fs: list[Facts], i: int, j: int) -> tuple[list[int], list[int]]:
@@ -1314,7 +1331,7 @@ def outside_article(draft: Draft) -> None:
     k = len(sc)
     while k > 0 and sc[k - 1] < 0:
         k -= 1
-    k = _before_closing_row(inside, sc, k)
+    k = _before_menu(inside, sc, _before_closing_row(inside, sc, k))
     dropped = {id(b) for b, _ in drops}
     drops += [
         (b, "short lines after the article's last prose")
@@ -1335,6 +1352,28 @@ def _with_open_lines(draft: Draft, start: int) -> int:
     while i > 0 and _base_score(facts(blocks[i - 1])) == 0.0:
         i -= 1
     return blocks[i].seq if i < len(blocks) else start
+
+
+#: Units from which a line printed twice after the article's last prose makes a menu.
+MENU_UNITS: Final = 3
+
+
+def _before_menu(blocks: list[Block], sc: list[float], k: int) -> int:
+    """Where the article's last lines end, before the menu the run closes with: the short
+    lines (list items, short sentences) after its last prose, up to ``k``, when one of three
+    words or more stands among them twice ("Alle Artikel frei" in each offer of a paywall's
+    box, a menu printed for two screens). An article's own closing list names each item once."""
+    last = k - 1
+    while last >= 0 and sc[last] <= 1:
+        last -= 1
+    seen: set[str] = set()
+    for b in blocks[last + 1 : k]:
+        if facts(b).units >= MENU_UNITS:
+            low = facts(b).low
+            if low in seen:
+                return last + 1
+            seen.add(low)
+    return k
 
 
 #: Words of each item of a row of buttons under a "Share this:" line.
