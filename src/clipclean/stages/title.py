@@ -58,7 +58,35 @@ def _is_candidate(block: Block, byline: bool) -> bool:
         and not is_person_name(text)
         and (not text[0].isdigit() or _opens_headline(text))
         and not is_dateline(text)
+        and not credit_line(text)
     )
+
+
+#: The words that lead into an author's name inside a line ("Post author By Helge …").
+_BY_WORDS: Final = frozenset(("by", "von", "par", "por", "door"))
+
+
+def credit_line(text: str) -> bool:
+    """The header's credit printed in one line with its label or date: "Post author By Helge
+    Fahrnberger", "July 24, 2019 by Amy Motroni 5 Comments", "Veröffentlicht am 15/07/2014
+    von Guido Beyss". A by-word and a person's name after it, the by-word capitalised inside
+    the line or a date in it: the byline under the headline, never the headline ("Gemälde von
+    Gerhard Richter" has neither)."""
+    words = text.split()
+    dated: bool | None = None
+    for i, word in enumerate(words[1:-1], 1):
+        if word.lower() not in _BY_WORDS:
+            continue
+        name = [w.rstrip(",;") for w in words[i + 1 : i + 4]]
+        if not any(is_person_name(" ".join(name[:k])) for k in (2, 3)):
+            continue
+        if word[0].isupper():
+            return True
+        if dated is None:
+            dated = find_date(text) is not None
+        if dated:
+            return True
+    return False
 
 
 #: A line this long with a sentence ending inside it is prose (a lead paragraph cut short),
@@ -187,6 +215,7 @@ def _header_below(draft: Draft, block: Block, start: int) -> bool:
             or _lone_by(b.text)
             or is_dateline(b.text)
             or is_person_name(b.text)
+            or credit_line(b.text)
         ):
             return True
     return False
@@ -216,7 +245,10 @@ def _choose(draft: Draft, area: list[Block]) -> Block | None:
     long as the longest, or the shorter one right above it (that one its dek)."""
     bylines = [by_prefix(b.text) is not None for b in area]  # (once for both uses)
     ok = list(map(_is_candidate, area, bylines))  # (once: the byline's cut takes a prefix)
-    cuts = [y or _lone_by(b.text) for b, y in zip(area, bylines, strict=True)]
+    cuts = [
+        y or _lone_by(b.text) or (not c and credit_line(b.text))
+        for b, y, c in zip(area, bylines, ok, strict=True)
+    ]
     by = cuts.index(True) if True in cuts else None
     zone = [b for b, c in zip(area, ok, strict=True) if c]
     if by is not None:  # the headline stands above its byline
