@@ -206,11 +206,16 @@ def _lone_by(text: str) -> bool:
     return len(text) <= 12 and BY_PREFIX.match(f"{text} X") is not None
 
 
+#: How many lines under the headline its byline or date may stand.
+HEADER_GAP: Final = 2
+
+
 def _header_below(draft: Draft, block: Block, start: int) -> bool:
     """A byline, a name or a date stands between ``block`` and the run: the page's header
     (headline, byline, date) is above the run, so the run's first lines are its lead."""
-    for b in draft.blocks:
-        if block.seq < b.seq < start and (
+    near = [b for b in draft.blocks if block.seq < b.seq < start][:HEADER_GAP]
+    for b in near:
+        if (
             by_prefix(b.text) is not None
             or _lone_by(b.text)
             or is_dateline(b.text)
