@@ -66,6 +66,27 @@ def _is_candidate(block: Block, byline: bool) -> bool:
 _BY_WORDS: Final = frozenset(("by", "von", "par", "por", "door"))
 
 
+#: A line with a date and a name is a credit when it is this short.
+DATED_NAME_WORDS: Final = 8
+
+
+def _name_at(words: list[str]) -> bool:
+    """The words open with a person's name (two or three of them)."""
+    name = [w.rstrip(",;") for w in words[:3]]
+    return any(is_person_name(" ".join(name[:k])) for k in (2, 3))
+
+
+def _dated_name(text: str) -> bool:
+    """A date with a person's name right before or after it: "11.12.2019 - Amelie
+    Loevenich", "Swantje Bernsmann 11/08/2020 Feelings"."""
+    found = find_date(text)
+    if found is None:
+        return False
+    before = text[: found.start].rstrip(_DATE_GAP).split()
+    after = text[found.end :].lstrip(_DATE_GAP).split()
+    return _name_at(after) or (len(before) in (2, 3) and _name_at(before))
+
+
 def credit_line(text: str) -> bool:
     """The header's credit printed in one line with its label or date: "Post author By Helge
     Fahrnberger", "July 24, 2019 by Amy Motroni 5 Comments", "Veröffentlicht am 15/07/2014
@@ -73,12 +94,13 @@ def credit_line(text: str) -> bool:
     the line or a date in it: the byline under the headline, never the headline ("Gemälde von
     Gerhard Richter" has neither)."""
     words = text.split()
+    if len(words) <= DATED_NAME_WORDS and _dated_name(text):
+        return True
     dated: bool | None = None
     for i, word in enumerate(words[1:-1], 1):
         if word.lower() not in _BY_WORDS:
             continue
-        name = [w.rstrip(",;") for w in words[i + 1 : i + 4]]
-        if not any(is_person_name(" ".join(name[:k])) for k in (2, 3)):
+        if not _name_at(words[i + 1 :]):
             continue
         if word[0].isupper():
             return True
