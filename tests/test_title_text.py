@@ -73,3 +73,32 @@ def test_a_breadcrumb_is_never_the_title() -> None:
     crumbs = "Home › News › City › Council votes on the future of the old bridge"
     lines = [*MENU, HEADLINE, "March 4, 2024", crumbs, *PARAS]
     assert run(lines, PARAS[0]).best("title") == HEADLINE
+
+
+def test_a_credit_line_under_the_headline_is_not_the_title() -> None:
+    # the byline printed with its label or date in one line: the headline stands above it
+    for credit in (
+        "Post author By Jane Doe",
+        "July 24, 2019 by Jane Doe 5 Comments",
+        "Veröffentlicht am 15/07/2014 von Anna Schmidt",
+        "11.12.2019 - Anna Schmidt",
+    ):
+        draft = run([*MENU, HEADLINE, credit, *PARAS], PARAS[0])
+        assert draft.best("title") == HEADLINE, credit
+        assert credit in texts(draft)
+
+
+def test_a_name_inside_a_headline_does_not_make_it_a_credit() -> None:
+    headline = "A portrait painted by Gerhard Richter goes on show in Dresden"
+    draft = run([*MENU, headline, *PARAS], PARAS[0])
+    assert draft.best("title") == headline
+
+
+def test_a_date_far_above_the_run_does_not_keep_the_headline_out_of_it() -> None:
+    # a menu line, then a date among menu labels, then the run opening on its headline:
+    # the date is no byline under that menu line, so the run's head holds the headline
+    button = "Follow us on LinkedIn and Facebook"
+    lines = [*MENU[:2], button, *MENU[2:5], "Energie 12.12.2022, 08:30 Uhr", HEADLINE, *PARAS]
+    draft = run(lines, HEADLINE)
+    assert draft.best("title") == HEADLINE
+    assert button in texts(draft)
