@@ -3,7 +3,8 @@
 With the article run known (``body_start``), the headline is among the lines just before it:
 one the page prints twice (a sticky header, a share row), else the last one nearly as long as
 the longest (menus and kickers above it are short), or the line above that one when it is the
-shorter headline over a dek. When the run opens on the headline (soup-style text: every text
+shorter headline over a dek; a credit line (a by-word or a date with a name) is the byline
+under it, never the headline. When the run opens on the headline (soup-style text: every text
 node a line), its first lines before its first sentence are candidates too, unless a byline or
 date under the best line above the run says the header is there. Without the run, the first
 headline-like line. A repeat of the title is never article text.
@@ -16,7 +17,7 @@ from typing import Final
 
 from ..dates import find_date
 from ..model import Block, Draft
-from ..shape import facts, is_headline_like, is_person_name, units
+from ..shape import facts, has_digit, is_headline_like, is_person_name, units
 from ..stage import stage
 from ..text.blocks import FUNCTION_WORDS
 from .bylines import BY_PREFIX, by_prefix, is_dateline
@@ -94,7 +95,7 @@ def credit_line(text: str) -> bool:
     the line or a date in it: the byline under the headline, never the headline ("Gemälde von
     Gerhard Richter" has neither)."""
     words = text.split()
-    if len(words) <= DATED_NAME_WORDS and _dated_name(text):
+    if len(words) <= DATED_NAME_WORDS and has_digit(text) and _dated_name(text):
         return True
     dated: bool | None = None
     for i, word in enumerate(words[1:-1], 1):
@@ -233,10 +234,17 @@ HEADER_GAP: Final = 2
 
 
 def _header_below(draft: Draft, block: Block, start: int) -> bool:
-    """A byline, a name or a date stands between ``block`` and the run: the page's header
-    (headline, byline, date) is above the run, so the run's first lines are its lead."""
-    near = [b for b in draft.blocks if block.seq < b.seq < start][:HEADER_GAP]
-    for b in near:
+    """A byline, a name or a date stands right under ``block`` (at most :data:`HEADER_GAP`
+    lines under it, a dek may come first), before the run: the page's header (headline,
+    byline, date) is above the run, so the run's first lines are its lead. A date further
+    down, after menu labels ("Energie 12.12.2022, 08:30 Uhr"), heads the run instead."""
+    near = 0
+    for b in draft.blocks:
+        if b.seq <= block.seq:
+            continue
+        if b.seq >= start or near == HEADER_GAP:
+            return False
+        near += 1
         if (
             by_prefix(b.text) is not None
             or _lone_by(b.text)
