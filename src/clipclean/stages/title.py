@@ -65,6 +65,8 @@ def _is_candidate(block: Block, byline: bool) -> bool:
 
 #: The words that lead into an author's name inside a line ("Post author By Helge …").
 _BY_WORDS: Final = frozenset(("by", "von", "par", "por", "door"))
+#: The same with the space after them: a line without one of these has no credit by a by-word.
+_BY_SPACED: Final = tuple(f"{w} " for w in sorted(_BY_WORDS))
 
 
 #: A line with a date and a name is a credit when it is this short.
@@ -95,8 +97,13 @@ def credit_line(text: str) -> bool:
     the line or a date in it: the byline under the headline, never the headline ("Gemälde von
     Gerhard Richter" has neither)."""
     words = text.split()
+    if len(words) < 3:  # (most lines of a header zone: menu labels)
+        return False
     if len(words) <= DATED_NAME_WORDS and has_digit(text) and _dated_name(text):
         return True
+    low = text.lower()
+    if not any(w in low for w in _BY_SPACED):
+        return False
     dated: bool | None = None
     for i, word in enumerate(words[1:-1], 1):
         if word.lower() not in _BY_WORDS:
