@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clipclean.scan import Joined
+from clipclean.stages.legal import _ADDRESS, CONSENT_PHRASE, _address, _consent_phrase
 
 
 def test_hits_name_each_line_once_with_its_first_match() -> None:
@@ -54,3 +55,42 @@ def test_literal_starts_are_the_hits_of_the_words_as_patterns(
     j = Joined(lines)
     cues = tuple(re.compile(re.escape(w)) for w in words)
     assert j.literal_starts(tuple(words)) == j.hits(cues)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "we use cookies",
+                "this site uses our ",
+                "accept",
+                " all cookies",
+                "by using",
+                "i agree",
+                "you consent to",
+                "manage your privacy",
+                "review our terms of use",
+                "cookie-einstellungen",
+                "j'accepte",
+                "wir",
+                "vous",
+                "usted",
+                "x",
+                "é",
+                "1",
+                " ",
+                "_",
+                "-",
+                "necessary cookies",
+                "our full cookie",
+            ]
+        ),
+        max_size=6,
+    )
+)
+def test_legal_consent_parts_find_what_consent_phrase_finds(pieces: list[str]) -> None:
+    """Split into patterns that open with a letter (``\\b(?:we|our)`` as ``\\bwe``, ``\\bour``),
+    the consent phrase still holds exactly where the one alternation did, word edges too."""
+    low = "".join(pieces)
+    assert _consent_phrase(low) == (CONSENT_PHRASE.search(low) is not None)
+    assert _address(low) == (_ADDRESS.search(low) is not None)

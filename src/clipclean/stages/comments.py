@@ -110,15 +110,18 @@ def comments(draft: Draft) -> None:
     lows = [f.low if f.size <= MAX_WIDGET_CHARS else "" for f in fs]
     # The notice is searched for only in the lines that hold one of _NOTICE_CUES, found with
     # one C search of the short lines for each (an ``in`` test of each a line cost more than
-    # the rest of the stage).
-    cued = Joined(lows).word_hits(_NOTICE_CUES)
+    # the rest of the stage); a sentence inside the text holds no notice (_notice_shaped), so
+    # its characters, about half of them, are not searched.
+    n = len(blocks)
+    shaped = [_notice_shaped(f, i, n) for i, f in enumerate(fs)]
+    cued = Joined([low if shaped[i] else "" for i, low in enumerate(lows)]).word_hits(_NOTICE_CUES)
     drops = []
     for i, block in enumerate(blocks):
         if fs[i].size > MAX_WIDGET_CHARS:
             continue
         low = lows[i]
         if ((low[:2] in heads or low[:1].isdigit()) and widget(low)) or (
-            i in cued and notice(low) and _notice_shaped(fs[i], i, len(blocks))
+            i in cued and shaped[i] and notice(low)
         ):
             drops.append((block, "comment widget"))
     drops += _form_run(draft, {id(b) for b, _ in drops})
