@@ -21,7 +21,7 @@ from ..dates import find_date
 from ..model import Block, BlockKind, Removal
 from ..shape import Facts, utf8_may_have_cjk
 from .markup import HEADING, drop_link_numbers, is_markdown, link_numbers, plain_markdown
-from .typography import enclosed, french_spacing, glue, needs_french, text_of
+from .typography import Spacing, enclosed
 from .wrap import MAX_WIDTH, is_wide, unwrap, wrap_width
 
 _SPACES: Final = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -317,7 +317,7 @@ def _joins(
     opens = _open_ends(lines, numbers, lasts)
     pairs = enclosed(lines, numbers, lasts, tails)
     extra = bridges | opens | pairs
-    french = -1  # (French spacing: looked for once, when a join depends on it)
+    spacing = Spacing(lines)
     for k in sorted({*found, *extra}) if extra else found:
         if lines[k - 1][-1] in _TERMINAL_CHARS and k not in pairs:
             continue  # the line before ended its sentence
@@ -327,9 +327,7 @@ def _joins(
                 start = end = k - 1
                 text = _own(lines[k - 1])[1]
             tight = k in pairs or line.startswith(_CONTINUATION)
-            if tight and french < 0 and needs_french(text, line):
-                french = int(french_spacing(text_of(lines)))
-            text = f"{text}{glue(text, line, tight, french > 0)}{line}"
+            text = spacing.join(text, line, tight)
             runs[start] = (k, text)
             end = k
             continue
@@ -354,9 +352,7 @@ def _joins(
         after = raws[k + 1] if k + 1 < n else ""
         if _continues(prev_raw, text, raw, line, after, blank, k + 1 in ended):
             tight = line.startswith(_CONTINUATION) or text.endswith(_CJK_COMMA)
-            if tight and french < 0 and needs_french(text, line):
-                french = int(french_spacing(text_of(lines)))
-            text = f"{text}{glue(text, line, tight, french > 0)}{line}"
+            text = spacing.join(text, line, tight)
             runs[start] = (k, text)
             end = k
     return runs

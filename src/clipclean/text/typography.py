@@ -132,3 +132,18 @@ def glue(text: str, line: str, tight: bool, french: bool) -> str:
     if not tight or (french and needs_french(text, line)):
         return " "
     return ""
+
+
+class Spacing:
+    """The space at each rejoin of one document's lines (:func:`glue`), with its French
+    spacing looked for once, and only when a join depends on it."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.french = -1  # (not looked for yet)
+
+    def join(self, text: str, line: str, tight: bool) -> str:
+        """``text`` and the rejoined ``line`` after it."""
+        if tight and self.french < 0 and needs_french(text, line):
+            self.french = int(french_spacing(text_of(self.lines)))
+        return f"{text}{glue(text, line, tight, self.french > 0)}{line}"
