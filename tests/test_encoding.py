@@ -170,3 +170,25 @@ def test_each_kind_of_control_is_seen_in_the_bytes(ch: str) -> None:
 
     assert utf8_has_controls(f"caf\u00e9 {ch} \u00a0\u00a9".encode())
     assert not utf8_has_controls("caf\u00e9 \u00a0\u00a9 \ufffd\t\n".encode())
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "caf\u00e9 \u201cquoted\u201d\u00a0text\nzweite Zeile",  # kept as it is: its UTF-8 shared
+        "\ufeffwith a byte-order mark",
+        "a NUL\x00 and an escape \x1b[31m",
+        "kÃ¶nnen wir das nicht einfach machen, dachte sie, und Ã¼berlegte",  # repaired
+        "a lone surrogate \ud800 here",
+    ],
+)
+def test_read_shares_only_the_exact_utf8_of_the_text(data: str) -> None:
+    from clipclean.read import read_utf8
+    from clipclean.text import text_to_blocks
+
+    source, utf8 = read_utf8(data, kind="text")
+    assert (utf8 is not None) == (source.text == data)  # shared when the text is the input
+    if utf8 is not None:
+        assert utf8 == source.text.encode("utf-8")
+    blocks = text_to_blocks(source.text, None, utf8)
+    assert [b.text for b in blocks] == [b.text for b in text_to_blocks(source.text)]

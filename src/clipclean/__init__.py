@@ -17,7 +17,7 @@ from .assemble import build_article
 from .html import html_to_draft
 from .model import Article, Block, Draft, Image, Removal, Source
 from .pipeline import UnknownStageError
-from .read import MAX_BYTES, InputError, read
+from .read import MAX_BYTES, InputError, read_utf8
 from .text import text_to_blocks
 
 __version__ = "0.1.0"
@@ -43,12 +43,14 @@ def clean(
     :class:`UnknownStageError` for a stage name that does not exist."""
     skip = tuple(skip_stages)
     pipeline.check_stage_names(skip)
-    source = read(data, kind=kind, path=path, max_bytes=max_bytes, charset=charset, warc=warc)
+    source, utf8 = read_utf8(
+        data, kind=kind, path=path, max_bytes=max_bytes, charset=charset, warc=warc
+    )
     if source.kind == "html":
         draft = html_to_draft(source.text, url)
     else:
         read_back: list[Removal] = []
-        draft = Draft(text_to_blocks(source.text, read_back), kind="text")
+        draft = Draft(text_to_blocks(source.text, read_back, utf8), kind="text")
         draft.trace.extend(read_back)
     pipeline.run(draft, skip)
     return build_article(draft, source, url)

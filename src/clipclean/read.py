@@ -159,6 +159,23 @@ def read(
 
     ``charset``: the transport's label (HTTP Content-Type); ``warc``: the archive record the
     bytes came from (``source.warc``)."""
+    return read_utf8(data, kind=kind, path=path, max_bytes=max_bytes, charset=charset, warc=warc)[0]
+
+
+def read_utf8(
+    data: bytes | str,
+    *,
+    kind: str | None = None,
+    path: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    charset: str | None = None,
+    warc: dict[str, Any] | None = None,
+) -> tuple[Source, bytes | None]:
+    """:func:`read`, and the UTF-8 of the source's text when reading made it on the way (a
+    ``str`` input read as it is), else ``None``: the text path reads it rather than encoding
+    the text again (a pass over the text; an input of bytes is not known to be its text's
+    UTF-8 without one: see ``encoding.decode``)."""
+    utf8: bytes | None = None
     if isinstance(data, str):
         try:  # (its controls are read off the UTF-8 in C: a pattern's scan of the text is slower)
             raw = data.encode("utf-8")
@@ -171,6 +188,8 @@ def read(
             raise InputError(f"input over {human_size(max_bytes)} (see --max-bytes)")
         if controls:
             text = strip_controls(text)
+        elif len(text) == len(data):  # (no byte-order mark taken off)
+            utf8 = raw
     else:
         raw = data
         text, encoding = _decoded(data, max_bytes, charset)  # (controls stripped)
@@ -183,6 +202,7 @@ def read(
     if chosen == "text" and (fixed := repair(text)) != text:
         # A scraper read UTF-8 as Latin-1 ("kÃ¶nnen"): decoded again, like any other bytes.
         text, encoding = fixed, f"{encoding}, UTF-8 read as Latin-1 by the scraper, repaired"
+        utf8 = None
     return Source(
         text=text,
         kind=chosen,  # type: ignore[arg-type]
@@ -190,7 +210,7 @@ def read(
         sha256=hashlib.sha256(raw).hexdigest(),
         path=path,
         warc=warc,
-    )
+    ), utf8
 
 
-__all__ = ["MAX_BYTES", "InputError", "decode", "gunzip", "read", "sniff_kind"]
+__all__ = ["MAX_BYTES", "InputError", "decode", "gunzip", "read", "read_utf8", "sniff_kind"]

@@ -454,10 +454,13 @@ def _read_markup(
     return headings
 
 
-def text_to_blocks(text: str, trace: list[Removal] | None = None) -> list[Block]:
+def text_to_blocks(
+    text: str, trace: list[Removal] | None = None, utf8: bytes | None = None
+) -> list[Block]:
     """Turn text into blocks: a non-empty line (or a hard-wrapped paragraph, its lines joined)
     is a block; blank lines start a new group. Converter markup read back (a Markdown link's
-    target, a lynx link number) goes to ``trace`` with the line it was on."""
+    target, a lynx link number) goes to ``trace`` with the line it was on. ``utf8``: the
+    text's UTF-8 when the caller has it (``read.read_utf8``), not to encode it again."""
     raws = text.splitlines()
     markdown = is_markdown(text)
     headings: set[int] = set()
@@ -465,7 +468,10 @@ def text_to_blocks(text: str, trace: list[Removal] | None = None) -> list[Block]
     if markdown or "References" in text:
         headings |= _read_markup(raws, text, markdown, trace)
     # (its UTF-8, when it is not ASCII: what the tests for odd spaces and CJK text read)
-    data = b"" if text.isascii() else text.encode("utf-8", "surrogatepass")
+    if text.isascii():
+        data = b""
+    else:
+        data = utf8 if utf8 is not None else text.encode("utf-8", "surrogatepass")
     if not markdown and "  " not in text and "\t" not in text and not _has_odd(data):
         normal = [raw.strip() for raw in raws]  # nothing to fold anywhere: the common case
     else:
