@@ -60,14 +60,10 @@ _CJK_LEADS: Final = b"\xe0\xe1" + bytes(range(0xE3, 0xEE)) + b"\xef"
 _ASCII_BYTES: Final = bytes(range(128))
 
 
-def _may_have_cjk(texts: list[str]) -> bool:
-    """False when no text has a ``_CJK`` character: their UTF-8 has none of its first bytes.
-    (Encoding and looking for those bytes in C beats testing each character with the pattern.)"""
-    return utf8_may_have_cjk("".join(texts).encode("utf-8", "surrogatepass"))
-
-
 def utf8_may_have_cjk(data: bytes) -> bool:
-    """:func:`_may_have_cjk` of a text's UTF-8 ``data`` (for a caller that has it already)."""
+    """False when the text whose UTF-8 is ``data`` has no ``_CJK`` character: the bytes have
+    none of its first bytes. (Looking for those bytes in C beats testing each character with
+    the pattern.)"""
     return has_any_byte(data, _CJK_LEADS)
 
 
@@ -229,7 +225,10 @@ class Facts:
     ) -> None:
         """``normal``: the caller knows ``text`` is stripped, one space between words (scraped
         text lines are made so), which spares three scans of every line. ``cjk`` false: the
-        caller knows it holds no CJK text. ``plain``: see :meth:`of_normal`."""
+        caller knows it holds no CJK text (all of a document's lines are cleared at once by
+        :func:`utf8_may_have_cjk`). ``plain``: the caller knows the text has no whitespace but
+        its single spaces, so ``words`` can stand for ``len(text.split())`` (the article's
+        word count)."""
         self.text = text
         self.size = len(text)
         padded = not normal and (text[:1].isspace() or text[-1:].isspace())
@@ -253,21 +252,6 @@ class Facts:
         self.scored = False
         self.base = 0.0
         self.intro = False
-
-    @classmethod
-    def of_normal(
-        cls, texts: list[str], plain: bool = False, cjk: bool | None = None
-    ) -> list[Facts]:
-        """``[Facts(t, normal=True) for t in texts]`` for non-empty lines, with one test of
-        them all for CJK text instead of one a line: a scraped text makes one per line.
-        ``plain``: the caller knows the texts have no whitespace but their single spaces, so
-        ``words`` can stand for ``len(text.split())`` (the article's word count). ``cjk``
-        false: the caller knows no text holds CJK (their characters are all in a text whose
-        UTF-8 :func:`utf8_may_have_cjk` cleared)."""
-        # One test of all the lines tells whether any may hold CJK text; most documents have none.
-        if cjk is None:
-            cjk = _may_have_cjk([text for text in texts if not text.isascii()])
-        return [Facts(text, True, cjk, plain) for text in texts]  # (not ``cls``: a direct call)
 
     @property
     def headline(self) -> bool:

@@ -14,7 +14,7 @@ inside the sentence's own spaces (a trailing space before a short linked phrase)
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, repeat
 from typing import Final
 
 from ..dates import find_date
@@ -146,9 +146,9 @@ def _is_list_item(line: str) -> bool:
 #: ``_TERMINAL``, each being one character.
 _TERMINAL_CHARS: Final = frozenset(_TERMINAL)
 _CONTINUATION_CHARS: Final = frozenset(_CONTINUATION)
-#: First characters of a line that may continue the one before: a lower-case letter (any
-#: non-ASCII character, to be sure) or one of ``_CONTINUATION``.
-_MAY_CONTINUE: Final = re.compile(r"[a-z,.;:()\]%!?\x80-\U0010ffff]")
+#: The code points of the ASCII first characters of a line that may continue the one before:
+#: a lower-case letter or one of ``_CONTINUATION`` (any character outside ASCII may, to be sure).
+_MAY_CONTINUE: Final = frozenset(map(ord, "abcdefghijklmnopqrstuvwxyz,.;:()]%!?"))
 #: First characters a list item (``_LIST_MARK``) or a quote ("> ") can start with.
 _KIND_START: Final = re.compile(r"[-*•·▪◦‣>\d]")
 #: ``"line N"`` for the first lines: the same strings serve every document.
@@ -182,9 +182,10 @@ def _size(texts: list[str]) -> int:
 def _candidates(lines: list[str], raws: list[str], heads: str, tails: str) -> list[int]:
     """The lines that may continue the one before (a superset of what :func:`_continues` takes):
     those starting with a lower-case letter or a continuing mark (``_MAY_CONTINUE``, over the
-    first characters of all lines at once), those after a CJK comma, and, when any line has
-    spaces around it, those whose break falls inside spaces. About one line in eight."""
-    found = {m.start() for m in _MAY_CONTINUE.finditer(heads, 1)}
+    first characters of all lines), those after a CJK comma, and, when any line has spaces
+    around it, those whose break falls inside spaces. About one line in eight. (Compiled,
+    ``ord(heads[k])`` is read in place: no object a line, as a pattern's match would be.)"""
+    found = {k for k in range(1, len(heads)) if (c := ord(heads[k])) > 127 or c in _MAY_CONTINUE}
     if "、" in tails or "，" in tails:
         found.update(k + 1 for k, last in enumerate(tails) if last in _CJK_COMMA)
     if _size(raws) != _size(lines):  # (else no line has a space to strip)
@@ -208,6 +209,8 @@ _FUNCTION_WORDS: Final = (
 )
 #: The same words as a set: a line that opens with one in lower case is no headline.
 FUNCTION_WORDS: Final = frozenset(_FUNCTION_WORDS.split())
+#: The longest of them: a line whose last word is longer ends on none (lower case or not).
+_LONGEST_FUNCTION_WORD: Final = max(map(len, FUNCTION_WORDS))
 
 
 def _cut_after_stop(line: str, cut: int) -> bool:
@@ -225,17 +228,18 @@ def _open_ends(lines: list[str], numbers: list[int], lasts: list[int]) -> set[in
     line's last word (after its last space) in a set: cheaper than a pattern of the words."""
     out: set[int] = set()
     for k in range(len(lines) - 1):
+        if numbers[k + 1] - lasts[k] != 1:
+            continue  # a blank line after it (most lines)
         line = lines[k]
         cut = line.rfind(" ")
         if (
-            cut > 0
+            0 < cut >= len(line) - 1 - _LONGEST_FUNCTION_WORD  # (no slice of a longer word)
             and (
                 line[cut + 1 :] in FUNCTION_WORDS
                 or (line[cut - 1] in ".!?" and _cut_after_stop(line, cut))
             )
             and not line[cut - 1].isspace()
             and line.count(" ") >= 2
-            and numbers[k + 1] - lasts[k] == 1
             and not _is_list_item(lines[k + 1])
             and not lines[k + 1].startswith("> ")
         ):
@@ -476,12 +480,19 @@ def text_to_blocks(
         normal = [raw.strip() for raw in raws]  # nothing to fold anywhere: the common case
     else:
         normal = [normalise_line(raw) for raw in raws]
-    # The non-empty lines, their raw text and their numbers (from 1), picked out in C.
-    lines = list(filter(None, normal))
+    # The non-empty lines, their raw text and their numbers (from 1). (Compiled, one loop of
+    # direct appends costs less than three passes of filter and compress, which box each
+    # number and call through iterators.)
+    lines: list[str] = []
+    filled: list[str] = []
+    numbers: list[int] = []
+    for k, line in enumerate(normal):
+        if line:
+            lines.append(line)
+            filled.append(raws[k])
+            numbers.append(k + 1)
     if not lines:
         return []
-    filled = list(compress(raws, normal))
-    numbers = list(compress(range(1, len(raws) + 1), normal))
     heads = "".join([line[0] for line in lines])  # (compiled: no itemgetter call a line)
     lasts = [wrapped.get(n, n) for n in numbers] if wrapped else numbers
     # (in a dump wrapped at a width or in Markdown, inline elements never break a line: a
@@ -524,6 +535,6 @@ def text_to_blocks(
     plain = "\x1f" not in text and "\u1680" not in text
     # (the blocks' characters are the text's: where its UTF-8 has no CJK, theirs has none)
     cjk = utf8_may_have_cjk(data)
-    for b, f in zip(blocks, Facts.of_normal([b.text for b in blocks], plain, cjk), strict=True):
-        b.facts = f
+    for b in blocks:
+        b.facts = Facts(b.text, True, cjk, plain)
     return blocks
