@@ -18,6 +18,7 @@ from .html import html_to_draft
 from .model import Article, Block, Draft, Image, Removal, Source
 from .pipeline import UnknownStageError
 from .read import MAX_BYTES, InputError, read_utf8
+from .read import read as read  # (``clipclean.read`` stays the function, as it was)
 from .text import text_to_blocks
 
 __version__ = "0.1.0"
