@@ -27,6 +27,7 @@ from .comments import COMMENT_NOTICE, COMMENT_WIDGET
 from .listing import is_field_row, is_label_cloud
 from .tags import _HEADS as _TAG_HEADS
 from .tags import TAGS_HEAD, TAGS_INLINE
+from .wrapped_start import wrapped_start
 
 #: Units (words) from which a line ending in sentence punctuation counts as prose.
 PROSE_UNITS: Final = 8
@@ -1282,6 +1283,7 @@ def article_span(draft: Draft) -> None:
     end = cut_at_teasers(fs, sc, start, end)
     end = _cut_at_islands(fs, sc, start, end)
     start, end = _with_split_sentences(fs, start, end)
+    start = wrapped_start(fs, start, draft.blocks)
     blocks = draft.blocks
     lead = _lead_before(fs, sc, start)
     if lead is not None:
