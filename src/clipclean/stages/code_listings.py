@@ -27,6 +27,8 @@ HEADLINE_SHARE: Final = 0.2
 _CODE_MARK: Final = re.compile(
     r"[()\[\]{}=;]|[a-z]\.[a-z_]|[a-z]\.$|^\.[a-z]|[A-Za-z]_|_[A-Za-z]|^[@#$][a-z]"
 )
+#: A letter (of any script).
+_LETTER: Final = re.compile(r"[^\W\d_]")
 #: A bare lower-case identifier ("import", "def", "return", "cls").
 _IDENTIFIER: Final = re.compile(r"[a-z_][A-Za-z0-9_]{0,40}")
 
@@ -37,33 +39,51 @@ def is_code_token(f: Facts) -> bool:
     text = f.text
     if f.units > CODE_UNITS or "://" in text or text.startswith("www."):
         return False
-    if not any(c.isalpha() for c in text):
+    if _LETTER.search(text) is None:
         return False
     return _CODE_MARK.search(text) is not None or _IDENTIFIER.fullmatch(text) is not None
 
 
 def code_listings(fs: list[Facts], sc: list[float], prose: float) -> list[tuple[int, int]]:
     """``(start, stop)`` of each stretch of at least CODE_LINES short lines (each below
-    ``prose`` and at most CODE_UNITS units) that opens with a piece of code, CODE_SHARE of
-    whose lines are code and at most HEADLINE_SHARE capitalised headlines."""
+    ``prose`` and at most CODE_UNITS units) from its first piece of code, CODE_SHARE of whose
+    lines are code and at most HEADLINE_SHARE capitalised headlines.
+
+    The stretches of short lines are found from the lines' scores and sizes alone; only the
+    lines of those long enough are read (most of a page's short lines stand in shorter ones
+    or are menus read once)."""
     out: list[tuple[int, int]] = []
     n = len(fs)
     a = 0
     while a < n:
-        if sc[a] >= prose or not is_code_token(fs[a]):
+        if sc[a] >= prose or fs[a].units > CODE_UNITS:
             a += 1
             continue
-        b = a
-        code = heads = 0
+        b = a + 1
         while b < n and sc[b] < prose and fs[b].units <= CODE_UNITS:
-            f = fs[b]
-            if is_code_token(f):
-                code += 1
-            elif f.text[:1].isupper() and f.headline:
-                heads += 1
             b += 1
-        size = b - a
-        if size >= CODE_LINES and code >= CODE_SHARE * size and heads <= HEADLINE_SHARE * size:
-            out.append((a, b))
+        if b - a >= CODE_LINES:
+            listing = _listing(fs, a, b)
+            if listing is not None:
+                out.append(listing)
         a = b + 1
     return out
+
+
+def _listing(fs: list[Facts], a: int, b: int) -> tuple[int, int] | None:
+    """The listing in the stretch ``a:b`` of short lines, from its first piece of code, or
+    None when that part is too short, has too little code or too many headlines."""
+    while a < b and not is_code_token(fs[a]):
+        a += 1
+    size = b - a
+    if size < CODE_LINES:
+        return None
+    code = heads = 0
+    for f in fs[a:b]:
+        if is_code_token(f):
+            code += 1
+        elif f.text[:1].isupper() and f.headline:
+            heads += 1
+    if code >= CODE_SHARE * size and heads <= HEADLINE_SHARE * size:
+        return a, b
+    return None
