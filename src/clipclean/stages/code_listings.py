@@ -27,6 +27,8 @@ HEADLINE_SHARE: Final = 0.2
 _CODE_MARK: Final = re.compile(
     r"[()\[\]{}=;]|[a-z]\.[a-z_]|[a-z]\.$|^\.[a-z]|[A-Za-z]_|_[A-Za-z]|^[@#$][a-z]"
 )
+#: The characters one of the code marks needs.
+_MARK_CHARS: Final = "()[]{}=;._@#$"
 #: A letter (of any script).
 _LETTER: Final = re.compile(r"[^\W\d_]")
 #: A bare lower-case identifier ("import", "def", "return", "cls").
@@ -37,9 +39,18 @@ def is_code_token(f: Facts) -> bool:
     """A short line that reads as a piece of code: a code mark or a bare identifier. A URL,
     a rule of underscores or a line without letters is not one."""
     text = f.text
-    if f.units > CODE_UNITS or "://" in text or text.startswith("www."):
+    if f.units > CODE_UNITS or not text:
         return False
-    if _LETTER.search(text) is None:
+    # (most short lines, a menu's items, hold none of the marks and open with no lower-case
+    # letter: passed over without the patterns)
+    marks = False
+    for c in _MARK_CHARS:
+        if c in text:
+            marks = True
+            break
+    if not marks:
+        return _IDENTIFIER.fullmatch(text) is not None
+    if "://" in text or text.startswith("www.") or _LETTER.search(text) is None:
         return False
     return _CODE_MARK.search(text) is not None or _IDENTIFIER.fullmatch(text) is not None
 
@@ -79,9 +90,13 @@ def _listing(fs: list[Facts], a: int, b: int) -> tuple[int, int] | None:
     if size < CODE_LINES:
         return None
     code = heads = 0
-    for f in fs[a:b]:
+    most = (1 - CODE_SHARE) * size  # (lines that are not code: beyond it, none is a listing)
+    for k in range(a, b):
+        f = fs[k]
         if is_code_token(f):
             code += 1
+        elif k - a + 1 - code > most:
+            return None
         elif f.text[:1].isupper() and f.headline:
             heads += 1
     if code >= CODE_SHARE * size and heads <= HEADLINE_SHARE * size:
