@@ -22,10 +22,12 @@ from ..model import Block, Draft
 from ..scan import heads, starts_like
 from ..shape import Facts, facts, units
 from ..stage import stage
+from .code_listings import code_listings
 from .comments import COMMENT_NOTICE, COMMENT_WIDGET
 from .listing import is_field_row, is_label_cloud
 from .tags import _HEADS as _TAG_HEADS
 from .tags import TAGS_HEAD, TAGS_INLINE
+from .wrapped_start import wrapped_start
 
 #: Units (words) from which a line ending in sentence punctuation counts as prose.
 PROSE_UNITS: Final = 8
@@ -1243,6 +1245,15 @@ def _is_lead(
     return shared >= LEAD_WORDS and shared >= LEAD_SHARED * len(words)
 
 
+def _code_between_prose(fs: list[Facts], sc: list[float]) -> None:
+    """A code listing broken into tokens (see :mod:`.code_listings`) with prose just before and
+    after it costs nothing: the run crosses it instead of ending at it."""
+    for a, b in code_listings(fs, sc, PROSE_UNITS):
+        if _prose_near(sc, a - 1, -1) and _prose_near(sc, b, 1):
+            for k in range(a, b):
+                sc[k] = max(sc[k], 0.0)
+
+
 @stage("article_span", applies_to="text")
 def article_span(draft: Draft) -> None:
     """Mark the densest run of prose as the article (``body_start``/``body_end`` marks)."""
@@ -1260,6 +1271,7 @@ def article_span(draft: Draft) -> None:
     _consent_dialogs(fs, sc)
     _teaser_lists(fs, sc)
     _recipe_cards(fs, sc)
+    _code_between_prose(fs, sc)
     run = best_run(sc)
     if run is None:
         return
@@ -1271,6 +1283,7 @@ def article_span(draft: Draft) -> None:
     end = cut_at_teasers(fs, sc, start, end)
     end = _cut_at_islands(fs, sc, start, end)
     start, end = _with_split_sentences(fs, start, end)
+    start = wrapped_start(fs, start, draft.blocks)
     blocks = draft.blocks
     lead = _lead_before(fs, sc, start)
     if lead is not None:
