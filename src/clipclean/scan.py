@@ -99,8 +99,7 @@ class Joined:
         # (``text.find`` called as a method, not through a bound one kept in a local: compiled,
         # that is a direct call, where the other packs its arguments into a tuple and parses
         # them, which cost more than the search; ``startswith`` with a start has no such call)
-        for first in dict.fromkeys([word[0] for word in words]):
-            group = [word for word in words if word[0] == first]
+        for first, group in _by_first(words):
             at = text.find(first)
             while at >= 0:
                 if not _opens(text, at, group):
@@ -117,15 +116,29 @@ class Joined:
         return found
 
 
+#: :func:`_by_first`'s groups, kept per ``words`` (the stages pass their module constants).
+_GROUPS: Final[dict[tuple[str, ...], list[tuple[str, list[str]]]]] = {}
+
+
+def _by_first(words: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+    """``words`` grouped by their first character, in order: made once per ``words``."""
+    groups = _GROUPS.get(words)
+    if groups is None:
+        firsts = dict.fromkeys([word[0] for word in words])
+        groups = _GROUPS[words] = [(c, [w for w in words if w[0] == c]) for c in firsts]
+    return groups
+
+
 def _opens(text: str, at: int, words: list[str]) -> bool:
     """``text.startswith(tuple(words), at)`` for words that open with ``text[at]``, compared a
     character at a time (most differ at the second: compiled, cheaper than a call of
     ``startswith`` with a start, or a ``find`` in a text of wider characters than the word,
-    which copies the word to their width first)."""
+    which copies the word to their width first), as code points: compiled, ``ord(text[i])``
+    reads the character in place, where ``text[i]`` makes a string of it."""
     end = len(text)
     for word in words:
         k, n = 1, len(word)
-        while k < n and at + k < end and text[at + k] == word[k]:
+        while k < n and at + k < end and ord(text[at + k]) == ord(word[k]):
             k += 1
         if k == n:
             return True

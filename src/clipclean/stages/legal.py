@@ -262,13 +262,16 @@ def site_from_copyright(text: str) -> str | None:
     return owner if 2 <= len(owner) <= 60 and word_count(owner) <= 6 else None
 
 
-#: What a line must hold for the copyright, citation or consent check to take it, on the
-#: lower-cased lines joined with a "\n" before and after each: the "©" or opening "copyright"
-#: of a notice, a piece of each RIGHTS phrase, "retrieved", a piece of each consent word.
+#: What a line must hold for the copyright, citation, consent or disclosure check to take it,
+#: on the lower-cased lines joined with a "\n" before and after each: the "©" or opening
+#: "copyright" of a notice, a piece of each RIGHTS phrase, "retrieved", a piece of each consent
+#: word, a piece of each AFFILIATE and OPINION_DISCLAIMER phrase (:data:`_DISCLOSURE_CUES`).
 #: Each pattern starts with one literal character, so a scan of the whole document skips
 #: ahead at C speed (a word is found at a rare letter where it has one: "privac" at its "v";
-#: the letters after it are read before a look-behind, which fails most places sooner);
-#: a check per line, or one pattern with many first characters, was most of the stage's time.
+#: the letters after it are read before a look-behind, which fails most places sooner); a
+#: scan costs about the same for each pattern, so the words share as few as cover them
+#: ("cookie" and "commission" under "co"), and a word that would need a scan of its own is
+#: found by ``str.find`` (:data:`_WORDS`, cheaper than a pattern's scan for one word).
 _CUES: Final = tuple(
     map(
         re.compile,
@@ -279,27 +282,24 @@ _CUES: Final = tuple(
             # personal, personen(bezogen), personn(elles) (not "spokesperson"), (re)produced,
             # gdpr, copyright opening the line
             r"p(?:erson(?:al|en|n)|roduced(?<=reproduced)|r(?<=gdpr)|yright(?<=\ncopyright))",
-            r"m(?:s(?<=terms)|ent(?<=agreement))",
-            "kie(?<=cookie)",
-            "con(?:sent|fidentialité)",
-            "z(?<=datenschutz)",
+            r"m(?:s(?<=terms)|ent(?<=agreement)|einung)",
+            r"co(?:n(?:sent|fidentialité)|okie|mmission|mpensation)",
         ),
     )
 )
 #: The cues that open with a character outside ASCII, rare in most pages: ``str.find`` of
 #: that one character skips through the text several times faster than a pattern's scan.
 _RARE_CUES: Final = ("©", "無断", "著作権", "クッキー", "個人情報")
+#: The cue words no pattern of :data:`_CUES` takes.
+_WORDS: Final = ("datenschutz", "fili", "necessar", "engagent")
 
 
-def _cued_lines(lows: list[str]) -> tuple[set[int], set[int]]:
-    """Indices of the lines that hold a cue of :data:`_CUES` or :data:`_RARE_CUES` (every
-    line the copyright, citation and consent checks can take is among them: they decide), and
-    of those that hold a :data:`_DISCLOSURE_CUES` word."""
+def _cued_lines(lows: list[str]) -> set[int]:
+    """Indices of the lines that hold a cue of :data:`_CUES`, :data:`_RARE_CUES` or
+    :data:`_WORDS`: every line the copyright, citation, consent and disclosure checks can take
+    is among them (they decide)."""
     joined = Joined(lows)
-    return (
-        joined.hits(_CUES).keys() | joined.literal_hits(_RARE_CUES),
-        joined.word_hits(_DISCLOSURE_CUES),
-    )
+    return joined.hits(_CUES).keys() | joined.literal_hits(_RARE_CUES) | joined.word_hits(_WORDS)
 
 
 #: The site's disclosures: its links pay it a commission (said by the site: see :data:`_SELF`),
@@ -316,8 +316,8 @@ OPINION_DISCLAIMER: Final = re.compile(
     r"|geben (?:\w+ ){0,2}(?:die )?meinung (?:des|der) (?:autors?|autorin|verfasser)"
     r"|no reflejan? necesariamente|non riflettono necessariamente|não refletem necessariamente"
 )
-#: A piece of each AFFILIATE and OPINION_DISCLAIMER phrase: each found with one C search of the
-#: document (a few microseconds each on a page: few words).
+#: A piece of each AFFILIATE and OPINION_DISCLAIMER phrase (among the cues of
+#: :func:`_cued_lines`, and looked for in each line it gives before the two patterns run).
 _DISCLOSURE_CUES: Final = ("fili", "commission", "compensation", "necessar", "engagent", "meinung")
 #: The site speaks of itself or to the reader ("this post", "wenn du …", "we earn"): a report
 #: on affiliate marketing does not.
@@ -356,9 +356,7 @@ def legal(draft: Draft) -> None:
     fs = [facts(b) for b in blocks]
     lows = [f.low for f in fs]  # (compiled, an attribute read, not attrgetter's call)
     # (the long paragraphs the loop below passes over are not scanned)
-    cued, disclosed = _cued_lines(
-        [f.low if f.size <= 1000 and f.words <= MAX_LEGAL_WORDS else "" for f in fs]
-    )
+    cued = _cued_lines([f.low if f.size <= 1000 and f.words <= MAX_LEGAL_WORDS else "" for f in fs])
     footers = _footer_lines([f.text for f in fs], lows)
     seen: Counter[str] | None = None  # (how often each text stands: only when needed)
     for i in sorted(cued.union(footers)):
@@ -395,9 +393,10 @@ def legal(draft: Draft) -> None:
                 drops.append((block, "cookie or consent text"))
             elif f.words <= 30 and "privacy" in low and "terms" in low:
                 drops.append((block, "footer links"))  # "… Privacy Policy | Terms of Service"
+    disclosed = [i for i in sorted(cued) if any(w in fs[i].low for w in _DISCLOSURE_CUES)]
     if disclosed:
         gone = {id(b) for b, _ in drops}
-        for i in sorted(disclosed):
+        for i in disclosed:
             block, f = blocks[i], fs[i]
             if id(block) in gone or f.words > MAX_DISCLOSURE_WORDS:
                 continue

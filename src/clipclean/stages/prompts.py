@@ -167,37 +167,40 @@ def _edges(draft: Draft) -> tuple[range, range]:
 
 
 #: Pieces of every ``PROMPT``, ``WEAK_PROMPT`` and ``CONTACT`` phrase, to find the lines worth
-#: checking in one scan: each phrase holds one of them ("newsletter" holds "wsl", "support us"
-#: holds "pport us"). The pieces open with letters that are rare in text and are grouped by that
-#: letter, so the scan tries few positions and few branches at each (the phrases themselves open
-#: with common letters: trying them at every position of every line was most of the stage's time);
-#: every branch opens with its literal letter, never a group, so the engine skips in C to the
-#: positions that hold one of those letters (one branch that opened with a group made it try
-#: every branch at every position: 3x the scan; the inboxes are entered at "j", "x", "f", "p",
-#: "é", not "s" or "t"); they are long enough (or checked behind) to pick few lines that are not prompts, as each line
-#: picked costs the three checks of :func:`_drop_reason`.
+#: checking in one scan: each phrase holds one of them ("newsletter" holds "letter", "support
+#: us" holds "pport us"). Each piece is entered at a letter rarer in text than most, and the pieces
+#: are grouped under as few letters as cover them all: a scan of the lines costs about the same
+#: for each letter, plus a step at each place the letter stands, so seven letters cost far less
+#: than the sixteen rarest (b p c l g d @; the phrases themselves open with common letters:
+#: trying them at every position of every line was most of the stage's time). Every branch
+#: opens with its literal letter, never a group, so the engine skips in C to the positions that
+#: hold one of those letters; a piece is checked forward first and behind after
+#: (``er(?<=already a member)``): a look behind tried at each place of the letter costs more
+#: than the letter's scan (the few that need one stand last). They are long enough (or checked
+#: behind) to pick few lines that are not prompts, as each line picked costs the three checks
+#: of :func:`_drop_reason`.
 _CUE: Final = re.compile(
-    r"w(?:sl|hat you think|(?<=follow) (?:us|him|her|me|them) (?:on|@))"  # newsletter, follow us
-    r"|b(?:scr|ox(?<=inbox)|ership|ecome a member|onn(?<=abonn)|e reached at)"
-    r"|y(?:wall(?<=paywall)| a member(?<=already a member))"
-    r"|k(?: here(?<=click here)|now(?<=let us know))"
-    r"|j(?:oin the (?:conversation|discussion)|a de entrada(?<=bandeja de entrada))"
-    r"|ve a (?:comment|reply|tip|news tip)|@|xa de entrada(?<=caixa de entrada)"
-    r"|f(?:ree (?:trial|account)|ull (?:story|article)|ach(?<=postfach))"
+    r"b(?:scr|ox(?<=inbox)|ership|ecome a member|onn(?<=abonn)|e reached at"
+    r"|er(?<=already a member)|andeja de entrada|oîte de réception|y e-?mail)"
     r"|p(?:p(?:ort (?:us|our|independent|quality)|\b(?<=\bapp)|(?<=the app)|(?<=our app))"
-    r"|remium|osteingang|osta(?<=sella di posta))"  # support us, app, get the apps, premium
+    r"|remium|osteingang|osta(?<=sella di posta)|ostfach|ly(?<=ve a reply)|aywall"
+    r"|(?:er|ar|or) e-?mail|(?<= tip)(?:(?<=ve a tip)|(?<=ve a news tip)))"
+    r"|c(?:r(?<=suscr)|ri(?<=inscri)|reate (?:an|a free) account|iar ses|omment(?<=a comment)"
+    r"|lick here|onversation(?<=join the conversation)|ussion(?<=join the discussion)"
+    r"|aixa de entrada|count(?<=free account))"
+    # newsletter, alerts, e-mail him at, follow us on, free trial, via e-mail
+    r"|l(?:etter(?<=newsletter)|erts| (?:him|her|them|me|us) at|den(?<=anmelden)|et us know"
+    r"|l us what you think"
+    r"|low(?<=follow) (?:us|him|her|me|them) (?:on|@)| story(?<=full story)"
+    r"| article(?<=full article)|(?<=free trial|via e-mail)|(?<=via email))"
     r"|g(?:n(?<=sign)(?: up|up| in)| in(?<=log in)|in(?<=login)|istrieren|ístrate)"
     # donate, unlimited access, send (us) (a) (news) tip(s)
     r"|d(?:onate| access| (?:tip|us (?:a )?(?:news )?tip|a (?:news )?tip|news tip))"
-    r"|c(?:r(?<=suscr)|ri(?<=inscri)|reate (?:an|a free) account|iar ses|omment(?<=a comment))"
-    r"|l(?:erts| (?:him|her|them|me|us) at|den(?<=anmelden))"  # alerts, e-mail him at
-    r"|mail(?:(?<=by email)|(?<=by e-mail)|(?<=(?:per|par|via|por) email)"
-    r"|(?<=(?:per|par|via|por) e-mail))"  # (entered at "mail", which few lines hold)
-    r"|éception(?<=boîte de réception)"  # inbox: fr (de, es, pt, it above)
+    r"|@"
 )
 #: ``_CUE`` as one pattern per branch (each opens with its own letter): scanned apart, each for
 #: its one letter, they take half the time of the one pattern that tests every place of the
-#: lines against all sixteen (see :func:`clipclean.scan.by_first_character`).
+#: lines against all seven (see :func:`clipclean.scan.by_first_character`).
 _CUE_PARTS: Final = by_first_character(branches(_CUE.pattern))
 #: The phrases in other scripts, looked for only in a text that is not all ASCII (in ``_CUE``
 #: they would make the scan try every position).
