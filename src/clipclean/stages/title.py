@@ -41,9 +41,10 @@ DATED_HEADLINE_UNITS: Final = 5
 _DATE_GAP: Final = " -–—|:·•,/"
 
 
-def _is_candidate(block: Block, byline: bool) -> bool:
-    """A headline-like line that is no byline (``byline``: known to the caller), name, date or
-    counter. A headline may open with a quote, or with its date ("23.01.2022 - Headline")."""
+def _is_candidate(block: Block) -> bool:
+    """A headline-like line that is no name, date or counter (nor a byline or credit line: the
+    caller tells those, see :func:`_byline_cut`). A headline may open with a quote, or with its
+    date ("23.01.2022 - Headline")."""
     f = facts(block)
     text = block.text
     return (  # the cheap tests first
@@ -54,13 +55,16 @@ def _is_candidate(block: Block, byline: bool) -> bool:
         and not _lower_start(text)
         and not _open_end(text)
         and not _crumbs(text)
-        and not (f.units >= PROSE_UNITS and _SENTENCE_BREAK.search(text) is not None)
-        and not byline
+        and not (f.units >= PROSE_UNITS and _sentence_break(text))
         and not is_person_name(text)
         and (not text[0].isdigit() or _opens_headline(text))
         and not is_dateline(text)
-        and not credit_line(text)
     )
+
+
+def _byline_cut(text: str) -> bool:
+    """A byline, a byline's word on its own or a credit line: the headline stands above it."""
+    return by_prefix(text) is not None or _lone_by(text) or credit_line(text)
 
 
 #: The words that lead into an author's name inside a line ("Post author By Helge …").
@@ -125,6 +129,15 @@ PROSE_UNITS: Final = 16
 #: A sentence's end inside a line: a word of four letters or more (not "St." or "Dr.") and
 #: its stop, then the next sentence.
 _SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{4}[.!?] [^\W\d_]")
+
+
+def _sentence_break(text: str) -> bool:
+    """:data:`_SENTENCE_BREAK` is in ``text``. A line without a stop and a space after it has
+    none: those ``in`` tests (C's fast search) spare most lines the pattern, which tries every
+    letter of a long line."""
+    return (". " in text or "! " in text or "? " in text) and (
+        _SENTENCE_BREAK.search(text) is not None
+    )
 
 
 def _lower_start(text: str) -> bool:
@@ -203,8 +216,8 @@ _FULL_STOPS: Final = (".", "。", "．")
 
 def _one_sentence(text: str) -> bool:
     return (
-        _SENTENCE_BREAK.search(text) is None
-        and _ANY_BREAK.search(text) is None
+        not _sentence_break(text)
+        and not (("! " in text or "? " in text) and _ANY_BREAK.search(text) is not None)
         and "。" not in text[:-1]
     )
 
@@ -285,16 +298,16 @@ def _pick(draft: Draft) -> Block | None:
 def _choose(draft: Draft, area: list[Block]) -> Block | None:
     """The headline among the lines of ``area``: printed twice, else the last one nearly as
     long as the longest, or the shorter one right above it (that one its dek)."""
-    bylines = [by_prefix(b.text) is not None for b in area]  # (once for both uses)
-    ok = list(map(_is_candidate, area, bylines))  # (once: the byline's cut takes a prefix)
-    cuts = [
-        y or _lone_by(b.text) or (not c and credit_line(b.text))
-        for b, y, c in zip(area, bylines, ok, strict=True)
-    ]
-    by = cuts.index(True) if True in cuts else None
-    zone = [b for b, c in zip(area, ok, strict=True) if c]
-    if by is not None:  # the headline stands above its byline
-        zone = [b for b, c in zip(area[:by], ok[:by], strict=True) if c] or zone
+    # The lines above the first byline cut are no byline or credit line; the lines under it
+    # are looked at only when none above it is a candidate.
+    by = next((i for i, b in enumerate(area) if _byline_cut(b.text)), len(area))
+    zone = [b for b in area[:by] if _is_candidate(b)]  # the headline stands above its byline
+    if not zone:
+        zone = [
+            b
+            for b in area[by:]
+            if by_prefix(b.text) is None and _is_candidate(b) and not credit_line(b.text)
+        ]
     if not zone:
         return None
     marked = [b for b in zone if b.kind == "heading"]
