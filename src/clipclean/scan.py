@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from typing import Final
 
 #: The characters outside ASCII that a ``re.I`` pattern matches to an ASCII letter (İ ı ſ and
@@ -41,7 +40,14 @@ class Joined:
     def starts(self) -> list[int]:
         """Where each line starts in :attr:`text` (after its "\n")."""
         if not self._starts:
-            self._starts = list(accumulate([len(t) + 1 for t in self.lines], initial=1))
+            # (a loop, not ``accumulate``: compiled, an addition of machine integers a line,
+            # where the iterator added Python integers)
+            starts = [1] * (len(self.lines) + 1)
+            at = 1
+            for i, line in enumerate(self.lines):
+                at += len(line) + 1
+                starts[i + 1] = at
+            self._starts = starts
         return self._starts
 
     def line_at(self, pos: int) -> int:
