@@ -118,6 +118,20 @@ def is_headline_like(text: str, n: int | None = None) -> bool:
     return letters >= 0.6 * (len(text) - text.count(" "))
 
 
+#: Two sentences in one line: a word of four letters or more, its stop, a space and a letter
+#: ("… am Montag. Die …"; not "Dr. Smith", "U.S. troops").
+_SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{4}[.!?] [^\W\d_]")
+
+
+def has_sentence_break(text: str) -> bool:
+    """Does a sentence end inside ``text`` (:data:`_SENTENCE_BREAK`)? A line without a stop and
+    a space after it has none: those ``in`` tests (C's fast search) spare most lines the
+    pattern, which tries every letter of a long line."""
+    return (". " in text or "! " in text or "? " in text) and (
+        _SENTENCE_BREAK.search(text) is not None
+    )
+
+
 def has_digit(text: str) -> bool:
     """Has ``text`` a digit (``str.isdigit``)? Read off its UTF-8 bytes in C: an ASCII digit
     among them, else a digit among the few characters outside ASCII (a test a character was

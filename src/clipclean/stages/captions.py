@@ -13,7 +13,7 @@ from typing import Final
 
 from ..model import IMAGE_BEFORE, Block, Draft, Image
 from ..scan import ASCII_FOLDS, Joined
-from ..shape import facts, word_count
+from ..shape import facts, has_sentence_break, word_count
 from ..stage import stage
 
 #: A credit glued to (or standing after) a caption; ``credit`` is what follows the marker.
@@ -384,7 +384,6 @@ def _credit_name(blocks: list[Block], k: int) -> list[Block]:
 #: word of four letters or more and its stop, not "Dr."), at least :data:`PROSE_MIN_WORDS`.
 PROSE_MIN_WORDS: Final = 20
 PROSE_ONE_SENTENCE_WORDS: Final = 30
-_SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{4}[.!?] [^\W\d_]")
 
 
 def _prose_paragraph(block: Block) -> bool:
@@ -396,7 +395,7 @@ def _prose_paragraph(block: Block) -> bool:
         f.ends
         and not block.text.endswith(("…", ".."))  # a gallery's caption cut short
         and f.words >= PROSE_MIN_WORDS
-        and (f.words >= PROSE_ONE_SENTENCE_WORDS or _SENTENCE_BREAK.search(block.text) is not None)
+        and (f.words >= PROSE_ONE_SENTENCE_WORDS or has_sentence_break(block.text))
     )
 
 

@@ -17,7 +17,14 @@ from typing import Final
 
 from ..dates import find_date
 from ..model import Block, Draft
-from ..shape import facts, has_digit, is_headline_like, is_person_name, units
+from ..shape import (
+    facts,
+    has_digit,
+    has_sentence_break,
+    is_headline_like,
+    is_person_name,
+    units,
+)
 from ..stage import stage
 from ..text.blocks import FUNCTION_WORDS
 from .bylines import BY_PREFIX, by_prefix, is_dateline
@@ -55,7 +62,7 @@ def _is_candidate(block: Block) -> bool:
         and not _lower_start(text)
         and not _open_end(text)
         and not _crumbs(text)
-        and not (f.units >= PROSE_UNITS and _sentence_break(text))
+        and not (f.units >= PROSE_UNITS and has_sentence_break(text))
         and not is_person_name(text)
         and (not text[0].isdigit() or _opens_headline(text))
         and not is_dateline(text)
@@ -126,18 +133,6 @@ def credit_line(text: str) -> bool:
 #: A line this long with a sentence ending inside it is prose (a lead paragraph cut short),
 #: not a headline (two short sentences can be: "Vegetarisch leben. Trend oder Bedarf?").
 PROSE_UNITS: Final = 16
-#: A sentence's end inside a line: a word of four letters or more (not "St." or "Dr.") and
-#: its stop, then the next sentence.
-_SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{4}[.!?] [^\W\d_]")
-
-
-def _sentence_break(text: str) -> bool:
-    """:data:`_SENTENCE_BREAK` is in ``text``. A line without a stop and a space after it has
-    none: those ``in`` tests (C's fast search) spare most lines the pattern, which tries every
-    letter of a long line."""
-    return (". " in text or "! " in text or "? " in text) and (
-        _SENTENCE_BREAK.search(text) is not None
-    )
 
 
 def _lower_start(text: str) -> bool:
@@ -216,7 +211,7 @@ _FULL_STOPS: Final = (".", "。", "．")
 
 def _one_sentence(text: str) -> bool:
     return (
-        not _sentence_break(text)
+        not has_sentence_break(text)
         and not (("! " in text or "? " in text) and _ANY_BREAK.search(text) is not None)
         and "。" not in text[:-1]
     )
