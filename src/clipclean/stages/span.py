@@ -261,8 +261,9 @@ def _scores(fs: list[Facts], exact: bool = True) -> list[float]:
     for i, j in runs:
         _tables(fs, out, i, j)
         _rows(fs, out, i, j)
-        _cells(fs, out, i, j)
-        _figure_table(fs, out, i, j)
+        if _between_prose(out, i, j):
+            _cells(fs, out, i, j)
+            _figure_table(fs, out, i, j)
     if not exact:
         return out
     _link_costs(fs, out)
@@ -270,6 +271,16 @@ def _scores(fs: list[Facts], exact: bool = True) -> list[float]:
         if j - i > GAP_FREE:
             _gaps(out, i, j)
     return out
+
+
+def _between_prose(out: list[float], i: int, j: int) -> bool:
+    """Prose stands right before and right after the run ``i:j`` of lines that score nothing.
+
+    :func:`_cells` and :func:`_figure_table` lift lines only where :func:`_prose_near` finds
+    prose on both sides of them; inside the run every line scores nothing or was lifted below
+    PROSE_UNITS (which stops that search), so it can find prose only on the lines around the
+    run. Most runs (a menu at the page's top or bottom) have none there: spared the reading."""
+    return i > 0 and j < len(out) and out[i - 1] >= PROSE_UNITS and out[j] >= PROSE_UNITS
 
 
 def _base_scores(fs: list[Facts]) -> tuple[list[float], list[int]]:
