@@ -857,7 +857,8 @@ def _short_lines(fs: list[Facts], i: int, j: int) -> tuple[list[int], list[int]]
         f = fs[k]
         if f.size < 120:
             short.append(k)
-            if f.text.rstrip(" :").endswith(_SAID):
+            said_ = f.text.rstrip(" :")
+            if said_[-1:] in _SAID_LAST and said_.endswith(_SAID):
                 said.append(k)
     return short, said
 
@@ -1002,6 +1003,9 @@ _SAID: Final[tuple[str, ...]] = (
     *("meint", "dit", "écrit", "dice", "dijo", "escribió", "scrive", "zegt", "schreef", "pisze"),
     "napisał",
 )
+#: The last letters of _SAID: most lines end with none of them (one look, where ``endswith``
+#: tries every word).
+_SAID_LAST: Final = frozenset([w[-1] for w in _SAID])
 _YEARISH: Final = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 
 
