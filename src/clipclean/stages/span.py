@@ -924,7 +924,7 @@ def _closers(fs: list[Facts], sc: list[float]) -> list[int]:
     out = []
     for i in _closer_candidates(fs, sc):
         text = fs[i].text
-        if len(text) <= 40 and TAGS_HEAD.match(text):
+        if _may_head_tags(fs[i]) and TAGS_HEAD.match(text):
             out.append(i)
             if i + 1 < len(fs) and "," in fs[i + 1].text:
                 sc[i + 1] = min(sc[i + 1], -SHORT_COST)  # the labels
@@ -953,19 +953,33 @@ _TAG_STARTS: Final = frozenset(w[:2] for w in _TAG_NAMES)
 #: The longest line TAGS_HEAD can match: a heading (each character of the pattern takes one
 #: of the line), two spaces, a colon and a final newline. Most short lines are longer.
 _TAG_SIZE: Final = max(map(len, _TAG_NAMES)) + 4
+#: The headings' literal openings ("tags?" opens with "tag"): an ASCII line TAGS_HEAD takes
+#: opens with one of them in lower case (no heading holds a character of ASCII_FOLDS).
+_TAG_OPENINGS: Final = tuple(w[:-2] if w.endswith("?") else w for w in _TAG_NAMES)
+
+
+def _may_head_tags(f: Facts) -> bool:
+    """Whether TAGS_HEAD may take the line: short enough, and an ASCII one opens with a
+    heading's name (most short lines that open like one, "Related coverage", "Pamela
+    Wilson", do not), another opens like one (:func:`starts_like`). Spares the pattern (its
+    call is dearer than the look) on nearly every short line."""
+    if f.size > _TAG_SIZE:
+        return False
+    if f.text.isascii():
+        low = f.low
+        return low[:2] in _TAG_STARTS and low.startswith(_TAG_OPENINGS)
+    return starts_like(f.text, _TAG_HEADS)
 
 
 def _closer_candidates(fs: list[Facts], sc: list[float]) -> list[int]:
-    """The lines :func:`_closers` must read: a short one that opens like a "Tags" heading (and
-    is not too long for it, see :data:`_TAG_SIZE`), a
-    line of prose with a colon tags ("Tags: a, b"), one with a comment cue a comment form's
+    """The lines :func:`_closers` must read: a short one that may be a "Tags" heading (see
+    :func:`_may_head_tags`), a line of prose with a colon tags ("Tags: a, b"), one with a comment cue a comment form's
     notice. (Scores only fall while the closers are read: one above zero now is the wider
     test; the lower-cased text holds "omment" or "oment" wherever the cue is.)"""
-    starts, most = _TAG_STARTS, _TAG_SIZE
     return [
         i
         for i, f in enumerate(fs)
-        if (f.size <= most and ((two := f.low[:2]) in starts or not two.isascii()))
+        if _may_head_tags(f)
         or (
             sc[i] > 0
             and f.size <= 700
