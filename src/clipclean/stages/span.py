@@ -443,7 +443,10 @@ def _inner_lists(fs: list[Facts], out: list[float]) -> None:
     n = len(out)
     i = 0
     while i < n:
-        if out[i] > 1 or not fs[i].text.startswith(_BULLETS):
+        # (every marker is a character and a space: one look at the second character passes
+        # over nearly every line before the comparison with each marker)
+        text = fs[i].text
+        if out[i] > 1 or text[1:2] != " " or not text.startswith(_BULLETS):
             i += 1
             continue
         j = i
