@@ -49,6 +49,11 @@ def is_code_token(f: Facts) -> bool:
             marks = True
             break
     if not marks:
+        # (a bare identifier opens with a lower-case ASCII letter or "_": a menu's items do
+        # not, and are passed over without the pattern)
+        first = text[0]
+        if not ("a" <= first <= "z" or first == "_"):
+            return False
         return _IDENTIFIER.fullmatch(text) is not None
     if "://" in text or text.startswith("www.") or _LETTER.search(text) is None:
         return False
