@@ -708,16 +708,28 @@ TEASER_PERIOD: Final[tuple[int, ...]] = (2, 3, 4)
 TEASERS: Final = 3
 
 
-def _repeated_labels(fs: list[Facts], sc: list[float], lo: int, hi: int) -> dict[str, list[int]]:
-    """Where each short label line of ``fs[lo:hi]`` stands (lower-cased text -> indices): the
-    "Read more" / "News" a list of teasers repeats after each record (junk-scored, at most
-    three units, opening with a letter, no digit)."""
+def _repeated_labels(
+    fs: list[Facts], sc: list[float], lo: int, hi: int, least: int
+) -> dict[str, list[int]]:
+    """Where each short label line of ``fs[lo:hi]`` that stands ``least`` times or more stands
+    (lower-cased text -> indices, in the order of their first lines): the "Read more" / "News"
+    a list of teasers repeats after each record (junk-scored, at most three units, opening
+    with a letter, no digit).
+
+    The lines are grouped before the digit is looked for, and only in the few groups large
+    enough: the look (the dearest test) is spared on nearly every line."""
     seen: dict[str, list[int]] = {}
     for i in range(lo, hi):
         f = fs[i]
-        if sc[i] < 0 and f.units <= 3 and f.text[:1].isalpha() and not f.digit:
+        if sc[i] < 0 and f.units <= 3 and f.text[:1].isalpha():
             seen.setdefault(f.low, []).append(i)
-    return seen
+    groups = []
+    for low, at in seen.items():
+        if len(at) >= least:
+            at = [i for i in at if not fs[i].digit]
+            if len(at) >= least:
+                groups.append((at[0], low, at))
+    return {low: at for _, low, at in sorted(groups)}
 
 
 def cut_at_teasers(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
@@ -725,7 +737,7 @@ def cut_at_teasers(fs: list[Facts], sc: list[float], start: int, end: int) -> in
     again and again at one spacing ("Les mer", "Weiterlesen" after each headline and teaser),
     the first group opening after most of the run's prose."""
     last = min(len(fs), end + 1 + max(TEASER_PERIOD))  # (the last may trail)
-    seen = _repeated_labels(fs, sc, start, last)
+    seen = _repeated_labels(fs, sc, start, last, TEASERS)
     total = sum(s for s in sc[start : end + 1] if s > 0)
     best = end
     for at in seen.values():
@@ -754,7 +766,7 @@ def _teaser_lists(fs: list[Facts], sc: list[float]) -> None:
     """A list of teasers (a headline, one sentence and the same short line, "News" or "Read
     more", again and again at one spacing) is never the article, however long: its lines
     cost like junk, so the run goes to the article instead of the longest list."""
-    seen = _repeated_labels(fs, sc, 0, len(fs))
+    seen = _repeated_labels(fs, sc, 0, len(fs), TEASER_LIST)
     for at in seen.values():
         k = 0
         while k + TEASER_LIST <= len(at):
