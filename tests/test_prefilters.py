@@ -137,6 +137,7 @@ def test_by_first_character_needs_a_literal_opening() -> None:
             by_first_character([bad])
 
 
+comments = import_module("clipclean.stages.comments")
 prompts_module, tail = (import_module(f"clipclean.stages.{n}") for n in ("prompts", "tail"))
 #: Each split cue and the one pattern it replaces.
 SPLITS = (
@@ -161,3 +162,20 @@ def test_split_cues_find_the_lines_and_places_the_pattern_finds(data: Any) -> No
     for whole, parts in SPLITS:
         lines = data.draw(_lines_between(whole))
         assert Joined(lines).hits(parts) == Joined(lines).hits((whole,))
+
+
+@SETTINGS
+@given(st.from_regex(comments.COMMENT_NOTICE))
+def test_notice_pieces_are_in_every_notice(text: str) -> None:
+    """A line COMMENT_NOTICE finds a notice in holds one of comments.NOTICE_PIECES."""
+    assert comments.may_hold_notice(text)
+
+
+def test_notice_pieces_cover_each_phrase() -> None:
+    """Each phrase of COMMENT_NOTICE (a string each alternative takes, optional parts kept) holds a piece:
+    a new phrase without one fails here, not only when hypothesis happens to draw it."""
+    for alternative in branches(comments.COMMENT_NOTICE.pattern):
+        shortest = re.sub(r"\(\?:([^|()]*)(?:\|[^()]*)?\)\??", r"\1", alternative)
+        shortest = shortest.replace(r"\s?", "").replace(r"\s", " ").replace("?", "")
+        assert comments.COMMENT_NOTICE.search(shortest), shortest  # (a phrase it takes)
+        assert comments.may_hold_notice(shortest), alternative

@@ -23,7 +23,7 @@ from ..scan import heads, starts_like
 from ..shape import Facts, facts, units
 from ..stage import stage
 from .code_listings import code_listings
-from .comments import COMMENT_NOTICE, COMMENT_WIDGET
+from .comments import COMMENT_NOTICE, COMMENT_WIDGET, may_hold_notice
 from .listing import is_field_row, is_label_cloud
 from .tags import _HEADS as _TAG_HEADS
 from .tags import TAGS_HEAD, TAGS_INLINE
@@ -953,7 +953,7 @@ def _closers(fs: list[Facts], sc: list[float]) -> list[int]:
             sc[i] = -SHORT_COST
         elif sc[i] > 0 and len(text) <= 250 and _comment_cue(text):
             low = fs[i].low
-            if COMMENT_WIDGET.match(low) or COMMENT_NOTICE.search(low):
+            if COMMENT_WIDGET.match(low) or (may_hold_notice(low) and COMMENT_NOTICE.search(low)):
                 out.append(i)
                 sc[i] = -SHORT_COST
     return out
