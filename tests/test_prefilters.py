@@ -112,12 +112,16 @@ def test_end_marker_heads_are_the_patterns_own() -> None:
     items = [item for item in parsed if item[0] not in (c.AT, c.MAX_REPEAT)]
     for prefix in _prefixes(items[:1]):
         assert starts_like(prefix + "x", span._END_HEADS), prefix
+    for prefix in _prefixes(items[:1], 3):
+        assert span._may_end(prefix + "x"), prefix
+        assert span._may_end(prefix.upper() + "x"), prefix
 
 
 @SETTINGS
 @given(matches(span.END_MARKER))
 def test_end_marker_pre_check_passes_every_marker(text: str) -> None:
     assert text[:1].isdigit() or starts_like(text, span._END_HEADS)
+    assert span._may_end(text)
 
 
 def test_branches_split_at_the_top_level_only() -> None:

@@ -136,6 +136,32 @@ _END_HEADS: Final = heads(
     *"ad an ar au be co cz da de do en fe ge j' jo ko la le li lo lu lä me mi mo má na ne"
     " no ol oo pa po pr re ri ré sc sh si su ta te th to tr ve vi vo we yo zo à äh コメ 関連".split()
 )
+#: The same with three characters, of the alternatives that open with three ASCII ones (the
+#: test derives them from the pattern too): of the short lines that open like a marker by two
+#: ("Share on …", "Menu", "Features"), half do not by three.
+_END_HEADS3: Final = frozenset(
+    (
+        "add|ant|art|auc|bei|bel|ber|bes|com|con|czy|dan|das|dej|dod|ent|fea|ged|gef|j'a|joi"
+        "|kom|laa|lai|las|lat|lea|lee|leg|lei|les|lik|lo |lue|me |meh|mi |mor|mos|nav|naw|new"
+        "|nex|not|old|ook|par|pod|pop|pos|pot|pow|pre|rea|rec|rel|rep|res|ris|sch|sha|sho|sim"
+        "|sis|sur|tam|te |tei|the|tho|top|tre|vej|ver|vie|voc|vou|wei|you|zob"
+    ).split("|")
+)
+
+
+def _may_end(text: str) -> bool:
+    """Whether END_MARKER may take the line: a count opens it, or its first three characters
+    are how an alternative opens (an ASCII letter matches only its other case under ``re.I``,
+    and no alternative opens with a character outside ASCII that one matches); a line that
+    opens outside ASCII gets the look at two (:func:`starts_like`)."""
+    if text[:1].isdigit():
+        return True
+    head = text[:3]
+    if head.isascii():
+        return head.lower() in _END_HEADS3
+    return starts_like(text, _END_HEADS)
+
+
 #: Prose after a "related" marker that shows the article goes on (an inline box).
 RESUMES: Final = 0.25
 #: "Name on March 3, 2019 at 4:47 pm said:" opens a comment thread.
@@ -693,7 +719,7 @@ def cut_at_end_marker(fs: list[Facts], sc: list[float], start: int, end: int) ->
         if i >= stop:
             break
         text = fs[i].text
-        if not (text[:1].isdigit() or starts_like(text, _END_HEADS)):
+        if not _may_end(text):
             continue  # (END_MARKER cannot take it)
         late = total - seen[i - start] < RESUMES * total
         if (i >= last_pair or late or COMMENTS_HEADING.match(text)) and END_MARKER.match(text):
