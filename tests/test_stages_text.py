@@ -639,3 +639,22 @@ def test_one_label_over_several_dates_is_a_programme() -> None:
     assert a.published == "2024-03-04"
     lone = clean(article(dates[0], places[0]))
     assert removed_by(lone, dates[0]) == "datelines"
+
+
+def test_comment_form_notices_in_every_language_the_pattern_knows_are_removed() -> None:
+    """Each notice is found although it holds none of the words ("comment", "mail", ...) the
+    stage once pre-searched for: the pre-search now uses a piece of every phrase."""
+    from clipclean.stages.comments import comments
+
+    notices = [
+        "Log in using one of these methods to post your comment:",
+        "Tu dirección de correo electrónico no será publicada.",
+        "Votre adresse de messagerie ne sera pas publiée.",
+        "I campi obbligatori sono contrassegnati *",
+        "Campos obrigatórios são marcados com *",
+        "Please enter your name here",
+    ]
+    lines = [*PARAS, *notices]
+    draft = Draft([Block(text=t, line=i + 1, origin=f"line {i + 1}") for i, t in enumerate(lines)])
+    comments.fn(draft)
+    assert [b.text for b in draft.blocks] == PARAS

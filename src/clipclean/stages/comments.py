@@ -68,43 +68,19 @@ COMMENT_NOTICE: Final = re.compile(
     r"|annulla (?:la )?risposta|cancelar resposta"
 )
 MAX_WIDGET_CHARS: Final = 160
-#: A piece of every COMMENT_NOTICE phrase (not only of most, as :data:`_NOTICE_CUES`): a line
-#: without any of them holds no notice. An ``in`` test a piece is far cheaper than the
-#: pattern's search, which tries each phrase at every place of the line
-#: (tests/test_prefilters.py checks that a line the pattern takes holds a piece).
+#: A piece of every COMMENT_NOTICE phrase: a line without any of them holds no notice. A
+#: search for a piece is far cheaper than the pattern's, which tries each phrase at every
+#: place of the line (tests/test_prefilters.py checks that a line the pattern takes holds one).
 NOTICE_PIECES: Final = (
-    *("you must be", "publi", "pubblicato", "required fields", "closed", "moderated"),
-    *("disabled", "policy", "commenting using", "log in using", "notify me", "comment here"),
-    *("please enter your", "veröffentlicht", "pflichtfelder", "kommentarfunktion"),
-    *("discussion thread", "benachrichtige mich", "obligato", "obbligatori", "obrigatórios"),
-    *("save my name", "meinen namen", "mon nom,", "il mio nome", "meu nome", "angemeldet"),
-    *("eingeloggt", "einloggen", "login", "cancel", "abbrechen", "annul"),
+    *("comment", "required", "mail", "notify me", "pflicht", "benachrichtig", "obligat"),
+    *("obbligat", "obrigat", "kommentarf", "discussion", "logg", "login", "log in", "cancel"),
+    *("abbrechen", "annul", "angemeld", "enter your", "publicad", "publiée"),
 )
 
 
 def may_hold_notice(low: str) -> bool:
     """Whether COMMENT_NOTICE may find a notice in the lower-cased line (see NOTICE_PIECES)."""
     return any(piece in low for piece in NOTICE_PIECES)
-
-
-#: A piece of each COMMENT_NOTICE phrase: a line without any of them has none.
-_NOTICE_CUES: Final = (
-    "comment",
-    "required",
-    "mail",
-    "notify me",
-    "pflicht",
-    "benachrichtig",
-    "obligat",
-    "kommentarf",
-    "discussion",
-    "logg",
-    "login",
-    "cancel",
-    "abbrechen",
-    "annul",
-    "angemeld",
-)
 
 
 #: From this many words a line that ends like a sentence is one: a notice's words in it ("the
@@ -127,13 +103,13 @@ def comments(draft: Draft) -> None:
     blocks = draft.blocks
     fs = [facts(b) for b in blocks]  # (made once per line for all stages)
     lows = [f.low if f.size <= MAX_WIDGET_CHARS else "" for f in fs]
-    # The notice is searched for only in the lines that hold one of _NOTICE_CUES, found with
+    # The notice is searched for only in the lines that hold one of NOTICE_PIECES, found with
     # one C search of the short lines for each (an ``in`` test of each a line cost more than
     # the rest of the stage); a sentence inside the text holds no notice (_notice_shaped), so
     # its characters, about half of them, are not searched.
     n = len(blocks)
     shaped = [_notice_shaped(f, i, n) for i, f in enumerate(fs)]
-    cued = Joined([low if shaped[i] else "" for i, low in enumerate(lows)]).word_hits(_NOTICE_CUES)
+    cued = Joined([low if shaped[i] else "" for i, low in enumerate(lows)]).word_hits(NOTICE_PIECES)
     drops = []
     for i, block in enumerate(blocks):
         if fs[i].size > MAX_WIDGET_CHARS:
