@@ -79,15 +79,16 @@ class Joined:
         word's first character (:meth:`literal_starts` takes a Python step at each place its
         first character stands: the way for words opening with a rare one), a step per hit."""
         found: set[int] = set()
-        find = self.text.find
+        text, last = self.text, self.last
+        # (``text.find`` called as a method: compiled, a direct call; see :meth:`literal_starts`)
         for word in words:
-            at = find(word)
+            at = text.find(word)
             while at >= 0:
                 i = self.line_at(at)
                 found.add(i)
-                if i >= self.last:
+                if i >= last:
                     break
-                at = find(word, self.starts[i + 1])
+                at = text.find(word, self._starts[i + 1])
         return found
 
     def literal_hits(self, words: tuple[str, ...]) -> set[int]:
