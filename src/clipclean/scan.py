@@ -79,15 +79,16 @@ class Joined:
         word's first character (:meth:`literal_starts` takes a Python step at each place its
         first character stands: the way for words opening with a rare one), a step per hit."""
         found: set[int] = set()
-        find = self.text.find
+        text, last = self.text, self.last
+        # (``text.find`` called as a method: compiled, a direct call; see :meth:`literal_starts`)
         for word in words:
-            at = find(word)
+            at = text.find(word)
             while at >= 0:
                 i = self.line_at(at)
                 found.add(i)
-                if i >= self.last:
+                if i >= last:
                     break
-                at = find(word, self.starts[i + 1])
+                at = text.find(word, self._starts[i + 1])
         return found
 
     def literal_hits(self, words: tuple[str, ...]) -> set[int]:
@@ -208,26 +209,43 @@ def by_first_character(
 
 def heads(*words: str) -> frozenset[str]:
     """What :func:`starts_like` compares: each word's first two characters, lower-cased (its
-    first one when the second is not ASCII). The words are how a ``re.I`` pattern's lines
-    start, literally (no class or ``\\s`` in their first two characters)."""
-    out = set()
+    first one when the second is not ASCII), and the same in every other case of their ASCII
+    letters ("by", "By", "bY", "BY"): a line's first characters are looked up as they stand,
+    with no lower-cased copy made of them (``x.lower() in heads`` holds just as before). The
+    words are how a ``re.I`` pattern's lines start, literally (no class or ``\\s`` in their
+    first two characters)."""
+    out: set[str] = set()
     for w in words:
         if w[:2].isascii():
             if len(w) < 2:
                 raise ValueError(f"a head needs two characters: {w!r}")
-            out.add(w[:2].lower())
+            out.update(_cases(w[:2].lower()))
         else:
-            out.add(w[:1].lower())
+            first = w[:1].lower()
+            out.update(_cases(first) if first.isascii() else (first,))
     return frozenset(out)
+
+
+def _cases(ascii_text: str) -> list[str]:
+    """``ascii_text`` in every case of its letters (the strings whose ``lower()`` it is)."""
+    out = [""]
+    for c in ascii_text:
+        out = [s + v for s in out for v in dict.fromkeys((c.lower(), c.upper()))]
+    return out
 
 
 def starts_like(text: str, heads: frozenset[str]) -> bool:
     """Whether ``text`` can start with one of the words ``heads`` was made from, as a ``re.I``
     pattern sees it: a look at two characters that rules out most lines before the pattern.
-    An ASCII letter matches only its other case under ``re.I``; a line that starts outside
-    ASCII is let through unless its first character, lower-cased, starts no word."""
+    An ASCII letter matches only its other case under ``re.I`` (``heads`` holds both); a line
+    that starts outside ASCII is let through unless its first character, lower-cased, starts
+    no word. (Compiled, ``ord(head[i])`` reads a character in place: no method call a line.)"""
     head = text[:2]
-    if head.isascii():
-        return head.lower() in heads
+    if head in heads:
+        return True
+    if not head:
+        return False
+    if ord(head[0]) < 128:  # an ASCII head not among them; one with its second outside ASCII
+        return len(head) == 2 and ord(head[1]) >= 128
     first = head[:1]
-    return first.isascii() or first.lower() in heads or first in ASCII_FOLDS
+    return first.lower() in heads or first in ASCII_FOLDS

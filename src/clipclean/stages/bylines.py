@@ -47,8 +47,10 @@ def by_prefix(text: str) -> re.Match[str] | None:
     leading dash or bullet is passed over."""
     if text[:1] in _MARKS:
         text = _LEADING_MARK.sub("", text)
-    head = text[:2]  # (a line that starts outside ASCII is tried: re.I folds a few letters)
-    return BY_PREFIX.match(text) if head.lower() in _BY_HEADS or not head.isascii() else None
+    # (a line that starts outside ASCII is tried: re.I folds a few letters; ``heads`` holds
+    # each head in every case)
+    head = text[:2]
+    return BY_PREFIX.match(text) if head in _BY_HEADS or not head.isascii() else None
 
 
 #: A byline's role on a line of its own: "Contributing Writer", "Opinion Columnist".
@@ -176,7 +178,7 @@ def _roles(draft: Draft) -> list[tuple[Block, str]]:
         (b, "byline role")
         for b in draft.blocks
         if len(b.text) <= 60
-        and ((h := b.text[:2]).lower() in _ROLE_HEADS or not h.isascii())
+        and ((h := b.text[:2]) in _ROLE_HEADS or not h.isascii())
         and ROLE_LINE.match(b.text)
     ]
 
@@ -216,7 +218,7 @@ def bylines(draft: Draft) -> None:
         text = block.text
         nxt = zone[n + 1].text if n + 1 < len(zone) else ""
         if (
-            ((h := text[:2]).lower() in _LONE_HEADS or not h.isascii())
+            ((h := text[:2]) in _LONE_HEADS or not h.isascii())
             and _LONE_BY.match(text)
             and split_names(_fix_caps(nxt))
         ):  # "By" / "Sarah Doe"
@@ -225,7 +227,7 @@ def bylines(draft: Draft) -> None:
             drops += [(block, "byline"), (zone[n + 1], "byline")]
             taken = n + 1
             continue
-        if not (h.lower() in _BY_HEADS or not h.isascii() or _may_name(text)):
+        if not (h in _BY_HEADS or not h.isascii() or _may_name(text)):
             continue  # neither a byline nor a name, with or without a date after it
         date = find_date(text)
         if date is not None and date.start > 0:
