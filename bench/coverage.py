@@ -137,8 +137,9 @@ def _strings(doc: dict[str, Any]) -> Iterator[str]:
 def spaced(doc: dict[str, Any], lost: Counter[str]) -> Counter[str]:
     """The ``lost`` tokens that the output holds with breaks inside: a run of neighbouring
     tokens of one string ("home weather traffic" for the menu "Home<a>Weather</a><a>Traffic"
-    whose links sit apart only by CSS), or the last token of one string and the first of
-    another. The words are not lost, only spaced."""
+    whose links sit apart only by CSS), or the last token of one string or line and the first
+    of another (a word split by an unknown inline tag, half of it left in a byline the trace
+    holds and half opening the next paragraph). The words are not lost, only spaced."""
     streams: list[tuple[str, set[int]]] = []
     finals: set[str] = set()
     initials: set[str] = set()
@@ -147,9 +148,11 @@ def spaced(doc: dict[str, Any], lost: Counter[str]) -> Counter[str]:
         if len(words) > 1:
             edges = {0, *accumulate(map(len, words))}
             streams.append(("".join(words), edges))
-        if words:
-            finals.add(words[-1])
-            initials.add(words[0])
+        for line in s.split("\n"):  # (the body's paragraphs are strings of their own)
+            line_words = _words(line)
+            if line_words:
+                finals.add(line_words[-1])
+                initials.add(line_words[0])
 
     def inside(t: str) -> bool:
         for joined, edges in streams:

@@ -39,6 +39,22 @@ def _fixtures() -> Iterator[tuple[str, bytes, str]]:
         yield path.name, path.read_bytes(), "text"
 
 
+def test_a_word_split_between_a_byline_and_the_next_paragraph_is_found_spaced() -> None:
+    # Found by test_mutated_html_keeps_every_word: "2025" + "<f<p>" (an unknown inline tag)
+    # + "igure>" reads as one word "2025igure"; clipclean leaves "2025" in the byline (traced)
+    # and opens a body paragraph with "igure", a line of the body string, not a string of its own.
+    html = (
+        "><p><!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>A title here"
+        "</title></head><body><header>Home | News</header><article>"
+        "<h1>Council approves the budget</h1><p>By Jane Doe | Sept. 19, 2025<The council voted"
+        " on Tuesday to approve the new budget for the coming year.</p><f<p>igure><img src='a.jpg'"
+        " alt='x'><figcaption>Photo: John Roe/AFP</figcaption></figure><p>Jane Doe is a reporter"
+        " for The Paper.</p></article></body></html>"
+    )
+    found = _coverage(html)
+    assert found is not None and found >= MIN_EACH
+
+
 def test_the_checker_splits_unspaced_scripts_alike_on_both_sides() -> None:
     # Found by test_mutated_html_keeps_every_word: "㐀0" loose before an odd tag and "tml"
     # after it read as "㐀" + "0tml"; the two removals hold "㐀0" and "tml", which the
