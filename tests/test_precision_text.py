@@ -71,3 +71,23 @@ def test_a_release_date_label_alone_goes() -> None:
         a = clean(article(label, ""))
         assert removed_by(a, label) == "timestamps", label
         assert all(p in a.body for p in PARAS)
+
+
+def test_datelines_with_inflected_months_go_but_a_sentence_with_a_date_stays() -> None:
+    """Month names as Polish, Finnish, Hungarian or Russian print them after a day ("16 marca
+    2021": a genitive), and an Italian line of two dates under their labels, are datelines."""
+    lines = (
+        "16 marca 2021",
+        "3. maaliskuuta 2021",
+        "2021. március 3.",
+        "Pubblicato il 19 Febbraio 2020 Ultima modifica 19 Febbraio 2020 12:02",
+    )
+    days = ("2021-03-16", "2021-03-03", "2021-03-03", "2020-02-19")
+    for line, day in zip(lines, days, strict=True):
+        a = clean(["Bridge to close for two years", "By Jane Doe", line, *PARAS])
+        assert removed_by(a, line) == "datelines", line
+        assert a.published is not None and a.published.startswith(day)
+        assert [b.text for b in a.blocks] == PARAS
+    said = "Il 19 febbraio 2020 è morto."
+    a = clean(article(said))
+    assert said in a.body
