@@ -39,7 +39,13 @@ DATE_LABEL: Final = re.compile(
     r"^(?:publish(?:ed)?(?: date| on)?|date|posted(?: on)?|updated(?: on)?|last updated"
     r"|datum|veröffentlicht(?: am)?|fecha|publicado(?: el)?|publié le|mis à jour le"
     r"|release date|erscheinungsdatum|date de publication|fecha de publicación"
-    r"|data di pubblicazione|data de publicação|publicatiedatum|data publikacji)\s?:?$",
+    r"|data di pubblicazione|data de publicação|publicatiedatum|data publikacji"
+    # "published/updated (on)" in more languages, left alone once the date went
+    r"|pubblicato(?: il)?|aggiornato(?: il)?|ultima modifica|ultimo aggiornamento"
+    r"|(?:zuletzt )?(?:aktualisiert|geändert)(?: am)?|erstellt am|last modified|modified(?: on)?"
+    r"|modifié le|actualizado(?: el)?|atualizado em|publicado em|opublikowano|zaktualizowano"
+    r"|gepubliceerd(?: op)?|bijgewerkt(?: op)?|publicerad|uppdaterad|publikováno|aktualizováno"
+    r"|julkaistu|päivitetty|közzétéve|frissítve)\s?:?$",
     re.I,
 )
 #: "3 Min Read", "Lesezeit: 4 Min.", "5 min de lecture".
@@ -89,7 +95,7 @@ _REASON: Final = {
 #: its own other case, so a line whose head is not here cannot match.
 _HEADS: Final = frozenset(
     "up po pu ed la on ju mo ye vo il ha da ve fe mi wo le re te ti an as am ah ad aw ay cz er"
-    " pu".split()
+    " pu ag ul zu ak ge ac at op za bi fr".split()
 ) | frozenset("a" + space for space in " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
 
 
