@@ -104,3 +104,29 @@ def test_a_lone_published_or_updated_label_goes_but_a_heading_naming_an_update_s
     heading = "Ultima modifica del regolamento"
     a = clean(article(heading))
     assert heading in a.body
+
+
+def test_a_caption_naming_positions_goes_with_a_credit_alone_under_it() -> None:
+    caption = "Jane Doe (l.) und John Roe haben einen guten Draht."
+    a = clean(article(caption, "WITTERS"))
+    assert removed_by(a, caption) == "captions" and removed_by(a, "WITTERS") == "captions"
+    assert a.images and a.images[0].credit == "WITTERS"
+    # alone, the caption goes too; a sentence that names no one before the bracket stays
+    a = clean(article(caption))
+    assert removed_by(a, caption) == "captions"
+    line = "The council put the plans and the maps online (links) for the residents to see."
+    a = clean(article(line))
+    assert line in a.body
+
+
+def test_a_caption_after_an_enlarge_button_goes_but_a_paragraph_after_one_stays() -> None:
+    glued = "Vergrößern Eine kleine runde Aussparung für die Kamera im Display."
+    a = clean(article(glued))
+    assert removed_by(a, glued) == "captions"
+    caption = "A small round cut-out for the camera in the display."
+    a = clean(article("Enlarge", caption))
+    assert removed_by(a, "Enlarge") == "captions" and removed_by(a, caption) == "captions"
+    assert all(p in a.body for p in PARAS)
+    prose = " ".join(PARAS[2:])  # two sentences and more: prose, not a caption
+    a = clean(article("Enlarge", prose))
+    assert prose in a.body
