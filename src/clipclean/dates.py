@@ -173,14 +173,14 @@ _PATTERNS: Final = (
     re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?!\d)"),
     # year first: 2021. március 3. (hu) / 2021 m. kovo 16 d. (lt)
     re.compile(
-        r"(?<!\d)(?P<year>\d{4})(?:\.|\s{1,2}m\.)?\s{1,3}"
+        r"(?<!\d)(?P<year>\d{4})(?:\.|\s{1,2}m\.)\s{1,3}"
         + _MONTH_RE
         + r"\s{1,3}(?P<day>\d{1,2})(?!\d)"
     ),
 )
-#: A character each of ``_PATTERNS`` cannot match without ("" for the month-name ones): a
+#: A character each of ``_PATTERNS`` cannot match without ("" for those that need none): a
 #: line without it skips that pattern's scan.
-_NEEDS: Final = ("-", "", "", "年", ".", "/", "")
+_NEEDS: Final = ("-", "", "", "年", ".", "/", ".")
 #: How far before its year each of ``_PATTERNS`` may start (the longest month name, spaces,
 #: day and suffix it allows): a match's year is a run of four digits, so no match starts
 #: before the line's first such run less this, and the scan for it starts there.
