@@ -96,7 +96,7 @@ def test_datelines_with_inflected_months_go_but_a_sentence_with_a_date_stays() -
 def test_a_lone_published_or_updated_label_goes_but_a_heading_naming_an_update_stays() -> None:
     """A scraper prints the label and its date on two lines; the date goes to ``published``
     and the label, alone, is junk in any language."""
-    labels = ("Ultima modifica", "Geändert am:", "Opublikowano:", "Päivitetty", "Bijgewerkt op")
+    labels = ("Ultima modifica", "Geändert am:", "Opublikowano:", "Julkaistu:", "Frissítve")
     for label in labels:
         a = clean(["Bridge to close for two years", label, "March 4, 2024", *PARAS])
         assert removed_by(a, label) == "timestamps", label

@@ -529,7 +529,7 @@ def captions(draft: Draft) -> None:
             else:
                 draft.add_image(image, block)
         drops.append((block, "image caption and credit"))
-    drops += split_credits(draft, {id(b) for b, _ in drops}, cued)
+    drops += split_credits(draft, {id(b) for b, _ in drops})
     # galleries print a caption again without its credit, or cut short ("…"): those copies
     # are captions too
     seen = {i.caption for i in draft.images if i.caption} | {i.alt for i in draft.images if i.alt}

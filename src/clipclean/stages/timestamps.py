@@ -114,7 +114,23 @@ def _may_match(text: str) -> bool:
 #: What an ASCII line must also hold, by its first two characters lower-cased, for :data:`_ANY`
 #: to match it: the word it opens with, else "ago" (a line that opens "a"/"an" can only be
 #: "an hour ago"; "mo" opens "moments ago" or "modified").
-_OPENING: Final = {"re": ("reading time", "release date"), "po": ("posted",), "ju": ("just now",)}
+_OPENING: Final = {
+    "re": ("reading time", "release date"),
+    "po": ("posted",),
+    "ju": ("just now", "julkaistu"),
+    # the labels in more languages: the ones written in ASCII ("frissítve" is not)
+    "ag": ("aggiornato",),
+    "ul": ("ultima", "ultimo"),
+    "zu": ("zuletzt",),
+    "ak": ("aktualisiert",),
+    "ge": ("gepubliceerd",),
+    "ac": ("actualizado",),
+    "at": ("atualizado",),
+    "op": ("opublikowano",),
+    "za": ("zaktualizowano",),
+    "bi": ("bijgewerkt",),
+    "fr": (),
+}
 
 
 def _worth_matching(text: str) -> bool:
