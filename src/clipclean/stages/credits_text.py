@@ -57,7 +57,7 @@ ENLARGE: Final = re.compile(
 )
 #: How a line ENLARGE takes opens: its first character, then the first four letters of its
 #: words, lower-cased (a look-up before the pattern).
-_ENLARGE_FIRSTS: Final = tuple("vVeEcCaAiIpPfFbB")
+_ENLARGE_FIRSTS: Final = "vVeEcCaAiIpPfFbB"
 _ENLARGE_HEADS: Final = frozenset(
     "verg enla clic agra ampl ingr powi förs bild foto imag phot".split()
 )
@@ -112,7 +112,7 @@ def split_credits(draft: Draft, taken: set[int]) -> list[tuple[Block, str]]:
     """The drops for the captions of a scraped text that their neighbourhood shows (``taken``:
     the ids of the blocks the caption stage drops already); the images are recorded on
     ``draft``. Each line costs three tests in C (its last character, its first, a bracket in
-    it) before any of the rules' own."""
+    it) before any of the rules' own (blocks are never empty)."""
     if draft.kind != "text":
         return []
     blocks = draft.blocks
@@ -138,7 +138,7 @@ def split_credits(draft: Draft, taken: set[int]) -> list[tuple[Block, str]]:
             drop(b, "image credit split over lines")
             drop(after, "image credit split over lines")
         elif (
-            text.startswith(_ENLARGE_FIRSTS)
+            text[0] in _ENLARGE_FIRSTS
             and text[:4].lower() in _ENLARGE_HEADS
             and ENLARGE.match(text)
             and id(b) not in gone
@@ -155,7 +155,12 @@ def split_credits(draft: Draft, taken: set[int]) -> list[tuple[Block, str]]:
             drop(b, "image caption (after an enlarge button)")
             if cap is not b:
                 drop(cap, "image caption (after an enlarge button)")
-        elif "(" in text and _names_position(text) and _caption_shaped(text) and id(b) not in gone:
+        elif (
+            "(" in text
+            and _caption_shaped(text)  # (before the pattern: most lines with a bracket are long)
+            and _names_position(text)
+            and id(b) not in gone
+        ):
             credit = blocks[i + 1] if i + 1 < len(blocks) else None
             fc = facts(credit) if credit is not None else None
             if (
