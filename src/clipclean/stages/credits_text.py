@@ -98,8 +98,8 @@ def _caption_shaped(text: str) -> bool:
     words = text.count(" ") + 1
     if words > CAPTION_WORDS or text.endswith(":"):
         return False
-    inner = text[:-1]
-    return words <= 15 or not any([c in inner for c in ".!?"])
+    end = len(text) - 1  # (the inside: a search that stops there, not a copy)
+    return words <= 15 or all([text.find(c, 0, end) < 0 for c in ".!?"])
 
 
 def _credit_like(text: str) -> bool:
