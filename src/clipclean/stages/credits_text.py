@@ -56,7 +56,7 @@ ENLARGE: Final = re.compile(
     re.I,
 )
 #: How a line ENLARGE takes opens: its first character, then the first four letters of its
-#: words, lower-cased (a look-up before the pattern).
+#: words, lower-cased (a look-up before the pattern; "" passes the first, never the second).
 _ENLARGE_FIRSTS: Final = "vVeEcCaAiIpPfFbB"
 _ENLARGE_HEADS: Final = frozenset(
     "verg enla clic agra ampl ingr powi förs bild foto imag phot".split()
@@ -112,7 +112,7 @@ def split_credits(draft: Draft, taken: set[int]) -> list[tuple[Block, str]]:
     """The drops for the captions of a scraped text that their neighbourhood shows (``taken``:
     the ids of the blocks the caption stage drops already); the images are recorded on
     ``draft``. Each line costs three tests in C (its last character, its first, a bracket in
-    it) before any of the rules' own (blocks are never empty)."""
+    it) before any of the rules' own."""
     if draft.kind != "text":
         return []
     blocks = draft.blocks
@@ -138,7 +138,7 @@ def split_credits(draft: Draft, taken: set[int]) -> list[tuple[Block, str]]:
             drop(b, "image credit split over lines")
             drop(after, "image credit split over lines")
         elif (
-            text[0] in _ENLARGE_FIRSTS
+            text[:1] in _ENLARGE_FIRSTS
             and text[:4].lower() in _ENLARGE_HEADS
             and ENLARGE.match(text)
             and id(b) not in gone
