@@ -130,19 +130,3 @@ def test_a_caption_after_an_enlarge_button_goes_but_a_paragraph_after_one_stays(
     prose = " ".join(PARAS[2:])  # two sentences and more: prose, not a caption
     a = clean(article("Enlarge", prose))
     assert prose in a.body
-
-
-def test_a_credit_split_from_its_medium_goes_but_a_pictures_title_stays() -> None:
-    """One text node a line: "Caption. Bild:" / "TebNad/Shutterstock.com". The line after the
-    medium goes only with a credit's look or a person's name."""
-    caption, credit = "Ölpumpen im Abendrot. Bild:", "TebNad/Shutterstock.com"
-    a = clean(article(caption, credit))
-    assert removed_by(a, caption) == "captions" and removed_by(a, credit) == "captions"
-    assert a.images and a.images[0].credit == credit
-    assert a.images[0].caption == "Ölpumpen im Abendrot."
-    assert all(p in a.body for p in PARAS)
-    a = clean(article("Foto:", "dpa"))
-    assert removed_by(a, "Foto:") == "captions" and removed_by(a, "dpa") == "captions"
-    title = "Lots of Lego Minifigures"
-    a = clean(article("Image :", title))
-    assert removed_by(a, title) != "captions"

@@ -1,11 +1,10 @@
 """Captions that only their neighbourhood shows to be captions, which the caption patterns
 (one line each, a credit inside) cannot see.
 
-A scraper that prints each text node on its own line cuts "Caption. Foto: Jane Doe" into
-"Caption. Foto:" and "Jane Doe"; it leaves an "Enlarge" button alone above
+A scraper that prints each text node on its own line leaves an "Enlarge" button alone above
 its caption, or glued to it; a caption names who stands where ("Jane Doe (l.) and John Roe"),
 its credit maybe alone under it ("WITTERS"). Each rule needs a marker of the picture (the
-medium named, the button, a name's position) *and* the caption's shape (short, one sentence at most, no
+button, a name's position) *and* the caption's shape (short, one sentence at most, no
 paragraph of prose), so a paragraph is never taken. (The rules and the most part of this
 module come from the i82 branch.)
 """
@@ -16,38 +15,7 @@ import re
 from typing import Final
 
 from ..model import Block, Draft, Image
-from ..shape import facts, is_person_name
-
-#: A medium named at the end of a line, before its credit on the next: "Bild:", "Foto:",
-#: "Crédit photo :", "Bildquelle:".
-MEDIUM_END: Final = re.compile(
-    r"(?:^|(?<=\s))(?:fotos?|bild(?:er)?|bildquelle|photos?|photograph|pictures?|images?"
-    r"|illustration|credits?|crédits?(?: photos?)?|crédito(?: foto)?"
-    r"|foto(?:grafía|grafia)?)\s?:$",
-    re.I,
-)
-#: The most characters a MEDIUM_END match takes ("crédito foto :"): its search starts that
-#: far from the line's end, not at each character of a long line.
-_MEDIUM_SPAN: Final = 20
-#: Most units of a credit's name on the line after its medium.
-NAME_UNITS: Final = 6
-
-
-def _split_credit(text: str, after: Block | None) -> str | None:
-    """The caption before a medium that ends ``text`` ("Erdölpumpen im Abendrot. Bild:"), ""
-    for a bare medium, when the line ``after`` is its credit: short, no sentence, and a
-    credit's look or a person's name ("TebNad/Shutterstock.com", "dpa", "Jure Makovec"). Else
-    None (the line after may be the picture's title, "Lots of Lego Minifigures")."""
-    m = MEDIUM_END.search(text, max(0, len(text) - _MEDIUM_SPAN))
-    if m is None or after is None:
-        return None
-    f = facts(after)
-    name = after.text
-    if f.units > NAME_UNITS or f.ends or not (_credit_like(name) or is_person_name(name)):
-        return None
-    caption = text[: m.start()].strip()
-    return caption if not caption or _caption_shaped(caption) else None
-
+from ..shape import facts
 
 #: A picture's "Enlarge" button, alone above its caption or glued to it.
 ENLARGE: Final = re.compile(
@@ -103,9 +71,9 @@ def _caption_shaped(text: str) -> bool:
 
 
 def _credit_like(text: str) -> bool:
-    """A credit's look alone on its line: an agency or a name in capitals ("WITTERS") or in
-    lower case ("dpa"), names between slashes, a copyright sign."""
-    return text.isupper() or text.islower() or "/" in text or text.startswith("©")
+    """A credit's look alone on its line: an agency or a name in capitals ("WITTERS"), names
+    between slashes, a copyright sign."""
+    return text.isupper() or "/" in text or text.startswith("©")
 
 
 def split_credits(draft: Draft, taken: set[int]) -> list[tuple[Block, str]]:
@@ -126,18 +94,7 @@ def split_credits(draft: Draft, taken: set[int]) -> list[tuple[Block, str]]:
 
     for i, b in enumerate(blocks):
         text = b.text
-        after = blocks[i + 1] if i + 1 < len(blocks) else None
-        caption = _split_credit(text, after) if text.endswith(":") and len(text) < 400 else None
         if (
-            caption is not None
-            and after is not None
-            and id(b) not in gone
-            and id(after) not in gone
-        ):
-            draft.add_image(Image(caption=caption or None, credit=after.text), b)
-            drop(b, "image credit split over lines")
-            drop(after, "image credit split over lines")
-        elif (
             text[:1] in _ENLARGE_FIRSTS
             and text[:4].lower() in _ENLARGE_HEADS
             and ENLARGE.match(text)
