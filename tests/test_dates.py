@@ -18,6 +18,16 @@ from clipclean.dates import find_date, time_only
         ("Madrid, 12 de enero de 2024", "2024-01-12"),
         ("2024年3月4日 10時15分", "2024-03-04T10:15:00"),
         ("Nov. 12, 2023 9:05 a.m. PT", "2023-11-12T09:05:00-08:00"),
+        # inflected month names (genitive, partitive) and year-first orders
+        ("16 marca 2021", "2021-03-16"),
+        ("12 października 2020, 10:15", "2020-10-12T10:15:00"),
+        ("3. maaliskuuta 2021", "2021-03-03"),
+        ("2021. március 3.", "2021-03-03"),
+        ("2021 m. kovo 16 d.", "2021-03-16"),
+        ("16 марта 2021 г.", "2021-03-16"),
+        ("7. listopadu 2019", "2019-11-07"),
+        ("3 Μαΐου 2019", "2019-05-03"),
+        ("5 Ağustos 2020", "2020-08-05"),
     ],
 )
 def test_find_date(line: str, iso: str) -> None:
@@ -35,3 +45,17 @@ def test_a_two_digit_year_glued_to_a_clock_time_is_no_year() -> None:
     # "28.09.19" and "12:44" in two spans read as one text: not 28 September 1912
     assert find_date("28.09.1912:44") is None
     assert find_date("28.09.2019: Treffen").iso == "2019-09-28"
+
+
+def test_each_added_month_table_has_twelve_months_and_no_name_two_numbers() -> None:
+    from clipclean.dates import _MORE_MONTHS, MONTHS
+
+    for table in _MORE_MONTHS:
+        months = table.split("|")
+        assert len(months) == 12, table[:40]
+        for n, forms in enumerate(months, start=1):
+            assert all(MONTHS[name] == n for name in forms.split()), forms
+
+
+def test_a_year_and_a_count_are_no_year_first_date() -> None:
+    assert find_date("In 2020 the team won 3 games") is None

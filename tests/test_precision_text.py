@@ -71,3 +71,62 @@ def test_a_release_date_label_alone_goes() -> None:
         a = clean(article(label, ""))
         assert removed_by(a, label) == "timestamps", label
         assert all(p in a.body for p in PARAS)
+
+
+def test_datelines_with_inflected_months_go_but_a_sentence_with_a_date_stays() -> None:
+    """Month names as Polish, Finnish, Hungarian or Russian print them after a day ("16 marca
+    2021": a genitive), and an Italian line of two dates under their labels, are datelines."""
+    lines = (
+        "16 marca 2021",
+        "3. maaliskuuta 2021",
+        "2021. március 3.",
+        "Pubblicato il 19 Febbraio 2020 Ultima modifica 19 Febbraio 2020 12:02",
+    )
+    days = ("2021-03-16", "2021-03-03", "2021-03-03", "2020-02-19")
+    for line, day in zip(lines, days, strict=True):
+        a = clean(["Bridge to close for two years", "By Jane Doe", line, *PARAS])
+        assert removed_by(a, line) == "datelines", line
+        assert a.published is not None and a.published.startswith(day)
+        assert [b.text for b in a.blocks] == PARAS
+    said = "Il 19 febbraio 2020 è morto."
+    a = clean(article(said))
+    assert said in a.body
+
+
+def test_a_lone_published_or_updated_label_goes_but_a_heading_naming_an_update_stays() -> None:
+    """A scraper prints the label and its date on two lines; the date goes to ``published``
+    and the label, alone, is junk in any language."""
+    labels = ("Ultima modifica", "Geändert am:", "Opublikowano:", "Julkaistu:", "Frissítve")
+    for label in labels:
+        a = clean(["Bridge to close for two years", label, "March 4, 2024", *PARAS])
+        assert removed_by(a, label) == "timestamps", label
+        assert [b.text for b in a.blocks] == PARAS
+    heading = "Ultima modifica del regolamento"
+    a = clean(article(heading))
+    assert heading in a.body
+
+
+def test_a_caption_naming_positions_goes_with_a_credit_alone_under_it() -> None:
+    caption = "Jane Doe (l.) und John Roe haben einen guten Draht."
+    a = clean(article(caption, "WITTERS"))
+    assert removed_by(a, caption) == "captions" and removed_by(a, "WITTERS") == "captions"
+    assert a.images and a.images[0].credit == "WITTERS"
+    # alone, the caption goes too; a sentence that names no one before the bracket stays
+    a = clean(article(caption))
+    assert removed_by(a, caption) == "captions"
+    line = "The council put the plans and the maps online (links) for the residents to see."
+    a = clean(article(line))
+    assert line in a.body
+
+
+def test_a_caption_after_an_enlarge_button_goes_but_a_paragraph_after_one_stays() -> None:
+    glued = "Vergrößern Eine kleine runde Aussparung für die Kamera im Display."
+    a = clean(article(glued))
+    assert removed_by(a, glued) == "captions"
+    caption = "A small round cut-out for the camera in the display."
+    a = clean(article("Enlarge", caption))
+    assert removed_by(a, "Enlarge") == "captions" and removed_by(a, caption) == "captions"
+    assert all(p in a.body for p in PARAS)
+    prose = " ".join(PARAS[2:])  # two sentences and more: prose, not a caption
+    a = clean(article("Enlarge", prose))
+    assert prose in a.body

@@ -377,3 +377,22 @@ def test_french_spacing_is_told_by_the_marks_that_end_clauses() -> None:
     # URLs, clock times and a mark alone on its line (a node's break) are no evidence
     english = "See https://a.org at 12:30. Why?\nWe ask: why not!\n:\n?\n:\nHe said : yes\n"
     assert not french_spacing(english)
+
+
+def test_a_caption_ending_in_its_credit_is_not_glued_to_the_next_paragraph() -> None:
+    """A credit after a copyright sign ends its caption: the capitalised line after it opens
+    a paragraph, though nothing ends the caption's line (one text node a line, or a dump that
+    prints the caption right above the paragraph, full to the wrap width)."""
+    caption = "Elder war mit Talent gesegnet. | © Augusta National/Getty Images"
+    soup = [*LONG[:1], caption, "Diese konnten meist nicht glauben,", "dass sie verlieren."]
+    assert texts("\n".join(soup)) == [
+        LONG[0],
+        caption,
+        "Diese konnten meist nicht glauben, dass sie verlieren.",
+    ]
+    credit = "   The rebuilt pier at Skerry Island seen from a ferry. © PORT / J. SMITH"
+    dump = [*_wrapped(LONG)[:-1], credit, *_wrapped(LONG)]
+    assert texts("\n".join(dump)) == [*LONG, credit.strip(), *LONG]
+    # a copyright sign inside a sentence leaves the sentence whole
+    said = ["The photographs are © 2019 by the", "port authority", "and may not be copied."]
+    assert texts("\n".join(said)) == [" ".join(said)]

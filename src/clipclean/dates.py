@@ -35,6 +35,75 @@ for _n, _names in enumerate(
 ):
     for _name in _names.split():
         MONTHS[_name] = _n
+#: Month names of more languages, each a whole table of twelve, with the inflected forms a date
+#: prints ("16 marca 2021", "3. maaliskuuta 2021", "16 марта 2021"): nominative, then genitive,
+#: partitive or locative. Croatian's "listopad" (October) is left out: Polish, Czech and
+#: Ukrainian print the same word for November.
+_MORE_MONTHS: Final = (
+    # pl
+    "styczeń stycznia|luty lutego|marzec marca|kwiecień kwietnia|maj maja|czerwiec czerwca"
+    "|lipiec lipca|sierpień sierpnia|wrzesień września|październik października"
+    "|listopad listopada|grudzień grudnia",
+    # cs
+    "leden ledna|únor února|březen března|duben dubna|květen května|červen června"
+    "|červenec července|srpen srpna|září|říjen října|listopadu|prosinec prosince",
+    # sk
+    "január januára|február februára|marec|apríl apríla|máj mája|jún júna|júl júla|augusta"
+    "|septembra|október októbra|novembra|decembra",
+    # sl, hr, sr/bs (Latin)
+    "januarja|februarja|mart|aprila|maja|junij junija jun|julij julija jul|avgust avgusta"
+    "|septembar septembra|oktobar oktobra|novembar novembra|decembar decembra",
+    "siječanj siječnja|veljača veljače|ožujak ožujka|travanj travnja|svibanj svibnja"
+    "|lipanj lipnja|srpanj srpnja|kolovoz kolovoza|rujan rujna||studeni studenoga studenog"
+    "|prosinac prosinca",
+    # hu (with the abbreviations dates print)
+    "január|február febr|március márc|április ápr|május|június|július|augusztus"
+    "|szeptember szept|október|november|december",
+    # fi
+    "tammikuu tammikuuta|helmikuu helmikuuta|maaliskuu maaliskuuta|huhtikuu huhtikuuta"
+    "|toukokuu toukokuuta|kesäkuu kesäkuuta|heinäkuu heinäkuuta|elokuu elokuuta"
+    "|syyskuu syyskuuta|lokakuu lokakuuta|marraskuu marraskuuta|joulukuu joulukuuta",
+    # et
+    "jaanuar|veebruar|märts|aprill|mai|juuni|juuli|august|september|oktoober|november|detsember",
+    # lv
+    "janvāris janvārī|februāris februārī|marts martā|aprīlis aprīlī|maijs maijā|jūnijs jūnijā"
+    "|jūlijs jūlijā|augusts augustā|septembris septembrī|oktobris oktobrī|novembris novembrī"
+    "|decembris decembrī",
+    # lt
+    "sausis sausio|vasaris vasario|kovas kovo|balandis balandžio|gegužė gegužės"
+    "|birželis birželio|liepa liepos|rugpjūtis rugpjūčio|rugsėjis rugsėjo|spalis spalio"
+    "|lapkritis lapkričio|gruodis gruodžio",
+    # ru
+    "январь января|февраль февраля|март марта|апрель апреля|май мая|июнь июня|июль июля"
+    "|август августа|сентябрь сентября|октябрь октября|ноябрь ноября|декабрь декабря",
+    # uk
+    "січень січня|лютий лютого|березень березня|квітень квітня|травень травня"
+    "|червень червня|липень липня|серпень серпня|вересень вересня|жовтень жовтня"
+    "|листопад листопада|грудень грудня",
+    # bg, sr (Cyrillic)
+    "януари јануар|февруари фебруар|март|април|мај|юни јун|юли јул|август|септември септембар"
+    "|октомври октобар|ноември новембар|декември децембар",
+    # el
+    "ιανουάριος ιανουαρίου|φεβρουάριος φεβρουαρίου|μάρτιος μαρτίου|απρίλιος απριλίου"
+    "|μάιος μαΐου|ιούνιος ιουνίου|ιούλιος ιουλίου|αύγουστος αυγούστου"
+    "|σεπτέμβριος σεπτεμβρίου|οκτώβριος οκτωβρίου|νοέμβριος νοεμβρίου|δεκέμβριος δεκεμβρίου",
+    # tr (also as written without its letters)
+    "ocak|şubat subat|mart|nisan|mayıs mayis|haziran|temmuz|ağustos agustos|eylül eylul|ekim"
+    "|kasım kasim|aralık aralik",
+    # ro
+    "ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie"
+    "|decembrie",
+    # sv, da, no, nl, ca, id, ms
+    "januar|februar|marts maart mrt|april|maj|juni|juli|augusti|september|oktober|november"
+    "|desember",
+    "gener|febrer|març|abril|maig|juny|juliol|agost|setembre|octubre|novembre|desembre",
+    "januari|februari|maret|april|mei|juni|juli|agustus ogos|september|oktober|november"
+    "|desember disember",
+)
+for _table in _MORE_MONTHS:
+    for _n, _forms in enumerate(_table.split("|"), start=1):
+        for _name in _forms.split():
+            MONTHS.setdefault(_name, _n)
 
 #: Zone abbreviations -> IANA zones; the offset comes from zoneinfo on the date itself.
 ZONES: dict[str, str] = {
@@ -77,7 +146,7 @@ ZONES: dict[str, str] = {
     "NZDT": "Pacific/Auckland",
 }
 
-_MONTH_RE: Final = r"(?P<mon>[^\W\d_]{3,10})\.?"
+_MONTH_RE: Final = r"(?P<mon>[^\W\d_]{3,12})\.?"
 _PATTERNS: Final = (
     # 2025-09-19, 2025-09-19T02:15:00Z, 2025-09-19 02:15:00+02:00
     re.compile(
@@ -102,14 +171,20 @@ _PATTERNS: Final = (
     # (not "28.09.1912:44": a two-digit year glued to a clock time)
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d|:\d)"),
     re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?!\d)"),
+    # year first: 2021. március 3. (hu) / 2021 m. kovo 16 d. (lt)
+    re.compile(
+        r"(?<!\d)(?P<year>\d{4})(?:\.|\s{1,2}m\.)\s{1,3}"
+        + _MONTH_RE
+        + r"\s{1,3}(?P<day>\d{1,2})(?!\d)"
+    ),
 )
-#: A character each of ``_PATTERNS`` cannot match without ("" for the month-name ones): a
+#: A character each of ``_PATTERNS`` cannot match without ("" for those that need none): a
 #: line without it skips that pattern's scan.
-_NEEDS: Final = ("-", "", "", "年", ".", "/")
+_NEEDS: Final = ("-", "", "", "年", ".", "/", ".")
 #: How far before its year each of ``_PATTERNS`` may start (the longest month name, spaces,
 #: day and suffix it allows): a match's year is a run of four digits, so no match starts
 #: before the line's first such run less this, and the scan for it starts there.
-_REACH: Final = (0, 22, 32, 0, 6, 6)
+_REACH: Final = (0, 24, 34, 0, 6, 6, 0)
 _YEAR: Final = re.compile(r"\d{4}")
 #: A clock time. The check that no digit, colon or dot stands before the hour comes after the
 #: hour's first digit (as a look-behind over both), so the pattern opens with a digit and the

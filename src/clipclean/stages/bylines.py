@@ -94,6 +94,19 @@ _DATE_WORDS: Final = frozenset(
             "tues wed thu thurs fri sat sun montag dienstag mittwoch donnerstag freitag samstag "
             "sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles "
             "jueves viernes sábado domingo st nd rd th er "
+            # labels and weekdays in the languages dates.MONTHS reads (no articles or
+            # prepositions: "Il 19 febbraio 2020 è morto" must keep its three words)
+            "ultima modifica modificato pubblicazione lunedì martedì mercoledì giovedì venerdì "
+            "sabato domenica atualizado modifié "
+            "gepubliceerd bijgewerkt maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
+            "publicerad uppdaterad publiceret opdateret publisert oppdatert måndag tisdag onsdag "
+            "torsdag fredag lördag söndag mandag tirsdag lørdag søndag opublikowano "
+            "zaktualizowano aktualizacja poniedziałek wtorek środa czwartek piątek sobota "
+            "niedziela publikováno aktualizováno pondělí úterý středa čtvrtek pátek neděle "
+            "julkaistu päivitetty maanantai tiistai keskiviikko torstai perjantai lauantai "
+            "sunnuntai közzétéve frissítve hétfő kedd szerda csütörtök péntek szombat vasárnap "
+            "опубликовано обновлено понедельник вторник среда четверг пятница суббота "
+            "воскресенье"
         ).split(),
     ]
 )

@@ -15,6 +15,7 @@ from ..model import IMAGE_BEFORE, Block, Draft, Image
 from ..scan import ASCII_FOLDS, Joined
 from ..shape import facts, has_sentence_break, word_count
 from ..stage import stage
+from .credits_text import split_credits
 
 #: A credit glued to (or standing after) a caption; ``credit`` is what follows the marker.
 GLUED_CREDIT: Final = re.compile(
@@ -528,6 +529,7 @@ def captions(draft: Draft) -> None:
             else:
                 draft.add_image(image, block)
         drops.append((block, "image caption and credit"))
+    drops += split_credits(draft, {id(b) for b, _ in drops})
     # galleries print a caption again without its credit, or cut short ("…"): those copies
     # are captions too
     seen = {i.caption for i in draft.images if i.caption} | {i.alt for i in draft.images if i.alt}

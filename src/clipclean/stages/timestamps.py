@@ -39,7 +39,13 @@ DATE_LABEL: Final = re.compile(
     r"^(?:publish(?:ed)?(?: date| on)?|date|posted(?: on)?|updated(?: on)?|last updated"
     r"|datum|veröffentlicht(?: am)?|fecha|publicado(?: el)?|publié le|mis à jour le"
     r"|release date|erscheinungsdatum|date de publication|fecha de publicación"
-    r"|data di pubblicazione|data de publicação|publicatiedatum|data publikacji)\s?:?$",
+    r"|data di pubblicazione|data de publicação|publicatiedatum|data publikacji"
+    # "published/updated (on)" in more languages, left alone once the date went
+    r"|pubblicato(?: il)?|aggiornato(?: il)?|ultima modifica|ultimo aggiornamento"
+    r"|(?:zuletzt )?(?:aktualisiert|geändert)(?: am)?|erstellt am|last modified|modified(?: on)?"
+    r"|modifié le|actualizado(?: el)?|atualizado em|publicado em|opublikowano|zaktualizowano"
+    r"|gepubliceerd(?: op)?|bijgewerkt(?: op)?|publicerad|uppdaterad|publikováno|aktualizováno"
+    r"|julkaistu|päivitetty|közzétéve|frissítve)\s?:?$",
     re.I,
 )
 #: "3 Min Read", "Lesezeit: 4 Min.", "5 min de lecture".
@@ -89,7 +95,7 @@ _REASON: Final = {
 #: its own other case, so a line whose head is not here cannot match.
 _HEADS: Final = frozenset(
     "up po pu ed la on ju mo ye vo il ha da ve fe mi wo le re te ti an as am ah ad aw ay cz er"
-    " pu".split()
+    " pu ag ul zu ak ge ac at op za bi fr".split()
 ) | frozenset("a" + space for space in " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
 
 
@@ -108,7 +114,23 @@ def _may_match(text: str) -> bool:
 #: What an ASCII line must also hold, by its first two characters lower-cased, for :data:`_ANY`
 #: to match it: the word it opens with, else "ago" (a line that opens "a"/"an" can only be
 #: "an hour ago"; "mo" opens "moments ago" or "modified").
-_OPENING: Final = {"re": ("reading time", "release date"), "po": ("posted",), "ju": ("just now",)}
+_OPENING: Final = {
+    "re": ("reading time", "release date"),
+    "po": ("posted",),
+    "ju": ("just now", "julkaistu"),
+    # the labels in more languages: the ones written in ASCII ("frissítve" is not)
+    "ag": ("aggiornato",),
+    "ul": ("ultima", "ultimo"),
+    "zu": ("zuletzt",),
+    "ak": ("aktualisiert",),
+    "ge": ("gepubliceerd",),
+    "ac": ("actualizado",),
+    "at": ("atualizado",),
+    "op": ("opublikowano",),
+    "za": ("zaktualizowano",),
+    "bi": ("bijgewerkt",),
+    "fr": (),
+}
 
 
 def _worth_matching(text: str) -> bool:

@@ -137,6 +137,38 @@ def _aside_goes_on(line: str) -> bool:
     return m is not None and (not m.group()[-1].isalpha() or m.group()[-1].islower())
 
 
+#: Most spaces in a credit after its copyright sign ("© GETTY IMAGES NORTH AMERICA / MADDIE
+#: MEYER"); more is a sentence that names a copyright.
+_CREDIT_SPACES: Final = 8
+
+
+def ends_in_credit(line: str) -> bool:
+    """Does ``line`` end with a picture's credit after a copyright sign ("Caption. | © Augusta
+    National/Getty Images")? A credit ends its caption: what follows is another paragraph,
+    though nothing ends the line (a rejoin or a dump's wrapping must not glue them)."""
+    at = line.rfind("©")
+    if at < 0:
+        return False
+    tail = line[at + 1 :].strip()
+    return (
+        len(tail) >= 2
+        and tail.count(" ") <= _CREDIT_SPACES
+        and not tail.endswith((".", ",", "!", "?", ":", ";"))
+        and not any([c in tail for c in "!?;:"])
+        and any([c.isalpha() for c in tail])
+    )
+
+
+def _after_credits(lines: list[str]) -> set[int]:
+    """The lines that open with a capital right after a line that ends in a credit
+    (:func:`ends_in_credit`): each starts a paragraph of its own."""
+    return {
+        k + 1
+        for k in range(len(lines) - 1)
+        if "©" in lines[k] and lines[k + 1].lstrip()[:1].isupper() and ends_in_credit(lines[k])
+    }
+
+
 def _is_list_item(line: str) -> bool:
     """A (non-empty) line that opens with a bullet or a number: "- item", "2) step"."""
     first = line[0]
@@ -303,13 +335,19 @@ def _bridges(
 
 
 def _joins(
-    lines: list[str], raws: list[str], numbers: list[int], lasts: list[int], heads: str
+    lines: list[str],
+    raws: list[str],
+    numbers: list[int],
+    lasts: list[int],
+    heads: str,
+    credited: set[int],
 ) -> dict[int, tuple[int, str]]:
     """The runs of lines that make one block: first line -> (its last line, the joined text).
 
     Only the few :func:`_candidates` after a line left open (not ending a sentence) are asked
     :func:`_continues`. ``heads``: the first character of every line; ``lasts``: the number
-    of each line's last input line (a hard-wrapped paragraph spans several).
+    of each line's last input line (a hard-wrapped paragraph spans several); ``credited``:
+    the lines after a credit (:func:`_after_credits`), which join none.
     """
     n = len(lines)
     runs: dict[int, tuple[int, str]] = {}
@@ -321,9 +359,12 @@ def _joins(
     opens = _open_ends(lines, numbers, lasts)
     pairs = enclosed(lines, numbers, lasts, tails)
     extra = bridges | opens | pairs
+    if credited:  # a bridge after a credit opens a paragraph: "… | © Getty Images" / "Diese …"
+        bridges -= credited
+        extra -= credited
     spacing = Spacing(lines)
     for k in sorted({*found, *extra}) if extra else found:
-        if lines[k - 1][-1] in _TERMINAL_CHARS and k not in pairs:
+        if (lines[k - 1][-1] in _TERMINAL_CHARS and k not in pairs) or k in credited:
             continue  # the line before ended its sentence
         prev_raw, raw, line = raws[k - 1], raws[k], lines[k]
         if k in pairs or k in bridges or k - 1 in bridges or k in opens:
@@ -405,7 +446,8 @@ def _unwrapped(
         width = wrap_width(raws, True)
     if not width and not markdown:
         return {}, False
-    runs = unwrap(raws, width, wide, markdown)
+    ends = frozenset(_after_credits(raws)) if "©" in text else frozenset()
+    runs = unwrap(raws, width, wide, markdown, frozenset(k - 1 for k in ends))
     dump = not markdown and _indents_text(raws)
     if dump:
         headings.update(_flush_left(raws))
@@ -499,7 +541,8 @@ def text_to_blocks(
     # line that was not joined above was broken by the page, verse say; a page's text that
     # its source wrapped, printed one text node a line, has both breaks)
     joins = not markdown and not (wrapped and dump)
-    runs = _joins(lines, filled, numbers, lasts, heads) if joins else {}
+    credited = _after_credits(lines) if "©" in text else set()
+    runs = _joins(lines, filled, numbers, lasts, heads, credited) if joins else {}
     # A blank line before a line that starts a block starts a new group.
     blanks = [numbers[k + 1] - lasts[k] > 1 for k in range(len(numbers) - 1)]
     for first, (last, _) in runs.items():

@@ -114,14 +114,19 @@ def _first_word(line: str) -> str:
 
 
 def unwrap(
-    lines: list[str], width: int, wide: bool = False, markdown: bool = False
+    lines: list[str],
+    width: int,
+    wide: bool = False,
+    markdown: bool = False,
+    ends: frozenset[int] = frozenset(),
 ) -> dict[int, int]:
     """The runs of lines that make one wrapped paragraph: first index -> last index.
 
     Line ``k + 1`` continues line ``k`` when ``k`` was full (its width, a space and the next
     line's first word pass ``width``), the next line is not blank, starts at the column where
     line ``k``'s text started, and does not open a list item or a Markdown block of its own.
-    In ``markdown``, a line needs not be full: Markdown joins a paragraph's lines itself."""
+    In ``markdown``, a line needs not be full: Markdown joins a paragraph's lines itself.
+    ``ends``: lines known to end their paragraph however full (a caption's credit)."""
     sizes = _widths(lines, wide)
     runs: dict[int, int] = {}
     first = -1
@@ -129,7 +134,7 @@ def unwrap(
     for k in range(n - 1):
         size = sizes[k]
         nxt = lines[k + 1]
-        if not nxt.strip() or (size <= width // 2 if not markdown else not size):
+        if not nxt.strip() or (size <= width // 2 if not markdown else not size) or k in ends:
             first = -1
             continue
         if markdown:  # a paragraph's lines all join, but at a hard break ("  " or "\\")
