@@ -1112,9 +1112,17 @@ DIALOG_SHARE: Final = 0.4
 
 
 def _is_cookie_line(low: str) -> bool:
-    """About cookies and the site (the first test fails on most lines, in C per cue)."""
+    """About cookies and the site (the first test fails on most lines, in C per cue).
+
+    "クッキー" is looked for only where its "ッ" stands: most pages hold a curly quote or dash,
+    so are stored two bytes a character, where the search for the whole word skips seldom (its
+    characters share the skip table's slots with "o", "m", "-") but a lone character's find runs
+    at memchr speed (20 times faster over the bench's pages)."""
     return (
-        "cookie" in low or "traceur" in low or "rastreador" in low or "クッキー" in low
+        "cookie" in low
+        or "traceur" in low
+        or "rastreador" in low
+        or ("ッ" in low and "クッキー" in low)
     ) and any(word in low for word in _WEB)
 
 
