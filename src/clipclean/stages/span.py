@@ -373,19 +373,24 @@ def _link_costs(fs: list[Facts], out: list[float]) -> None:
 LABEL_GAP: Final = 1
 
 
-def _split_sentences(fs: list[Facts]) -> list[tuple[int, int]]:
+def _split_sentences(fs: list[Facts], first: int = 0, stop: int = -1) -> list[tuple[int, int]]:
     """The first and last line of each sentence the text broke into several lines. A
     soup-style dump breaks a sentence at each inline link ("… der sollte mal bei Dragontown
     Corsets," / "Meschantes Corsetry" / "oder Slacks Fashion vorbeischauen."), a hard-wrapped
     one may leave a paragraph's lines apart. A piece goes on with an open line (no sentence
     mark at its end) when it opens in lower case or with a comma, or past a short piece
     between them (a link's text); the chain counts when it closes a sentence and makes a line
-    of prose."""
+    of prose.
+
+    ``first``, ``stop``: only the chains that start in ``first..stop-1`` (all when ``stop`` is
+    negative); ``first`` must be where the whole page's chains would restart (see
+    :func:`_restart`), so they are the same chains."""
     out: list[tuple[int, int]] = []
     n = len(fs)
-    done = 0  # the first line no chain holds yet
+    last = n - 1 if stop < 0 else min(stop, n - 1)
+    done = first  # the first line no chain holds yet
     # (only the open lines can start a chain: most lines of prose are passed over in one scan)
-    for i in [k for k in range(n - 1) if not fs[k].ends]:
+    for i in [k for k in range(first, last) if not fs[k].ends]:
         if i < done:
             continue
         j = i
@@ -413,15 +418,40 @@ def _split_sentences(fs: list[Facts]) -> list[tuple[int, int]]:
 
 def _with_split_sentences(fs: list[Facts], start: int, end: int) -> tuple[int, int]:
     """The run, widened over the sentences broken into pieces (see :func:`_split_sentences`)
-    that touch it or cross its ends: read alone, each piece is a short line the run stops at."""
-    groups = _split_sentences(fs)
-    for i, j in reversed(groups):
-        if i < start <= j + 1:
-            start = i
-    for i, j in groups:
-        if i <= end + 1 and j > end:
-            end = j
+    that touch it or cross its ends: read alone, each piece is a short line the run stops at.
+    Only the chains near the run's ends are worked out (see :func:`_restart`), not the page's:
+    one the run takes over may reach the next, so each side goes on while its end moves."""
+    while start > 0:
+        first = _restart(fs, start - 1)
+        moved = start
+        for i, j in reversed(_split_sentences(fs, first, start)):
+            if i < moved <= j + 1:
+                moved = i
+        # (a chain ending just before ``first`` touches the run only if it now starts there)
+        done = moved == start or moved != first
+        start = moved
+        if done:
+            break
+    first = _restart(fs, end + 1)
+    while True:
+        moved = end
+        for i, j in _split_sentences(fs, first, end + 2):
+            if i <= moved + 1 and j > moved:
+                moved = j
+        if moved == end:
+            break
+        # (the chains so far end at ``moved``: the page's next one starts after it)
+        end, first = moved, moved + 1
     return start, end
+
+
+def _restart(fs: list[Facts], k: int) -> int:
+    """The last line at or before ``k`` that follows a closed line (or the first line): every
+    line of a chain but its last is open, so no chain crosses from before it, and the page's
+    chains from there on are those found starting there."""
+    while k > 0 and not fs[k - 1].ends:
+        k -= 1
+    return k
 
 
 def _list_items(fs: list[Facts], out: list[float], intros: list[int]) -> None:
@@ -1112,9 +1142,17 @@ DIALOG_SHARE: Final = 0.4
 
 
 def _is_cookie_line(low: str) -> bool:
-    """About cookies and the site (the first test fails on most lines, in C per cue)."""
+    """About cookies and the site (the first test fails on most lines, in C per cue).
+
+    "クッキー" is looked for only where its "ッ" stands: most pages hold a curly quote or dash,
+    so are stored two bytes a character, where the search for the whole word skips seldom (its
+    characters share the skip table's slots with "o", "m", "-") but a lone character's find runs
+    at memchr speed (20 times faster over the bench's pages)."""
     return (
-        "cookie" in low or "traceur" in low or "rastreador" in low or "クッキー" in low
+        "cookie" in low
+        or "traceur" in low
+        or "rastreador" in low
+        or ("ッ" in low and "クッキー" in low)
     ) and any(word in low for word in _WEB)
 
 
