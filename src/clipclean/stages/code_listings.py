@@ -27,8 +27,9 @@ HEADLINE_SHARE: Final = 0.2
 _CODE_MARK: Final = re.compile(
     r"[()\[\]{}=;]|[a-z]\.[a-z_]|[a-z]\.$|^\.[a-z]|[A-Za-z]_|_[A-Za-z]|^[@#$][a-z]"
 )
-#: The characters one of the code marks needs.
-_MARK_CHARS: Final = "()[]{}=;._@#$"
+#: Any of the characters one of the code marks needs: one search (at C speed) instead of a
+#: test per character.
+_MARK_CHAR: Final = re.compile(r"[()\[\]{}=;._@#$]")
 #: A letter (of any script).
 _LETTER: Final = re.compile(r"[^\W\d_]")
 #: A bare lower-case identifier ("import", "def", "return", "cls").
@@ -43,12 +44,7 @@ def is_code_token(f: Facts) -> bool:
         return False
     # (most short lines, a menu's items, hold none of the marks and open with no lower-case
     # letter: passed over without the patterns)
-    marks = False
-    for c in _MARK_CHARS:
-        if c in text:
-            marks = True
-            break
-    if not marks:
+    if _MARK_CHAR.search(text) is None:
         # (a bare identifier opens with a lower-case ASCII letter or "_": a menu's items do
         # not, and are passed over without the pattern)
         first = text[0]

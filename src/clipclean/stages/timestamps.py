@@ -11,7 +11,7 @@ from typing import Final
 
 from ..dates import time_only
 from ..model import Draft
-from ..scan import ASCII_FOLDS
+from ..scan import ASCII_FOLDS, heads
 from ..shape import word_count
 from ..stage import stage
 
@@ -93,10 +93,13 @@ _REASON: Final = {
 #: "just now", "hace", "fecha", "word count", "lesezeit", "modified" ...), and "a" before a
 #: unit or a space ("an hour ago", "a day ago"). Under ``re.I`` an ASCII letter matches only
 #: its own other case, so a line whose head is not here cannot match.
-_HEADS: Final = frozenset(
-    "up po pu ed la on ju mo ye vo il ha da ve fe mi wo le re te ti an as am ah ad aw ay cz er"
-    " pu ag ul zu ak ge ac at op za bi fr".split()
-) | frozenset("a" + space for space in " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
+#: Held in every case of their letters (:func:`scan.heads`), so a line's head is looked up as
+#: it stands.
+_HEADS: Final = heads(
+    *"up po pu ed la on ju mo ye vo il ha da ve fe mi wo le re te ti an as am ah ad aw ay cz er"
+    " pu ag ul zu ak ge ac at op za bi fr".split(),
+    *("a" + space for space in " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"),
+)
 
 
 def _may_match(text: str) -> bool:
@@ -105,10 +108,14 @@ def _may_match(text: str) -> bool:
     with an ASCII letter or a digit, so a line that starts with another character can match
     only when that character is a digit or one ``re.I`` takes for an ASCII letter."""
     head = text[:2]
-    if head.isascii():
-        return head[:1].isdigit() or head.lower() in _HEADS
-    first = head[:1]
-    return first.isascii() or first.isdigit() or first in ASCII_FOLDS
+    if head in _HEADS:
+        return True
+    if not head:
+        return False
+    # (compiled, ``ord`` reads a character in place: no ``isascii``/``lower`` copy a line)
+    if ord(head[0]) < 128 and len(head) == 2 and ord(head[1]) >= 128:
+        return True  # its first character ASCII, its second not: let through
+    return head[:1].isdigit() or head[:1] in ASCII_FOLDS
 
 
 #: What an ASCII line must also hold, by its first two characters lower-cased, for :data:`_ANY`
