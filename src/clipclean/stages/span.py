@@ -1148,11 +1148,11 @@ _LOWERED_WORDS: Final = MAX_LEGAL_WORDS
 
 def _may_be_cookie_line(text: str) -> bool:
     """Whether the first test of :func:`_is_cookie_line` may take the text, asked without
-    lower-casing it (dear outside ASCII): its ASCII characters (the others dropped, in C, which
-    can only add hits) in lower case hold a cue, or it holds the one character outside ASCII
-    whose lower case is an ASCII letter (the Kelvin sign; "İ" gives "i" and a combining dot,
-    which no cue holds)."""
-    letters = text.encode("ascii", "ignore").lower()
+    lower-casing it (dear outside ASCII): its UTF-8 with the ASCII letters in lower case (in
+    C; the other characters' bytes are all above ASCII, so stand in no cue) holds a cue, or it
+    holds the one character outside ASCII whose lower case is an ASCII letter (the Kelvin sign;
+    "İ" gives "i" and a combining dot, which no cue holds)."""
+    letters = text.encode().lower()
     return (
         b"cookie" in letters
         or b"traceur" in letters
