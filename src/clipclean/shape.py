@@ -222,10 +222,10 @@ class Facts:
     __slots__ = (
         "_digit",
         "_headline",
+        "_low",
         "base",
         "ends",
         "intro",
-        "low",
         "plain",
         "scored",
         "size",
@@ -255,7 +255,7 @@ class Facts:
             words if not cjk or text.isascii() or _CJK.search(text) is None else units(text)
         )
         self.ends = (text.rstrip() if padded else text)[-1:] in _END_PUNCT
-        self.low = lower(text)
+        self._low: str | None = None
         #: ``words`` is known to be ``len(text.split())``: no whitespace but single spaces.
         self.plain = plain
         self._headline: bool | None = None
@@ -266,6 +266,15 @@ class Facts:
         self.scored = False
         self.base = 0.0
         self.intro = False
+
+    @property
+    def low(self) -> str:
+        """The line in lower case (:func:`lower`), made when first asked for: most stages ask
+        it only of short lines, and the long paragraphs hold most of a page's characters."""
+        low = self._low
+        if low is None:
+            low = self._low = lower(self.text)
+        return low
 
     @property
     def headline(self) -> bool:

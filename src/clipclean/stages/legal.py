@@ -329,21 +329,20 @@ _SELF: Final = re.compile(
 MAX_DISCLOSURE_WORDS: Final = 60
 
 
-def _footer_lines(texts: list[str], lows: list[str]) -> list[int]:
-    """Indices of the lines FOOTER_LINK takes, tried on the short lines (picked in C by
-    ``map``) that open like a footer link (see :data:`_FOOTER_STARTS`)."""
+def _footer_lines(fs: list[Facts]) -> list[int]:
+    """Indices of the lines FOOTER_LINK takes, tried on the short lines that open like a
+    footer link (see :data:`_FOOTER_STARTS`). (Only the short lines are lower-cased: the long
+    paragraphs hold most of a page's characters.)"""
     opens, firsts, match = _FOOTER_STARTS, _FOOTER_FIRSTS, FOOTER_LINK.match
-    # (a loop, not ``compress`` over ``map((61).__gt__, …)``: compiled, a length test is a
-    # few instructions, where ``map`` calls the method wrapper with a tuple of arguments)
     return [
         i
-        for i, text in enumerate(texts)
-        if len(text) <= 60
+        for i, f in enumerate(fs)
+        if f.size <= 60
         and (
-            (three := lows[i][:3]) in opens
-            or (not three.isascii() and ((t := text[:1]).isascii() or t in firsts))
+            (three := f.low[:3]) in opens
+            or (not three.isascii() and ((t := f.text[:1]).isascii() or t in firsts))
         )
-        and match(text)
+        and match(f.text)
     ]
 
 
@@ -354,10 +353,9 @@ def legal(draft: Draft) -> None:
     blocks = draft.blocks
     tail = {id(b) for b in blocks[-TAIL:]}
     fs = [facts(b) for b in blocks]
-    lows = [f.low for f in fs]  # (compiled, an attribute read, not attrgetter's call)
     # (the long paragraphs the loop below passes over are not scanned)
     cued = _cued_lines([f.low if f.size <= 1000 and f.words <= MAX_LEGAL_WORDS else "" for f in fs])
-    footers = _footer_lines([f.text for f in fs], lows)
+    footers = _footer_lines(fs)
     seen: Counter[str] | None = None  # (how often each text stands: only when needed)
     for i in sorted(cued.union(footers)):
         block, f = blocks[i], fs[i]

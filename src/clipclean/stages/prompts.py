@@ -316,14 +316,14 @@ FEEDBACK_LINE_WORDS: Final = 16
 def _feedback(f: Facts) -> bool:
     """The line asks the reader about the article: short, opening with a short question (not
     one in quotes: a story may report one) that names the article and liking or sharing it."""
+    # (the size and marks first, on the line as it stands: a line without one, most lines,
+    # has no lead part; a test of one character is cheaper than the cue words' ten, and the
+    # long lines are not lower-cased)
+    text = f.text
+    if f.words > FEEDBACK_LINE_WORDS or not ("?" in text or ":" in text or "!" in text):
+        return False
     low = f.low
-    # (the marks first: a line without one, most lines, has no lead part; a test of one
-    # character is cheaper than the cue words' ten)
-    if (
-        f.words > FEEDBACK_LINE_WORDS
-        or not ("?" in low or ":" in low or "!" in low)
-        or not any(c in low for c in _FEEDBACK_CUES)
-    ):
+    if not any(c in low for c in _FEEDBACK_CUES):
         return False
     m = _LEAD_PART.match(low)
     if m is None or m.group(1)[:1] in "\"'“”„«‘’‹»":

@@ -24,6 +24,7 @@ from ..shape import Facts, facts, units
 from ..stage import stage
 from .code_listings import code_listings
 from .comments import COMMENT_NOTICE, COMMENT_WIDGET, may_hold_notice
+from .legal import MAX_LEGAL_WORDS
 from .listing import is_field_row, is_label_cloud
 from .tags import _HEADS as _TAG_HEADS
 from .tags import TAGS_HEAD, TAGS_INLINE
@@ -1141,6 +1142,26 @@ DIALOG_LINES: Final = 3
 DIALOG_SHARE: Final = 0.4
 
 
+#: Lines of at most this many words are lower-cased already (the legal stage reads them).
+_LOWERED_WORDS: Final = MAX_LEGAL_WORDS
+
+
+def _may_be_cookie_line(text: str) -> bool:
+    """Whether the first test of :func:`_is_cookie_line` may take the text, asked without
+    lower-casing it (dear outside ASCII): its UTF-8 with the ASCII letters in lower case (in
+    C; the other characters' bytes are all above ASCII, so stand in no cue) holds a cue, or it
+    holds the one character outside ASCII whose lower case is an ASCII letter (the Kelvin sign;
+    "İ" gives "i" and a combining dot, which no cue holds)."""
+    letters = text.encode().lower()
+    return (
+        b"cookie" in letters
+        or b"traceur" in letters
+        or b"rastreador" in letters
+        or "\u212a" in text
+        or "クッキー" in text
+    )
+
+
 def _is_cookie_line(low: str) -> bool:
     """About cookies and the site (the first test fails on most lines, in C per cue).
 
@@ -1161,7 +1182,12 @@ def _consent_dialogs(fs: list[Facts], sc: list[float]) -> None:
     prose the legal stage does not take line by line: where lines about cookies stand close
     together and make a good share of the prose around them, none of that prose is the
     article's (it costs like junk, so the run goes elsewhere)."""
-    lows = [f.low for f in fs]
+    # (the long lines outside ASCII, dear to lower-case, are lower-cased only if one of them
+    # may hold a cookie cue, asked of them all at once: without one no line of them is about
+    # cookies, so "" stands for each)
+    wide = [f.text for f in fs if f.words > _LOWERED_WORDS and not f.text.isascii()]
+    cue = bool(wide) and _may_be_cookie_line("\n".join(wide))
+    lows = [f.low if cue or f.words <= _LOWERED_WORDS or f.text.isascii() else "" for f in fs]
     if not _is_cookie_line("\n".join(lows)):
         return  # (no line is about cookies: most pages, told by a few scans of them all)
     hits = [i for i, low in enumerate(lows) if _is_cookie_line(low)]
