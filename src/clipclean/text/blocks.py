@@ -446,8 +446,9 @@ def _unwrapped(
         width = wrap_width(raws, True)
     if not width and not markdown:
         return {}, False
-    ends = frozenset(_after_credits(raws)) if "©" in text else frozenset()
-    runs = unwrap(raws, width, wide, markdown, frozenset(k - 1 for k in ends))
+    # (the line before each line after a credit: the credit's line ends its paragraph)
+    ends = frozenset(k - 1 for k in _after_credits(raws)) if "©" in text else frozenset()
+    runs = unwrap(raws, width, wide, markdown, ends)
     dump = not markdown and _indents_text(raws)
     if dump:
         headings.update(_flush_left(raws))
