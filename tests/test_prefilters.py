@@ -259,7 +259,12 @@ def test_footer_lines_are_the_lines_footer_link_takes(lines: list[str]) -> None:
     from clipclean.shape import Facts
 
     fs = [Facts(t) for t in lines]
-    want = [
-        i for i, f in enumerate(fs) if f.size <= 60 and legal_module.FOOTER_LINK.match(f.text)
-    ]
+    want = [i for i, f in enumerate(fs) if f.size <= 60 and legal_module.FOOTER_LINK.match(f.text)]
     assert legal_module._footer_lines(fs) == want
+
+
+@SETTINGS
+@given(matches(prompts_module.PITCH))
+def test_pitch_heads_pass_every_pitch(text: str) -> None:
+    """``_drop_reason`` tries PITCH only on a line that starts like one of its openings."""
+    assert starts_like(text, prompts_module._PITCH_HEADS)

@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Final
 
 from ..model import Block, Draft
-from ..scan import Joined, branches, by_first_character
+from ..scan import Joined, branches, by_first_character, heads, starts_like
 from ..shape import Facts, facts
 from ..stage import stage
 
@@ -145,6 +145,9 @@ PITCH: Final = re.compile(
     r"|learn more|abonnieren sie|folgen sie|inscrivez-vous|suivez|abonnez-vous|suscríbete"
     r"|síguenos|descarga)\b"
 )
+#: The first two characters of each PITCH opening (:func:`clipclean.scan.starts_like`): most
+#: lines are passed over without the pattern's call.
+_PITCH_HEADS: Final = heads(*branches(PITCH.pattern.removeprefix("^(?:").removesuffix(")\\b")))
 _YOU_OUR: Final = re.compile(
     r"\b(?:you|your|our|us|ihr|ihre|unser|votre|notre|vous|tu|su|nuestro)\b"
 )
@@ -220,6 +223,7 @@ def _drop_reason(
     if (
         (tail or head)
         and f.words <= MAX_PITCH_WORDS
+        and starts_like(low, _PITCH_HEADS)
         and PITCH.match(low)
         # an article may open with "Get ready for …": at the top only the site's own
         # voice ("your", "our") or a prompt word ("alerts", "newsletter") makes it a pitch
@@ -288,7 +292,7 @@ def _cued(blocks: list[Block]) -> tuple[list[int], list[int]]:
     joined = Joined([facts_of[i].low for i in at])
     text = joined.text
     # (a wide word's first character looked for first: a search for one character is fast)
-    if text.count("\n") != len(at) + 1 or (
+    if any("\n" in facts_of[i].text for i in at) or (
         not text.isascii() and any(w[0] in text and w in text for w in _CUE_WIDE)
     ):
         return at, at  # a line with a break of its own, or Japanese: check every line
@@ -415,14 +419,17 @@ def prompts(draft: Draft) -> None:
     hit = set(at)
     if head or tail:  # a pitch needs no cue (and may be long): the edges are always checked
         at = sorted({*at, *head, *tail})
+    # (the edges' bounds as integers: a comparison is cheaper than ``in`` of a range)
+    h0, h1, t0, t1 = head.start, head.stop, tail.start, tail.stop
     drops = []
     n = len(blocks)
     dropped: set[int] = set()
     for i in at:
+        in_head, in_tail = h0 <= i < h1, t0 <= i < t1
         edge = i < EDGE or i >= n - EDGE or blocks[i].links >= 0.5
         # (an edge line the cue scan read without a hit: only a pitch is looked for)
         cued = i in hit or not _scanned(facts(blocks[i]))
-        why = _drop_reason(blocks[i], i in head, i in tail, edge or i in head or i in tail, cued)
+        why = _drop_reason(blocks[i], in_head, in_tail, edge or in_head or in_tail, cued)
         if why is not None:
             drops.append((blocks[i], why))
             dropped.add(i)
