@@ -183,3 +183,88 @@ def test_notice_pieces_cover_each_phrase() -> None:
         shortest = shortest.replace(r"\s?", "").replace(r"\s", " ").replace("?", "")
         assert comments.COMMENT_NOTICE.search(shortest), shortest  # (a phrase it takes)
         assert comments.may_hold_notice(shortest), alternative
+
+
+legal_module = import_module("clipclean.stages.legal")
+
+
+def _cue_hit(low: str) -> bool:
+    """What :func:`clipclean.stages.prompts._cued` takes a scanned line for: a :data:`_CUE` in
+    it, or a wide cue word (for which it takes every line)."""
+    return bool(Joined([low]).hits(prompts_module._CUE_PARTS)) or any(
+        w in low for w in prompts_module._CUE_WIDE
+    )
+
+
+@SETTINGS
+@given(
+    matches(prompts_module.PROMPT)
+    | st.from_regex(prompts_module.PROMPT)
+    | st.from_regex(prompts_module.WEAK_PROMPT)
+    | st.from_regex(prompts_module.CONTACT)
+)
+def test_prompt_cue_is_in_every_prompt_and_contact_line(text: str) -> None:
+    """The cue scan takes every line PROMPT, WEAK_PROMPT or CONTACT finds a phrase in: a line
+    it passes over is checked for a pitch only (``_drop_reason(..., cued=False)``)."""
+    low = text.replace("\n", " ")
+    taken = (
+        prompts_module._prompt(low)
+        or prompts_module._weak_prompt(low)
+        or prompts_module.CONTACT.search(low) is not None
+    )
+    assert not taken or _cue_hit(low)
+
+
+#: Words to build lines from: pitch openers, the site's voice, prompt words and others.
+_PROMPT_WORDS = st.sampled_from(
+    ["get", "join", "sign", "up", "subscribe", "follow", "us", "on", "your", "our", "inbox",
+     "newsletter", "the", "app", "tip", "e-mail", "at", "x@y", "click", "here", "listen",
+     "live", "alerts", "free", "trial", "the", "mayor", "said", "bridge", ".", "!", "?"]
+)  # fmt: skip
+
+
+@SETTINGS
+@given(
+    st.lists(_PROMPT_WORDS, min_size=1, max_size=14),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+)
+def test_uncued_line_is_judged_the_same_without_the_prompt_patterns(
+    words: list[str], head: bool, tail: bool, edge: bool
+) -> None:
+    """``cued=False`` (the line was scanned and held no cue) gives what the full check gives."""
+    from clipclean.model import Block
+
+    text = " ".join(words)
+    text = text[:1].upper() + text[1:]
+    if _cue_hit(text.lower()):
+        return
+    block = Block(text=text)
+    drop = prompts_module._drop_reason
+    assert drop(block, head, tail, edge, cued=False) == drop(block, head, tail, edge)
+
+
+@SETTINGS
+@given(
+    st.lists(
+        matches(legal_module.FOOTER_LINK)
+        | st.text(alphabet="aAbcCpPrRsStTu iIöÖ|•\u0130\u212a", max_size=70),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_footer_lines_are_the_lines_footer_link_takes(lines: list[str]) -> None:
+    """The legal loop asks :func:`_footer_lines`' set instead of matching FOOTER_LINK again."""
+    from clipclean.shape import Facts
+
+    fs = [Facts(t) for t in lines]
+    want = [i for i, f in enumerate(fs) if f.size <= 60 and legal_module.FOOTER_LINK.match(f.text)]
+    assert legal_module._footer_lines(fs) == want
+
+
+@SETTINGS
+@given(matches(prompts_module.PITCH))
+def test_pitch_heads_pass_every_pitch(text: str) -> None:
+    """``_drop_reason`` tries PITCH only on a line that starts like one of its openings."""
+    assert starts_like(text, prompts_module._PITCH_HEADS)

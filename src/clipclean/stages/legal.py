@@ -355,14 +355,15 @@ def legal(draft: Draft) -> None:
     fs = [facts(b) for b in blocks]
     # (the long paragraphs the loop below passes over are not scanned)
     cued = _cued_lines([f.low if f.size <= 1000 and f.words <= MAX_LEGAL_WORDS else "" for f in fs])
-    footers = _footer_lines(fs)
+    # (the lines FOOTER_LINK takes, each matched once: the loop asks the set)
+    footers = set(_footer_lines(fs))
     seen: Counter[str] | None = None  # (how often each text stands: only when needed)
     for i in sorted(cued.union(footers)):
         block, f = blocks[i], fs[i]
         if f.size > 1000 or f.words > MAX_LEGAL_WORDS:
             continue  # a long paragraph is the article's, whatever it talks about
         text, low = block.text, f.low
-        if f.size <= 60 and FOOTER_LINK.match(text):
+        if i in footers:
             drops.append((block, "footer link"))
         elif i not in cued:
             continue  # the checks below need a cue

@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Final
 
 from ..model import Block, Draft
-from ..scan import Joined, branches, by_first_character
+from ..scan import Joined, branches, by_first_character, heads, starts_like
 from ..shape import Facts, facts
 from ..stage import stage
 
@@ -145,6 +145,9 @@ PITCH: Final = re.compile(
     r"|learn more|abonnieren sie|folgen sie|inscrivez-vous|suivez|abonnez-vous|suscríbete"
     r"|síguenos|descarga)\b"
 )
+#: The first two characters of each PITCH opening (:func:`clipclean.scan.starts_like`): most
+#: lines are passed over without the pattern's call.
+_PITCH_HEADS: Final = heads(*branches(PITCH.pattern.removeprefix("^(?:").removesuffix(")\\b")))
 _YOU_OUR: Final = re.compile(
     r"\b(?:you|your|our|us|ihr|ihre|unser|votre|notre|vous|tu|su|nuestro)\b"
 )
@@ -207,21 +210,31 @@ _CUE_PARTS: Final = by_first_character(branches(_CUE.pattern))
 _CUE_WIDE: Final = ("ニュースレター", "購読", "会員登録", "ログイン")
 
 
-def _drop_reason(block: Block, head: bool, tail: bool, edge: bool = False) -> str | None:
+def _drop_reason(
+    block: Block, head: bool, tail: bool, edge: bool = False, cued: bool = True
+) -> str | None:
     """Why the line is a prompt (``head``/``tail``: it opens or closes the article run;
-    ``edge``: it stands at an edge of the text, or repeats), or ``None``."""
+    ``edge``: it stands at an edge of the text, or repeats), or ``None``. ``cued`` false: the
+    cue scan of :func:`_cued` read the line and found no :data:`_CUE` in it, so it holds no
+    ``PROMPT``, ``WEAK_PROMPT`` or ``CONTACT`` phrase (an edge line is checked for a pitch
+    only, without trying those patterns)."""
     f = facts(block)
     low = f.low
     if (
         (tail or head)
         and f.words <= MAX_PITCH_WORDS
+        and starts_like(low, _PITCH_HEADS)
         and PITCH.match(low)
         # an article may open with "Get ready for …": at the top only the site's own
         # voice ("your", "our") or a prompt word ("alerts", "newsletter") makes it a pitch
-        and (tail or _YOU_OUR.search(low) is not None or _weak_prompt(low) or _prompt(low))
+        and (
+            tail
+            or _YOU_OUR.search(low) is not None
+            or (cued and (_weak_prompt(low) or _prompt(low)))
+        )
     ):
         return "the site's pitch at the article's edge"
-    if f.size > 250 or f.words > MAX_PROMPT_WORDS:
+    if not cued or f.size > 250 or f.words > MAX_PROMPT_WORDS:
         return None
     if ("reached" in low or "follow" in low or "mail" in low or "tip" in low) and CONTACT.search(
         low
@@ -265,16 +278,21 @@ def sentence(f: Facts) -> bool:
     return any(len(s.split()) >= SENTENCE_WORDS - 2 for s in _SENTENCE_BREAK.split(f.text))
 
 
+def _scanned(f: Facts) -> bool:
+    """A line short enough to be a prompt: the lines :func:`_cued` scans for a cue."""
+    return f.size <= 250 and f.words <= MAX_PROMPT_WORDS
+
+
 def _cued(blocks: list[Block]) -> tuple[list[int], list[int]]:
     """Indices of the short lines (the only ones a prompt may be) that hold a :data:`_CUE`:
     one scan of those lines joined per part of it, a Python step per hit; and of those that
     name an e-mail address's field (:data:`_FIELD_CUES`, a C search each)."""
     facts_of = [facts(b) for b in blocks]
-    at = [i for i, f in enumerate(facts_of) if f.size <= 250 and f.words <= MAX_PROMPT_WORDS]
+    at = [i for i, f in enumerate(facts_of) if _scanned(f)]
     joined = Joined([facts_of[i].low for i in at])
     text = joined.text
     # (a wide word's first character looked for first: a search for one character is fast)
-    if text.count("\n") != len(at) + 1 or (
+    if any("\n" in facts_of[i].text for i in at) or (
         not text.isascii() and any(w[0] in text and w in text for w in _CUE_WIDE)
     ):
         return at, at  # a line with a break of its own, or Japanese: check every line
@@ -398,14 +416,20 @@ def prompts(draft: Draft) -> None:
     head, tail = _edges(draft)
     blocks = draft.blocks
     at, fields = _cued(blocks)
+    hit = set(at)
     if head or tail:  # a pitch needs no cue (and may be long): the edges are always checked
         at = sorted({*at, *head, *tail})
+    # (the edges' bounds as integers: a comparison is cheaper than ``in`` of a range)
+    h0, h1, t0, t1 = head.start, head.stop, tail.start, tail.stop
     drops = []
     n = len(blocks)
     dropped: set[int] = set()
     for i in at:
+        in_head, in_tail = h0 <= i < h1, t0 <= i < t1
         edge = i < EDGE or i >= n - EDGE or blocks[i].links >= 0.5
-        why = _drop_reason(blocks[i], i in head, i in tail, edge or i in head or i in tail)
+        # (an edge line the cue scan read without a hit: only a pitch is looked for)
+        cued = i in hit or not _scanned(facts(blocks[i]))
+        why = _drop_reason(blocks[i], in_head, in_tail, edge or in_head or in_tail, cued)
         if why is not None:
             drops.append((blocks[i], why))
             dropped.add(i)
