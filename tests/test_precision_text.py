@@ -13,6 +13,7 @@ def test_the_sites_disclosures_go_but_a_report_on_affiliate_marketing_stays() ->
         "Die mit Sternchen gekennzeichneten Links sind Affiliate-Links: Wenn du darauf "
         "klickst und etwas kaufst, bekomme ich eine Provision.",
         "Les opinions exprimées dans les blogs n'engagent que leurs auteurs.",
+        "Las opiniones de los colaboradores no reflejan necesariamente la línea editorial.",
     )
     spaced = [x for line in lines for x in (line, "")]
     a = clean(article(*spaced))
@@ -24,6 +25,18 @@ def test_the_sites_disclosures_go_but_a_report_on_affiliate_marketing_stays() ->
     )
     a = clean(article(report))
     assert report in a.body
+
+
+def test_every_disclosure_phrase_holds_a_cue_the_legal_scan_finds() -> None:
+    # (a branch without one is never read: Spanish "necesariamente" has one "s")
+    from clipclean.scan import branches
+    from clipclean.stages.legal import _DISCLOSURE_CUES, _WORDS, AFFILIATE, OPINION_DISCLAIMER
+
+    for pattern in (AFFILIATE, OPINION_DISCLAIMER):
+        for branch in branches(pattern.pattern):
+            assert any(cue in branch for cue in _DISCLOSURE_CUES), branch
+    for cue in ("fili", "necessar", "necesar", "engagent"):
+        assert cue in _WORDS or any(cue.startswith(w) for w in _WORDS), cue
 
 
 def test_an_e_mail_form_for_the_blog_goes_but_a_how_to_step_stays() -> None:

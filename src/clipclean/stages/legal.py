@@ -291,7 +291,7 @@ _CUES: Final = tuple(
 #: that one character skips through the text several times faster than a pattern's scan.
 _RARE_CUES: Final = ("©", "無断", "著作権", "クッキー", "個人情報")
 #: The cue words no pattern of :data:`_CUES` takes.
-_WORDS: Final = ("datenschutz", "fili", "necessar", "engagent")
+_WORDS: Final = ("datenschutz", "fili", "necessar", "necesar", "engagent")
 
 
 def _cued_lines(lows: list[str]) -> set[int]:
@@ -318,7 +318,9 @@ OPINION_DISCLAIMER: Final = re.compile(
 )
 #: A piece of each AFFILIATE and OPINION_DISCLAIMER phrase (among the cues of
 #: :func:`_cued_lines`, and looked for in each line it gives before the two patterns run).
-_DISCLOSURE_CUES: Final = ("fili", "commission", "compensation", "necessar", "engagent", "meinung")
+_DISCLOSURE_CUES: Final = (
+    "fili", "commission", "compensation", "necessar", "necesar", "engagent", "meinung"
+)  # fmt: skip
 #: The site speaks of itself or to the reader ("this post", "wenn du …", "we earn"): a report
 #: on affiliate marketing does not.
 _SELF: Final = re.compile(
