@@ -48,12 +48,16 @@ def clean(
         data, kind=kind, path=path, max_bytes=max_bytes, charset=charset, warc=warc
     )
     if source.kind == "html":
-        draft = html_to_draft(source.text, url)
+        draft = pipeline.run(html_to_draft(source.text, url), skip)
     else:
-        read_back: list[Removal] = []
-        draft = Draft(text_to_blocks(source.text, read_back, utf8), kind="text")
-        draft.trace.extend(read_back)
-    pipeline.run(draft, skip)
+
+        def make() -> Draft:
+            read_back: list[Removal] = []
+            made = Draft(text_to_blocks(source.text, read_back, utf8), kind="text")
+            made.trace.extend(read_back)
+            return made
+
+        draft = pipeline.run_text(make, skip)
     return build_article(draft, source, url)
 
 

@@ -6,11 +6,12 @@ exactly what runs; the stage type is :class:`clipclean.stage.Stage`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Final
 
 from .model import Draft
+from .shape import facts
 from .stages import ORDER
 
 
@@ -63,6 +64,52 @@ def cap_blocks(draft: Draft, limit: int = MAX_BLOCK_CHARS) -> None:
     for seq, b in enumerate(blocks):
         b.seq = seq
     draft.blocks = blocks
+
+
+#: The stages that choose the article's run of lines on scraped text (and drop what is outside
+#: it): :func:`run_text` leaves them out when the run they chose holds no article.
+RUN_STAGES: Final = ("article_span", "outside_article")
+#: A text result under this many characters with no line of :data:`NO_ARTICLE_WORDS` words
+#: holds no article (see :func:`found_no_article`).
+NO_ARTICLE_CHARS: Final = 250
+NO_ARTICLE_WORDS: Final = 8
+
+
+def found_no_article(draft: Draft) -> bool:
+    """The run of lines chosen as the article is a label or two, not prose: under
+    NO_ARTICLE_CHARS characters, and no line of NO_ARTICLE_WORDS words (a page of short lines
+    only, a photo post's captions or a data sheet's fields, where the run went to the one line
+    that scored). A short article of one sentence or more is not this. (Words as the stages
+    count them: a character each in Chinese or Japanese.)"""
+    size = 0
+    for b in draft.blocks:
+        size += len(b.text) + 2
+        if size > NO_ARTICLE_CHARS or facts(b).units >= NO_ARTICLE_WORDS:
+            return False
+    return True
+
+
+def run_text(make: Callable[[], Draft], skip: Iterable[str] = ()) -> Draft:
+    """Run the pipeline over the scraped-text draft ``make`` gives; when the article's run it
+    chose holds no article (:func:`found_no_article`), run it again on a fresh draft without
+    the run's stages (:data:`RUN_STAGES`), as trafilatura falls back to another extractor when
+    its own result is short: the other stages still take the menus, buttons and notices, and
+    the result is kept if it holds more text. Either way every removal is in the trace (the
+    second run's), and the provenance says when it fell back (field ``article_run``)."""
+    skip = tuple(skip)
+    draft = run(make(), skip)
+    if any(name in skip for name in RUN_STAGES) or not found_no_article(draft):
+        return draft
+    wide = run(make(), (*skip, *RUN_STAGES))
+    if sum(len(b.text) for b in wide.blocks) <= sum(len(b.text) for b in draft.blocks):
+        return draft
+    wide.propose(
+        "article_run",
+        "the page's lines, less the other stages' removals",
+        1.0,
+        f"fallback: the run {', '.join(RUN_STAGES)} chose held no line of {NO_ARTICLE_WORDS} words",
+    )
+    return wide
 
 
 def run(draft: Draft, skip: Iterable[str] = ()) -> Draft:
