@@ -143,3 +143,12 @@ def test_a_caption_after_an_enlarge_button_goes_but_a_paragraph_after_one_stays(
     prose = " ".join(PARAS[2:])  # two sentences and more: prose, not a caption
     a = clean(article("Enlarge", prose))
     assert prose in a.body
+
+
+def test_a_skip_link_is_page_chrome_never_the_title() -> None:
+    links = ("Skip to content", "Zum Inhalt springen", "Aller au contenu", "Przejdź do treści")
+    a = clean(["Menu", *links, *article()])
+    assert all(removed_by(a, link) == "calls_to_action" for link in links)
+    assert a.title == "Bridge to close for two years"
+    sentence = "Skip to content you trust, the editor told the new reporters on their first day."
+    assert sentence in clean(article(sentence)).body

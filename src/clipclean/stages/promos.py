@@ -36,6 +36,15 @@ _PHRASES: Final = (
     "|partager cet article|imprimer|compartir|compartir este artículo|imprimir|condividi"
     "|condividi questo articolo|stampa|compartilhar|compartilhe|delen|deel dit artikel"
     "|print recipe|jump to recipe|pdf version"
+    # a skip link to the page's parts (the first line of many pages' text): en, de, fr, es,
+    # it, pt, nl, pl, sv
+    "|skip to content|skip to main content|skip to navigation|skip to main navigation"
+    "|skip to footer|skip to search|jump to content|jump to navigation|zum inhalt springen"
+    "|direkt zum inhalt|zum hauptinhalt springen|zur navigation springen|aller au contenu"
+    "|aller au contenu principal|passer au contenu|saltar al contenido"
+    "|saltar al contenido principal|ir al contenido|vai al contenuto|salta al contenuto"
+    "|pular para o conteúdo|ir para o conteúdo|naar de inhoud|ga naar de inhoud"
+    "|przejdź do treści|hoppa till innehållet"
     # rating the article
     "|rate this article|rate this|no ratings yet|noch keine bewertungen|artikel bewerten"
     "|bewerten sie diesen artikel|noter cet article|aucune note|aucun avis|valora este artículo"
