@@ -3,11 +3,10 @@ holds no article, only a label, the page is kept but for the other stages' remov
 
 from __future__ import annotations
 
-from test_stages_text import PARAS, clean
-
 from clipclean import pipeline
 from clipclean.model import Block, Draft
 from clipclean.text import text_to_blocks
+from test_stages_text import PARAS, clean
 
 #: A photo post: no line of prose, the article is its short fields.
 PHOTO_POST = [
