@@ -43,9 +43,13 @@ def word_count(text: str) -> int:
 
 
 #: Scripts written without spaces between words (CJK; Thai, Lao, Myanmar, Khmer).
-_CJK: Final = re.compile(
+_CJK_CLASS: Final = (
     r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
+_CJK: Final = re.compile(_CJK_CLASS)
+#: A run of them: :func:`units` replaces a run at a time (a replacement a character cost
+#: more than the scan).
+_CJK_RUN: Final = re.compile(_CJK_CLASS + _CJK_CLASS + "*")
 #: The bytes of ASCII letters and digits (what ``str.isalpha`` / ``isdigit`` take of ASCII).
 _ASCII_LETTERS: Final = string.ascii_letters.encode()
 _ASCII_DIGITS: Final = string.digits.encode()
@@ -81,10 +85,20 @@ def lower(text: str) -> str:
 
 def units(text: str) -> int:
     """Words, counting CJK text (written without spaces) as one word per two characters."""
-    if text.isascii() or _CJK.search(text) is None:
+    if text.isascii():
         return word_count(text)
-    spaced, cjk = _CJK.subn(" ", text)  # (one scan: the characters replaced are counted)
-    return len(spaced.split()) + cjk // 2
+    return _cjk_units(text, -1)
+
+
+def _cjk_units(text: str, words: int) -> int:
+    """:func:`units` of a text outside ASCII; ``words`` is its :func:`word_count` when the
+    caller has it (else -1). One scan, a replacement a run of CJK (a replacement a character
+    cost more than the scan): the runs' characters are what the text lost, plus one for the
+    space each left, and a space a run splits the words as a space a character did."""
+    spaced, runs = _CJK_RUN.subn(" ", text)
+    if not runs:
+        return words if words >= 0 else word_count(text)
+    return len(spaced.split()) + (len(text) - len(spaced) + runs) // 2
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -251,9 +265,7 @@ class Facts:
         else:
             words = text.count(" ") + 1 if text else 0
         self.words = words
-        self.units = (
-            words if not cjk or text.isascii() or _CJK.search(text) is None else units(text)
-        )
+        self.units = words if not cjk or text.isascii() else _cjk_units(text, words)
         self.ends = (text.rstrip() if padded else text)[-1:] in _END_PUNCT
         self._low: str | None = None
         #: ``words`` is known to be ``len(text.split())``: no whitespace but single spaces.
