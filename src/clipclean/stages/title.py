@@ -283,41 +283,20 @@ def _pick(draft: Draft) -> Block | None:
             None,
         )
     area = [b for b in header_zone(draft, after=0) if b.seq < start]
-    memo: dict[int, tuple[bool, bool | None]] = {}
-    above = _choose(draft, area, memo)
+    above = _choose(draft, area)
     head = _run_head(draft, start)
     if not head or (above is not None and _header_below(draft, above, start)):
         return above
-    return _choose(draft, area + head, memo)
+    return _choose(draft, area + head)
 
 
-def _cut_and_candidate(b: Block, memo: dict[int, tuple[bool, bool | None]], cand: bool) -> bool:
-    """:func:`_byline_cut` of the block's text, or (``cand``) :func:`_is_candidate` of the
-    block, each worked out once for the block: the second look at the header (with the run's
-    head) asks them again of the same lines."""
-    cut, is_cand = memo.get(id(b), (None, None))
-    if cut is None:
-        cut = _byline_cut(b.text)
-        memo[id(b)] = (cut, None)
-    if not cand:
-        return cut
-    if is_cand is None:
-        is_cand = _is_candidate(b)
-        memo[id(b)] = (cut, is_cand)
-    return is_cand
-
-
-def _choose(
-    draft: Draft, area: list[Block], memo: dict[int, tuple[bool, bool | None]]
-) -> Block | None:
+def _choose(draft: Draft, area: list[Block]) -> Block | None:
     """The headline among the lines of ``area``: printed twice, else the last one nearly as
-    long as the longest, or the shorter one right above it (that one its dek). ``memo`` keeps
-    what :func:`_cut_and_candidate` found of the lines."""
+    long as the longest, or the shorter one right above it (that one its dek)."""
     # The lines above the first byline cut are no byline or credit line; the lines under it
     # are looked at only when none above it is a candidate.
-    by = next((i for i, b in enumerate(area) if _cut_and_candidate(b, memo, False)), len(area))
-    # the headline stands above its byline
-    zone = [b for b in area[:by] if _cut_and_candidate(b, memo, True)]
+    by = next((i for i, b in enumerate(area) if _byline_cut(b.text)), len(area))
+    zone = [b for b in area[:by] if _is_candidate(b)]  # the headline stands above its byline
     if not zone:
         zone = [
             b
