@@ -130,3 +130,41 @@ def test_credit_filter_agrees_with_its_tests(text: str) -> None:
 def test_credit_filter_on_bench_lines() -> None:
     for line in LINES:
         assert contributors._may_credit(line) == _old_may_credit(line), line
+
+
+timestamps = import_module("clipclean.stages.timestamps")
+
+
+def _old_shape(text: str) -> str | None:
+    """The timestamps stage's look at a line as first written: the case-blind pattern."""
+    if not (timestamps._may_match(text) and timestamps._worth_matching(text)):
+        return None
+    m = timestamps._ANY.match(text)
+    return None if m is None else m.lastgroup or ""
+
+
+_STAMP_PATTERNS = (
+    timestamps.RELATIVE,
+    timestamps.BARE_TIME,
+    timestamps.DATE_LABEL,
+    timestamps.READING_TIME,
+    timestamps._TIME_PREFIX,
+)
+
+
+@SETTINGS
+@given(
+    st.one_of(*(matches(p) for p in _STAMP_PATTERNS)).flatmap(
+        lambda s: st.sampled_from([s, s.upper(), s.title(), s.swapcase()])
+    )
+)
+def test_timestamp_shape_agrees_with_the_case_blind_pattern(text: str) -> None:
+    assert timestamps.any_shape(text) == _old_shape(text), text
+
+
+def test_timestamp_shape_on_bench_lines() -> None:
+    for line in LINES:
+        if len(line) <= 80:
+            assert timestamps.any_shape(line) == _old_shape(line), line
+    for line in ("12:30 PM EST", "12:30 pm est", "2 HOURS AGO", "Word count: 120", "Updated"):
+        assert timestamps.any_shape(line) == _old_shape(line) is not None, line
