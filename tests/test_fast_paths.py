@@ -168,3 +168,39 @@ def test_timestamp_shape_on_bench_lines() -> None:
             assert timestamps.any_shape(line) == _old_shape(line), line
     for line in ("12:30 PM EST", "12:30 pm est", "2 HOURS AGO", "Word count: 120", "Updated"):
         assert timestamps.any_shape(line) == _old_shape(line) is not None, line
+
+
+@SETTINGS
+@given(st.text(alphabet="a1 9.²٣\t\xa0Σ", max_size=12))
+def test_has_digit_is_any_character_a_digit(text: str) -> None:
+    assert shape.has_digit(text) == any(c.isdigit() for c in text)
+
+
+def test_has_digit_and_words_on_bench_lines() -> None:
+    for line in LINES:
+        assert shape.has_digit(line) == any(c.isdigit() for c in line), line
+        # (bio reads a line's word count off its facts where the line is not padded)
+        assert shape.Facts(line).words == shape.word_count(line), line
+        normal = " ".join(line.split())
+        assert shape.Facts(normal, True).words == shape.word_count(normal), line
+
+
+@SETTINGS
+@given(st.text(alphabet="ab \t\n\xa0\u2003", max_size=12))
+def test_facts_words_are_word_count_of_an_unpadded_line(text: str) -> None:
+    if not (text[:1].isspace() or text[-1:].isspace()):
+        assert shape.Facts(text).words == shape.word_count(text)
+
+
+_OLD_NAME_SEPARATOR = re.compile(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b")
+
+
+@SETTINGS
+@given(st.text(alphabet="aundetyY,;& .é_1", max_size=20))
+def test_name_separator_splits_as_the_word_bounded_pattern(text: str) -> None:
+    assert shape._NAME_SEPARATOR.split(text) == _OLD_NAME_SEPARATOR.split(text)
+
+
+def test_name_separator_on_bench_lines() -> None:
+    for line in LINES:
+        assert shape._NAME_SEPARATOR.split(line) == _OLD_NAME_SEPARATOR.split(line), line

@@ -187,7 +187,10 @@ def author_bio(draft: Draft) -> None:
     authors, first_names = _names(draft)
     blocks = draft.blocks
     for k, block in enumerate(blocks[-TAIL:], start=max(0, len(blocks) - TAIL)):
-        words = word_count(block.text)
+        text = block.text
+        # (the line's facts count its words already, as word_count does of a stripped line)
+        padded = text[:1].isspace() or text[-1:].isspace()
+        words = word_count(text) if padded else facts(block).words
         if words > MAX_HEADED_BIO_WORDS:
             continue
         # After the article (not the whole text), and a paragraph, not a headline; the
