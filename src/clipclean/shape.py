@@ -43,9 +43,13 @@ def word_count(text: str) -> int:
 
 
 #: Scripts written without spaces between words (CJK; Thai, Lao, Myanmar, Khmer).
-_CJK: Final = re.compile(
+_CJK_CLASS: Final = (
     r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
+_CJK: Final = re.compile(_CJK_CLASS)
+#: A run of them: :func:`units` replaces a run at a time (a replacement a character cost
+#: more than the scan).
+_CJK_RUN: Final = re.compile(_CJK_CLASS + _CJK_CLASS + "*")
 #: The bytes of ASCII letters and digits (what ``str.isalpha`` / ``isdigit`` take of ASCII).
 _ASCII_LETTERS: Final = string.ascii_letters.encode()
 _ASCII_DIGITS: Final = string.digits.encode()
@@ -81,10 +85,20 @@ def lower(text: str) -> str:
 
 def units(text: str) -> int:
     """Words, counting CJK text (written without spaces) as one word per two characters."""
-    if text.isascii() or _CJK.search(text) is None:
+    if text.isascii():
         return word_count(text)
-    spaced, cjk = _CJK.subn(" ", text)  # (one scan: the characters replaced are counted)
-    return len(spaced.split()) + cjk // 2
+    return _cjk_units(text, -1)
+
+
+def _cjk_units(text: str, words: int) -> int:
+    """:func:`units` of a text outside ASCII; ``words`` is its :func:`word_count` when the
+    caller has it (else -1). One scan, a replacement a run of CJK (a replacement a character
+    cost more than the scan): the runs' characters are what the text lost, plus one for the
+    space each left, and a space a run splits the words as a space a character did."""
+    spaced, runs = _CJK_RUN.subn(" ", text)
+    if not runs:
+        return words if words >= 0 else word_count(text)
+    return len(spaced.split()) + (len(text) - len(spaced) + runs) // 2
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -147,7 +161,7 @@ def has_digit(text: str) -> bool:
 def is_person_name(text: str) -> bool:
     """A bare person's name: 2-5 capitalised tokens (particles and initials allowed)."""
     text = text.strip()
-    if not 3 <= len(text) <= 60 or has_digit(text):
+    if not 3 <= len(text) <= 60:
         return False
     tokens = text.split()
     if not 2 <= len(tokens) <= 5:
@@ -159,7 +173,8 @@ def is_person_name(text: str) -> bool:
         if not _NAME_TOKEN.match(tok):
             return False
         caps += tok[0].isupper()
-    return caps >= 2 and tokens[-1][0].isupper()
+    # (the digit test last: its bytes' pass costs more than the tests most texts fail)
+    return caps >= 2 and tokens[-1][0].isupper() and not has_digit(text)
 
 
 #: Words that make a capitalised pair an organisation ("Associated Press"), not a person.
@@ -187,8 +202,12 @@ def is_bare_name(text: str) -> bool:
 
 #: What separates names in a byline: "A, B and C", "A & B", "A und B", "A et B", "A y B".
 #: (The spaces around a separator are stripped from the parts, not matched: a pattern that
-#: opens with ``\s*`` would be quadratic on a long run of spaces.)
-_NAME_SEPARATOR: Final = re.compile(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b")
+#: opens with ``\s*`` would be quadratic on a long run of spaces.) Each word's ``\b`` before
+#: it is checked behind its first letter: every branch then opens with a literal character,
+#: so the scan skips to those few (``\b`` first, it tried every branch at every place).
+_NAME_SEPARATOR: Final = re.compile(
+    r",|;|&|a(?<=\ba)nd\b|u(?<=\bu)nd\b|e(?<=\be)t\b|y(?<=\by)\b|e(?<=\be)\b"
+)
 
 
 def split_names(text: str) -> list[str]:
@@ -251,9 +270,7 @@ class Facts:
         else:
             words = text.count(" ") + 1 if text else 0
         self.words = words
-        self.units = (
-            words if not cjk or text.isascii() or _CJK.search(text) is None else units(text)
-        )
+        self.units = words if not cjk or text.isascii() else _cjk_units(text, words)
         self.ends = (text.rstrip() if padded else text)[-1:] in _END_PUNCT
         self._low: str | None = None
         #: ``words`` is known to be ``len(text.split())``: no whitespace but single spaces.

@@ -31,6 +31,25 @@ BIO: Final = re.compile(
     r"(?:\s\([^()\s]{1,60}\))?"  # "Jane Doe (jane@example.com) is …"
     r"\s(?:is|was|has been|covers|writes|reports|joined)\s.{5,600}$"
 )
+#: What :data:`BIO` needs before its last ``.{5,600}``: a verb between spaces, ending within
+#: BIO_REACH characters (an "About the author: " of 18, a name of 61, a "(…)" of 63, a space,
+#: "has been" and a space).
+_BIO_VERBS: Final = (" is ", " was ", " has been ", " covers ", " writes ", " reports ", " joined ")
+BIO_REACH: Final = 18 + 61 + 63 + 1 + 8 + 1
+
+
+def bio_match(text: str) -> re.Match[str] | None:
+    r"""``BIO.match(text)``, the pattern run only on a line whose head holds one of its verbs
+    between spaces (a few ``in`` tests, far cheaper than the pattern's lazy name, which tries
+    the verbs after every character). A head with whitespace other than spaces (``\s``) is not
+    printable: that one is left to the pattern."""
+    head = text[:BIO_REACH]
+    for verb in _BIO_VERBS:
+        if verb in head:
+            return BIO.match(text)
+    return BIO.match(text) if not head.isprintable() else None
+
+
 ROLE: Final = re.compile(
     r"\b(?:correspondent|reporter|writer|editor|columnist|journalist|contributor|author|"
     r"producer|critic|analyst|bureau chief|staff|covers|based in|freelance)\b",
@@ -168,7 +187,10 @@ def author_bio(draft: Draft) -> None:
     authors, first_names = _names(draft)
     blocks = draft.blocks
     for k, block in enumerate(blocks[-TAIL:], start=max(0, len(blocks) - TAIL)):
-        words = word_count(block.text)
+        text = block.text
+        # (the line's facts count its words already, as word_count does of a stripped line)
+        padded = text[:1].isspace() or text[-1:].isspace()
+        words = word_count(text) if padded else facts(block).words
         if words > MAX_HEADED_BIO_WORDS:
             continue
         # After the article (not the whole text), and a paragraph, not a headline; the
@@ -181,7 +203,7 @@ def author_bio(draft: Draft) -> None:
         ):
             draft.lift(block, "author_bio", confidence=0.7)
             return
-        m = BIO.match(block.text) if words <= MAX_BIO_WORDS else None  # (a long one is not)
+        m = bio_match(block.text) if words <= MAX_BIO_WORDS else None  # (a long one is not)
         if not m:
             continue
         name = m.group("name").strip()

@@ -90,8 +90,32 @@ _OPENERS: Final = frozenset(
 )
 
 
+#: :data:`_OPENERS` of two ASCII characters as a table: a byte for each pair (128 * first +
+#: second), 1 for an opener.
+_OPENER_PAIRS: Final = bytes(chr(a) + chr(b) in _OPENERS for a in range(128) for b in range(128))
 #: First characters of a credit line that may open with a bracket, a dash or a bullet.
 _MARKS: Final = frozenset("(-–—•·*>（【[")
+
+
+#: The longest line looked at.
+MAX_CREDIT_CHARS: Final = 400
+
+
+def _may_credit(text: str) -> bool:
+    """A line short enough, opening like a credit (:data:`_OPENERS`, :data:`_MARKS`), holding
+    "contribut…", or opening outside ASCII with a colon (CJK credits). The length first: the
+    long paragraphs are where a look for "ontribu" costs."""
+    if len(text) > MAX_CREDIT_CHARS or not text:
+        return False
+    first = ord(text[0])
+    if first < 128 and len(text) > 1 and ord(text[1]) < 128:
+        if _OPENER_PAIRS[first * 128 + ord(text[1])]:  # (two ASCII characters: no slice)
+            return True
+    elif text[:2] in _OPENERS:
+        return True
+    if text[:1] in _MARKS or "ontribu" in text:
+        return True
+    return first >= 128 and ("：" in text or ":" in text)
 
 
 @stage("contributors")
@@ -100,17 +124,8 @@ def contributors(draft: Draft) -> None:
     already: an author is not also a contributor); editing credits removed."""
     drops = []
     authors = {a.casefold() for c in draft.candidates.get("authors", []) for a in c.value}
-    for block in [
-        b
-        for b in draft.blocks
-        if b.text[:2] in _OPENERS
-        or b.text[:1] in _MARKS
-        or "ontribu" in b.text
-        or (not b.text[:1].isascii() and ("：" in b.text or ":" in b.text))
-    ]:
+    for block in [b for b in draft.blocks if _may_credit(b.text)]:
         text = block.text
-        if len(text) > 400:
-            continue
         if text[:1] in _MARKS:
             text = LEADING_MARK.sub("", text)
         if not text.isascii() and (cjk := CJK_CREDIT.match(text)) is not None:

@@ -1,0 +1,206 @@
+"""Each shortcut taken for speed gives what its general definition gives: the shortcut is
+checked against that definition on generated lines, on the bench's lines where they are at
+hand, and (for the look at a line's first characters) on every short string over an alphabet
+of the cases that matter."""
+
+from __future__ import annotations
+
+import re
+from importlib import import_module
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clipclean import shape
+from conftest import FIXTURES, bench_dir
+
+# (the modules, not the stage functions ``clipclean.stages`` exports under the same names)
+bio, bylines, contributors = (
+    import_module(f"clipclean.stages.{name}") for name in ("bio", "bylines", "contributors")
+)
+
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+def _bench_lines() -> list[str]:
+    """The lines of the bundled text fixtures and of the bench's texts where it is at hand."""
+    paths = sorted((FIXTURES / "text").glob("*.txt"))
+    if bench_dir().is_dir():
+        paths += sorted(bench_dir().rglob("*.txt"))[:400]
+    out: list[str] = []
+    for path in paths:
+        out += [line.strip() for line in path.read_text("utf-8", "replace").splitlines()]
+    return [line for line in out if line]
+
+
+LINES = _bench_lines()
+
+
+def _old_units(text: str) -> int:
+    """:func:`shape.units` as first written: a replacement a CJK character."""
+    cjk = re.compile(shape._CJK_CLASS)
+    if text.isascii() or cjk.search(text) is None:
+        return shape.word_count(text)
+    spaced, n = cjk.subn(" ", text)
+    return len(spaced.split()) + n // 2
+
+
+_UNIT_TEXT = st.text(alphabet="ab .\t世界中文タイ\u0e01\u1000\u1780\uac00ÉΣ’", max_size=20)
+
+
+@SETTINGS
+@given(_UNIT_TEXT)
+def test_units_count_cjk_runs_as_their_characters(text: str) -> None:
+    assert shape.units(text) == _old_units(text)
+    assert shape.Facts(text).units == _old_units(text)
+    normal = " ".join(text.split())
+    assert shape.Facts(normal, True).units == _old_units(normal)
+
+
+def test_units_on_bench_lines() -> None:
+    for line in LINES:
+        assert shape.units(line) == _old_units(line), line
+        assert shape.Facts(line).units == _old_units(line), line
+
+
+def matches(pattern: re.Pattern[str]) -> st.SearchStrategy[str]:
+    """Single-line strings the pattern matches from their start."""
+    return st.from_regex(pattern).filter(lambda s: "\n" not in s and pattern.match(s) is not None)
+
+
+_LINE = st.text(alphabet="aeiswrtbyIS .,:()\t\xa0'’\u0130\u212a-", max_size=80)
+
+
+def _same_bio(text: str) -> None:
+    want = bio.BIO.match(text)
+    got = bio.bio_match(text)
+    assert (got and got.span("name")) == (want and want.span("name")), text
+
+
+@SETTINGS
+@given(matches(bio.BIO) | _LINE)
+def test_bio_pre_check_agrees_with_the_pattern(text: str) -> None:
+    _same_bio(text)
+    _same_bio(text.replace(" ", "\t", 1))
+    _same_bio(text.replace(" ", "\xa0"))
+
+
+def test_bio_pre_check_on_bench_lines() -> None:
+    for line in LINES:
+        _same_bio(line)
+
+
+def _same_role(text: str) -> None:
+    assert bylines.role_line(text) == (bylines.ROLE_LINE.match(text) is not None), text
+
+
+@SETTINGS
+@given(
+    matches(bylines.ROLE_LINE)
+    | st.builds(str.upper, matches(bylines.ROLE_LINE))
+    | st.text(alphabet="sStaffWRITEReditor ,|\u0130\u0131\u017f\u212aé", max_size=40)
+)
+def test_role_line_agrees_with_the_pattern(text: str) -> None:
+    _same_role(text)
+
+
+def test_role_line_on_bench_lines() -> None:
+    for line in LINES:
+        _same_role(line)
+
+
+def _old_may_credit(text: str) -> bool:
+    return len(text) <= contributors.MAX_CREDIT_CHARS and bool(
+        text[:2] in contributors._OPENERS
+        or text[:1] in contributors._MARKS
+        or "ontribu" in text
+        or (not text[:1].isascii() and ("：" in text or ":" in text))
+    )
+
+
+@SETTINGS
+@given(
+    st.text(alphabet="wWiRmMcontribu(-：:編 é\u0130\u0131", max_size=12)
+    | st.text(min_size=395, max_size=405)
+)
+def test_credit_filter_agrees_with_its_tests(text: str) -> None:
+    assert contributors._may_credit(text) == _old_may_credit(text)
+
+
+def test_credit_filter_on_bench_lines() -> None:
+    for line in LINES:
+        assert contributors._may_credit(line) == _old_may_credit(line), line
+
+
+timestamps = import_module("clipclean.stages.timestamps")
+
+
+def _old_shape(text: str) -> str | None:
+    """The timestamps stage's look at a line as first written: the case-blind pattern."""
+    if not (timestamps._may_match(text) and timestamps._worth_matching(text)):
+        return None
+    m = timestamps._ANY.match(text)
+    return None if m is None else m.lastgroup or ""
+
+
+_STAMP_PATTERNS = (
+    timestamps.RELATIVE,
+    timestamps.BARE_TIME,
+    timestamps.DATE_LABEL,
+    timestamps.READING_TIME,
+    timestamps._TIME_PREFIX,
+)
+
+
+@SETTINGS
+@given(
+    st.one_of(*(matches(p) for p in _STAMP_PATTERNS)).flatmap(
+        lambda s: st.sampled_from([s, s.upper(), s.title(), s.swapcase()])
+    )
+)
+def test_timestamp_shape_agrees_with_the_case_blind_pattern(text: str) -> None:
+    assert timestamps.any_shape(text) == _old_shape(text), text
+
+
+def test_timestamp_shape_on_bench_lines() -> None:
+    for line in LINES:
+        if len(line) <= 80:
+            assert timestamps.any_shape(line) == _old_shape(line), line
+    for line in ("12:30 PM EST", "12:30 pm est", "2 HOURS AGO", "Word count: 120", "Updated"):
+        assert timestamps.any_shape(line) == _old_shape(line) is not None, line
+
+
+@SETTINGS
+@given(st.text(alphabet="a1 9.²٣\t\xa0Σ", max_size=12))
+def test_has_digit_is_any_character_a_digit(text: str) -> None:
+    assert shape.has_digit(text) == any(c.isdigit() for c in text)
+
+
+def test_has_digit_and_words_on_bench_lines() -> None:
+    for line in LINES:
+        assert shape.has_digit(line) == any(c.isdigit() for c in line), line
+        # (bio reads a line's word count off its facts where the line is not padded)
+        assert shape.Facts(line).words == shape.word_count(line), line
+        normal = " ".join(line.split())
+        assert shape.Facts(normal, True).words == shape.word_count(normal), line
+
+
+@SETTINGS
+@given(st.text(alphabet="ab \t\n\xa0\u2003", max_size=12))
+def test_facts_words_are_word_count_of_an_unpadded_line(text: str) -> None:
+    if not (text[:1].isspace() or text[-1:].isspace()):
+        assert shape.Facts(text).words == shape.word_count(text)
+
+
+_OLD_NAME_SEPARATOR = re.compile(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b")
+
+
+@SETTINGS
+@given(st.text(alphabet="aundetyY,;& .é_1", max_size=20))
+def test_name_separator_splits_as_the_word_bounded_pattern(text: str) -> None:
+    assert shape._NAME_SEPARATOR.split(text) == _OLD_NAME_SEPARATOR.split(text)
+
+
+def test_name_separator_on_bench_lines() -> None:
+    for line in LINES:
+        assert shape._NAME_SEPARATOR.split(line) == _OLD_NAME_SEPARATOR.split(line), line
