@@ -183,3 +183,53 @@ def test_notice_pieces_cover_each_phrase() -> None:
         shortest = shortest.replace(r"\s?", "").replace(r"\s", " ").replace("?", "")
         assert comments.COMMENT_NOTICE.search(shortest), shortest  # (a phrase it takes)
         assert comments.may_hold_notice(shortest), alternative
+
+
+captions = import_module("clipclean.stages.captions")
+
+
+def _edge_lines(cued: Any) -> set[int]:
+    """The lines ``captions._EDGE_CUE`` finds in the joined text: its general definition, one
+    scan of the document (what ``_Cued._edges`` finds a line at a time)."""
+    found: set[int] = set()
+    text, search = cued.text, captions._EDGE_CUE.search
+    m = search(text)
+    while m is not None:
+        at = m.start()
+        opened = m.group("open") is not None
+        if not opened or text.endswith(captions._CLOSES, 0, at):
+            found.add(cued.line_at(at - 1))
+        if not opened:
+            m = search(text, at + 1)
+            continue
+        opens = cued.line_at(at)
+        found.add(opens)
+        if opens >= cued.last:
+            break
+        m = search(text, cued.starts[opens + 1] - 1)
+    return found
+
+
+#: Pieces of caption lines, how they open and close, and what the pattern may run across.
+_EDGE_PIECES = st.sampled_from(
+    ["A", "An", "A\t", "In", "The", "This", "FILE", "HANDOUT", "photo", "Photo", "(AP)", ")", "x"]
+    + ["İmage", "ımage", "ſource", "PİCTURE", "Courtesy", "quelle", "ARCHIVO", "image of", " "]
+    + ["\n", "é", "’s", "artist's impression", "file photo", "screenshot", "The big"]
+)
+
+
+@settings(SETTINGS, max_examples=500)
+@given(
+    st.lists(
+        st.lists(_EDGE_PIECES, max_size=5).map(" ".join)
+        | st.from_regex(captions._OPENS_AT)
+        | st.text(alphabet="AIiThnFHpo )\n\tİſé", max_size=8),
+        max_size=6,
+    )
+)
+def test_caption_edges_are_the_edge_cue_lines(lines: list[str]) -> None:
+    """``_Cued._edges`` (a look at each line's head and end first) finds the lines the scan
+    of the joined text with ``_EDGE_CUE`` finds, lines holding a "\n" or none included."""
+    cued = captions._Cued(lines)
+    assert cued._edges() == _edge_lines(cued)
+
