@@ -212,9 +212,11 @@ def _edge_lines(cued: Any) -> set[int]:
 
 #: Pieces of caption lines, how they open and close, and what the pattern may run across.
 _EDGE_PIECES = st.sampled_from(
-    ["A", "An", "A\t", "In", "The", "This", "FILE", "HANDOUT", "photo", "Photo", "(AP)", ")", "x"]
-    + ["İmage", "ımage", "ſource", "PİCTURE", "Courtesy", "quelle", "ARCHIVO", "image of", " "]
-    + ["\n", "é", "’s", "artist's impression", "file photo", "screenshot", "The big"]
+    (
+        *("A", "An", "A\t", "In", "The", "This", "FILE", "HANDOUT", "photo", "Photo", "(AP)", ")"),
+        *("x", "İmage", "ımage", "ſource", "PİCTURE", "Courtesy", "quelle", "ARCHIVO", "image of"),
+        *(" ", "\n", "é", "’s", "artist's impression", "file photo", "screenshot", "The big"),
+    )
 )
 
 
@@ -232,4 +234,3 @@ def test_caption_edges_are_the_edge_cue_lines(lines: list[str]) -> None:
     of the joined text with ``_EDGE_CUE`` finds, lines holding a "\n" or none included."""
     cued = captions._Cued(lines)
     assert cued._edges() == _edge_lines(cued)
-
