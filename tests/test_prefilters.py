@@ -234,3 +234,17 @@ def test_caption_edges_are_the_edge_cue_lines(lines: list[str]) -> None:
     of the joined text with ``_EDGE_CUE`` finds, lines holding a "\n" or none included."""
     cued = captions._Cued(lines)
     assert cued._edges() == _edge_lines(cued)
+
+
+social = import_module("clipclean.stages.social")
+
+
+def test_share_row_pairs_rule_out_only_lines_the_lead_check_does() -> None:
+    """``social._may_lead`` (a table of the first two characters first) agrees with
+    ``_leads``, its general definition, on every pair of ASCII characters and what follows."""
+    rests = ("", " ", "x", *sorted(social.CORE), "acebook", "witter", "hare", "1 Shares")
+    for c1 in range(128):
+        for c2 in range(128):
+            for rest in rests:
+                text = chr(c1) + chr(c2) + rest
+                assert social._may_lead(text) == social._leads(text), text
