@@ -248,3 +248,54 @@ def test_share_row_pairs_rule_out_only_lines_the_lead_check_does() -> None:
             for rest in rests:
                 text = chr(c1) + chr(c2) + rest
                 assert social._may_lead(text) == social._leads(text), text
+
+
+def test_related_pair_table_is_the_head_check() -> None:
+    """``related._may_relate`` passes a line exactly when the head check it stands for does
+    (``starts_like`` with ``_HEADS``, or a bracket first), on every pair of ASCII characters."""
+    for c1 in range(128):
+        for c2 in range(128):
+            for text in (chr(c1) + chr(c2), chr(c1) + chr(c2) + "x: y", chr(c1), chr(c1) + "é"):
+                wide = starts_like(text, related._HEADS) or text[:1] in related._BRACKETS
+                assert bool(related._may_relate(text)) == wide, text
+
+
+@SETTINGS
+@given(matches(related.LINK_MARKED))
+def test_a_marked_link_without_a_colon_passes_as_one(text: str) -> None:
+    """A line LINK_MARKED takes with no ":" in it is one ``_may_relate`` gives 2 (both)."""
+    assert ":" in text or related._may_relate(text) == 2
+
+
+def test_comment_widget_pairs_are_the_head_check() -> None:
+    """``comments._may_be_widget`` is the head check it stands for on every pair of ASCII
+    characters (and one with a character outside ASCII)."""
+    for c1 in range(128):
+        for c2 in range(128):
+            for low in (chr(c1) + chr(c2), chr(c1) + chr(c2) + " x", chr(c1), chr(c1) + "é"):
+                wide = low[:2] in comments._WIDGET_HEADS or low[:1].isdigit()
+                assert comments._may_be_widget(low) == wide, low
+    for low in ("コメント", "déposer", "écrire", "٣ comments", ""):
+        assert comments._may_be_widget(low) == (
+            low[:2] in comments._WIDGET_HEADS or low[:1].isdigit()
+        )
+
+
+def test_placeholder_pairs_are_the_head_check() -> None:
+    """``placeholders._may_be_placeholder`` is ``_opens_like``, the check it stands for, on
+    every pair of ASCII characters and what may follow them."""
+    for c1 in range(128):
+        for c2 in range(128):
+            for text in (chr(c1) + chr(c2), chr(c1) + chr(c2) + "age 3", chr(c1), chr(c1) + "é"):
+                assert placeholders._may_be_placeholder(text) == placeholders._opens_like(text)
+
+
+separators = import_module("clipclean.stages.separators")
+
+
+@SETTINGS
+@given(st.text(alphabet=separators.ROW_MARKS + "ab é’\n", max_size=12))
+def test_row_mark_check_is_an_in_test_of_each_mark(text: str) -> None:
+    """``separators._has_row_mark`` (the marks outside ASCII only in a line that is not all
+    ASCII) finds a mark exactly when one of ROW_MARKS is in the line."""
+    assert separators._has_row_mark(text) == any(mark in text for mark in separators.ROW_MARKS)
