@@ -288,14 +288,3 @@ def test_placeholder_pairs_are_the_head_check() -> None:
         for c2 in range(128):
             for text in (chr(c1) + chr(c2), chr(c1) + chr(c2) + "age 3", chr(c1), chr(c1) + "é"):
                 assert placeholders._may_be_placeholder(text) == placeholders._opens_like(text)
-
-
-separators = import_module("clipclean.stages.separators")
-
-
-@SETTINGS
-@given(st.text(alphabet=separators.ROW_MARKS + "ab é’\n", max_size=12))
-def test_row_mark_check_is_an_in_test_of_each_mark(text: str) -> None:
-    """``separators._has_row_mark`` (the marks outside ASCII only in a line that is not all
-    ASCII) finds a mark exactly when one of ROW_MARKS is in the line."""
-    assert separators._has_row_mark(text) == any(mark in text for mark in separators.ROW_MARKS)
