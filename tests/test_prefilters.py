@@ -268,3 +268,108 @@ def test_footer_lines_are_the_lines_footer_link_takes(lines: list[str]) -> None:
 def test_pitch_heads_pass_every_pitch(text: str) -> None:
     """``_drop_reason`` tries PITCH only on a line that starts like one of its openings."""
     assert starts_like(text, prompts_module._PITCH_HEADS)
+
+
+captions = import_module("clipclean.stages.captions")
+
+
+def _edge_lines(cued: Any) -> set[int]:
+    """The lines ``captions._EDGE_CUE`` finds in the joined text: its general definition, one
+    scan of the document (what ``_Cued._edges`` finds a line at a time)."""
+    found: set[int] = set()
+    text, search = cued.text, captions._EDGE_CUE.search
+    m = search(text)
+    while m is not None:
+        at = m.start()
+        opened = m.group("open") is not None
+        if not opened or text.endswith(captions._CLOSES, 0, at):
+            found.add(cued.line_at(at - 1))
+        if not opened:
+            m = search(text, at + 1)
+            continue
+        opens = cued.line_at(at)
+        found.add(opens)
+        if opens >= cued.last:
+            break
+        m = search(text, cued.starts[opens + 1] - 1)
+    return found
+
+
+#: Pieces of caption lines, how they open and close, and what the pattern may run across.
+_EDGE_PIECES = st.sampled_from(
+    (
+        *("A", "An", "A\t", "In", "The", "This", "FILE", "HANDOUT", "photo", "Photo", "(AP)", ")"),
+        *("x", "İmage", "ımage", "ſource", "PİCTURE", "Courtesy", "quelle", "ARCHIVO", "image of"),
+        *(" ", "\n", "é", "’s", "artist's impression", "file photo", "screenshot", "The big"),
+    )
+)
+
+
+@settings(SETTINGS, max_examples=500)
+@given(
+    st.lists(
+        st.lists(_EDGE_PIECES, max_size=5).map(" ".join)
+        | st.from_regex(captions._OPENS_AT)
+        | st.text(alphabet="AIiThnFHpo )\n\tİſé", max_size=8),
+        max_size=6,
+    )
+)
+def test_caption_edges_are_the_edge_cue_lines(lines: list[str]) -> None:
+    """``_Cued._edges`` (a look at each line's head and end first) finds the lines the scan
+    of the joined text with ``_EDGE_CUE`` finds, lines holding a "\n" or none included."""
+    cued = captions._Cued(lines)
+    assert cued._edges() == _edge_lines(cued)
+
+
+social = import_module("clipclean.stages.social")
+
+
+def test_share_row_pairs_rule_out_only_lines_the_lead_check_does() -> None:
+    """``social._may_lead`` (a table of the first two characters first) agrees with
+    ``_leads``, its general definition, on every pair of ASCII characters and what follows."""
+    rests = ("", " ", "x", *sorted(social.CORE), "acebook", "witter", "hare", "1 Shares")
+    for c1 in range(128):
+        for c2 in range(128):
+            for rest in rests:
+                text = chr(c1) + chr(c2) + rest
+                assert social._may_lead(text) == social._leads(text), text
+
+
+def test_related_pair_table_is_the_head_check() -> None:
+    """``related._may_relate`` passes a line exactly when the head check it stands for does
+    (``starts_like`` with ``_HEADS``, or a bracket first), on every pair of ASCII characters."""
+    for c1 in range(128):
+        for c2 in range(128):
+            for text in (chr(c1) + chr(c2), chr(c1) + chr(c2) + "x: y", chr(c1), chr(c1) + "é"):
+                wide = starts_like(text, related._HEADS) or text[:1] in related._BRACKETS
+                assert bool(related._may_relate(text)) == wide, text
+
+
+@SETTINGS
+@given(matches(related.LINK_MARKED))
+def test_a_marked_link_without_a_colon_passes_as_one(text: str) -> None:
+    """A line LINK_MARKED takes with no ":" in it is one ``_may_relate`` gives 2 (both)."""
+    assert ":" in text or related._may_relate(text) == 2
+
+
+def test_comment_widget_pairs_are_the_head_check() -> None:
+    """``comments._may_be_widget`` is the head check it stands for on every pair of ASCII
+    characters (and one with a character outside ASCII)."""
+    for c1 in range(128):
+        for c2 in range(128):
+            for low in (chr(c1) + chr(c2), chr(c1) + chr(c2) + " x", chr(c1), chr(c1) + "é"):
+                wide = low[:2] in comments._WIDGET_HEADS or low[:1].isdigit()
+                assert comments._may_be_widget(low) == wide, low
+    for low in ("コメント", "déposer", "écrire", "٣ comments", ""):
+        assert comments._may_be_widget(low) == (
+            low[:2] in comments._WIDGET_HEADS or low[:1].isdigit()
+        )
+
+
+def test_placeholder_pairs_are_the_head_check() -> None:
+    """``placeholders._may_be_placeholder`` is ``_opens_like``, the check it stands for, on
+    every pair of ASCII characters and what may follow them."""
+    for c1 in range(128):
+        for c2 in range(128):
+            for text in (chr(c1) + chr(c2), chr(c1) + chr(c2) + "age 3", chr(c1), chr(c1) + "é"):
+                assert placeholders._may_be_placeholder(text) == placeholders._opens_like(text)

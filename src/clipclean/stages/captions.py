@@ -237,21 +237,22 @@ def _line_openings(any_case: tuple[str, ...], exact: tuple[str, ...]) -> str:
 #: How a line opens that SOURCE_LINE, CAPTION_LINE, CREDIT_LINE or DESCRIBES_PICTURE can take
 #: (its "PHOTO" and "IMAGE" are among the any-case words; _NAMES_PICTURE is spelled out by
 #: its first letters).
+_OPENING_WORDS: Final = (
+    "image",
+    "media",
+    "photo",
+    "picture",
+    "video",
+    "foto",
+    "bild",
+    "courtesy",
+    "source",
+    "quelle",
+    "fuente",
+    "archivo",
+)
 _OPENS: Final = _line_openings(
-    (
-        "image",
-        "media",
-        "photo",
-        "picture",
-        "video",
-        "foto",
-        "bild",
-        "courtesy",
-        "source",
-        "quelle",
-        "fuente",
-        "archivo",
-    ),
+    _OPENING_WORDS,
     (
         rf"In\s(?:This|These|An?|The)\s{_PICTURE_WORDS}",
         rf"Th(?:is|ese|e)\s{_PICTURE_WORDS}",
@@ -261,10 +262,53 @@ _OPENS: Final = _line_openings(
     ),
 )
 #: The cue at a "\n" between two lines: the line after opens as above (group ``open``), or
-#: the line before closes with a bracket or "photo" ("Jane Doe Submitted photo"). One scan
-#: of the line breaks; the line before is checked again when the line after is the hit.
+#: the line before closes with a bracket or "photo" ("Jane Doe Submitted photo"). The
+#: definition of :meth:`_Cued._edges`, which finds the same lines a line at a time.
 _EDGE_CUE: Final = re.compile(rf"\n(?:(?P<open>{_OPENS})|(?<=\)\n)|(?<=photo\n))")
 _CLOSES: Final = (")", "photo")
+#: :data:`_OPENS` alone, tried where a line starts in the joined text (it may run on past the
+#: line's end, as in the scan of the joined text).
+_OPENS_AT: Final = re.compile(f"(?:{_OPENS})")
+
+
+def _pairs() -> str:
+    """A table of the first two characters (ASCII) :data:`_OPENS` can start with: the
+    character at ``128 * ord(first) + ord(second)`` is "1" for a pair it can, "0" else (a
+    look-up that reads a character in place: no string made a line)."""
+    table = ["0"] * (128 * 128)
+    ok = [(w[0], w[1]) for w in ("In", "Th", "FI", "HA", "An")]
+    for word in _OPENING_WORDS:  # (re.I: either case of each ASCII letter)
+        ok += [(a, b) for a in _cases(word[0]) for b in _cases(word[1])]
+    ok += [("A", chr(c)) for c in range(33)]  # "A" and a space (and other control characters)
+    for first, second in ok:
+        table[128 * ord(first) + ord(second)] = "1"
+    return "".join(table)
+
+
+def _cases(c: str) -> tuple[str, str]:
+    return c.lower(), c.upper()
+
+
+_PAIRS: Final = _pairs()
+#: The any-case words by their first two characters (lower-cased), and the longest.
+_WORDS_BY_HEAD: Final[dict[str, tuple[str, ...]]] = {}
+for _word in _OPENING_WORDS:
+    _WORDS_BY_HEAD[_word[:2]] = (*_WORDS_BY_HEAD.get(_word[:2], ()), _word)
+_LONGEST_WORD: Final = max(map(len, _OPENING_WORDS))
+
+
+def _may_open(text: str, at: int) -> bool:
+    """Whether :data:`_OPENS_AT` can match ``text`` at ``at`` (a line's first character, not
+    the text's last; a superset): by the first two characters, then an any-case word in full."""
+    c1, c2 = ord(text[at]), ord(text[at + 1])
+    if c1 >= 128 or c2 >= 128:
+        return True  # (a character re.I folds to ASCII: the pattern decides)
+    if ord(_PAIRS[128 * c1 + c2]) != 49:  # "1"
+        return False
+    head = text[at : at + _LONGEST_WORD]
+    words = _WORDS_BY_HEAD.get(head[:2].lower())
+    # (the case-sensitive openings, and a head the pattern sees in other cases: it decides)
+    return words is None or not head.isascii() or head.lower().startswith(words)
 
 
 class _Cued(Joined):
@@ -284,24 +328,31 @@ class _Cued(Joined):
         return sorted(self.named.keys() | self.literal_hits(_OTHER_WORDS) | self._edges())
 
     def _edges(self) -> set[int]:
-        """The lines :data:`_EDGE_CUE` finds: the one a "\n" opens, the one it closes, or both."""
+        """The lines :data:`_EDGE_CUE` finds in :attr:`text` (the one a "\n" opens, the one it
+        closes, or both), a line at a time: a look at a line's head and end rules out most,
+        where the pattern's scan stopped at every "\n" of the document to try its branches."""
         found: set[int] = set()
-        text, last = self.text, self.last
-        search = _EDGE_CUE.search
-        m = search(text)
-        while m is not None:
-            at = m.start()
-            opened = m.group("open") is not None
-            if not opened or text.endswith(_CLOSES, 0, at):
-                found.add(self.line_at(at - 1))  # (the line the "\n" is in or closes)
-            if not opened:
-                m = search(text, at + 1)
+        text = self.text
+        starts = self.starts
+        opens = _OPENS_AT.match
+        for i, line in enumerate(self.lines):
+            at, end = starts[i], starts[i + 1] - 1  # (the line's "\n" is at ``end``)
+            if at == end:
                 continue
-            opens = self.line_at(at)
-            found.add(opens)
-            if opens >= last:
-                break
-            m = search(text, self.starts[opens + 1] - 1)  # a match may cross a line break
+            last = ord(text[end - 1])
+            if (
+                last == 41  # ")"
+                or (last == 111 and line.endswith("photo"))  # "o"
+                or (_may_open(text, at) and opens(text, at) is not None)
+            ):
+                found.add(i)
+            elif "\n" in line:  # (a "\n" inside a line is one the pattern stops at too)
+                at = text.find("\n", at, end)
+                while at >= 0:
+                    if text.endswith(_CLOSES, 0, at) or opens(text, at + 1) is not None:
+                        found.add(i)
+                        break
+                    at = text.find("\n", at + 1, end)
         return found
 
 

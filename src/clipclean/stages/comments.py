@@ -44,6 +44,33 @@ _WIDGET_HEADS: Final = frozenset(
     "co re ko コメ po le wr ad su vi sh hi lo na em e- we no be th at ac li di fl ma ur si sc ve"
     " la dé de ér ec es __".split()
 )
+
+
+def _widget_pairs() -> str:
+    """The head check on two ASCII characters as a table: "1" at ``128 * ord(first) +
+    ord(second)`` for a pair in :data:`_WIDGET_HEADS` or a digit first (read in place: no
+    string made a line)."""
+    table = ["0"] * (128 * 128)
+    for c1 in range(128):
+        for c2 in range(128):
+            if chr(c1) + chr(c2) in _WIDGET_HEADS or chr(c1).isdigit():
+                table[128 * c1 + c2] = "1"
+    return "".join(table)
+
+
+_WIDGET_PAIRS: Final = _widget_pairs()
+
+
+def _may_be_widget(low: str) -> bool:
+    """Whether the lower-cased line opens as COMMENT_WIDGET's lines do: two characters among
+    :data:`_WIDGET_HEADS`, or a digit."""
+    if len(low) >= 2:
+        c1, c2 = ord(low[0]), ord(low[1])
+        if c1 < 128 and c2 < 128:
+            return ord(_WIDGET_PAIRS[128 * c1 + c2]) == 49  # "1"
+    return low[:2] in _WIDGET_HEADS or low[:1].isdigit()
+
+
 #: Notices of the comment form anywhere in the line; only tried when a cue word is present.
 COMMENT_NOTICE: Final = re.compile(
     r"you must be (?:logged|signed) in to (?:post|leave) a comment"
@@ -98,7 +125,6 @@ def _notice_shaped(f: Facts, i: int, n: int) -> bool:
 def comments(draft: Draft) -> None:
     """Comment counters, comment-form fields and comment-policy notices (short lines)."""
     widget = COMMENT_WIDGET.match
-    heads = _WIDGET_HEADS
     notice = COMMENT_NOTICE.search
     blocks = draft.blocks
     fs = [facts(b) for b in blocks]  # (made once per line for all stages)
@@ -115,9 +141,7 @@ def comments(draft: Draft) -> None:
         if fs[i].size > MAX_WIDGET_CHARS:
             continue
         low = lows[i]
-        if ((low[:2] in heads or low[:1].isdigit()) and widget(low)) or (
-            i in cued and shaped[i] and notice(low)
-        ):
+        if (_may_be_widget(low) and widget(low)) or (i in cued and shaped[i] and notice(low)):
             drops.append((block, "comment widget"))
     drops += _form_run(draft, {id(b) for b, _ in drops})
     drops += _closing_invitation(draft, {id(b) for b, _ in drops})

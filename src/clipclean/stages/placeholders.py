@@ -39,9 +39,33 @@ _HEADS: Final = heads(*_WORDS.split("|"))
 def _may_be_placeholder(text: str) -> bool:
     """Whether PLACEHOLDER can match ``text``, by how it opens: with one of the words (as
     ``re.I`` sees it), a digit or a bracket ("3 of 12", "(1/12)", "2:31"). Most lines are
-    ruled out here, by a look at two characters instead of the pattern's hundred branches."""
+    ruled out here, by a look at two characters instead of the pattern's hundred branches
+    (two ASCII ones in :data:`_PAIRS`, read in place: no string made)."""
+    if len(text) >= 2:
+        c1, c2 = ord(text[0]), ord(text[1])
+        if c1 < 128 and c2 < 128:
+            return ord(_PAIRS[128 * c1 + c2]) == 49  # "1"
+    return _opens_like(text)
+
+
+def _opens_like(text: str) -> bool:
+    """:func:`_may_be_placeholder` for any line: a digit, a bracket or one of the words."""
     first = text[:1]
     return first.isdigit() or first == "(" or starts_like(text, _HEADS)
+
+
+def _pairs() -> str:
+    """:func:`_opens_like` on each pair of ASCII characters: "1" at ``128 * ord(first) +
+    ord(second)`` where it holds (it looks at no more than two)."""
+    table = ["0"] * (128 * 128)
+    for c1 in range(128):
+        for c2 in range(128):
+            if _opens_like(chr(c1) + chr(c2)):
+                table[128 * c1 + c2] = "1"
+    return "".join(table)
+
+
+_PAIRS: Final = _pairs()
 
 
 #: Markup a page left unrendered: "[button link=… type=”big”] Send us a review[/button]",

@@ -68,6 +68,40 @@ _HEADS: Final = heads(
 
 _BRACKETS: Final = ("[", "(")
 
+
+def _head_pairs() -> str:
+    """:func:`starts_like` with :data:`_HEADS` on two ASCII characters, as a table: "1" at
+    ``128 * ord(first) + ord(second)`` for a pair it passes, or "[" or "(" first; "2" where
+    :data:`LINK_MARKED` can take the line without a ":" in it ("Prev…", "Next…", "Also on …",
+    "More on …", "Read more on …", "See more on …", a bracket). Read in place: no string made
+    a line, where most lines are ruled out."""
+    table = ["0"] * (128 * 128)
+    for c1 in range(128):
+        for c2 in range(128):
+            head = chr(c1) + chr(c2)
+            if head[0] in _BRACKETS:
+                table[128 * c1 + c2] = "2"
+            elif starts_like(head, _HEADS):
+                plain = head.lower() not in ("pr", "ne", "al", "mo", "re", "se")
+                table[128 * c1 + c2] = "1" if plain else "2"
+    return "".join(table)
+
+
+_HEAD_PAIRS: Final = _head_pairs()
+
+
+def _may_relate(text: str) -> int:
+    """What a line's first two characters allow: 0 neither pattern, 1 :data:`RELATED_HEAD`,
+    or :data:`LINK_MARKED` only with a ":" in the line, 2 both (any line that does not start
+    with two ASCII characters: the patterns decide)."""
+    if len(text) < 2:
+        return 2 if starts_like(text, _HEADS) or text[:1] in _BRACKETS else 0
+    c1, c2 = ord(text[0]), ord(text[1])
+    if c1 >= 128 or c2 >= 128:
+        return 2 if starts_like(text, _HEADS) or text[:1] in _BRACKETS else 0
+    return ord(_HEAD_PAIRS[128 * c1 + c2]) - 48
+
+
 #: Longest run of link titles taken under one heading.
 MAX_RUN: Final = 15
 #: A link title has no more words than this; a longer line that ends a sentence is prose.
@@ -107,9 +141,10 @@ def related_links(draft: Draft) -> None:
             continue
         text = block.text
         # Only a line that starts like a heading or a marked link can be one.
-        if len(text) > 250 or not (starts_like(text, _HEADS) or text[:1] in _BRACKETS):
+        may = _may_relate(text) if len(text) <= 250 else 0
+        if not may:
             continue
-        if LINK_MARKED.match(text):
+        if (may == 2 or ":" in text) and LINK_MARKED.match(text):
             drops.append((block, "marked link"))
         elif len(text) <= 80 and RELATED_HEAD.match(text):
             run = _run_after(blocks, i)

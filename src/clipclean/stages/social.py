@@ -68,6 +68,17 @@ _LONGEST: Final = max(map(len, CORE))
 
 
 def _may_lead(text: str) -> bool:
+    """Whether the line can be a row by how it starts (see :func:`_leads`): two ASCII
+    characters are looked up in :data:`_LEAD_PAIRS` in place first, which rules out most lines
+    without a string made or lower-cased."""
+    if len(text) >= 2:
+        c1, c2 = ord(text[0]), ord(text[1])
+        if c1 < 128 and c2 < 128 and ord(_LEAD_PAIRS[128 * c1 + c2]) != 49:  # "1"
+            return False
+    return _leads(text)
+
+
+def _leads(text: str) -> bool:
     """Whether the line can be a row by how it starts, before the token pattern and the
     vocabulary: with a network or share word in any case (the word, lower-cased, starts the
     lower-cased line), or with a counter (a digit). A line that starts with a character
@@ -80,6 +91,23 @@ def _may_lead(text: str) -> bool:
     if head.isascii():
         return first.isdigit() or first.lower() in CORE  # a one-letter word ("X")
     return first.isdigit() or first.isascii() or first in _FIRSTS or first in ASCII_FOLDS
+
+
+def _lead_pairs() -> str:
+    """The pairs of ASCII characters a line :func:`_leads` passes can start with: "1" at
+    ``128 * ord(first) + ord(second)`` where a word of ``_STARTS`` starts so (in any case), or
+    the first is a digit or a one-letter word; "0" where :func:`_leads` is false whatever
+    follows."""
+    table = ["0"] * (128 * 128)
+    for c1 in range(128):
+        for c2 in range(128):
+            head = chr(c1) + chr(c2)
+            if head.lower() in _STARTS or head[0].isdigit() or head[0].lower() in CORE:
+                table[128 * c1 + c2] = "1"
+    return "".join(table)
+
+
+_LEAD_PAIRS: Final = _lead_pairs()
 
 
 @stage("share_rows")
