@@ -28,7 +28,7 @@ COMPILED = sorted(
             f"src/clipclean/{name}.py"
             for name in (
                 "shape", "scan", "model", "dates", "lang", "read", "stage", "pipeline", "assemble",
-                "controls"
+                "controls", "words"
             )
         ),
         "src/clipclean/text/blocks.py",

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from clipclean import lang
+from clipclean.model import Block, Draft
+from clipclean.stages.language import SAMPLE_BLOCKS, language
 
 GERMAN = (
     "Die Regierung hat am Montag beschlossen, dass die neuen Regeln für den Verkehr in der "
@@ -50,3 +55,67 @@ def test_script_lead_bytes_cover_every_script_letter() -> None:
         if 0xD800 <= code < 0xE000 or lang._ANY_SCRIPT.match(char) is None:
             continue
         assert char.encode()[0] in leads, hex(code)
+
+
+def _hits_by_definition(text: str) -> list[int]:
+    scores = [0] * len(lang._CODES)
+    for word in map(str.lower, lang._WORD.findall(text)):
+        for i in lang._LANGUAGES_OF.get(word, ()):
+            scores[i] += 1
+    return scores
+
+
+_HIT_ALPHABET = (
+    "the and der die und le la et el de que il di en het och att i w nie ve bir yang dan "
+    "THE Der İ i̇ ß ẞ « » 2024 x2 _ - , . ' ’ ” “ ( ) : ? ! / — – # & % ½ ² \t\n\u00a0日本"
+).split(" ")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_HIT_ALPHABET), max_size=40), st.text(max_size=20))
+def test_stopword_hits_count_the_lowercased_letter_runs(pieces: list[str], tail: str) -> None:
+    """The split of the lower-cased text (and the search of the tokens not found that are not
+    all letters) counts what a search of the letter runs counts."""
+    for sep in (" ", ""):
+        text = sep.join(pieces) + tail
+        assert lang._stopword_hits(text) == _hits_by_definition(text), text
+
+
+def test_stopword_hits_on_bench_texts() -> None:
+    from conftest import bench_dir
+
+    root = bench_dir() / "scraped-text"
+    if not root.is_dir():
+        return
+    for path in sorted(root.rglob("*.txt"))[:400]:
+        text = path.read_text("utf-8", "replace")
+        for start in range(0, min(len(text), 12000), 1500):
+            window = text[start : start + 3000]
+            assert lang._stopword_hits(window) == _hits_by_definition(window), path
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 400), st.booleans()), min_size=1, max_size=60))
+def test_the_language_stage_reads_the_first_blocks_as_detect_would(
+    blocks: list[tuple[int, bool]],
+) -> None:
+    """The stage joins only the blocks up to the characters ``detect`` reads: the result is
+    that of the whole sample of its first blocks (blocks of names and figures, which name no
+    language, and of German, so that where the sample ends decides)."""
+    filler = "Bayern München 3:1 Borussia Dortmund 2019 Hertha BSC 0:0 RB Leipzig " * 8
+    texts = [(GERMAN * 3 if german else filler)[:n] for n, german in blocks]
+    draft = Draft([Block(t) for t in texts])
+    language(draft)
+    assert draft.best("language") == lang.detect(" ".join(texts[:SAMPLE_BLOCKS]))
+
+
+def test_the_language_stage_sample_ends_where_detect_stops_reading() -> None:
+    """Stop words that start anywhere around the 3,000th character, after names and figures:
+    the few characters of them inside the sample decide."""
+    filler = "Bayern München 3:1 Borussia Dortmund 2019 Hertha BSC 0:0 RB Leipzig — " * 2
+    dense = "die der und das " * 8
+    for size in range(2880, 3010, 3):
+        texts = [filler[:90]] * (size // 91) + [filler[: size % 91 + 1], dense, dense]
+        draft = Draft([Block(t) for t in texts])
+        language(draft)
+        assert draft.best("language") == lang.detect(" ".join(texts[:SAMPLE_BLOCKS])), size

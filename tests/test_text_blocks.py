@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from clipclean.read import read
 from clipclean.text import blocks
 from clipclean.text.blocks import text_to_blocks
 from clipclean.text.typography import french_spacing
+
+#: Bytes around the odd characters' UTF-8: their lead bytes, every byte that may follow them
+#: and a few others, alone and in pairs, so that random joins make and cut the sequences.
+_ODD_BYTE_PIECES = [
+    bytes([b])
+    for b in (0x20, 0x61, 0x80, 0x81, 0x8D, 0x8E, 0x9F, 0xA0, 0xA4, 0xA5, 0xAD, 0xAF, 0xBB, 0xBF)
+] + [b"\xc2", b"\xe2", b"\xe3", b"\xef", b"\xe2\x80", b"\xe2\x81", b"\xe3\x80", b"\xef\xbb"]
 
 
 def texts(text: str) -> list[str]:
@@ -299,6 +311,29 @@ def test_has_odd_finds_exactly_the_odd_characters_outside_ascii() -> None:
         c = chr(code)
         for text in (f"a{c}b’", f"“{c}"):
             assert blocks._has_odd(text.encode()) is (c in odd), hex(code)
+
+
+#: ``_has_odd`` by its definition: the patterns of the odd characters' UTF-8.
+_ODD_UTF8 = re.compile(
+    rb"\xc2[\xa0\xad]|\xe2(?:\x80[\x80-\x8d\xaf]|\x81[\x9f-\xa4])|\xe3\x80\x80|\xef\xbb\xbf"
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_ODD_BYTE_PIECES), max_size=12))
+def test_has_odd_is_a_search_of_the_odd_bytes(pieces: list[bytes]) -> None:
+    """The byte loop of ``_has_odd`` finds what the pattern finds, on any bytes (lead bytes
+    at the end, cut sequences, leads after leads)."""
+    data = b"".join(pieces)
+    assert blocks._has_odd(data) is (_ODD_UTF8.search(data) is not None), data
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=blocks._ODD_CHARS + " ab’—\u2010\u200e\u2065\u3001\ufefe\u00a1\ud800"))
+def test_normalise_line_is_its_definition(line: str) -> None:
+    """The shortcut for lines with nothing to fold gives what folding gives."""
+    expected = blocks._SPACES.sub(" ", blocks._INVISIBLE.sub("", line)).strip()
+    assert blocks.normalise_line(line) == expected
 
 
 def test_a_short_piece_that_a_later_link_carries_to_a_sentence_mark_is_rejoined() -> None:

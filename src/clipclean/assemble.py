@@ -10,7 +10,7 @@ from .model import LIST_FIELDS, Article, Draft, Image, Source
 
 def _merged_list(draft: Draft, name: str) -> tuple[str, ...]:
     """Union (in order, without repeats) of the candidates at the top confidence."""
-    found = draft.candidates.get(name, [])
+    found = draft.candidates.get(name)
     if not found:
         return ()
     top = max(c.confidence for c in found)
@@ -29,8 +29,12 @@ def _placed(draft: Draft) -> tuple[Image, ...]:
 
 def _provenance(draft: Draft) -> tuple[tuple[str, Any, str], ...]:
     """Every candidate at its field's top confidence, with the source that proposed it."""
-    out = []
+    out: list[tuple[str, Any, str]] = []
     for name, found in draft.candidates.items():
+        if len(found) == 1:  # (the common case: no maximum to find)
+            c = found[0]
+            out.append((name, c.value, c.source))
+            continue
         top = max([c.confidence for c in found])
         out += [(name, c.value, c.source) for c in found if c.confidence == top]
     return tuple(out)
@@ -75,13 +79,13 @@ def _words(text: str) -> list[str]:
 
 
 def build_article(draft: Draft, source: Source, url: str | None = None) -> Article:
-    lists = {name: _merged_list(draft, name) for name in LIST_FIELDS}
+    authors, contributors, tags = [_merged_list(draft, name) for name in LIST_FIELDS]
     image = _lead_image(draft)
     description = _description(draft)  # (both before the provenance, which lists their sources)
     return Article(
         title=draft.best("title"),
         subtitle=draft.best("subtitle"),
-        authors=lists["authors"],
+        authors=authors,
         byline_org=draft.best("byline_org"),
         published=draft.best("published"),
         modified=draft.best("modified"),
@@ -90,9 +94,9 @@ def build_article(draft: Draft, source: Source, url: str | None = None) -> Artic
         language=draft.best("language"),
         blocks=tuple(draft.blocks),
         images=_placed(draft),
-        contributors=lists["contributors"],
+        contributors=contributors,
         author_bio=draft.best("author_bio"),
-        tags=lists["tags"],
+        tags=tags,
         source=source,
         removed=tuple(draft.trace),
         provenance=_provenance(draft),

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .words import UNSPACED, count_words
+
+if TYPE_CHECKING:  # (shape imports this module; the type alone is needed here)
+    from .shape import Facts
 
 SCHEMA = "clipclean/1.1"
 
@@ -224,6 +227,24 @@ class Source:
     #: The archive record the page came from: record_id, offset, date (WARC input only).
     warc: dict[str, Any] | None = None
 
+    def __init__(
+        self,
+        text: str,
+        kind: Literal["html", "text"],
+        encoding: str,
+        sha256: str,
+        path: str | None = None,
+        warc: dict[str, Any] | None = None,
+    ) -> None:
+        """The fields, as the dataclass would set them (compiled, each ``object.__setattr__``
+        is a direct store: the generated ``__init__`` is interpreted)."""
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "encoding", encoding)
+        object.__setattr__(self, "sha256", sha256)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "warc", warc)
+
 
 @dataclass(frozen=True)
 class Article:
@@ -252,6 +273,49 @@ class Article:
     #: The lead image's absolute URL.
     image: str | None = None
 
+    def __init__(
+        self,
+        title: str | None,
+        subtitle: str | None,
+        authors: tuple[str, ...],
+        byline_org: str | None,
+        published: str | None,
+        modified: str | None,
+        site_name: str | None,
+        url: str | None,
+        language: str | None,
+        blocks: tuple[Block, ...],
+        images: tuple[Image, ...],
+        contributors: tuple[str, ...],
+        author_bio: str | None,
+        tags: tuple[str, ...],
+        source: Source,
+        removed: tuple[Removal, ...],
+        provenance: tuple[tuple[str, Any, str], ...] = (),
+        description: str | None = None,
+        image: str | None = None,
+    ) -> None:
+        """The fields, as the dataclass would set them (see :class:`Source`)."""
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "subtitle", subtitle)
+        object.__setattr__(self, "authors", authors)
+        object.__setattr__(self, "byline_org", byline_org)
+        object.__setattr__(self, "published", published)
+        object.__setattr__(self, "modified", modified)
+        object.__setattr__(self, "site_name", site_name)
+        object.__setattr__(self, "url", url)
+        object.__setattr__(self, "language", language)
+        object.__setattr__(self, "blocks", blocks)
+        object.__setattr__(self, "images", images)
+        object.__setattr__(self, "contributors", contributors)
+        object.__setattr__(self, "author_bio", author_bio)
+        object.__setattr__(self, "tags", tags)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "removed", removed)
+        object.__setattr__(self, "provenance", provenance)
+        object.__setattr__(self, "description", description)
+        object.__setattr__(self, "image", image)
+
     @cached_property
     def body(self) -> str:
         """The blocks' text, a blank line between blocks (made once: JSON, Markdown and the
@@ -267,7 +331,7 @@ class Article:
         n = 0
         unspaced = False  # (facts count such text in ``units``: where they differ, it may be)
         for b in self.blocks:
-            f = b.facts
+            f: Facts | None = b.facts  # (typed: compiled, its fields are read directly)
             if f is not None and f.text is b.text and f.plain:
                 n += f.words
                 unspaced = unspaced or f.units != f.words

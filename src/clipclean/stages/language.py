@@ -20,5 +20,13 @@ SAMPLE_BLOCKS: Final = 40
 def language(draft: Draft) -> None:
     """Detect the body's language (ISO 639-1) from its function words or script."""
     if not draft.has("language"):
-        sample = " ".join([b.text for b in draft.blocks[:SAMPLE_BLOCKS]])
-        draft.propose("language", lang.detect(sample), 0.5, "detected from the text")
+        # (the blocks up to the characters detection reads: the join of them all would only
+        # be cut there)
+        texts: list[str] = []
+        size = -1
+        for b in draft.blocks[:SAMPLE_BLOCKS]:
+            if size >= lang.SAMPLE:
+                break
+            texts.append(b.text)
+            size += 1 + len(b.text)
+        draft.propose("language", lang.detect(" ".join(texts)), 0.5, "detected from the text")

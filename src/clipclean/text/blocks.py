@@ -28,30 +28,36 @@ _SPACES: Final = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE: Final = re.compile(r"[\u200b-\u200d\u2060-\u2064\ufeff\u00ad]")
 _LIST_MARK: Final = re.compile(r"^(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+(?=\S)")
 _MARK_START: Final = frozenset("-*•·▪◦‣")
-_ODD: Final = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060-\u2064\ufeff\u00ad]")
-#: The same characters one by one.
+#: The characters folded or dropped: tab, the odd spaces and the invisible characters.
 _ODD_CHARS: Final = "\t\u00a0\u00ad\u202f\u205f\u3000\ufeff" + "".join(
     map(chr, [*range(0x2000, 0x200E), *range(0x2060, 0x2065)])
 )
 
 
-#: The UTF-8 of those outside ASCII that open with the byte C2 (U+00A0, U+00AD) or E2
-#: (U+2000-U+206F, a lead byte curly quotes and dashes have too).
-_ODD_C2: Final = re.compile(rb"\xc2[\xa0\xad]")
+#: The UTF-8 of those from U+2000 (E2 is the lead byte of curly quotes and dashes too).
 _ODD_E2: Final = re.compile(rb"\xe2(?:\x80[\x80-\x8d\xaf]|\x81[\x9f-\xa4])")
 
 
 def _has_odd(data: bytes) -> bool:
     """Has the UTF-8 ``data`` a character of ``_ODD_CHARS`` outside ASCII? Read off the
-    bytes: an ``in`` test of the text for each of the characters (a ``memchr`` of its low
-    byte, which for "\u2061" is every "a") cost twice the encoding and these. (A pattern
-    that opens with a literal byte skips to it faster than a two-byte ``in`` test, whose
-    search stops at every byte like its last.)"""
+    bytes: U+00A0 and U+00AD are C2 A0 and C2 AD, U+3000 is E3 80 80, U+FEFF is EF BB BF,
+    the others ``_ODD_E2``. A lead byte is looked for first, with ``memchr`` (an ``in`` test
+    of an int: with a bytes needle, ``in`` raises and clears a TypeError first); C2 is rare,
+    and each one's next byte is read. (A pattern that opens with a literal byte skips to it
+    faster than a multi-byte search; an ``in`` test of the text for each character is a
+    ``memchr`` of its low byte, which for "\u2061" is every "a".)"""
+    if 0xC2 in data:
+        last = len(data) - 1
+        at = data.find(0xC2)
+        while 0 <= at < last:
+            nxt = data[at + 1]
+            if nxt == 0xA0 or nxt == 0xAD:
+                return True
+            at = data.find(0xC2, at + 1)
     return (
-        (b"\xc2" in data and _ODD_C2.search(data) is not None)
-        or (b"\xe2" in data and _ODD_E2.search(data) is not None)
-        or (b"\xe3" in data and b"\xe3\x80\x80" in data)
-        or (b"\xef" in data and b"\xef\xbb\xbf" in data)
+        (0xE2 in data and _ODD_E2.search(data) is not None)
+        or (0xE3 in data and data.find(b"\xe3\x80\x80") >= 0)
+        or (0xEF in data and data.find(b"\xef\xbb\xbf") >= 0)
     )
 
 
@@ -68,8 +74,14 @@ _LINK_WORDS: Final = 6
 
 
 def normalise_line(line: str) -> str:
-    """Fold runs of spaces (tabs, no-break spaces) to one and drop invisible characters."""
-    if "  " not in line and "\t" not in line and (line.isascii() or _ODD.search(line) is None):
+    """Fold runs of spaces (tabs, no-break spaces) to one and drop invisible characters.
+    (The odd characters are looked for in the line's UTF-8: see :func:`_has_odd`, a few
+    times cheaper than the pattern's scan of each character.)"""
+    if (
+        "  " not in line
+        and "\t" not in line
+        and (line.isascii() or not _has_odd(line.encode("utf-8", "surrogatepass")))
+    ):
         return line.strip()  # the common case: nothing to fold
     return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 

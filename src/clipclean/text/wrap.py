@@ -38,11 +38,29 @@ _BULLET: Final = re.compile(r"[-*+•·▪◦‣]\s+(?=\S)")
 _SENTENCE_END: Final = frozenset(".!?…。！？")
 
 
+#: Runs of ``_WIDE`` characters (the pattern opens with the class: a search skips to one in C).
+_WIDE_RUNS: Final = re.compile(_WIDE.pattern + _WIDE.pattern + "*")
+
+
 def _widths(lines: list[str], wide: bool) -> list[int]:
-    """Display width of each line's right-stripped text (wide characters count two)."""
+    """Display width of each line's right-stripped text (wide characters count two). The wide
+    characters are the length the line loses without them: taken out a run at a time, not
+    found one string each."""
     if not wide:
         return [len(line.rstrip()) for line in lines]
-    return [len(s) + len(_WIDE.findall(s)) for s in map(str.rstrip, lines)]
+    return [2 * len(s) - len(_WIDE_RUNS.sub("", s)) for s in map(str.rstrip, lines)]
+
+
+def _near_and_over(sizes: list[int]) -> tuple[int, int]:
+    """How many sizes are past ``MIN_WIDTH - WINDOW``, and how many past ``MAX_WIDTH`` (a
+    loop: compiled, no method wrapper call a line, as ``sum(map(MAX_WIDTH.__lt__, …))``)."""
+    near = over = 0
+    for size in sizes:
+        if size > MIN_WIDTH - WINDOW:
+            near += 1
+            if size > MAX_WIDTH:
+                over += 1
+    return near, over
 
 
 def wrap_width(lines: list[str], wide: bool = False) -> int:
@@ -51,9 +69,9 @@ def wrap_width(lines: list[str], wide: bool = False) -> int:
     The width ``w`` is the one where most lines end in ``(w - WINDOW, w]`` and hardly any go
     past it (a line past it is an unbreakable word: a URL). A page dumped one paragraph per
     line has its long lines everywhere past any such width."""
-    sizes = _widths(lines, True) if wide else [*map(len, lines)]
-    over = sum(map(MAX_WIDTH.__lt__, sizes))
-    if (sum(map((MIN_WIDTH - WINDOW).__lt__, sizes)) - over) < max(MIN_WRAPPED, 12 * over):
+    sizes = _widths(lines, True) if wide else [len(line) for line in lines]
+    near, over = _near_and_over(sizes)
+    if near - over < max(MIN_WRAPPED, 12 * over):
         return 0  # (too few lines near any width for the many past them: the common case)
     sizes.sort()
     longer = sizes[bisect_left(sizes, MIN_WIDTH - WINDOW + 1) :]
