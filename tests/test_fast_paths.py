@@ -204,3 +204,27 @@ def test_name_separator_splits_as_the_word_bounded_pattern(text: str) -> None:
 def test_name_separator_on_bench_lines() -> None:
     for line in LINES:
         assert shape._NAME_SEPARATOR.split(line) == _OLD_NAME_SEPARATOR.split(line), line
+
+
+def test_the_written_out_inits_take_and_set_every_dataclass_field() -> None:
+    # Article and Source spell out their __init__ (compiled, a direct store a field): a field
+    # added to the class and not to it would be missing from every result.
+    import dataclasses
+    import inspect
+
+    import clipclean
+
+    article = clipclean.clean("A headline here\n\nThe first paragraph of the article.\n")
+    for made in (article, article.source):
+        cls = type(made)
+        fields = dataclasses.fields(cls)
+        again = dataclasses.replace(made)  # (every field passed to __init__ by name)
+        assert all(getattr(again, f.name) == getattr(made, f.name) for f in fields), cls
+        if clipclean.COMPILED:
+            continue  # (a compiled __init__ shows no signature: the pure run reads it)
+        assert {f.name for f in fields} <= set(vars(again)), cls  # (each set, not a default)
+        params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+        assert [p.name for p in params] == [f.name for f in fields], cls
+        for p, f in zip(params, fields, strict=True):
+            default = inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default
+            assert p.default == default, (cls, f.name)
