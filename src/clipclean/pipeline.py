@@ -107,7 +107,8 @@ def run_text(make: Callable[[], Draft], skip: Iterable[str] = ()) -> Draft:
         "article_run",
         "the page's lines, less the other stages' removals",
         1.0,
-        f"fallback: the run {', '.join(RUN_STAGES)} chose held no line of {NO_ARTICLE_WORDS} words",
+        f"fallback: the article run ({RUN_STAGES[0]}) held no line of {NO_ARTICLE_WORDS} words,"
+        f" so {' and '.join(RUN_STAGES)} did not run",
     )
     return wide
 
