@@ -56,3 +56,13 @@ def test_no_article_is_told_by_length_and_the_longest_line() -> None:
     assert not pipeline.found_no_article(
         draft("地方の鉄道会社は新型車両を導入する")
     )  # a character a word
+
+
+def test_a_page_the_stages_read_as_junk_throughout_stays_empty() -> None:
+    tokens = " ".join(f"w{i}" for i in range(3000))  # (no label a run went to: nothing kept)
+    assert _first_pass([tokens]) == []
+    a = clean([tokens])
+    assert a.body == "" and " ".join(r.text for r in a.removed) == tokens
+    assert not [
+        m for m in a.to_dict(explain=True).get("metadata", []) if m["field"] == "article_run"
+    ]

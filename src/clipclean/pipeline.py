@@ -98,7 +98,9 @@ def run_text(make: Callable[[], Draft], skip: Iterable[str] = ()) -> Draft:
     second run's), and the provenance says when it fell back (field ``article_run``)."""
     skip = tuple(skip)
     draft = run(make(), skip)
-    if any(name in skip for name in RUN_STAGES) or not found_no_article(draft):
+    # (a result with no line at all is a page the stages read as junk from end to end, a
+    # run of tokens or a menu: there is no label a run went to, and nothing to widen)
+    if not draft.blocks or any(n in skip for n in RUN_STAGES) or not found_no_article(draft):
         return draft
     wide = run(make(), (*skip, *RUN_STAGES))
     if sum(len(b.text) for b in wide.blocks) <= sum(len(b.text) for b in draft.blocks):
