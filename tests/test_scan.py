@@ -94,3 +94,14 @@ def test_legal_consent_parts_find_what_consent_phrase_finds(pieces: list[str]) -
     low = "".join(pieces)
     assert _consent_phrase(low) == (CONSENT_PHRASE.search(low) is not None)
     assert _address(low) == (_ADDRESS.search(low) is not None)
+
+
+def test_a_pair_table_gives_each_ascii_pair_its_code_and_leaves_the_rest_to_the_caller() -> None:
+    from clipclean.scan import pair_code, pair_table
+
+    table = pair_table(lambda head: 2 if head == "Ab" else head[0] == "x")
+    assert pair_code(table, "Abc") == 2 and pair_code(table, "xyz") == 1
+    assert pair_code(table, "abc") == 0 and pair_code(table, "Ab") == 2
+    assert (
+        pair_code(table, "A") == -1 and pair_code(table, "Äb") == -1 and pair_code(table, "") == -1
+    )

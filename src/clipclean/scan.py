@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import Final
 
 #: The characters outside ASCII that a ``re.I`` pattern matches to an ASCII letter (İ ı ſ and
@@ -249,3 +250,20 @@ def starts_like(text: str, heads: frozenset[str]) -> bool:
         return len(head) == 2 and ord(head[1]) >= 128
     first = head[:1]
     return first.lower() in heads or first in ASCII_FOLDS
+
+
+def pair_table(code: Callable[[str], int]) -> str:
+    """``code`` (0 to 9, or a bool) of each pair of ASCII characters, as a string a line's first two are
+    looked up in by :func:`pair_code`: a stage's test of how a line opens, made once, then
+    read in place (no string made or lower-cased a line)."""
+    return "".join([str(int(code(chr(c1) + chr(c2)))) for c1 in range(128) for c2 in range(128)])
+
+
+def pair_code(table: str, text: str) -> int:
+    """The code :func:`pair_table` holds for ``text``'s first two characters, or -1 when they
+    are not two ASCII characters (the caller's own test decides those)."""
+    if len(text) >= 2:
+        c1, c2 = ord(text[0]), ord(text[1])
+        if c1 < 128 and c2 < 128:
+            return ord(table[128 * c1 + c2]) - 48
+    return -1

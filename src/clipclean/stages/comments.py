@@ -11,7 +11,7 @@ import re
 from typing import Final
 
 from ..model import Block, Draft
-from ..scan import Joined
+from ..scan import Joined, pair_code, pair_table
 from ..shape import Facts, facts
 from ..stage import stage
 
@@ -46,29 +46,20 @@ _WIDGET_HEADS: Final = frozenset(
 )
 
 
-def _widget_pairs() -> str:
-    """The head check on two ASCII characters as a table: "1" at ``128 * ord(first) +
-    ord(second)`` for a pair in :data:`_WIDGET_HEADS` or a digit first (read in place: no
-    string made a line)."""
-    table = ["0"] * (128 * 128)
-    for c1 in range(128):
-        for c2 in range(128):
-            if chr(c1) + chr(c2) in _WIDGET_HEADS or chr(c1).isdigit():
-                table[128 * c1 + c2] = "1"
-    return "".join(table)
+def _opens_like_widget(low: str) -> bool:
+    """Whether the lower-cased line opens as COMMENT_WIDGET's lines do: two characters among
+    :data:`_WIDGET_HEADS`, or a digit."""
+    return low[:2] in _WIDGET_HEADS or low[:1].isdigit()
 
 
-_WIDGET_PAIRS: Final = _widget_pairs()
+#: :func:`_opens_like_widget` of each pair of ASCII characters (:func:`scan.pair_table`).
+_WIDGET_PAIRS: Final = pair_table(_opens_like_widget)
 
 
 def _may_be_widget(low: str) -> bool:
-    """Whether the lower-cased line opens as COMMENT_WIDGET's lines do: two characters among
-    :data:`_WIDGET_HEADS`, or a digit."""
-    if len(low) >= 2:
-        c1, c2 = ord(low[0]), ord(low[1])
-        if c1 < 128 and c2 < 128:
-            return ord(_WIDGET_PAIRS[128 * c1 + c2]) == 49  # "1"
-    return low[:2] in _WIDGET_HEADS or low[:1].isdigit()
+    """:func:`_opens_like_widget`, looked up in :data:`_WIDGET_PAIRS` for two ASCII ones."""
+    code = pair_code(_WIDGET_PAIRS, low)
+    return code == 1 if code >= 0 else _opens_like_widget(low)
 
 
 #: Notices of the comment form anywhere in the line; only tried when a cue word is present.

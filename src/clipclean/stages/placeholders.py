@@ -10,7 +10,7 @@ import re
 from typing import Final
 
 from ..model import Draft, Image
-from ..scan import Joined, heads, starts_like
+from ..scan import Joined, heads, pair_code, pair_table, starts_like
 from ..shape import ends_like_sentence, word_count
 from ..stage import stage
 
@@ -41,11 +41,8 @@ def _may_be_placeholder(text: str) -> bool:
     ``re.I`` sees it), a digit or a bracket ("3 of 12", "(1/12)", "2:31"). Most lines are
     ruled out here, by a look at two characters instead of the pattern's hundred branches
     (two ASCII ones in :data:`_PAIRS`, read in place: no string made)."""
-    if len(text) >= 2:
-        c1, c2 = ord(text[0]), ord(text[1])
-        if c1 < 128 and c2 < 128:
-            return ord(_PAIRS[128 * c1 + c2]) == 49  # "1"
-    return _opens_like(text)
+    code = pair_code(_PAIRS, text)
+    return code == 1 if code >= 0 else _opens_like(text)
 
 
 def _opens_like(text: str) -> bool:
@@ -54,18 +51,9 @@ def _opens_like(text: str) -> bool:
     return first.isdigit() or first == "(" or starts_like(text, _HEADS)
 
 
-def _pairs() -> str:
-    """:func:`_opens_like` on each pair of ASCII characters: "1" at ``128 * ord(first) +
-    ord(second)`` where it holds (it looks at no more than two)."""
-    table = ["0"] * (128 * 128)
-    for c1 in range(128):
-        for c2 in range(128):
-            if _opens_like(chr(c1) + chr(c2)):
-                table[128 * c1 + c2] = "1"
-    return "".join(table)
-
-
-_PAIRS: Final = _pairs()
+#: :func:`_opens_like` of each pair of ASCII characters (it looks at no more than two; see
+#: :func:`scan.pair_table`).
+_PAIRS: Final = pair_table(_opens_like)
 
 
 #: Markup a page left unrendered: "[button link=… type=”big”] Send us a review[/button]",

@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from ..model import Block, Draft
-from ..scan import heads, starts_like
+from ..scan import heads, pair_code, pair_table, starts_like
 from ..shape import units
 from ..stage import stage
 
@@ -69,37 +69,31 @@ _HEADS: Final = heads(
 _BRACKETS: Final = ("[", "(")
 
 
-def _head_pairs() -> str:
-    """:func:`starts_like` with :data:`_HEADS` on two ASCII characters, as a table: "1" at
-    ``128 * ord(first) + ord(second)`` for a pair it passes, or "[" or "(" first; "2" where
-    :data:`LINK_MARKED` can take the line without a ":" in it ("Prev…", "Next…", "Also on …",
-    "More on …", "Read more on …", "See more on …", a bracket). Read in place: no string made
-    a line, where most lines are ruled out."""
-    table = ["0"] * (128 * 128)
-    for c1 in range(128):
-        for c2 in range(128):
-            head = chr(c1) + chr(c2)
-            if head[0] in _BRACKETS:
-                table[128 * c1 + c2] = "2"
-            elif starts_like(head, _HEADS):
-                plain = head.lower() not in ("pr", "ne", "al", "mo", "re", "se")
-                table[128 * c1 + c2] = "1" if plain else "2"
-    return "".join(table)
+def _head_code(head: str) -> int:
+    """:func:`_may_relate` of two ASCII characters: 1 for a pair :func:`starts_like` passes
+    with :data:`_HEADS`; 2 for a bracket first, or where :data:`LINK_MARKED` can take the line
+    without a ":" in it ("Prev…", "Next…", "Also on …", "More on …", "Read more on …", "See
+    more on …")."""
+    if head[0] in _BRACKETS:
+        return 2
+    if starts_like(head, _HEADS):
+        return 1 if head.lower() not in ("pr", "ne", "al", "mo", "re", "se") else 2
+    return 0
 
 
-_HEAD_PAIRS: Final = _head_pairs()
+#: :func:`_head_code` of each pair of ASCII characters (:func:`scan.pair_table`): most lines
+#: are ruled out by a look-up in place.
+_HEAD_PAIRS: Final = pair_table(_head_code)
 
 
 def _may_relate(text: str) -> int:
     """What a line's first two characters allow: 0 neither pattern, 1 :data:`RELATED_HEAD`,
     or :data:`LINK_MARKED` only with a ":" in the line, 2 both (any line that does not start
     with two ASCII characters: the patterns decide)."""
-    if len(text) < 2:
-        return 2 if starts_like(text, _HEADS) or text[:1] in _BRACKETS else 0
-    c1, c2 = ord(text[0]), ord(text[1])
-    if c1 >= 128 or c2 >= 128:
-        return 2 if starts_like(text, _HEADS) or text[:1] in _BRACKETS else 0
-    return ord(_HEAD_PAIRS[128 * c1 + c2]) - 48
+    code = pair_code(_HEAD_PAIRS, text)
+    if code >= 0:
+        return code
+    return 2 if starts_like(text, _HEADS) or text[:1] in _BRACKETS else 0
 
 
 #: Longest run of link titles taken under one heading.

@@ -11,7 +11,7 @@ import re
 from typing import Final
 
 from ..model import Draft
-from ..scan import ASCII_FOLDS
+from ..scan import ASCII_FOLDS, pair_code, pair_table
 from ..stage import stage
 
 #: Words a share or follow row is made of; at least one must be in ``CORE``.
@@ -71,11 +71,7 @@ def _may_lead(text: str) -> bool:
     """Whether the line can be a row by how it starts (see :func:`_leads`): two ASCII
     characters are looked up in :data:`_LEAD_PAIRS` in place first, which rules out most lines
     without a string made or lower-cased."""
-    if len(text) >= 2:
-        c1, c2 = ord(text[0]), ord(text[1])
-        if c1 < 128 and c2 < 128 and ord(_LEAD_PAIRS[128 * c1 + c2]) != 49:  # "1"
-            return False
-    return _leads(text)
+    return pair_code(_LEAD_PAIRS, text) != 0 and _leads(text)
 
 
 def _leads(text: str) -> bool:
@@ -93,21 +89,15 @@ def _leads(text: str) -> bool:
     return first.isdigit() or first.isascii() or first in _FIRSTS or first in ASCII_FOLDS
 
 
-def _lead_pairs() -> str:
-    """The pairs of ASCII characters a line :func:`_leads` passes can start with: "1" at
-    ``128 * ord(first) + ord(second)`` where a word of ``_STARTS`` starts so (in any case), or
-    the first is a digit or a one-letter word; "0" where :func:`_leads` is false whatever
-    follows."""
-    table = ["0"] * (128 * 128)
-    for c1 in range(128):
-        for c2 in range(128):
-            head = chr(c1) + chr(c2)
-            if head.lower() in _STARTS or head[0].isdigit() or head[0].lower() in CORE:
-                table[128 * c1 + c2] = "1"
-    return "".join(table)
+def _may_lead_pair(head: str) -> bool:
+    """Whether a line :func:`_leads` passes can start with these two ASCII characters: a word of
+    ``_STARTS`` starts so (in any case), or the first is a digit or a one-letter word (false:
+    :func:`_leads` is false whatever follows)."""
+    return head.lower() in _STARTS or head[0].isdigit() or head[0].lower() in CORE
 
 
-_LEAD_PAIRS: Final = _lead_pairs()
+#: :func:`_may_lead_pair` of each pair of ASCII characters (:func:`scan.pair_table`).
+_LEAD_PAIRS: Final = pair_table(_may_lead_pair)
 
 
 @stage("share_rows")
