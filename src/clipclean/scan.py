@@ -259,11 +259,12 @@ def pair_table(code: Callable[[str], int]) -> str:
     return "".join([str(int(code(chr(c1) + chr(c2)))) for c1 in range(128) for c2 in range(128)])
 
 
-def pair_code(table: str, text: str) -> int:
-    """The code :func:`pair_table` holds for ``text``'s first two characters, or -1 when they
-    are not two ASCII characters (the caller's own test decides those)."""
-    if len(text) >= 2:
-        c1, c2 = ord(text[0]), ord(text[1])
+def pair_code(table: str, text: str, at: int = 0) -> int:
+    """The code :func:`pair_table` holds for the two characters of ``text`` at ``at`` (its
+    first two by default), or -1 when they are not two ASCII characters (the caller's own test
+    decides those)."""
+    if len(text) >= at + 2:
+        c1, c2 = ord(text[at]), ord(text[at + 1])
         if c1 < 128 and c2 < 128:
             return ord(table[128 * c1 + c2]) - 48
     return -1

@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from ..model import IMAGE_BEFORE, Block, Draft, Image
-from ..scan import ASCII_FOLDS, Joined
+from ..scan import ASCII_FOLDS, Joined, pair_code, pair_table
 from ..shape import facts, has_sentence_break, word_count
 from ..stage import stage
 from .credits_text import split_credits
@@ -271,25 +271,23 @@ _CLOSES: Final = (")", "photo")
 _OPENS_AT: Final = re.compile(f"(?:{_OPENS})")
 
 
-def _pairs() -> str:
-    """A table of the first two characters (ASCII) :data:`_OPENS` can start with: the
-    character at ``128 * ord(first) + ord(second)`` is "1" for a pair it can, "0" else (a
-    look-up that reads a character in place: no string made a line)."""
-    table = ["0"] * (128 * 128)
-    ok = [(w[0], w[1]) for w in ("In", "Th", "FI", "HA", "An")]
-    for word in _OPENING_WORDS:  # (re.I: either case of each ASCII letter)
-        ok += [(a, b) for a in _cases(word[0]) for b in _cases(word[1])]
-    ok += [("A", chr(c)) for c in range(33)]  # "A" and a space (and other control characters)
-    for first, second in ok:
-        table[128 * ord(first) + ord(second)] = "1"
-    return "".join(table)
-
-
 def _cases(c: str) -> tuple[str, str]:
     return c.lower(), c.upper()
 
 
-_PAIRS: Final = _pairs()
+#: The first two characters (ASCII) :data:`_OPENS` can start with: its case-sensitive
+#: openings, each any-case word in either case of its letters (re.I), and "A" before a space
+#: (or another control character).
+_OPENING_PAIRS: Final = frozenset(
+    [
+        *("In", "Th", "FI", "HA", "An"),
+        *(a + b for w in _OPENING_WORDS for a in _cases(w[0]) for b in _cases(w[1])),
+        *("A" + chr(c) for c in range(33)),
+    ]
+)
+#: :data:`_OPENING_PAIRS` as a table (:func:`scan.pair_table`): a look-up in place, no string
+#: made a line.
+_PAIRS: Final = pair_table(_OPENING_PAIRS.__contains__)
 #: The any-case words by their first two characters (lower-cased), and the longest.
 _WORDS_BY_HEAD: Final[dict[str, tuple[str, ...]]] = {}
 for _word in _OPENING_WORDS:
@@ -300,10 +298,10 @@ _LONGEST_WORD: Final = max(map(len, _OPENING_WORDS))
 def _may_open(text: str, at: int) -> bool:
     """Whether :data:`_OPENS_AT` can match ``text`` at ``at`` (a line's first character, not
     the text's last; a superset): by the first two characters, then an any-case word in full."""
-    c1, c2 = ord(text[at]), ord(text[at + 1])
-    if c1 >= 128 or c2 >= 128:
+    code = pair_code(_PAIRS, text, at)
+    if code < 0:
         return True  # (a character re.I folds to ASCII: the pattern decides)
-    if ord(_PAIRS[128 * c1 + c2]) != 49:  # "1"
+    if code == 0:
         return False
     head = text[at : at + _LONGEST_WORD]
     words = _WORDS_BY_HEAD.get(head[:2].lower())
