@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clipclean.shape import Facts, lower
+from clipclean.shape import Facts, is_person_name, lower
 
 
 @pytest.mark.parametrize(
@@ -17,3 +17,9 @@ def test_lower_is_cpythons_lowercasing(text: str) -> None:
 
 def test_a_lines_lowercase_keeps_the_final_sigma() -> None:
     assert Facts("ΟΔΟΣ ΚΑΙ").low == "οδος και"
+
+
+def test_a_word_longer_than_any_names_part_makes_no_persons_name() -> None:
+    assert not is_person_name("FINA Weltmeisterschaften VERSCHOBEN")
+    assert is_person_name("Arian Schlichenmayer")  # 14 letters: a name's part can be long
+    assert is_person_name("Sabine Leutheusser-Schnarrenberger")  # each part under the limit

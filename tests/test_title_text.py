@@ -102,3 +102,24 @@ def test_a_date_far_above_the_run_does_not_keep_the_headline_out_of_it() -> None
     draft = run(lines, HEADLINE)
     assert draft.best("title") == HEADLINE
     assert button in texts(draft)
+
+
+def test_a_dumps_two_word_heading_is_the_title_not_the_caption_under_it() -> None:
+    # lynx prints headings at the margin: a two-word headline is marked, and the photo's
+    # caption under it (longer, its alt text repeating the headline) is body
+    caption = "Bridge closed: the old bridge over the river from the southern bank at dusk"
+    lines = [*MENU, "Bridge closed", caption, *PARAS]
+    blocks = [Block(text=t, line=i + 1, origin=f"line {i + 1}") for i, t in enumerate(lines)]
+    blocks[len(MENU)].kind = "heading"
+    draft = Draft(blocks, kind="text")
+    draft.marks["body_start"] = blocks[-len(PARAS)].seq
+    title.fn(draft)
+    assert draft.best("title") == "Bridge closed"
+    assert caption in texts(draft)
+
+
+def test_a_headline_of_compound_nouns_is_no_persons_name() -> None:
+    # three capitalised words, one of them 19 letters: a headline, not a byline's name
+    headline = "FINA Weltmeisterschaften VERSCHOBEN"
+    draft = run([*MENU, headline, "01.02.2022 Allgemein", *PARAS], PARAS[0])
+    assert draft.best("title") == headline

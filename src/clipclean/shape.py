@@ -158,6 +158,15 @@ def has_digit(text: str) -> bool:
     return any(map(str.isdigit, rest.decode("utf-8", "surrogatepass")))
 
 
+#: Most letters of a name's part (between hyphens; "Schlichenmayer" has 14): a longer word is
+#: a compound noun ("Weltmeisterschaften"), and the line a headline, not a name.
+NAME_PART: Final = 16
+
+
+def _long_part(token: str) -> bool:
+    return any(len(part) > NAME_PART for part in token.split("-"))
+
+
 def is_person_name(text: str) -> bool:
     """A bare person's name: 2-5 capitalised tokens (particles and initials allowed)."""
     text = text.strip()
@@ -170,7 +179,7 @@ def is_person_name(text: str) -> bool:
         return False
     caps = 0
     for tok in tokens:
-        if not _NAME_TOKEN.match(tok):
+        if not _NAME_TOKEN.match(tok) or (len(tok) > NAME_PART and _long_part(tok)):
             return False
         caps += tok[0].isupper()
     # (the digit test last: its bytes' pass costs more than the tests most texts fail)

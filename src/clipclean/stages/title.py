@@ -55,7 +55,7 @@ def _is_candidate(block: Block) -> bool:
     f = facts(block)
     text = block.text
     return (  # the cheap tests first
-        f.units >= 3
+        (f.units >= 3 or block.kind == "heading")
         and "|" not in text
         and (text[0].isalnum() or _quoted(text))
         and f.headline
