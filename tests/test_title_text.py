@@ -123,3 +123,11 @@ def test_a_headline_of_compound_nouns_is_no_persons_name() -> None:
     headline = "FINA Weltmeisterschaften VERSCHOBEN"
     draft = run([*MENU, headline, "01.02.2022 Allgemein", *PARAS], PARAS[0])
     assert draft.best("title") == headline
+
+
+def test_a_headline_shares_words_with_the_article_a_prompt_above_the_run_does_not() -> None:
+    # the last long line above the run is a prompt: it shares no word with the article
+    prompt = "Enter your zip code to find the channel near you"
+    draft = run([*MENU, HEADLINE, prompt, *PARAS], PARAS[0])
+    assert draft.best("title") == HEADLINE
+    assert prompt in texts(draft)

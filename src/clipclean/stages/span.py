@@ -1308,7 +1308,7 @@ LEAD_WORDS = 3
 _LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 
 
-def _content_words(fs: list[Facts]) -> set[str]:
+def content_words(fs: list[Facts]) -> set[str]:
     """The words of five letters or more of these lines (lower case)."""
     return {w for f in fs for w in _LONG_WORD.findall(f.low)}
 
@@ -1362,7 +1362,7 @@ def _is_lead(
     lead = fs[first : last + 1]
     if not any(f.units >= PROSE_UNITS and _has_sentence(f) for f in lead):
         return False  # (a row of headlines, "1 … 2 … 3 …", is long but ends no sentence)
-    words = _content_words(lead)
+    words = content_words(lead)
     if len(words) < LEAD_WORDS:
         return False
     if not body:  # each line's words, read once for all the tries (the article's opening)

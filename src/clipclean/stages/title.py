@@ -28,7 +28,7 @@ from ..shape import (
 from ..stage import stage
 from ..text.blocks import FUNCTION_WORDS
 from .bylines import BY_PREFIX, by_prefix, is_dateline
-from .span import header_zone
+from .span import content_words, header_zone
 
 #: How far into the document a headline may stand when the article run is unknown.
 HEADLINE_WINDOW: Final = 10
@@ -290,6 +290,37 @@ def _pick(draft: Draft) -> Block | None:
     return _choose(draft, area + head)
 
 
+#: Content words (five letters or more) a candidate must share with the article's opening to
+#: replace a pick that shares none (see :func:`_told`) ...
+TOLD_WORDS: Final = 2
+#: ... read in this many characters of the run.
+TOLD_CHARS: Final = 3000
+
+
+def _told(draft: Draft, zone: list[Block], pick: Block) -> Block:
+    """A headline announces what the article tells: when ``pick`` shares no content word with
+    the run's opening ("Tempo de leitura: 1 minuto", "Enter your zip code to find …", a
+    byline with its date), the candidate sharing the most (at least :data:`TOLD_WORDS`) is the
+    headline; the same test as an article's lead (``span``), by the same words."""
+    start = draft.marks.get("body_start")
+    if start is None or len(zone) < 2:
+        return pick
+    own = {id(b) for b in zone}
+    told: set[str] = set()
+    size = 0
+    for b in draft.blocks:
+        if b.seq >= start and id(b) not in own:
+            told |= content_words([facts(b)])
+            size += len(b.text)
+            if size >= TOLD_CHARS:
+                break
+    shared = {id(b): len(content_words([facts(b)]) & told) for b in zone}
+    if shared[id(pick)]:
+        return pick
+    best = max(zone, key=lambda b: (shared[id(b)], b.seq))
+    return best if shared[id(best)] >= TOLD_WORDS else pick
+
+
 def _choose(draft: Draft, area: list[Block]) -> Block | None:
     """The headline among the lines of ``area``: printed twice, else the last one nearly as
     long as the longest, or the shorter one right above it (that one its dek)."""
@@ -323,6 +354,7 @@ def _choose(draft: Draft, area: list[Block]) -> Block | None:
         return max(repeated, key=lambda b: weight[id(b)])
     top = max(weight.values())
     pick = [b for b in zone if weight[id(b)] >= NEAR_TOP * top][-1]
+    pick = _told(draft, zone, pick)
     # the line right above may be the headline and this its (longer) dek
     at = next(i for i, b in enumerate(draft.blocks) if b is pick)
     above = draft.blocks[at - 1] if at else None
