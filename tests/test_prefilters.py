@@ -202,6 +202,7 @@ def _cue_hit(low: str) -> bool:
     | st.from_regex(prompts_module.PROMPT)
     | st.from_regex(prompts_module.WEAK_PROMPT)
     | st.from_regex(prompts_module.CONTACT)
+    | st.from_regex(prompts_module.APPEAL)
 )
 def test_prompt_cue_is_in_every_prompt_and_contact_line(text: str) -> None:
     """The cue scan takes every line PROMPT, WEAK_PROMPT or CONTACT finds a phrase in: a line
@@ -211,6 +212,7 @@ def test_prompt_cue_is_in_every_prompt_and_contact_line(text: str) -> None:
         prompts_module._prompt(low)
         or prompts_module._weak_prompt(low)
         or prompts_module.CONTACT.search(low) is not None
+        or prompts_module._appeal(low)
     )
     assert not taken or _cue_hit(low)
 

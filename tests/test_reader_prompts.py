@@ -63,3 +63,101 @@ def test_the_sites_aside_after_the_article_goes(line: str) -> None:
 def test_the_articles_question_stays(sentence: str) -> None:
     assert sentence in _clean(article(sentence)).body
     assert sentence in _clean(article(after=(sentence,))).body
+
+
+#: A prompt's box in the article's middle: the prompt, and beside it its blurb, a form's check
+#: box or an appeal with no address of its own (en, de, fr, es, it, pt, nl, pl). Each pair's
+#: second line stayed before the box was read as one.
+BOXES = [
+    ("PC Gamer Newsletter", "Sign up to get the best content of the week, and great gaming"
+     " deals, as picked by the editors."),
+    ("Subscribe to my free statistics newsletter", "Get regular updates on the latest"
+     " tutorials, offers & news at Statistics Globe."),
+    ("Sign Up for the Intelligencer Newsletter", "Daily news about the politics, business,"
+     " and technology shaping our world."),
+    ("Subscribe to journal", "Immediate online access to all issues from 2019. Subscription"
+     " will auto renew annually."),
+    ("Receive new posts directly delivered to your inbox", "Send me email every new post."),
+    ("Jede kleine Spende hilft den notleidenden Menschen dieser Welt!", "Jetzt spenden!"),
+    ("Votre don aide les familles sinistrées !", "Faites un don maintenant !"),
+    ("¡Cada pequeña donación ayuda a las familias afectadas!", "¡Dona ahora!"),
+    ("Ogni piccola donazione aiuta le famiglie colpite!", "Dona ora!"),
+    ("Cada pequena doação ajuda as famílias atingidas!", "Doe agora!"),
+    ("Elke kleine donatie helpt de getroffen gezinnen!", "Doneer nu!"),
+    ("Każda darowizna pomaga poszkodowanym rodzinom!", "Wesprzyj nas teraz!"),
+]  # fmt: skip
+
+#: Appeals on a line of their own: the site's shop, a paywall, a button (de, en, fr, es).
+APPEALS = [
+    "Jetzt neu! Besuchen Sie unseren Fan-Shop!",
+    "Visit our shop!",
+    "Wählen Sie Ihren Zugang und lesen Sie weiter:",
+    "HIER KOSTENLOS ANMELDEN »",
+    "Abonnez-vous pour lire la suite",
+    "Suscríbete para seguir leyendo",
+]
+
+#: Sentences of the article that name a subscription, a donation, a shop, a newsletter.
+KEEP_BESIDE = [
+    "Subscribers to the service will pay more from March, the company told investors.",
+    "Sie bat um eine Spende für die Opfer.",
+    "Die Spende ging an das Rote Kreuz, sagte der Bürgermeister am Montag.",
+    "The shop on Main Street closed its doors after forty years in business.",
+    "Le don a été remis à la mairie mardi.",
+    "La donación llegó a la ciudad el martes.",
+]
+
+
+@pytest.mark.parametrize(("prompt", "beside"), BOXES)
+def test_a_prompts_box_goes_whole(prompt: str, beside: str) -> None:
+    a = _clean(article(prompt, beside))
+    assert prompt not in a.body and beside not in a.body
+    assert {r.stage for r in a.removed if r.text in (prompt, beside)} == {"prompts"}
+
+
+@pytest.mark.parametrize("line", APPEALS)
+def test_an_appeal_in_the_article_goes(line: str) -> None:
+    a = _clean(article(line))
+    assert line not in a.body
+    assert {r.stage for r in a.removed if r.text == line} == {"prompts"}
+
+
+@pytest.mark.parametrize("sentence", KEEP_BESIDE)
+def test_article_sentences_naming_subscriptions_or_donations_stay(sentence: str) -> None:
+    assert sentence in _clean(article(sentence)).body
+    # next to a prompt too: the box takes lines that speak as the site, not the article's
+    assert sentence in _clean(article("Sign up for our newsletter", sentence)).body
+    assert sentence in _clean(article(sentence, "Jetzt spenden!")).body
+
+
+#: A blog's share and like rows in other languages, the heading a line of its own.
+BUTTON_ROWS = [
+    "Teilen mit:",
+    "Gefällt mir:",
+    "Gefällt mir Wird geladen...",
+    "Me gusta Cargando...",
+    "Mi piace Caricamento...",
+    "Curtir Carregando...",
+    "Compartilhe isso:",
+    "Podziel się",
+    "Empfiehl dies deinen Freunden.",
+    "Ihr Warenkorb ist leer",
+]
+
+
+@pytest.mark.parametrize("line", BUTTON_ROWS)
+def test_share_and_like_rows_in_other_languages_go(line: str) -> None:
+    a = _clean(article(after=(line,)))
+    assert line not in a.body
+    assert {r.stage for r in a.removed if r.text == line} == {"calls_to_action"}
+
+
+def test_a_long_appeal_that_asks_about_the_magazine_goes() -> None:
+    line = (
+        "Gefällt dir unser Klettermagazin? Bei der Lancierung haben wir entschieden, keine"
+        " Bezahlschranke (Paywall) einzuführen. Das wird auch so bleiben, denn wir möchten"
+        " möglichst viele Gleichgesinnte mit News versorgen."
+    )
+    a = _clean(article(after=(line,)))
+    assert line not in a.body
+    assert {r.stage for r in a.removed if r.text == line} == {"prompts"}

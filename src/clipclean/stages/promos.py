@@ -36,6 +36,23 @@ _PHRASES: Final = (
     "|partager cet article|imprimer|compartir|compartir este artículo|imprimir|condividi"
     "|condividi questo articolo|stampa|compartilhar|compartilhe|delen|deel dit artikel"
     "|print recipe|jump to recipe|pdf version"
+    # a blog's share and like rows as their headings read in other languages ("Share this:",
+    # "Like this:", "Like Loading..."): de, fr, es, it, pt, nl, pl
+    "|teilen mit|gefällt mir|gefällt mir wird geladen|wird geladen|partager cet article"
+    "|j'aime|j’aime|j'aime chargement|j’aime chargement|chargement|j'aime ceci|j’aime ceci"
+    "|compartir esto|me gusta esto|me gusta|me gusta cargando|cargando|mi piace"
+    "|mi piace caricamento|caricamento|compartilhe isso|curtir isso|curtir|curtir carregando"
+    "|carregando|deel dit|vind ik leuk|vind-ik-leuk|vind-ik-leuk laden|udostępnij to"
+    "|udostępnij|podziel się|podoba mi się|lubię to|lubię|lubię wczytywanie|wczytywanie"
+    # the reader asked to pass the article on: en, de, fr, es, it, pt, nl, pl
+    "|recommend this to your friends|recommend to a friend|empfiehl dies deinen freunden"
+    "|artikel empfehlen|recommander à un ami|recomendar a un amigo|consiglia a un amico"
+    "|indicar a um amigo|aanbevelen bij een vriend|poleć znajomemu"
+    # a shop's empty cart: en, de, fr, es, it, pt, nl, pl
+    "|your cart is empty|your basket is empty|ihr warenkorb ist leer|dein warenkorb ist leer"
+    "|votre panier est vide|tu carrito está vacío|il tuo carrello è vuoto"
+    "|seu carrinho está vazio|o seu carrinho está vazio|je winkelwagen is leeg"
+    "|uw winkelwagen is leeg|twój koszyk jest pusty|koszyk jest pusty"
     # a skip link to the page's parts (the first line of many pages' text): en, de, fr, es,
     # it, pt, nl, pl, sv
     "|skip to content|skip to main content|skip to navigation|skip to main navigation"

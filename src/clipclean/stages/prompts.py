@@ -75,6 +75,26 @@ _WEAK_ASCII: Final = re.compile(
 )
 _APP: Final = re.compile(_APP_WORD)
 
+#: Appeal words: a donation, the site's shop, reading on past a paywall (en, de, fr, es, it, pt,
+#: nl, pl). An article names them too ("Sie bat um eine Spende"), so alone they are not enough:
+#: the line must also be short and give an order ("Jetzt spenden!", "Besuchen Sie unseren
+#: Fan-Shop!") or address the reader without ending like a sentence ("Wählen Sie Ihren Zugang
+#: und lesen Sie weiter:"); see :func:`_drop_reason`.
+APPEAL: Final = re.compile(
+    r"donat|spende|doneer|doneren|donazion|darowizn|wesprzyj|faites un don|faire un don|votre don\b"
+    r"|\bdon(?:ar|a ahora|a ora)\b|doe agora|\bdoar\b|donación|doação|wpłać"
+    r"|(?<![a-z])shop\b|webshop|onlineshop|webwinkel|boutique en ligne|tienda online"
+    r"|negozio online|loja online|sklep internetowy"
+    r"|lesen sie weiter|weiterlesen|(?:continue|keep) reading with|to continue reading"
+    r"|lire la suite|continuer à lire|(?:seguir|continuar) leyendo|continuare a leggere"
+    r"|continuar (?:lendo|a ler)|verder te lezen|czytać dalej"
+)
+
+
+def _appeal(low: str) -> bool:
+    """``APPEAL.search(low)`` is not None."""
+    return APPEAL.search(low) is not None
+
 
 def _prompt(low: str) -> bool:
     """``PROMPT.search(low)`` is not None."""
@@ -200,6 +220,18 @@ _CUE: Final = re.compile(
     # donate, unlimited access, send (us) (a) (news) tip(s)
     r"|d(?:onate| access| (?:tip|us (?:a )?(?:news )?tip|a (?:news )?tip|news tip))"
     r"|@"
+    # APPEAL: donat(e/ion), spende, doneer, donazion, darowizn, (faites) un don, donar, doe
+    # agora, doar; wesprzyj; shop, webwinkel, boutique/tienda/negozio/loja online, sklep
+    # internetowy; lesen sie weiter, weiterlesen, reading with, to continue reading, lire la
+    # suite, leyendo, continuare a leggere, continuar lendo / a ler, verder te lezen
+    r"|d(?:onat|oneer|oneren|onazion|arowizn|on(?<=un don)|on(?<=votre don)|ona(?:r| ahora| ora)|oe agora|oar"
+    r"|o(?<=seguir leyendo)|o(?<=continuar leyendo)|o(?<=continuar lendo))"
+    r"|p(?:ende(?<=spende)|rzyj(?<=wesprzyj)|(?<=shop)| internetowy(?<=sklep internetowy))"
+    r"|l(?:(?<=webwinkel)|ine(?<=tienda online)|ine(?<=negozio online)|ine(?<=loja online)"
+    r"|esen sie weiter|esen(?<=weiterlesen)|ire la suite|er(?<=continuar a ler)"
+    r"|ezen(?<=verder te lezen))"
+    r"|b(?:outique en ligne)"
+    r"|g(?: with(?<=reading with)|(?<=to continue reading)|ere(?<=continuare a leggere))"
 )
 #: ``_CUE`` as one pattern per branch (each opens with its own letter): scanned apart, each for
 #: its one letter, they take half the time of the one pattern that tests every place of the
@@ -207,7 +239,13 @@ _CUE: Final = re.compile(
 _CUE_PARTS: Final = by_first_character(branches(_CUE.pattern))
 #: The phrases in other scripts, looked for only in a text that is not all ASCII (in ``_CUE``
 #: they would make the scan try every position).
-_CUE_WIDE: Final = ("ニュースレター", "購読", "会員登録", "ログイン")
+_CUE_WIDE: Final = (
+    "ニュースレター",
+    "購読",
+    "会員登録",
+    "ログイン",
+    *("donación", "doação", "wpłać", "continuer à lire", "czytać dalej"),
+)
 
 
 def _drop_reason(
@@ -240,12 +278,92 @@ def _drop_reason(
         low
     ):
         return "contact prompt"
+    if (
+        _appeal(low)
+        and not sentence(f)
+        # (a lead-in's colon, "… lesen Sie weiter:", ends no sentence)
+        and (_imperative(low) or ((not f.ends or low.endswith(":")) and _address(low)))
+    ):
+        return "donation, shop or paywall appeal"
     strong = _prompt(low)
-    if not strong and (f.ends or not _weak_prompt(low)):
+    # (a button's arrow, "Hier anmelden »", does not end a sentence)
+    if not strong and ((f.ends and not low.endswith(_ARROWS)) or not _weak_prompt(low)):
         return None
     if f.words <= 4 or (_address(low) and (not sentence(f) or _imperative(low) or edge)):
         return "newsletter, subscription or paywall prompt"
     return None
+
+
+#: A link's arrow after a space closing a button ("Hier kostenlos anmelden »").
+_ARROWS: Final = (" »", " ›")
+
+#: Beside a prompt, the rest of its box: the reader's own voice on a form's check box ("Send me
+#: email every new post.", "Benachrichtige mich …") in en, de, fr, es, it, pt, nl, pl.
+READER_VOICE: Final = re.compile(
+    r"^(?:\[ ?x?\] )?(?:send me|notify me|email me|e-mail me|keep me|sign me up|schick mir"
+    r"|sende mir|benachrichtige mich|informiere mich|envoyez-moi|prévenez-moi|avertissez-moi"
+    r"|envíame|avísame|notificarme|inviami|avvisami|notificami|envie-me|avise-me|notifique-me"
+    r"|stuur me|stuur mij|houd me|powiadom mnie|wyślij mi)\b"
+)
+#: Longest line taken as a box's blurb without a prompt word of its own.
+BLURB_WORDS: Final = 20
+
+
+def _box_reason(f: Facts, after: bool, cued: bool, anchor: bool = False) -> str | None:
+    """Why a short line right beside a dropped prompt (``after``: right after it; ``anchor``:
+    and that one is a prompt of a few words holding a prompt or appeal word, not a menu's
+    "Newsletter" or a line taken as part of its box) is part of the prompt's box, or
+    ``None``. A box is a heading, a blurb, a form: "PC Gamer Newsletter" / "Sign up to get
+    the best content of the week …", "Subscribe to journal" / "Immediate online access to all
+    issues. Subscription will auto renew annually.", "Jede kleine Spende hilft …" / "Jetzt
+    spenden!". A prompt or appeal word of its own, and the reader addressed, an order, or not a
+    sentence (a weak word, "app", "sign up": an order, or the reader addressed and not a
+    sentence); right after the prompt, a form's check box, and after an anchor a blurb with no such word that
+    opens like a pitch or an order, or is short and speaks as the site ("… shaping our
+    world.")."""
+    if not _scanned(f):
+        return None
+    low = f.low
+    if cued:
+        if (_prompt(low) or _appeal(low)) and (_imperative(low) or _not_a_statement(f)):
+            return "beside a prompt: part of its box"
+        if _weak_prompt(low) and (_imperative(low) or (not sentence(f) and _address(low))):
+            return "beside a prompt: part of its box"
+    if not after:
+        return None
+    if READER_VOICE.match(low) is not None:
+        return "after a prompt: the reader's check box"
+    if not anchor:
+        return None
+    if (
+        f.words <= BLURB_WORDS
+        and not f.text[:1].islower()  # (not a wrapped sentence)
+        and (
+            (starts_like(low, _PITCH_HEADS) and PITCH.match(low) is not None)
+            or _imperative(low)
+            or (not sentence(f) and _SITE_VOICE.search(f.text) is not None)
+        )
+    ):
+        return "after a prompt: its blurb"
+    return None
+
+
+def _not_a_statement(f: Facts) -> bool:
+    """Not one sentence ending in a full stop or a question, as the article writes them: a
+    label with no end, an exclamation, or short sentences ("Immediate online access to all
+    issues from 2019. Subscription will auto renew annually.")."""
+    if not f.ends or f.text.endswith("!"):
+        return True
+    parts = _SENTENCE_BREAK.split(f.text)
+    return len(parts) > 1 and all(len(p.split()) < SENTENCE_WORDS - 2 for p in parts)
+
+
+#: The site speaking of itself or to the reader, as written ("US" is a country, not "us"; "ihr"
+#: is "her" too, "Ihr" within a line is the reader's).
+_SITE_VOICE: Final = re.compile(
+    r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us|[Uu]nser\w*|[Dd]ein\w*|(?<=\s)Ihr\w*|[Vv]otre|[Nn]otre"
+    r"|[Vv]ous|[Nn]uestr\w*|[Nn]ostr\w*|[Vv]ostr\w*|[Nn]oss\w*|[Jj]ouw|[Oo]nze|[Nn]asz\w*)\b"
+)
 
 
 #: From this many words a line that ends like a sentence is one: a prompt word in it ("told
@@ -332,13 +450,18 @@ FEEDBACK_LINE_WORDS: Final = 16
 
 
 def _feedback(f: Facts) -> bool:
-    """The line asks the reader about the article: short, opening with a short question (not
-    one in quotes: a story may report one) that names the article and liking or sharing it."""
+    """The line asks the reader about the article: short (or up to MAX_PITCH_WORDS with a
+    prompt word), opening with a short question (not one in quotes: a story may report one)
+    that names the article and liking or sharing it."""
     # (the size and marks first, on the line as it stands: a line without one, most lines,
     # has no lead part; a test of one character is cheaper than the cue words' ten, and the
     # long lines are not lower-cased)
     text = f.text
-    if f.words > FEEDBACK_LINE_WORDS or not ("?" in text or ":" in text or "!" in text):
+    if not ("?" in text or ":" in text or "!" in text):
+        return False
+    # (a longer line is the site's appeal only when it also names a paywall, a subscription,
+    # a donation: "Gefällt dir unser Magazin? … keine Bezahlschranke (Paywall) …")
+    if f.words > FEEDBACK_LINE_WORDS and (f.words > MAX_PITCH_WORDS or not _prompt(f.low)):
         return False
     low = f.low
     if not any(c in low for c in _FEEDBACK_CUES):
@@ -436,6 +559,27 @@ def prompts(draft: Draft) -> None:
     for block, why in _email_form(blocks, fields):
         if not any(b is block for b, _ in drops):
             drops.append((block, why))
+            dropped.add(next(i for i, b in enumerate(blocks) if b is block))
+    # the rest of a prompt's box: the lines right before and after it, a chain of them (a
+    # line with no prompt word of its own only right after a line holding one)
+    for i in sorted(dropped):
+        j = i - 1
+        if j >= 0 and j not in dropped:
+            why = _box_reason(facts(blocks[j]), False, j in hit)
+            if why is not None:
+                drops.append((blocks[j], why))
+                dropped.add(j)
+        f = facts(blocks[i])
+        anchor = f.words > 1 and (_prompt(f.low) or _appeal(f.low))
+        j = i + 1
+        while j < n and j not in dropped:
+            why = _box_reason(facts(blocks[j]), True, j in hit, anchor)
+            if why is None:
+                break
+            drops.append((blocks[j], why))
+            dropped.add(j)
+            anchor = False
+            j += 1
     # the latter half: where a site asks the reader about what they just read
     for i in range(n // 2, n):
         if i not in dropped and _feedback(facts(blocks[i])):
