@@ -19,7 +19,7 @@ from itertools import accumulate, pairwise
 from typing import Final
 
 from ..model import Block, Draft
-from ..scan import heads, starts_like
+from ..scan import heads, pair_code, pair_table, starts_like
 from ..shape import Facts, facts, units
 from ..stage import stage
 from .code_listings import code_listings
@@ -148,6 +148,20 @@ _END_HEADS3: Final = frozenset(
         "|sis|sur|tam|te |tei|the|tho|top|tre|vej|ver|vie|voc|vou|wei|you|zob"
     ).split("|")
 )
+#: Their first two characters.
+_END_PAIRS3: Final = frozenset(h[:2] for h in _END_HEADS3)
+
+
+def _may_open_end(pair: str) -> bool:
+    """What :func:`_may_end` can say of a line that opens with these two ASCII characters: a
+    digit opens it, they open one of _END_HEADS3 (a third ASCII character), or they are one
+    of _END_HEADS (a third outside ASCII)."""
+    return pair[0].isdigit() or pair.lower() in _END_PAIRS3 or pair in _END_HEADS
+
+
+#: :func:`_may_open_end` of each pair of ASCII characters (:func:`scan.pair_table`): most
+#: short lines are passed over by a look-up in place, no string made.
+_END_PAIRS: Final = pair_table(_may_open_end)
 
 
 def _may_end(text: str) -> bool:
@@ -155,6 +169,8 @@ def _may_end(text: str) -> bool:
     are how an alternative opens (an ASCII letter matches only its other case under ``re.I``,
     and no alternative opens with a character outside ASCII that one matches); a line that
     opens outside ASCII gets the look at two (:func:`starts_like`)."""
+    if pair_code(_END_PAIRS, text) == 0:
+        return False
     if text[:1].isdigit():
         return True
     head = text[:3]
@@ -777,7 +793,7 @@ def _repeated_labels(
     seen: dict[str, list[int]] = {}
     for i in range(lo, hi):
         f = fs[i]
-        if sc[i] < 0 and f.units <= 3 and f.text[:1].isalpha():
+        if sc[i] < 0 and f.units <= 3 and _opens_with_letter(f.text):
             seen.setdefault(f.low, []).append(i)
     groups = []
     for low, at in seen.items():
@@ -786,6 +802,17 @@ def _repeated_labels(
             if len(at) >= least:
                 groups.append((at[0], low, at))
     return {low: at for _, low, at in sorted(groups)}
+
+
+def _opens_with_letter(text: str) -> bool:
+    """``text[:1].isalpha()``; an ASCII first character is read in place (compiled, the
+    method is a generic call: dear on every short line)."""
+    if not text:
+        return False
+    c = ord(text[0])
+    if c < 128:
+        return 65 <= c <= 90 or 97 <= c <= 122
+    return text[0].isalpha()
 
 
 def cut_at_teasers(fs: list[Facts], sc: list[float], start: int, end: int) -> int:
@@ -928,9 +955,11 @@ def _short_lines(fs: list[Facts], i: int, j: int) -> tuple[list[int], list[int]]
         f = fs[k]
         if f.size < 120:
             short.append(k)
-            said_ = f.text.rstrip(" :")
-            if said_[-1:] in _SAID_LAST and said_.endswith(_SAID):
-                said.append(k)
+            # (most lines end with none of these: no stripped copy made of them)
+            if f.text[-1:] in _SAID_TAIL:
+                said_ = f.text.rstrip(" :")
+                if said_[-1:] in _SAID_LAST and said_.endswith(_SAID):
+                    said.append(k)
     return short, said
 
 
@@ -1019,8 +1048,11 @@ def _closers(fs: list[Facts], sc: list[float]) -> list[int]:
 #: The first two letters of the tag headings TAGS_HEAD takes. A line whose first two characters
 #: are ASCII can match it only if they are one of these in lower case (case-blind matching of
 #: ASCII is ASCII case folding): most short lines are passed over without the pattern.
-_TAG_NAMES = TAGS_HEAD.pattern.removeprefix("^(?:").partition(")")[0].split("|")
+_TAG_NAMES: Final = TAGS_HEAD.pattern.removeprefix("^(?:").partition(")")[0].split("|")
 _TAG_STARTS: Final = frozenset(w[:2] for w in _TAG_NAMES)
+#: Whether two ASCII characters open like a heading, by :data:`_TAG_STARTS` (a look-up in
+#: place, see :func:`scan.pair_table`).
+_TAG_PAIRS: Final = pair_table(lambda pair: pair.lower() in _TAG_STARTS)
 #: The longest line TAGS_HEAD can match: a heading (each character of the pattern takes one
 #: of the line), two spaces, a colon and a final newline. Most short lines are longer.
 _TAG_SIZE: Final = max(map(len, _TAG_NAMES)) + 4
@@ -1037,8 +1069,7 @@ def _may_head_tags(f: Facts) -> bool:
     if f.size > _TAG_SIZE:
         return False
     if f.text.isascii():
-        low = f.low
-        return low[:2] in _TAG_STARTS and low.startswith(_TAG_OPENINGS)
+        return pair_code(_TAG_PAIRS, f.text) == 1 and f.low.startswith(_TAG_OPENINGS)
     return starts_like(f.text, _TAG_HEADS)
 
 
@@ -1091,6 +1122,8 @@ _SAID: Final[tuple[str, ...]] = (
 #: The last letters of _SAID: most lines end with none of them (one look, where ``endswith``
 #: tries every word).
 _SAID_LAST: Final = frozenset([w[-1] for w in _SAID])
+#: The last characters of a line that ends with one of _SAID, maybe before spaces and colons.
+_SAID_TAIL: Final = _SAID_LAST | {" ", ":"}
 _YEARISH: Final = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 
 
@@ -1205,13 +1238,13 @@ def _consent_dialogs(fs: list[Facts], sc: list[float]) -> None:
 
 
 #: The heading over a recipe's ingredients, in several languages ("Zutaten für 4 Personen").
-_INGREDIENTS = re.compile(
+_INGREDIENTS: Final = re.compile(
     r"^(?:ingredients?|zutaten|ingrédients|ingredientes|ingredienti|składniki|ingrediënten"
     r"|ingredienser|ainekset|ingrediente)\b[^.!?]{0,40}$",
     re.I,
 )
 #: The heading over its steps.
-_METHOD = re.compile(
+_METHOD: Final = re.compile(
     r"^(?:instructions?|directions?|method|preparation|steps|zubereitung|anleitung|préparation"
     r"|instructions|preparación|elaboración|modo de preparo|preparazione|procedimento"
     r"|przygotowanie|bereiding(?:swijze)?|valmistus|tillagning|fremgangsmåde|fremgangsmåte)"
@@ -1219,12 +1252,22 @@ _METHOD = re.compile(
     re.I,
 )
 #: The first two letters (lower case) of the ingredients' headings.
-_CARD_STARTS = frozenset(("in", "zu", "sk", "ai"))
+_CARD_STARTS: Final = frozenset(("in", "zu", "sk", "ai"))
+#: Whether two ASCII characters open like one, by :data:`_CARD_STARTS` (see
+#: :func:`scan.pair_table`).
+_CARD_PAIRS: Final = pair_table(lambda pair: pair.lower() in _CARD_STARTS)
 #: Lines from the ingredients' heading within which the steps' heading must stand.
-CARD_REACH = 80
+CARD_REACH: Final = 80
 #: Lines of the card's header (servings, times) above its ingredients, and their most units.
-CARD_META = 20
-CARD_META_UNITS = 4
+CARD_META: Final = 20
+CARD_META_UNITS: Final = 4
+
+
+def _may_open_card(f: Facts) -> bool:
+    """The line's first two letters in lower case are one of :data:`_CARD_STARTS` (looked up
+    in place when they are ASCII; ASCII lower-casing is the line's own there)."""
+    code = pair_code(_CARD_PAIRS, f.text)
+    return code == 1 if code >= 0 else f.low[:2] in _CARD_STARTS
 
 
 def _recipe_cards(fs: list[Facts], sc: list[float]) -> None:
@@ -1240,10 +1283,7 @@ def _recipe_cards(fs: list[Facts], sc: list[float]) -> None:
     heads = [
         i
         for i, f in enumerate(fs)
-        if f.size <= 60
-        and f.low[:2] in _CARD_STARTS
-        and f.units <= 8
-        and _INGREDIENTS.match(f.text)
+        if f.size <= 60 and _may_open_card(f) and f.units <= 8 and _INGREDIENTS.match(f.text)
     ]
     done = -1
     for i in heads:
@@ -1272,7 +1312,7 @@ def _recipe_cards(fs: list[Facts], sc: list[float]) -> None:
 
 
 #: Lines without a step ("Step 2", a photo's caption) between two steps of a recipe.
-STEP_GAP = 2
+STEP_GAP: Final = 2
 
 
 def _steps(fs: list[Facts], sc: list[float], k: int) -> int:
@@ -1300,12 +1340,12 @@ def _is_step(f: Facts, score: float) -> bool:
 
 
 #: What an article's lead before a box must be worth: more than a caption or a headline.
-LEAD_MIN = 3 * PROSE_UNITS
+LEAD_MIN: Final = 3 * PROSE_UNITS
 #: Share of the lead's words (five letters or more) that the article must use again.
-LEAD_SHARED = 0.3
+LEAD_SHARED: Final = 0.3
 #: ... and how many such words at least.
-LEAD_WORDS = 3
-_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+LEAD_WORDS: Final = 3
+_LONG_WORD: Final = re.compile(r"[^\W\d_]{5,}")
 
 
 def content_words(fs: list[Facts]) -> set[str]:
@@ -1341,9 +1381,9 @@ def _lead_before(fs: list[Facts], sc: list[float], start: int) -> tuple[int, int
 
 
 #: Runs before the article's tried as its lead, the best first, then the best after it.
-LEAD_TRIES = 3
+LEAD_TRIES: Final = 3
 #: How much of the article's opening (characters) the lead's words are looked for in.
-LEAD_BODY_CHARS = 10_000
+LEAD_BODY_CHARS: Final = 10_000
 
 
 def _is_lead(
