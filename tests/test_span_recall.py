@@ -38,6 +38,17 @@ def test_a_lead_cut_off_by_a_box_of_products_stays_and_the_box_goes() -> None:
     assert "Buy now" not in got and "Plush, cotton" not in got
 
 
+def test_what_stands_between_lead_and_body_in_the_articles_words_is_the_article() -> None:
+    # the toys compared, one by one: the lines use the article's words, no box of something else
+    compared = []
+    for name in ("Rolling ball", "Running mouse", "Feather rod"):
+        compared += [name, "electric, battery", f"{name}: suits an older cat with a calm temper"]
+    menu = ["Home", "Cats", "Dogs", "Toys", "Food", "Health", "Shop", "Offers", "Help", "About"]
+    got = body([*menu, "Electric toys for cats", *LEAD, *compared * 3, *BODY, "Imprint"])
+    assert LEAD[0] in got and BODY[0] in got
+    assert "Feather rod: suits an older cat with a calm temper" in got
+
+
 def test_a_blurb_on_another_topic_before_a_menu_is_not_a_lead() -> None:
     blurb = (
         "Our newsletter brings the week's offers to your inbox every Friday morning. "

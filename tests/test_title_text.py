@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from clipclean.model import Block, Draft
 from clipclean.shape import facts
-from clipclean.stages.span import content_words
-from clipclean.stages.title import _says, title
+from clipclean.stages.span import content_words, says
+from clipclean.stages.title import title
 
 PARAS = [
     "The council voted on Tuesday to close the old bridge to cars for two years of repairs.",
@@ -141,4 +141,4 @@ def test_a_headline_shares_words_with_the_article_a_prompt_above_the_run_does_no
 @given(st.text(alphabet="abcdéß1²_ -.\n", max_size=60), st.text("abcdéß", min_size=5, max_size=7))
 def test_a_word_is_said_where_content_words_reads_it(text: str, word: str) -> None:
     # the look for a word in C, its ends checked, against the words the pattern reads
-    assert _says(text, word) == (word in content_words([facts(Block(text=text))]))
+    assert says(text, word) == (word in content_words([facts(Block(text=text))]))

@@ -1353,9 +1353,46 @@ def content_words(fs: list[Facts]) -> set[str]:
     return {w for f in fs for w in _LONG_WORD.findall(f.low)}
 
 
+def _letter(c: str) -> bool:
+    """A letter as :data:`_LONG_WORD` reads one (a word character, not a digit)."""
+    return c.isalnum() and not c.isdecimal()
+
+
+def says(text: str, word: str) -> bool:
+    """``word`` stands in ``text`` as a whole word: found in C, then its ends checked (the
+    same as ``word in`` the :func:`content_words` of ``text``, without reading all its words)."""
+    size = len(word)
+    at = text.find(word)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _letter(text[at - 1])) and (end == len(text) or not _letter(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def _has_sentence(f: Facts) -> bool:
     """The line ends a sentence, or one ends inside it."""
     return f.ends or any(end in f.text for end in (". ", "! ", "? ", "。"))
+
+
+def _box_told(fs: list[Facts], first: int, start: int) -> bool:
+    """The lines between the lead and the article's run (``first:start``) use the article's
+    words as a lead does (LEAD_SHARED of them): a part of the article (a comparison, a list
+    of the products tested) rather than a box of something else, which shares few."""
+    words = content_words(fs[first:start])
+    if len(words) < LEAD_WORDS:
+        return False
+    opening = []
+    size = 0
+    for f in fs[start:]:
+        opening.append(f.low)
+        size += f.size
+        if size >= LEAD_BODY_CHARS:
+            break
+    body = "\n".join(opening)
+    shared = sum([says(body, w) for w in words])
+    return shared >= LEAD_WORDS and shared >= LEAD_SHARED * len(words)
 
 
 def _lead_before(fs: list[Facts], sc: list[float], start: int) -> tuple[int, int] | None:
@@ -1460,8 +1497,9 @@ def article_span(draft: Draft) -> None:
     blocks = draft.blocks
     lead = _lead_before(fs, sc, start)
     if lead is not None:
-        draft.marks["box_start"] = blocks[lead[1] + 1].seq
-        draft.marks["box_end"] = blocks[start - 1].seq
+        if not _box_told(fs, lead[1] + 1, start):
+            draft.marks["box_start"] = blocks[lead[1] + 1].seq
+            draft.marks["box_end"] = blocks[start - 1].seq
         start = lead[0]
     draft.marks["body_start"] = blocks[start].seq
     draft.marks["body_end"] = blocks[end].seq

@@ -28,7 +28,7 @@ from ..shape import (
 from ..stage import stage
 from ..text.blocks import FUNCTION_WORDS
 from .bylines import BY_PREFIX, by_prefix, is_dateline
-from .span import content_words, header_zone
+from .span import content_words, header_zone, says
 
 #: How far into the document a headline may stand when the article run is unknown.
 HEADLINE_WINDOW: Final = 10
@@ -315,29 +315,11 @@ def _told(draft: Draft, zone: list[Block], pick: Block) -> Block:
             if size >= TOLD_CHARS:
                 break
     told = "\n".join([f.low for f in opening])
-    if any(_says(told, w) for w in content_words([facts(pick)])):
+    if any(says(told, w) for w in content_words([facts(pick)])):
         return pick
-    shared = {id(b): sum(_says(told, w) for w in content_words([facts(b)])) for b in zone}
+    shared = {id(b): sum(says(told, w) for w in content_words([facts(b)])) for b in zone}
     best = max(zone, key=lambda b: (shared[id(b)], b.seq))
     return best if shared[id(best)] >= TOLD_WORDS else pick
-
-
-def _letter(c: str) -> bool:
-    """A letter as ``span``'s word pattern reads one (a word character, not a digit)."""
-    return c.isalnum() and not c.isdecimal()
-
-
-def _says(text: str, word: str) -> bool:
-    """``word`` stands in ``text`` as a whole word: found in C, then its ends checked (the
-    same as ``word in set(content_words(text))``, without reading every word of the text)."""
-    size = len(word)
-    at = text.find(word)
-    while at >= 0:
-        end = at + size
-        if (at == 0 or not _letter(text[at - 1])) and (end == len(text) or not _letter(text[end])):
-            return True
-        at = text.find(word, at + 1)
-    return False
 
 
 def _choose(draft: Draft, area: list[Block]) -> Block | None:
