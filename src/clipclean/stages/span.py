@@ -1383,15 +1383,8 @@ def _box_told(fs: list[Facts], first: int, start: int) -> bool:
     words = content_words(fs[first:start])
     if len(words) < LEAD_WORDS:
         return False
-    opening = []
-    size = 0
-    for f in fs[start:]:
-        opening.append(f.low)
-        size += f.size
-        if size >= LEAD_BODY_CHARS:
-            break
-    body = "\n".join(opening)
-    shared = sum([says(body, w) for w in words])
+    told = "\n".join([f.low for f in _opening(fs, start)])
+    shared = sum([says(told, w) for w in words])
     return shared >= LEAD_WORDS and shared >= LEAD_SHARED * len(words)
 
 
@@ -1405,7 +1398,7 @@ def _lead_before(fs: list[Facts], sc: list[float], start: int) -> tuple[int, int
     if start < TOP * len(sc) + 2:
         return None  # (no room for a lead below the top and a box after it)
     lo = 0
-    body: list[tuple[str, set[str]]] = []  # the article's lines and their words, read once
+    body: list[Facts] = []  # the article's opening, read once
     for _ in range(LEAD_TRIES):
         run = best_run(sc[lo:start])
         if run is None:
@@ -1429,9 +1422,9 @@ def _is_lead(
     first: int,
     last: int,
     start: int,
-    body: list[tuple[str, set[str]]],
+    body: list[Facts],
 ) -> bool:
-    """See :func:`_lead_before`; ``body`` caches the article's words."""
+    """See :func:`_lead_before`; ``body`` caches the article's opening."""
     if first < TOP * len(sc):
         return False
     if sum(sc[first : last + 1]) < LEAD_MIN or last >= start - 1:
@@ -1442,17 +1435,26 @@ def _is_lead(
     words = content_words(lead)
     if len(words) < LEAD_WORDS:
         return False
-    if not body:  # each line's words, read once for all the tries (the article's opening)
-        size = 0
-        for f in fs[start:]:
-            body.append((f.text, set(_LONG_WORD.findall(f.low))))
-            size += f.size
-            if size >= LEAD_BODY_CHARS:
-                break
+    if not body:  # the article's opening, found once for all the tries
+        body += _opening(fs, start)
     # (a line the page repeats in the run, a form printed twice, is no evidence)
     texts = frozenset(f.text for f in lead)
-    shared = len(words & set().union(*[w for t, w in body if t not in texts]))
+    told = "\n".join([f.low for f in body if f.text not in texts])
+    shared = sum([says(told, w) for w in words])
     return shared >= LEAD_WORDS and shared >= LEAD_SHARED * len(words)
+
+
+def _opening(fs: list[Facts], start: int) -> list[Facts]:
+    """The run's first lines, LEAD_BODY_CHARS characters of them: where a lead's words are
+    looked for."""
+    out = []
+    size = 0
+    for f in fs[start:]:
+        out.append(f)
+        size += f.size
+        if size >= LEAD_BODY_CHARS:
+            break
+    return out
 
 
 def _code_between_prose(fs: list[Facts], sc: list[float]) -> None:
