@@ -192,6 +192,39 @@ def test_facts_words_are_word_count_of_an_unpadded_line(text: str) -> None:
         assert shape.Facts(text).words == shape.word_count(text)
 
 
+#: Every character of ``SEPARATOR``'s class and its neighbours in the code tables, letters,
+#: spaces, a lone surrogate and a character outside the BMP.
+_SEPARATOR_ALPHABET = "|•·/\\-–—_=*~>»«:" + ",.+{}<?‒―‣¶¸ªë¢é \u2022\u2023a1\ud800😀›→"
+
+
+@SETTINGS
+@given(st.text(alphabet=_SEPARATOR_ALPHABET, max_size=16))
+def test_separator_count_is_the_patterns_count(text: str) -> None:
+    assert shape.separator_count(text) == len(shape.SEPARATOR.findall(text))
+
+
+def test_separator_count_of_every_character() -> None:
+    for code in range(0x110000):
+        c = chr(code)
+        assert shape.separator_count(c) == len(shape.SEPARATOR.findall(c)), hex(code)
+
+
+def test_separator_count_and_crumb_marks_on_bench_lines() -> None:
+    separators = import_module("clipclean.stages.separators")
+    for line in LINES:
+        assert shape.separator_count(line) == len(shape.SEPARATOR.findall(line)), line
+        if not separators._has_crumb_mark(line):
+            assert separators._CRUMB.split(line) == [line], line
+
+
+@SETTINGS
+@given(st.text(alphabet=" \t\xa0/>»›→<«a|", max_size=12))
+def test_a_line_without_a_crumb_mark_is_one_crumb(text: str) -> None:
+    separators = import_module("clipclean.stages.separators")
+    if not separators._has_crumb_mark(text):
+        assert separators._CRUMB.split(text) == [text]
+
+
 _OLD_NAME_SEPARATOR = re.compile(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b")
 
 
