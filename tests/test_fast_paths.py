@@ -332,3 +332,18 @@ def test_headline_like_is_its_definition(text: str) -> None:
 def test_headline_like_on_bench_lines() -> None:
     for line in LINES:
         assert shape.is_headline_like(line) == _headline_by_definition(line), line
+
+
+def test_ends_sentence_reads_the_last_character_as_the_set_does() -> None:
+    assert not shape._ends_sentence("")
+    for code in range(0x110000):
+        c = chr(code)
+        assert shape._ends_sentence(f"a{c}") == (c in shape._END_PUNCT), hex(code)
+
+
+@SETTINGS
+@given(st.text(alphabet="(a) b,.A", max_size=12))
+def test_an_aside_opens_with_its_bracket(text: str) -> None:
+    blocks = import_module("clipclean.text.blocks")
+    if text[:1] != "(":
+        assert blocks._ASIDE.match(text) is None

@@ -142,6 +142,21 @@ def _is_other_space_code(c: int) -> bool:
     )
 
 
+#: 1 at the code of each ASCII character of ``_END_PUNCT``, else 0; and the codes of the
+#: others.
+_END_ASCII: Final = bytes(int(chr(c) in _END_PUNCT) for c in range(128))
+_END_OTHER: Final = frozenset(ord(c) for c in _END_PUNCT if ord(c) >= 128)
+
+
+def _ends_sentence(text: str) -> bool:
+    """``text[-1:] in _END_PUNCT``, read off the last character's code (compiled, no string
+    made or looked up in the set: a look a line)."""
+    if not text:
+        return False
+    c = ord(text[-1])
+    return _END_ASCII[c] == 1 if c < 128 else c in _END_OTHER
+
+
 def ends_like_sentence(text: str) -> bool:
     return text.rstrip()[-1:] in _END_PUNCT
 
@@ -335,7 +350,7 @@ class Facts:
             words = text.count(" ") + 1 if text else 0
         self.words = words
         self.units = words if not cjk or text.isascii() else _cjk_units(text, words)
-        self.ends = (text.rstrip() if padded else text)[-1:] in _END_PUNCT
+        self.ends = _ends_sentence(text.rstrip() if padded else text)
         self._low: str | None = None
         #: ``words`` is known to be ``len(text.split())``: no whitespace but single spaces.
         self.plain = plain
