@@ -49,6 +49,27 @@ _UNIT_TEXT = st.text(alphabet="ab .\t世界中文タイ\u0e01\u1000\u1780\uac00�
 
 
 @SETTINGS
+@given(st.text(alphabet="a .\t世タ\u0e01\uac00É\xa0\u3000\u2028\x85\x1c\u303f\uff66", max_size=20))
+def test_cjk_units_split_at_all_whitespace(text: str) -> None:
+    """With CJK text in it, the words are the pieces ``str.split`` makes of the rest."""
+    text += "世"
+    spaced = re.sub(shape._CJK_CLASS, " ", text)
+    expected = len(spaced.split()) + (len(text) - len(re.sub(shape._CJK_CLASS, "", text))) // 2
+    assert shape._cjk_units(text, -1) == expected
+
+
+def test_units_classify_every_character_as_the_pattern_and_split_do() -> None:
+    cjk = re.compile(shape._CJK_CLASS)
+    for code in range(128, 0x110000):
+        c = chr(code)
+        assert shape._is_cjk_code(code) == (cjk.match(c) is not None), hex(code)
+        if not shape._is_cjk_code(code):
+            assert shape._is_other_space_code(code) == c.isspace(), hex(code)
+    for code in range(128):
+        assert shape._cjk_units(f"世{chr(code)}a", -1) == _old_units(f"世{chr(code)}a"), code
+
+
+@SETTINGS
 @given(_UNIT_TEXT)
 def test_units_count_cjk_runs_as_their_characters(text: str) -> None:
     assert shape.units(text) == _old_units(text)
@@ -192,6 +213,39 @@ def test_facts_words_are_word_count_of_an_unpadded_line(text: str) -> None:
         assert shape.Facts(text).words == shape.word_count(text)
 
 
+#: Every character of ``SEPARATOR``'s class and its neighbours in the code tables, letters,
+#: spaces, a lone surrogate and a character outside the BMP.
+_SEPARATOR_ALPHABET = "|•·/\\-–—_=*~>»«:" + ",.+{}<?‒―‣¶¸ªë¢é \u2022\u2023a1\ud800😀›→"
+
+
+@SETTINGS
+@given(st.text(alphabet=_SEPARATOR_ALPHABET, max_size=16))
+def test_separator_count_is_the_patterns_count(text: str) -> None:
+    assert shape.separator_count(text) == len(shape.SEPARATOR.findall(text))
+
+
+def test_separator_count_of_every_character() -> None:
+    for code in range(0x110000):
+        c = chr(code)
+        assert shape.separator_count(c) == len(shape.SEPARATOR.findall(c)), hex(code)
+
+
+def test_separator_count_and_crumb_marks_on_bench_lines() -> None:
+    separators = import_module("clipclean.stages.separators")
+    for line in LINES:
+        assert shape.separator_count(line) == len(shape.SEPARATOR.findall(line)), line
+        if not separators._has_crumb_mark(line):
+            assert separators._CRUMB.split(line) == [line], line
+
+
+@SETTINGS
+@given(st.text(alphabet=" \t\xa0/>»›→<«a|", max_size=12))
+def test_a_line_without_a_crumb_mark_is_one_crumb(text: str) -> None:
+    separators = import_module("clipclean.stages.separators")
+    if not separators._has_crumb_mark(text):
+        assert separators._CRUMB.split(text) == [text]
+
+
 _OLD_NAME_SEPARATOR = re.compile(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b")
 
 
@@ -228,3 +282,68 @@ def test_the_written_out_inits_take_and_set_every_dataclass_field() -> None:
         for p, f in zip(params, fields, strict=True):
             default = inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default
             assert p.default == default, (cls, f.name)
+
+
+def _title_tests_by_definition(text: str) -> tuple[bool, bool, bool]:
+    """The title stage's line tests as first written (a split of the line, a count of each
+    crumb mark)."""
+    title = import_module("clipclean.stages.title")
+    words = title.FUNCTION_WORDS
+    return (
+        text.split(" ", 1)[0] in words,
+        text.endswith(title._OPEN_MARKS) or text.rsplit(" ", 1)[-1] in words,
+        sum(text.count(m) for m in title._CRUMB_MARKS) >= 2,
+    )
+
+
+def _title_tests(text: str) -> tuple[bool, bool, bool]:
+    title = import_module("clipclean.stages.title")
+    return title._lower_start(text), title._open_end(text), title._crumbs(text)
+
+
+@SETTINGS
+@given(st.text(alphabet=" und der a>»›→ (-", max_size=16))
+def test_title_line_tests_agree_with_their_definitions(text: str) -> None:
+    assert _title_tests(text) == _title_tests_by_definition(text)
+
+
+def test_title_line_tests_on_bench_lines() -> None:
+    for line in LINES:
+        assert _title_tests(line) == _title_tests_by_definition(line), line
+
+
+def _headline_by_definition(text: str) -> bool:
+    """:func:`shape.is_headline_like` as its docstring says: a few words, no full stop at the
+    end, three letters (``str.isalpha``) in five of its characters but spaces."""
+    if len(text) > 250 or not 2 <= shape.units(text) <= 30:
+        return False
+    stripped = text.rstrip()
+    if stripped.endswith((".", ":", ",", ";")) and not stripped.endswith(("...", "…")):
+        return False
+    return sum(c.isalpha() for c in text) >= 0.6 * (len(text) - text.count(" "))
+
+
+@SETTINGS
+@given(st.text(alphabet="ab Éé日本1.…:;,- \t\xa0²’", max_size=20))
+def test_headline_like_is_its_definition(text: str) -> None:
+    assert shape.is_headline_like(text) == _headline_by_definition(text)
+
+
+def test_headline_like_on_bench_lines() -> None:
+    for line in LINES:
+        assert shape.is_headline_like(line) == _headline_by_definition(line), line
+
+
+def test_ends_sentence_reads_the_last_character_as_the_set_does() -> None:
+    assert not shape._ends_sentence("")
+    for code in range(0x110000):
+        c = chr(code)
+        assert shape._ends_sentence(f"a{c}") == (c in shape._END_PUNCT), hex(code)
+
+
+@SETTINGS
+@given(st.text(alphabet="(a) b,.A", max_size=12))
+def test_an_aside_opens_with_its_bracket(text: str) -> None:
+    blocks = import_module("clipclean.text.blocks")
+    if text[:1] != "(":
+        assert blocks._ASIDE.match(text) is None

@@ -33,7 +33,7 @@ def test_too_little_text_is_not_guessed() -> None:
 
 
 def test_lower_casing_keeps_letters_letters_and_one_character_long() -> None:
-    """``lang._word_counts`` splits the lower-cased text instead of matching words in the
+    """``lang._other_hits`` splits the lower-cased text instead of matching words in the
     original: that holds only while lower-casing maps each character to one character that is
     a letter exactly when the original was (but for "İ", which it sends the slow way)."""
     odd = []
@@ -57,6 +57,26 @@ def test_script_lead_bytes_cover_every_script_letter() -> None:
         assert char.encode()[0] in leads, hex(code)
 
 
+_SCRIPT_ALPHABET = (
+    "".join(
+        chr(c) for _, first, last in lang._SCRIPT_BLOCKS for c in (first - 1, first, last, last + 1)
+    )
+    + "aé日本語кот\u036f\u30fc\ud800😀 "
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_SCRIPT_ALPHABET, max_size=30))
+def test_script_counts_are_the_patterns_counts(text: str) -> None:
+    assert lang._script_counts(text) == [len(p.findall(text)) for _, p in lang._SCRIPTS]
+
+
+def test_script_counts_of_every_character() -> None:
+    for code in range(0x110000):
+        c = chr(code)
+        assert lang._script_counts(c) == [len(p.findall(c)) for _, p in lang._SCRIPTS], code
+
+
 def _hits_by_definition(text: str) -> list[int]:
     scores = [0] * len(lang._CODES)
     for word in map(str.lower, lang._WORD.findall(text)):
@@ -67,15 +87,16 @@ def _hits_by_definition(text: str) -> list[int]:
 
 _HIT_ALPHABET = (
     "the and der die und le la et el de que il di en het och att i w nie ve bir yang dan "
-    "THE Der İ i̇ ß ẞ « » 2024 x2 _ - , . ' ’ ” “ ( ) : ? ! / — – # & % ½ ² \t\n\u00a0日本"
+    "THE Der İ i̇ ß ẞ « » 2024 x2 _ - , . ' ’ ” “ ( ) : ? ! / — – # & % ½ ² \t\n\u00a0日本 "
+    "für FÜR Für été Été l’été más ΟΔΟΣ \u212a \ud800 \x85 \x1f é"
 ).split(" ")
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_HIT_ALPHABET), max_size=40), st.text(max_size=20))
 def test_stopword_hits_count_the_lowercased_letter_runs(pieces: list[str], tail: str) -> None:
-    """The split of the lower-cased text (and the search of the tokens not found that are not
-    all letters) counts what a search of the letter runs counts."""
+    """The split of the text's UTF-8 (and the reading of the tokens not found that are not
+    ASCII) counts what a search of the letter runs counts."""
     for sep in (" ", ""):
         text = sep.join(pieces) + tail
         assert lang._stopword_hits(text) == _hits_by_definition(text), text

@@ -37,16 +37,25 @@ _STOPWORDS: Final[dict[str, frozenset[str]]] = {
         "en ancak",
     }.items()
 }
-_SCRIPTS: Final = (
-    ("ja", re.compile(r"[\u3040-\u30ff]")),
-    ("ko", re.compile(r"[\uac00-\ud7af]")),
-    ("zh", re.compile(r"[\u4e00-\u9fff]")),
-    ("ru", re.compile(r"[\u0400-\u04ff]")),
-    ("ar", re.compile(r"[\u0600-\u06ff]")),
-    ("el", re.compile(r"[\u0370-\u03ff]")),
-    ("he", re.compile(r"[\u0590-\u05ff]")),
-    ("hi", re.compile(r"[\u0900-\u097f]")),
-    ("th", re.compile(r"[\u0e00-\u0e7f]")),
+#: The languages told by their script, each by its block of characters (first to last), in
+#: the order they are tried.
+_SCRIPT_BLOCKS: Final = (
+    ("ja", 0x3040, 0x30FF),
+    ("ko", 0xAC00, 0xD7AF),
+    ("zh", 0x4E00, 0x9FFF),
+    ("ru", 0x0400, 0x04FF),
+    ("ar", 0x0600, 0x06FF),
+    ("el", 0x0370, 0x03FF),
+    ("he", 0x0590, 0x05FF),
+    ("hi", 0x0900, 0x097F),
+    ("th", 0x0E00, 0x0E7F),
+)
+_SCRIPT_FIRST: Final = tuple(first for _, first, _ in _SCRIPT_BLOCKS)
+_SCRIPT_LAST: Final = tuple(last for _, _, last in _SCRIPT_BLOCKS)
+_BELOW_SCRIPTS: Final = min(_SCRIPT_FIRST)
+#: The same as patterns.
+_SCRIPTS: Final = tuple(
+    (code, re.compile(f"[{chr(first)}-{chr(last)}]")) for code, first, last in _SCRIPT_BLOCKS
 )
 #: All the scripts above at once: when few letters are in any of them, none can win.
 _ANY_SCRIPT: Final = re.compile("[" + "".join(p.pattern.strip("[]") for _, p in _SCRIPTS) + "]")
@@ -73,36 +82,81 @@ KNOWN: Final = frozenset(_STOPWORDS) | {code for code, _ in _SCRIPTS}
 #: at the end of one, changes no run of letters. (Digits and the commoner marks too: a text
 #: whose tokens are then all letters has no token to search for the words in it.)
 _NOT_LETTERS: Final = ",.\"’”“()-:'—–?!/0123456789|‘@&$©>…+[]£»«%;<•"
+#: Those outside ASCII, as a tuple (compiled, no string made a character): in the tokens
+#: :func:`_other_hits` reads, the ASCII ones are gone already.
+_OTHER_MARKS: Final = tuple(c for c in _NOT_LETTERS if not c.isascii())
+#: Each byte to itself lower-cased if an ASCII letter, to a space if another ASCII byte; the
+#: bytes outside ASCII (the UTF-8 of the other characters) are kept.
+_ASCII_WORDS: Final = bytes(
+    b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 or b >= 128 else 32 for b in range(256)
+)
+#: :data:`_LANGUAGES_OF` by the stop words' UTF-8, and the longest of that.
+_LANGUAGES_OF_UTF8: Final = {word.encode(): codes for word, codes in _LANGUAGES_OF.items()}
+_LONGEST_UTF8: Final = max(map(len, _LANGUAGES_OF_UTF8))
 
 
 def _stopword_hits(text: str) -> list[int]:
     """How many of ``text``'s words (runs of ``_WORD`` letters, lower-cased) are stop words of
     each language, by position in ``_CODES``.
 
-    The words are found by splitting the lower-cased text at whitespace: a pattern that tests
-    each character for being a letter was most of :func:`detect`'s time. A token that is not
-    all letters ("x2", "l'été") is not a stop word (they are all letters), but the words in it
-    are counted: digits and the commoner marks become spaces first, which leaves few such
-    tokens or none, and those among the tokens not found are searched at once. Lower-casing keeps each character a letter or a non-letter, and
-    one character long but for "İ" (two): a text with such a character takes the slow way.
-    Each word is looked up once, with no count of the words first: that was most of the rest.
+    Its UTF-8 is split in C: one translation lower-cases the ASCII letters and makes every
+    other ASCII byte a space (none is a letter, so a token of ASCII letters is a whole word),
+    and the tokens are looked up by their bytes. A token with bytes outside ASCII (a letter
+    such as "é" or "Ä", a curly quote inside a word) that is not a stop word is read as text
+    by :func:`_other_hits`; the ASCII tokens not found are words that are no stop word. (The
+    lower-casing of the text, and a replacement of each mark, was half of :func:`detect`'s
+    time; a pattern that tests each character for being a letter was most of it before.)
     """
     scores = [0] * len(_CODES)
+    data = text.encode("utf-8", "surrogatepass")
+    tokens = data.translate(_ASCII_WORDS).split()
+    if len(data) == len(text):  # (ASCII: its UTF-8 is a byte a character)
+        _count_utf8(tokens, scores, None)
+        return scores
+    other: list[bytes] = []
+    _count_utf8(tokens, scores, other)
+    if other:
+        _other_hits(b" ".join(other).decode("utf-8", "surrogatepass"), scores)
+    return scores
+
+
+def _count_utf8(tokens: list[bytes], scores: list[int], other: list[bytes] | None) -> None:
+    """:func:`_count` of the tokens' UTF-8; to ``other``, when given, the tokens not found
+    that have a byte outside ASCII."""
+    for token in tokens:
+        languages = _LANGUAGES_OF_UTF8.get(token) if len(token) <= _LONGEST_UTF8 else None
+        if languages:
+            for i in languages:
+                scores[i] += 1
+        elif other is not None and _not_ascii(token):
+            other.append(token)
+
+
+def _not_ascii(token: bytes) -> bool:
+    """Has ``token`` a byte outside ASCII? (Compiled, ``any`` of a generator is a loop: a read
+    of each byte costs less than a call of ``bytes.isascii``, looked up by name each time.)"""
+    return any(token[i] > 127 for i in range(len(token)))
+
+
+def _other_hits(text: str, scores: list[int]) -> None:
+    """Add to ``scores`` the stop words among the words of ``text``: tokens with characters
+    outside ASCII, split at spaces (and ASCII letters lower-cased already). They are split
+    again at whitespace, lower-cased, the marks outside ASCII made spaces first; the words in
+    the tokens then not all letters are found with one search of them all. Lower-casing keeps
+    each character a letter or a non-letter, and one character long but for "İ" (two): text
+    with such a character is searched as it is, each word lower-cased."""
     low = text.lower()
     if len(low) != len(text):
         _count(list(map(str.lower, _WORD.findall(text))), scores, None)
-        return scores
-    for mark in _NOT_LETTERS:
+        return
+    for mark in _OTHER_MARKS:
         if mark in low:
             low = low.replace(mark, " ")
     missed: list[str] = []
     _count(low.split(), scores, missed)
-    # the tokens not found that are not all letters (most texts have none left: one test of
-    # them all says so), and the words in them, found with one search of them all
     if missed and not "".join(missed).isalpha():
         odd = [token for token in missed if not _IS_ALPHA(token)]
         _count(_WORD.findall(" ".join(odd)), scores, None)
-    return scores
 
 
 #: ``str.isalpha`` called as a function: compiled, a direct call of it (``token.isalpha()``
@@ -151,6 +205,23 @@ def _may_have_script(text: str) -> bool:
     return len(data.translate(None, _SCRIPT_LEADS)) != len(data)
 
 
+def _script_counts(text: str) -> list[int]:
+    """How many of ``text``'s characters are in each block of :data:`_SCRIPT_BLOCKS`: what
+    ``len(script.findall(text))`` gives for each of ``_SCRIPTS``, in one pass. (A loop over the
+    characters' codes: compiled, no string is made a character, where each pattern's list of
+    matches made one a character of its script, most of a script text's time.)"""
+    counts = [0] * len(_SCRIPT_BLOCKS)
+    for i in range(len(text)):
+        c = ord(text[i])
+        if c < _BELOW_SCRIPTS:  # (the Latin letters, the marks, the spaces: most of a text)
+            continue
+        for k in range(len(_SCRIPT_FIRST)):
+            if _SCRIPT_FIRST[k] <= c <= _SCRIPT_LAST[k]:
+                counts[k] += 1
+                break
+    return counts
+
+
 def _detect(text: str) -> str | None:
     """:func:`detect` on the whole of ``text``."""
     if not text.isascii() and _may_have_script(text) and _ANY_SCRIPT.search(text) is not None:
@@ -159,9 +230,10 @@ def _detect(text: str) -> str | None:
         letters = sum(map(len, _WORD.findall(text)))
         if not letters:
             return None
-        if len(_ANY_SCRIPT.findall(text)) > 0.1 * letters:
-            for code, script in _SCRIPTS:
-                if len(script.findall(text)) > (0.1 if code == "ja" else 0.3) * letters:
+        counts = _script_counts(text)
+        if sum(counts) > 0.1 * letters:
+            for k, (code, _, _) in enumerate(_SCRIPT_BLOCKS):
+                if counts[k] > (0.1 if code == "ja" else 0.3) * letters:
                     return code
     scores = _stopword_hits(text)
     ranked = sorted(scores, reverse=True)

@@ -47,9 +47,6 @@ _CJK_CLASS: Final = (
     r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
 _CJK: Final = re.compile(_CJK_CLASS)
-#: A run of them: :func:`units` replaces a run at a time (a replacement a character cost
-#: more than the scan).
-_CJK_RUN: Final = re.compile(_CJK_CLASS + _CJK_CLASS + "*")
 #: The bytes of ASCII letters and digits (what ``str.isalpha`` / ``isdigit`` take of ASCII).
 _ASCII_LETTERS: Final = string.ascii_letters.encode()
 _ASCII_DIGITS: Final = string.digits.encode()
@@ -92,13 +89,72 @@ def units(text: str) -> int:
 
 def _cjk_units(text: str, words: int) -> int:
     """:func:`units` of a text outside ASCII; ``words`` is its :func:`word_count` when the
-    caller has it (else -1). One scan, a replacement a run of CJK (a replacement a character
-    cost more than the scan): the runs' characters are what the text lost, plus one for the
-    space each left, and a space a run splits the words as a space a character did."""
-    spaced, runs = _CJK_RUN.subn(" ", text)
-    if not runs:
+    caller has it (else -1). One pass over the characters' codes: the words are the runs of
+    characters neither CJK (``_CJK``) nor whitespace (what ``str.split`` splits at), and the
+    CJK characters count one word per two. (Compiled, no string is made a character: a
+    pattern's replacement of each run, then a split, cost twice as much.)"""
+    cjk = pieces = 0
+    inside = False
+    for i in range(len(text)):
+        c = ord(text[i])
+        if c < 128:
+            gap = c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+        elif _is_cjk_code(c):
+            cjk += 1
+            gap = True
+        else:
+            gap = _is_other_space_code(c)
+        if gap:
+            inside = False
+        elif not inside:
+            pieces += 1
+            inside = True
+    if not cjk:
         return words if words >= 0 else word_count(text)
-    return len(spaced.split()) + (len(text) - len(spaced) + runs) // 2
+    return pieces + cjk // 2
+
+
+def _is_cjk_code(c: int) -> bool:
+    """Is ``chr(c)`` a character of ``_CJK``?"""
+    return (
+        0x3040 <= c <= 0x30FF
+        or 0x3400 <= c <= 0x9FFF
+        or 0xAC00 <= c <= 0xD7AF
+        or 0xFF66 <= c <= 0xFF9F
+        or 0x0E00 <= c <= 0x0EFF
+        or 0x1000 <= c <= 0x109F
+        or 0x1780 <= c <= 0x17FF
+    )
+
+
+def _is_other_space_code(c: int) -> bool:
+    """Is ``chr(c)``, outside ASCII, whitespace (``str.isspace``)?"""
+    return (
+        c == 0x85
+        or c == 0xA0
+        or c == 0x1680
+        or 0x2000 <= c <= 0x200A
+        or c == 0x2028
+        or c == 0x2029
+        or c == 0x202F
+        or c == 0x205F
+        or c == 0x3000
+    )
+
+
+#: 1 at the code of each ASCII character of ``_END_PUNCT``, else 0; and the codes of the
+#: others.
+_END_ASCII: Final = bytes(int(chr(c) in _END_PUNCT) for c in range(128))
+_END_OTHER: Final = frozenset(ord(c) for c in _END_PUNCT if ord(c) >= 128)
+
+
+def _ends_sentence(text: str) -> bool:
+    """``text[-1:] in _END_PUNCT``, read off the last character's code (compiled, no string
+    made or looked up in the set: a look a line)."""
+    if not text:
+        return False
+    c = ord(text[-1])
+    return _END_ASCII[c] == 1 if c < 128 else c in _END_OTHER
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -108,6 +164,13 @@ def ends_like_sentence(text: str) -> bool:
 def is_sentence_like(text: str, min_words: int = 8) -> bool:
     """A line of running prose: long enough and ending with sentence punctuation."""
     return units(text) >= min_words and ends_like_sentence(text)
+
+
+#: The last characters a headline does not end on (but for an ellipsis). (A set of them: an
+#: ``endswith`` of a tuple written out builds the tuple each call, compiled; declared of any
+#: length, the tuple is kept as it is.)
+_NO_HEADLINE_END: Final = frozenset(".:,;")
+_ELLIPSES: Final[tuple[str, ...]] = ("...", "…")
 
 
 def is_headline_like(text: str, n: int | None = None) -> bool:
@@ -120,7 +183,7 @@ def is_headline_like(text: str, n: int | None = None) -> bool:
     if not 2 <= n <= 30:
         return False
     stripped = text.rstrip()
-    if stripped.endswith((".", ":", ",", ";")) and not stripped.endswith(("...", "…")):
+    if stripped[-1:] in _NO_HEADLINE_END and not stripped.endswith(_ELLIPSES):
         return False
     if text.isascii():  # (its letters are A-Z and a-z: one pass in C counts them)
         letters = len(text) - len(text.encode().translate(None, _ASCII_LETTERS))
@@ -230,6 +293,22 @@ def split_names(text: str) -> list[str]:
 
 #: The characters :func:`separator_ratio` counts (the separators stage pre-checks lines by them).
 SEPARATOR: Final = re.compile(r"[|•·/\\\-–—_=*~>»«:]")
+#: 1 at the code of each of its ASCII characters, else 0.
+_SEPARATOR_ASCII: Final = bytes(int(chr(c) in "|/\\-_=*~>:") for c in range(128))
+
+
+def separator_count(text: str) -> int:
+    """``len(SEPARATOR.findall(text))``. (A loop: compiled, each character's code is read in
+    place and looked up in a table; the pattern sets up a search and makes a list of matches,
+    several times the cost on the short lines the stages ask about.)"""
+    n = 0
+    for i in range(len(text)):
+        c = ord(text[i])
+        if c < 128:
+            n += _SEPARATOR_ASCII[c]
+        elif c in (0xB7, 0xBB, 0xAB, 0x2022, 0x2013, 0x2014):  # · » « • – —
+            n += 1
+    return n
 
 
 def separator_ratio(text: str) -> float:
@@ -237,7 +316,7 @@ def separator_ratio(text: str) -> float:
     chars = len(text) - text.count(" ")
     if not chars:
         return 0.0
-    return len(SEPARATOR.findall(text)) / chars
+    return separator_count(text) / chars
 
 
 class Facts:
@@ -280,7 +359,7 @@ class Facts:
             words = text.count(" ") + 1 if text else 0
         self.words = words
         self.units = words if not cjk or text.isascii() else _cjk_units(text, words)
-        self.ends = (text.rstrip() if padded else text)[-1:] in _END_PUNCT
+        self.ends = _ends_sentence(text.rstrip() if padded else text)
         self._low: str | None = None
         #: ``words`` is known to be ``len(text.split())``: no whitespace but single spaces.
         self.plain = plain

@@ -139,7 +139,8 @@ def _lower_start(text: str) -> bool:
     """Opens with a conjunction or preposition in lower case ("und Mikael Ymer haben …", "zur
     Bunten Republik"): the rest of a sentence, not a headline ("creditshelf kooperiert" may
     be one: a brand in lower case)."""
-    return text.split(" ", 1)[0] in FUNCTION_WORDS
+    cut = text.find(" ")  # (its first word: no list made of the line's pieces)
+    return (text if cut < 0 else text[:cut]) in FUNCTION_WORDS
 
 
 #: Marks a headline does not end on: the rest of the line was cut off ("Die Region Rioja (").
@@ -149,7 +150,7 @@ _OPEN_MARKS: Final = tuple("([{-–—/&+")
 def _open_end(text: str) -> bool:
     """Ends on an open bracket or dash, or on a word that always has more after it ("… der
     Stadt und"): a fragment of a sentence that a link or a line's wrap cut, not a headline."""
-    return text.endswith(_OPEN_MARKS) or text.rsplit(" ", 1)[-1] in FUNCTION_WORDS
+    return text.endswith(_OPEN_MARKS) or text[text.rfind(" ") + 1 :] in FUNCTION_WORDS
 
 
 #: What stands between the steps of a breadcrumb ("Home › News › The Headline").
@@ -158,7 +159,10 @@ _CRUMB_MARKS: Final = (" » ", " > ", " › ", " >> ", " → ")
 
 def _crumbs(text: str) -> bool:
     """A breadcrumb (two steps or more): the page's path, never its headline (its last step
-    may be, and is printed on its own line)."""
+    may be, and is printed on its own line). Each mark has one of four characters: a line
+    without them (most) is not counted."""
+    if ">" not in text and "»" not in text and "›" not in text and "→" not in text:
+        return False
     return sum(text.count(m) for m in _CRUMB_MARKS) >= 2
 
 

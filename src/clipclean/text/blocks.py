@@ -144,7 +144,10 @@ _ASIDE: Final = re.compile(r"\([^()]{1,40}\) ?(?:[,.;:]|[^\W\d_](?<![A-Z]))")
 def _aside_goes_on(line: str) -> bool:
     """Does ``line`` open with an aside in brackets followed by the rest of a sentence (a
     lower-case word or a sentence mark)? A linked name's bracket note: "Shapovalov" /
-    "(Kanada) gewann …". (A capital after it may start a sentence: "(Reuters) The …".)"""
+    "(Kanada) gewann …". (A capital after it may start a sentence: "(Reuters) The …".) A
+    line that opens with no bracket, nearly every line asked, is not matched."""
+    if line[:1] != "(":
+        return False
     m = _ASIDE.match(line)
     return m is not None and (not m.group()[-1].isalpha() or m.group()[-1].islower())
 
