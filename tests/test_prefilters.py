@@ -217,6 +217,42 @@ def test_prompt_cue_is_in_every_prompt_and_contact_line(text: str) -> None:
     assert not taken or _cue_hit(low)
 
 
+@SETTINGS
+@given(
+    st.from_regex(prompts_module.APPEAL)
+    | st.text(alphabet="donatshpewbilrgucz ", max_size=30)
+    | st.sampled_from(["shop", "a shop", "webshop", "workshop", "donate", "london", "online"])
+)
+def test_appeal_prefilter_agrees_with_the_pattern(text: str) -> None:
+    """``_appeal`` (a search of APPEAL only on a line holding a piece of it) is APPEAL's
+    search, also with the line ended right after the phrase."""
+    low = text.replace("\n", " ")
+    assert prompts_module._appeal(low) == (prompts_module.APPEAL.search(low) is not None)
+
+
+def test_appeal_pieces_cover_each_phrase() -> None:
+    """Each ASCII phrase of APPEAL alone on a line is in the cue scan and the prefilter."""
+    for alternative in branches(prompts_module.APPEAL.pattern):
+        for low in _shortest(alternative):
+            if low.isascii():
+                assert prompts_module.APPEAL.search(low), low
+                assert prompts_module._appeal(low), low
+                assert _cue_hit(low), low
+
+
+def _shortest(alternative: str) -> list[str]:
+    """Strings an alternative of APPEAL takes: its ``(?:a|b)`` groups spelled each way."""
+    alternative = re.sub(r"\\b|\(\?<!\[a-z\]\)", "", alternative)
+    m = re.search(r"\(\?:([^()]*)\)", alternative)
+    if m is None:
+        return [alternative]
+    return [
+        s
+        for option in m.group(1).split("|")
+        for s in _shortest(alternative[: m.start()] + option + alternative[m.end() :])
+    ]
+
+
 #: Words to build lines from: pitch openers, the site's voice, prompt words and others.
 _PROMPT_WORDS = st.sampled_from(
     ["get", "join", "sign", "up", "subscribe", "follow", "us", "on", "your", "our", "inbox",

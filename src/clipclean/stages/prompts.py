@@ -92,8 +92,13 @@ APPEAL: Final = re.compile(
 
 
 def _appeal(low: str) -> bool:
-    """``APPEAL.search(low)`` is not None."""
-    return APPEAL.search(low) is not None
+    """``APPEAL.search(low)`` is not None: tried only on a line holding a piece of one of its
+    phrases (a line ending in "shop" has no character after it for the piece's ``\\W``)."""
+    return (
+        _APPEAL_CUE.search(low) is not None
+        or low.endswith("shop")
+        or (not low.isascii() and any(w in low for w in _APPEAL_WIDE))
+    ) and APPEAL.search(low) is not None
 
 
 def _prompt(low: str) -> bool:
@@ -189,6 +194,32 @@ def _edges(draft: Draft) -> tuple[range, range]:
     return range(i, min(i + EDGE, j)), range(max(i, j - EDGE), j)
 
 
+#: Pieces of every ``APPEAL`` phrase, by the letter of :data:`_CUE` that enters them (the
+#: letters its scan looks for already; each piece opens with a literal character after it: a
+#: look behind tried at every "p", "l" or "g" of the text cost a third of the scan; and each
+#: letter's pieces stand in its one group, as a group of groups tries each at every place):
+#: don(at, ar, a ahora, a ora, azion, eer, eren), un/votre don, doe agora, doar, darowizn;
+#: spende, wesprzyj, sklep internetowy, "shop" before a non-word character; webshop, webwinkel,
+#: boutique en ligne; onlineshop, tienda/negozio/loja online, lesen sie weiter, weiterlesen,
+#: lire la suite, verder te lezen; continue reading, continuar(e) leyendo/lendo/a ler/a
+#: leggere; reading with, seguir leyendo.
+_APPEAL_PIECES: Final = {
+    "d": r"o(?:n(?:a(?:t|r| ahora| ora|zion)|e(?:er|ren)|(?<=un don)|(?<=votre don))|e agora|ar)"
+    r"|arowizn",
+    "p": r"ende(?<=spende)|rzyj(?<=wesprzyj)| internetowy(?<=sklep internetowy)|\W(?<=shop\W)",
+    "b": r"shop|winkel(?<=webwinkel)|outique en ligne",
+    "l": r"e(?:sen(?: sie weiter|(?<=weiterlesen))|zen(?<=verder te lezen))"
+    r"|i(?:ne(?:shop|(?<=tienda online)|(?<=negozio online)|(?<=loja online))|re la suite)",
+    "c": r"ontinu(?:e reading|ar(?:e a leggere| leyendo| lendo| a ler))",
+    "g": r" with(?<=reading with)|uir leyendo(?<=seguir leyendo)",
+}
+#: :data:`_APPEAL_PIECES` as one pattern, to pass over a line without ``APPEAL``'s search
+#: (which tries its thirty branches at every place: ~300 instructions a character).
+_APPEAL_CUE: Final = re.compile("|".join([f"{c}(?:{rest})" for c, rest in _APPEAL_PIECES.items()]))
+#: ``APPEAL``'s phrases outside ASCII (also in :data:`_CUE_WIDE`).
+_APPEAL_WIDE: Final = ("donación", "doação", "wpłać", "continuer à lire", "czytać dalej")
+
+
 #: Pieces of every ``PROMPT``, ``WEAK_PROMPT`` and ``CONTACT`` phrase, to find the lines worth
 #: checking in one scan: each phrase holds one of them ("newsletter" holds "letter", "support
 #: us" holds "pport us"). Each piece is entered at a letter rarer in text than most, and the pieces
@@ -204,35 +235,32 @@ def _edges(draft: Draft) -> tuple[range, range]:
 #: of :func:`_drop_reason`.
 _CUE: Final = re.compile(
     r"b(?:scr|ox(?<=inbox)|ership|ecome a member|onn(?<=abonn)|e reached at"
-    r"|er(?<=already a member)|andeja de entrada|oîte de réception|y e-?mail)"
-    r"|p(?:p(?:ort (?:us|our|independent|quality)|\b(?<=\bapp)|(?<=the app)|(?<=our app))"
+    r"|er(?<=already a member)|andeja de entrada|oîte de réception|y e-?mail|"
+    + _APPEAL_PIECES["b"]
+    + r")|p(?:p(?:ort (?:us|our|independent|quality)|\b(?<=\bapp)|(?<=the app)|(?<=our app))"
     r"|remium|osteingang|osta(?<=sella di posta)|ostfach|ly(?<=ve a reply)|aywall"
-    r"|(?:er|ar|or) e-?mail|(?<= tip)(?:(?<=ve a tip)|(?<=ve a news tip)))"
-    r"|c(?:r(?<=suscr)|ri(?<=inscri)|reate (?:an|a free) account|iar ses|omment(?<=a comment)"
+    # (have a (news) tip?: at the "?", not a look behind at every "p")
+    r"|(?:er|ar|or) e-?mail|\?(?:(?<=ve a tip\?)|(?<=ve a news tip\?))|"
+    + _APPEAL_PIECES["p"]
+    + r")|c(?:r(?<=suscr)|ri(?<=inscri)|reate (?:an|a free) account|iar ses|omment(?<=a comment)"
     r"|lick here|onversation(?<=join the conversation)|ussion(?<=join the discussion)"
-    r"|aixa de entrada|count(?<=free account))"
+    r"|aixa de entrada|count(?<=free account)|"
+    + _APPEAL_PIECES["c"]
     # newsletter, alerts, e-mail him at, follow us on, free trial, via e-mail
-    r"|l(?:etter(?<=newsletter)|erts| (?:him|her|them|me|us) at|den(?<=anmelden)|et us know"
+    + r")|l(?:etter(?<=newsletter)|erts| (?:him|her|them|me|us) at|den(?<=anmelden)|et us know"
     r"|l us what you think"
     r"|low(?<=follow) (?:us|him|her|me|them) (?:on|@)| story(?<=full story)"
-    r"| article(?<=full article)|(?<=free trial|via e-mail)|(?<=via email))"
-    r"|g(?:n(?<=sign)(?: up|up| in)| in(?<=log in)|in(?<=login)|istrieren|ístrate)"
+    r"| article(?<=full article)|"
+    + _APPEAL_PIECES["l"]
+    + r"|(?<=free trial|via e-mail)|(?<=via email))"
+    r"|g(?:n(?<=sign)(?: up|up| in)| in(?<=log in)|in(?<=login)|istrieren|ístrate|"
+    + _APPEAL_PIECES["g"]
     # donate, unlimited access, send (us) (a) (news) tip(s)
-    r"|d(?:onate| access| (?:tip|us (?:a )?(?:news )?tip|a (?:news )?tip|news tip))"
-    r"|@"
-    # APPEAL: donat(e/ion), spende, doneer, donazion, darowizn, (faites) un don, donar, doe
-    # agora, doar; wesprzyj; shop, webwinkel, boutique/tienda/negozio/loja online, sklep
-    # internetowy; lesen sie weiter, weiterlesen, reading with, to continue reading, lire la
-    # suite, leyendo, continuare a leggere, continuar lendo / a ler, verder te lezen
-    r"|d(?:onat|oneer|oneren|onazion|arowizn|on(?<=un don)|on(?<=votre don)|ona(?:r| ahora| ora)|oe agora|oar"
-    r"|o(?<=seguir leyendo)|o(?<=continuar leyendo)|o(?<=continuar lendo))"
-    r"|p(?:ende(?<=spende)|rzyj(?<=wesprzyj)|(?<=shop)| internetowy(?<=sklep internetowy))"
-    r"|l(?:(?<=webwinkel)|ine(?<=tienda online)|ine(?<=negozio online)|ine(?<=loja online)"
-    r"|esen sie weiter|esen(?<=weiterlesen)|ire la suite|er(?<=continuar a ler)"
-    r"|ezen(?<=verder te lezen))"
-    r"|b(?:outique en ligne)"
-    r"|g(?: with(?<=reading with)|(?<=to continue reading)|ere(?<=continuare a leggere))"
+    + r")|d(?: access| (?:tip|us (?:a )?(?:news )?tip|a (?:news )?tip|news tip)|"
+    + _APPEAL_PIECES["d"]
+    + r")|@"
 )
+
 #: ``_CUE`` as one pattern per branch (each opens with its own letter): scanned apart, each for
 #: its one letter, they take half the time of the one pattern that tests every place of the
 #: lines against all seven (see :func:`clipclean.scan.by_first_character`).
@@ -244,7 +272,7 @@ _CUE_WIDE: Final = (
     "購読",
     "会員登録",
     "ログイン",
-    *("donación", "doação", "wpłać", "continuer à lire", "czytać dalej"),
+    *_APPEAL_WIDE,
 )
 
 
@@ -279,8 +307,8 @@ def _drop_reason(
     ):
         return "contact prompt"
     if (
-        _appeal(low)
-        and not sentence(f)
+        not sentence(f)  # (the cheap test first: the appeal's search reads the whole line)
+        and _appeal(low)
         # (a lead-in's colon, "… lesen Sie weiter:", ends no sentence)
         and (_imperative(low) or ((not f.ends or low.endswith(":")) and _address(low)))
     ):
@@ -457,11 +485,7 @@ def _feedback(f: Facts) -> bool:
     # has no lead part; a test of one character is cheaper than the cue words' ten, and the
     # long lines are not lower-cased)
     text = f.text
-    if not ("?" in text or ":" in text or "!" in text):
-        return False
-    # (a longer line is the site's appeal only when it also names a paywall, a subscription,
-    # a donation: "Gefällt dir unser Magazin? … keine Bezahlschranke (Paywall) …")
-    if f.words > FEEDBACK_LINE_WORDS and (f.words > MAX_PITCH_WORDS or not _prompt(f.low)):
+    if f.words > MAX_PITCH_WORDS or not ("?" in text or ":" in text or "!" in text):
         return False
     low = f.low
     if not any(c in low for c in _FEEDBACK_CUES):
@@ -474,6 +498,10 @@ def _feedback(f: Facts) -> bool:
         len(part.split()) <= FEEDBACK_WORDS
         and _FEEDBACK_NOUN.search(part) is not None
         and _FEEDBACK_VERB.search(part) is not None
+        # (a longer line is the site's appeal only when it also names a paywall, a
+        # subscription, a donation: "Gefällt dir unser Magazin? … keine Bezahlschranke
+        # (Paywall) …"; tested last, the lead part rules out most lines)
+        and (f.words <= FEEDBACK_LINE_WORDS or _prompt(low))
     )
 
 
