@@ -161,3 +161,10 @@ def test_a_long_appeal_that_asks_about_the_magazine_goes() -> None:
     a = _clean(article(after=(line,)))
     assert line not in a.body
     assert {r.stage for r in a.removed if r.text == line} == {"prompts"}
+
+
+def test_a_row_of_links_after_a_prompt_is_no_blurb_of_it() -> None:
+    # the footer's links speak "us" too; the trace must say what they are, not "its blurb"
+    row = "Privacy | Terms | Contact us"
+    a = _clean(article("Sign up for our newsletter", row))
+    assert not any(r.stage == "prompts" and r.text == row for r in a.removed)

@@ -366,6 +366,7 @@ def _box_reason(f: Facts, after: bool, cued: bool, anchor: bool = False) -> str 
     if (
         f.words <= BLURB_WORDS
         and not f.text[:1].islower()  # (not a wrapped sentence)
+        and "|" not in f.text  # (a row of links: "Privacy | Terms | Contact us")
         and (
             (starts_like(low, _PITCH_HEADS) and PITCH.match(low) is not None)
             or _imperative(low)
