@@ -347,3 +347,101 @@ def test_an_aside_opens_with_its_bracket(text: str) -> None:
     blocks = import_module("clipclean.text.blocks")
     if text[:1] != "(":
         assert blocks._ASIDE.match(text) is None
+
+
+def _old_is_dateline(text: str) -> bool:
+    """:func:`bylines.is_dateline` as first written: the date looked for first, then every
+    word that is no date word listed."""
+    if (
+        len(text) > bylines.MAX_DATELINE_CHARS
+        or text.count(" ") >= bylines.MAX_DATELINE_WORDS
+        or bylines.find_date(text) is None
+    ):
+        return False
+    leftover = [
+        w for w in bylines._ALPHA.findall(text) if w.lower().rstrip(".") not in bylines._DATE_WORDS
+    ]
+    return len(leftover) <= 2
+
+
+def _old_words(text: str) -> list[str]:
+    return [
+        w.lower()
+        for w in bylines._ALPHA.findall(text)
+        if w.lower().rstrip(".") not in bylines._DATE_WORDS
+    ]
+
+
+_DATELINE_TEXT = st.text(
+    alphabet="Ab Ma.m.pPMUpdated 12,:2019-0\u0130\u0131\u017f\u212aéÉ.", max_size=40
+) | st.sampled_from(
+    [
+        "Updated 3:42 PM EST, March 3, 2021",
+        "Published A.M. Nov 18, 2019 at 4:07 PM",
+        "İstanbul 12 Mart 2021",
+        "Sept. 19, 2025, 2:15 a.m. ET",
+        "By Jane Doe, March 3 2021",
+        "MÄRZ 3 2021 UHR",
+    ]
+)
+
+
+@SETTINGS
+@given(_DATELINE_TEXT)
+def test_dateline_counts_its_words_as_first_written(text: str) -> None:
+    datelines = import_module("clipclean.stages.datelines")
+    assert bylines.is_dateline(text) == _old_is_dateline(text)
+    assert datelines._words(text) == _old_words(text)
+    n = len(_old_words(text))
+    assert bylines._undated_words(text, 2) == min(n, 3)
+
+
+def test_dateline_on_bench_lines() -> None:
+    datelines = import_module("clipclean.stages.datelines")
+    for line in LINES:
+        assert bylines.is_dateline(line) == _old_is_dateline(line), line
+        assert datelines._words(line) == _old_words(line), line
+
+
+@SETTINGS
+@given(st.text(alphabet="bByYaAuUtThor :\u017f\u212a\u0130é", max_size=14))
+def test_lone_by_tries_the_pattern_only_where_it_can_match(text: str) -> None:
+    title = import_module("clipclean.stages.title")
+    old = len(text) <= 12 and bylines.BY_PREFIX.match(f"{text} X") is not None
+    assert title._lone_by(text) == old
+
+
+def _old_dated_lines(texts: list[str]) -> list[int]:
+    """:func:`dates.dated_lines` as first written: the line breaks counted before the scan."""
+    dates = import_module("clipclean.dates")
+    marks = "\n".join(texts).encode("utf-8", "surrogatepass").translate(dates._DIGITISH)
+    if marks.count(b"\n") != len(texts) - 1:
+        return list(range(len(texts)))
+    out = []
+    line = last = 0
+    pos = marks.find(b"dddd")
+    while pos >= 0:
+        line += marks.count(b"\n", last, pos)
+        out.append(line)
+        last = marks.find(b"\n", pos) + 1
+        if not last:
+            break
+        line += 1
+        pos = marks.find(b"dddd", last)
+    return out
+
+
+@SETTINGS
+@given(st.lists(st.text(alphabet="12 a\n\u0661é", max_size=10), max_size=8))
+def test_dated_lines_counts_the_breaks_as_first_written(texts: list[str]) -> None:
+    dates = import_module("clipclean.dates")
+    assert dates.dated_lines(texts) == _old_dated_lines(texts)
+    found = set(dates.dated_lines(texts))
+    assert all(i in found for i, t in enumerate(texts) if dates.find_date(t) is not None)
+
+
+def test_dated_lines_on_bench_lines() -> None:
+    dates = import_module("clipclean.dates")
+    for k in range(0, len(LINES), 50):
+        texts = LINES[k : k + 50]
+        assert dates.dated_lines(texts) == _old_dated_lines(texts)

@@ -301,8 +301,6 @@ def dated_lines(texts: list[str]) -> list[int]:
     """
     marks = "\n".join(texts).encode("utf-8", "surrogatepass").translate(_DIGITISH)
     find, count = marks.find, marks.count
-    if count(b"\n") != len(texts) - 1:  # a line with a break of its own: try them all
-        return list(range(len(texts)))
     out = []
     line = last = 0
     pos = find(b"dddd")
@@ -311,9 +309,13 @@ def dated_lines(texts: list[str]) -> list[int]:
         out.append(line)
         last = find(b"\n", pos) + 1
         if not last:
+            last = len(marks)
             break
         line += 1
         pos = find(b"dddd", last)
+    # (the breaks are counted once, in the pieces between the years and after the last)
+    if line + count(b"\n", last) != len(texts) - 1:  # a line with a break of its own
+        return list(range(len(texts)))
     return out
 
 

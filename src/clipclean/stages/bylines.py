@@ -62,14 +62,18 @@ ROLE_LINE: Final = re.compile(
     r"|journalist|critic|analyst)(?:\s?[,|]\s?[\w .]{2,30})?$",
     re.I,
 )
-_ROLE_HEADS: Final = heads(
-    *(
+#: The words :data:`ROLE_LINE` opens with (its first word of "white house").
+_ROLE_WORDS: Final = tuple(
+    (
         "senior staff contributing chief deputy associate guest opinion political foreign"
         " national white washington business sports tech science health special freelance"
         " executive managing news digital investigative writer reporter correspondent"
         " columnist editor contributor photographer producer journalist critic analyst"
     ).split()
 )
+_ROLE_HEADS: Final = heads(*_ROLE_WORDS)
+#: Their first three letters: those of an ASCII line that matches, lower-cased.
+_ROLE_HEADS3: Final = frozenset(w[:3] for w in _ROLE_WORDS)
 #: :data:`ROLE_LINE` without ``re.I``, for an ASCII line lower-cased: the same match, where
 #: the case-blind pattern compares each of its many words a character at a time through
 #: Unicode's case tables (about three times the cost).
@@ -81,8 +85,8 @@ def role_line(text: str) -> bool:
     characters) and, of ASCII, lower-cased against :data:`_ROLE_LOW`."""
     h = text[:2]
     if h in _ROLE_HEADS:
-        if text.isascii():
-            return _ROLE_LOW.match(text.lower()) is not None
+        if text.isascii():  # (its first three characters first: most lines fail them)
+            return text[:3].lower() in _ROLE_HEADS3 and _ROLE_LOW.match(text.lower()) is not None
         return ROLE_LINE.match(text) is not None
     return not h.isascii() and ROLE_LINE.match(text) is not None
 
@@ -140,11 +144,32 @@ def is_dateline(text: str) -> bool:
     if (
         len(text) > MAX_DATELINE_CHARS
         or text.count(" ") >= MAX_DATELINE_WORDS
-        or find_date(text) is None
+        or find_date(text) is None  # (first: the stages before looked, it is remembered)
     ):
         return False
-    leftover = [w for w in _ALPHA.findall(text) if w.lower().rstrip(".") not in _DATE_WORDS]
-    return len(leftover) <= 2
+    return _undated_words(text, DATELINE_OTHER_WORDS) <= DATELINE_OTHER_WORDS
+
+
+#: Words that are no date words a dateline may hold.
+DATELINE_OTHER_WORDS: Final = 2
+
+
+def _undated_words(text: str, most: int) -> int:
+    """How many words of ``text`` (:data:`_ALPHA`) are no date words (lower-cased, a full
+    stop after them dropped), counted up to one more than ``most``. An ASCII line is
+    lower-cased whole, not a word at a time (its words stay where they are)."""
+    ascii_ = text.isascii()
+    n = 0
+    for w in _ALPHA.findall(text.lower() if ascii_ else text):
+        if not ascii_:
+            w = w.lower()
+        if w[-1] == ".":
+            w = w.rstrip(".")
+        if w not in _DATE_WORDS:
+            n += 1
+            if n > most:
+                break
+    return n
 
 
 def _fix_caps(name: str) -> str:
@@ -283,11 +308,7 @@ def bylines(draft: Draft) -> None:
         drops += [
             (b, "byline repeated")
             for b in draft.blocks
-            if id(b) not in gone
-            and (
-                (len(b.text) <= 60 and _bare(b.text).casefold() in names)
-                or (len(b.text) <= 160 and _known_byline(b.text, names))
-            )
+            if id(b) not in gone and len(b.text) <= 160 and _repeated(b.text, names)
         ]
     draft.remove_many(drops)
 
@@ -316,6 +337,17 @@ def _sign_off(draft: Draft, gone: set[int]) -> list[tuple[Block, str]]:
     return out
 
 
+def _repeated(text: str, names: set[str]) -> bool:
+    """A line of at most 160 characters that prints the byline again: a name found (with or
+    without "By", in at most 60 characters) or :func:`_known_byline`; its "By" looked for
+    once."""
+    m = by_prefix(text)
+    bare = m.group("rest").strip() if m else text  # "By Jane Doe" -> "Jane Doe"
+    if len(text) <= 60 and bare.casefold() in names:
+        return True
+    return m is not None and _known_byline(text, names)
+
+
 def _known_byline(text: str, names: set[str]) -> bool:
     """A "By …" line (a date after it allowed) that names only the authors already found:
     "Written by Jane Doe, MS on November 14, 2019" printed again under the article."""
@@ -328,9 +360,3 @@ def _known_byline(text: str, names: set[str]) -> bool:
     parsed = parse_byline(text)
     authors = parsed[0] if parsed else []
     return bool(authors) and all(a.casefold() in names for a in authors)
-
-
-def _bare(text: str) -> str:
-    """A name without "By": "By Jane Doe" -> "Jane Doe"."""
-    m = by_prefix(text)
-    return m.group("rest").strip() if m else text

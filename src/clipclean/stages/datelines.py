@@ -29,6 +29,8 @@ LEAD: Final = 2
 
 def _words(text: str) -> list[str]:
     """The words of ``text`` that are not part of a date ("Uhr", "at", "pm" are)."""
+    if text.isascii():  # (lower-cased whole: its words stay where they are)
+        return [w for w in _ALPHA.findall(text.lower()) if w.rstrip(".") not in _DATE_WORDS]
     return [w.lower() for w in _ALPHA.findall(text) if w.lower().rstrip(".") not in _DATE_WORDS]
 
 
