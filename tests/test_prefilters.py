@@ -21,6 +21,8 @@ bylines, contributors, placeholders, related, span, tags = (
     for name in ("bylines", "contributors", "placeholders", "related", "span", "tags")
 )
 
+_fast_paths = import_module("test_fast_paths")
+
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 
 
@@ -303,6 +305,7 @@ _EDGE_PIECES = st.sampled_from(
         *("A", "An", "A\t", "In", "The", "This", "FILE", "HANDOUT", "photo", "Photo", "(AP)", ")"),
         *("x", "İmage", "ımage", "ſource", "PİCTURE", "Courtesy", "quelle", "ARCHIVO", "image of"),
         *(" ", "\n", "é", "’s", "artist's impression", "file photo", "screenshot", "The big"),
+        *("Фото", "“The", "There", "Another", "These", "A\u00a0", "FILE PHOTO:", "rendering"),
     )
 )
 
@@ -321,6 +324,26 @@ def test_caption_edges_are_the_edge_cue_lines(lines: list[str]) -> None:
     of the joined text with ``_EDGE_CUE`` finds, lines holding a "\n" or none included."""
     cued = captions._Cued(lines)
     assert cued._edges() == _edge_lines(cued)
+
+
+@SETTINGS
+@given(
+    matches(captions._OPENS_AT)
+    | matches(captions.DESCRIBES_PICTURE)
+    | st.lists(_EDGE_PIECES, min_size=1, max_size=8).map(" ".join)
+)
+def test_caption_opening_pre_check_passes_every_opening(text: str) -> None:
+    """``captions._may_open`` (the head, a case-sensitive opening's first word and a medium
+    within reach) passes every line ``_OPENS_AT`` or DESCRIBES_PICTURE takes."""
+    if captions._OPENS_AT.match(text) or captions.DESCRIBES_PICTURE.match(text):
+        assert len(text) > 1 and captions._may_open(text + "\n", 0), text
+        assert captions._may_open(text, 0), text
+
+
+def test_caption_opening_pre_check_on_bench_lines() -> None:
+    for text in _fast_paths.LINES:
+        if captions._OPENS_AT.match(text) or captions.DESCRIBES_PICTURE.match(text):
+            assert captions._may_open(text + "\n", 0) and captions._may_open(text, 0), text
 
 
 social = import_module("clipclean.stages.social")
@@ -355,17 +378,37 @@ def test_a_marked_link_without_a_colon_passes_as_one(text: str) -> None:
 
 
 def test_comment_widget_pairs_are_the_head_check() -> None:
-    """``comments._may_be_widget`` is the head check it stands for on every pair of ASCII
-    characters (and one with a character outside ASCII)."""
+    """``comments._may_be_widget`` passes no line the head check it narrows rules out, on
+    every pair of ASCII characters (and one with a character outside ASCII)."""
     for c1 in range(128):
         for c2 in range(128):
             for low in (chr(c1) + chr(c2), chr(c1) + chr(c2) + " x", chr(c1), chr(c1) + "é"):
                 wide = low[:2] in comments._WIDGET_HEADS or low[:1].isdigit()
-                assert comments._may_be_widget(low) == wide, low
+                assert wide or not comments._may_be_widget(low), low
     for low in ("コメント", "déposer", "écrire", "٣ comments", ""):
         assert comments._may_be_widget(low) == (
             low[:2] in comments._WIDGET_HEADS or low[:1].isdigit()
         )
+
+
+def _widget(low: str) -> bool:
+    """The stage's general definition: the head check, then COMMENT_WIDGET."""
+    return comments._opens_like_widget(low) and comments.COMMENT_WIDGET.match(low) is not None
+
+
+@SETTINGS
+@given(matches(comments.COMMENT_WIDGET))
+def test_comment_widget_pre_check_passes_every_widget(low: str) -> None:
+    """``comments._may_be_widget`` (the opening words, a counter's length) passes every line
+    the head check and COMMENT_WIDGET take."""
+    assert comments._may_be_widget(low) or not _widget(low), low
+
+
+def test_comment_widget_pre_check_on_bench_lines() -> None:
+    lines = [line.lower() for line in _fast_paths.LINES]
+    lines += [f"{n} {w}" for n in ("1", "123456", "٣") for w in comments._COUNTED]
+    for low in lines + [f"{w} x" for ws in comments._WIDGET_OPENINGS.values() for w in ws]:
+        assert comments._may_be_widget(low) or not _widget(low), low
 
 
 def test_placeholder_pairs_are_the_head_check() -> None:

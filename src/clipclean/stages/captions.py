@@ -297,16 +297,47 @@ _LONGEST_WORD: Final = max(map(len, _OPENING_WORDS))
 
 def _may_open(text: str, at: int) -> bool:
     """Whether :data:`_OPENS_AT` can match ``text`` at ``at`` (a line's first character, not
-    the text's last; a superset): by the first two characters, then an any-case word in full."""
+    the text's last; a superset): by the first two characters, then an any-case word in full or
+    a case-sensitive opening's first word."""
     code = pair_code(_PAIRS, text, at)
     if code < 0:
-        return True  # (a character re.I folds to ASCII: the pattern decides)
+        # (each branch opens with an ASCII character or one re.I folds to ASCII: the pattern
+        # decides those)
+        return ord(text[at]) < 128 or text[at] in ASCII_FOLDS
     if code == 0:
         return False
     head = text[at : at + _LONGEST_WORD]
     words = _WORDS_BY_HEAD.get(head[:2].lower())
-    # (the case-sensitive openings, and a head the pattern sees in other cases: it decides)
-    return words is None or not head.isascii() or head.lower().startswith(words)
+    if words is None:
+        return _may_name_picture(head)
+    # (a head the pattern sees in other cases: it decides)
+    return not head.isascii() or head.lower().startswith(words)
+
+
+def _may_name_picture(head: str) -> bool:
+    """Whether a case-sensitive opening of :data:`_OPENS` ("FILE", "HANDOUT", "This photo
+    …") can match a line that opens with ``head`` (its first characters, two or more, two of
+    them a pair of :data:`_OPENING_PAIRS`; a superset): its first word whole and a space
+    after it ("There", "Another" are none), a look that costs less than the pattern's try."""
+    first = head[0]
+    if first == "A":
+        end = 2 if head[1] == "n" else 1  # "An", "A"
+    elif first == "I":
+        end = 2  # "In"
+    elif first == "T":
+        if head.startswith("This"):
+            end = 4
+        elif head.startswith("These"):
+            end = 5
+        elif head.startswith("The"):
+            end = 3
+        else:
+            return False
+    else:
+        return head.startswith(("FILE", "HANDOUT"))
+    after = head[end : end + 1]
+    # (``\s`` there; a control character or one outside ASCII stands for it: a superset)
+    return after != "" and (ord(after) <= 32 or ord(after) >= 128)
 
 
 class _Cued(Joined):
@@ -540,7 +571,12 @@ def captions(draft: Draft) -> None:
             continue
         parts = _split_caption(text, medium, loose)
         if parts is None:
-            if f.words <= MAX_DESCRIBES_WORDS and DESCRIBES_PICTURE.match(text):
+            if (
+                f.words <= MAX_DESCRIBES_WORDS
+                and len(text) > 1
+                and _may_open(text, 0)  # (a superset of how DESCRIBES_PICTURE opens)
+                and DESCRIBES_PICTURE.match(text)
+            ):
                 draft.add_image(Image(caption=text), block)
                 drops.append((block, "image caption (describes the picture)"))
             continue
