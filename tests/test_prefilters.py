@@ -418,3 +418,35 @@ def test_placeholder_pairs_are_the_head_check() -> None:
         for c2 in range(128):
             for text in (chr(c1) + chr(c2), chr(c1) + chr(c2) + "age 3", chr(c1), chr(c1) + "é"):
                 assert placeholders._may_be_placeholder(text) == placeholders._opens_like(text)
+
+
+def _bracket_credit_pre_checks(text: str) -> None:
+    """``captions._split_caption`` tries SLASH_CREDIT only where the last bracket holds a "/"
+    and AGENCY_CREDIT only where it holds just an agency's name: each finds nothing else."""
+    paren = text.rfind("(") if text.endswith(")") else -1
+    if paren < 0:
+        return
+    start = max(0, paren - 1)
+    if captions.SLASH_CREDIT.search(text, start):
+        assert text.find("/", paren) >= 0, text
+    if captions.AGENCY_CREDIT.search(text, start):
+        assert text[paren + 1 : -1] in captions._AGENCIES, text
+
+
+@SETTINGS
+@given(
+    st.tuples(
+        st.sampled_from(("", "A dog.", "x", "Police in Nogales, Ariz.", "(a) b")),
+        st.from_regex(captions.AGENCY_CREDIT) | st.from_regex(captions.SLASH_CREDIT),
+    ).map("".join)
+)
+def test_bracket_credit_pre_checks_pass_every_credit(text: str) -> None:
+    _bracket_credit_pre_checks(text)
+
+
+def test_bracket_credit_pre_checks_on_bench_lines() -> None:
+    for name in captions._AGENCIES:
+        _bracket_credit_pre_checks(f"In Nogales, Ariz. ({name})")
+        assert captions.AGENCY_CREDIT.search(f"In Nogales, Ariz. ({name})"), name
+    for text in _fast_paths.LINES:
+        _bracket_credit_pre_checks(text)

@@ -91,6 +91,13 @@ AGENCY_CREDIT: Final = re.compile(
     r"(?<=[\w.,])\s\((?P<credit>AP|AFP|EPA|Reuters|Getty Images|Getty|dpa|Xinhua|PA|ANP|Kyodo"
     r"|Yonhap|Shutterstock|iStock|Alamy)\)$"
 )
+#: The names AGENCY_CREDIT takes: a bracket that holds none of them is none of its credits.
+_AGENCIES: Final = frozenset(
+    (
+        *("AP", "AFP", "EPA", "Reuters", "Getty Images", "Getty", "dpa", "Xinhua", "PA"),
+        *("ANP", "Kyodo", "Yonhap", "Shutterstock", "iStock", "Alamy"),
+    )
+)
 #: A credit after the caption's last full stop, a name and an agency between slashes:
 #: "… in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid", "… 2019.J. Doe / AP file".
 SLASH_CREDIT_END: Final = re.compile(
@@ -163,10 +170,14 @@ def _split_caption(
         return text[: m.start()].strip(), credit
     if named_only:
         return None
-    m = SLASH_CREDIT.search(text, max(0, paren - 1)) if paren >= 0 else None
+    # (both take the bracket at ``paren``: SLASH_CREDIT a "/" inside it, AGENCY_CREDIT an
+    # agency's name as all it holds)
+    slash = paren >= 0 and text.find("/", paren) >= 0
+    m = SLASH_CREDIT.search(text, max(0, paren - 1)) if slash else None
     if m and m.group("credit")[0].isupper():
         return text[: m.start()].strip(), m.group("credit").strip()
-    m = AGENCY_CREDIT.search(text, max(0, paren - 1)) if paren >= 0 else None
+    agency = paren >= 0 and text[paren + 1 : -1] in _AGENCIES
+    m = AGENCY_CREDIT.search(text, max(0, paren - 1)) if agency else None
     if m:
         return text[: m.start()].strip(), m.group("credit")
     m = SLASH_CREDIT_END.search(text, max(0, end - 120)) if "/" in text[-80:] else None
