@@ -450,3 +450,27 @@ def test_bracket_credit_pre_checks_on_bench_lines() -> None:
         assert captions.AGENCY_CREDIT.search(f"In Nogales, Ariz. ({name})"), name
     for text in _fast_paths.LINES:
         _bracket_credit_pre_checks(text)
+
+
+def _credit_pre_checks(text: str) -> None:
+    """``captions._may_credit`` passes every line CREDIT_LINE takes, ``_may_open`` every one
+    BARE_CREDIT_LEAD takes."""
+    opens = len(text) > 1 and captions._may_open(text, 0)
+    if captions.CREDIT_LINE.match(text):
+        assert captions._may_credit(text, opens), text
+    if captions.BARE_CREDIT_LEAD.match(text):
+        assert opens, text
+
+
+@SETTINGS
+@given(matches(captions.CREDIT_LINE) | matches(captions.BARE_CREDIT_LEAD))
+def test_credit_line_pre_check_passes_every_credit_line(text: str) -> None:
+    _credit_pre_checks(text)
+
+
+def test_credit_line_pre_check_on_bench_lines() -> None:
+    for text in _fast_paths.LINES:
+        _credit_pre_checks(text)
+    for text in ("İmage by X", "ſource: X", "PHOTO BY X", "Crédits photo : AFP", "写真：共同通信"):
+        _credit_pre_checks(text)
+        assert captions.CREDIT_LINE.match(text), text

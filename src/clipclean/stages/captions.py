@@ -351,6 +351,17 @@ def _may_name_picture(head: str) -> bool:
     return after != "" and (ord(after) <= 32 or ord(after) >= 128)
 
 
+#: The first characters of CREDIT_LINE's openings that :func:`_may_open` does not take
+#: ("Crédit photo", "Личный архив", "Из личного архива", "写真").
+_CREDIT_FIRSTS: Final = "cCлЛиИ写"
+
+
+def _may_credit(text: str, opens: bool) -> bool:
+    """Whether CREDIT_LINE can match ``text`` (a superset), ``opens`` being :func:`_may_open`
+    of it: each of its openings but four is one of :data:`_OPENING_WORDS`."""
+    return opens or text[:1] in _CREDIT_FIRSTS
+
+
 class _Cued(Joined):
     """The lines a caption check can take (a superset: the checks decide), found by scanning
     the joined lines once per cue instead of testing every line."""
@@ -531,12 +542,14 @@ def captions(draft: Draft) -> None:
             draft.add_image(Image(caption=cap.group("caption").strip()), block)
             drops.append((block, "image caption"))
             continue
-        cred = CREDIT_LINE.match(text) if f.size <= 140 else None
+        # (how CREDIT_LINE, BARE_CREDIT_LEAD and DESCRIBES_PICTURE lines open: _may_credit)
+        opens = _may_open(text, 0) if len(text) > 1 else False
+        cred = CREDIT_LINE.match(text) if f.size <= 140 and _may_credit(text, opens) else None
         if cred:
             draft.add_image(Image(credit=cred.group("credit").strip()), block)
             drops.append((block, "image credit"))
             continue
-        if f.size <= 30 and BARE_CREDIT_LEAD.match(text):
+        if f.size <= 30 and opens and BARE_CREDIT_LEAD.match(text):
             name = _credit_name(blocks, i + 1)
             if name:
                 credit = " ".join([b.text for b in name])
@@ -582,12 +595,7 @@ def captions(draft: Draft) -> None:
             continue
         parts = _split_caption(text, medium, loose)
         if parts is None:
-            if (
-                f.words <= MAX_DESCRIBES_WORDS
-                and len(text) > 1
-                and _may_open(text, 0)  # (a superset of how DESCRIBES_PICTURE opens)
-                and DESCRIBES_PICTURE.match(text)
-            ):
+            if f.words <= MAX_DESCRIBES_WORDS and opens and DESCRIBES_PICTURE.match(text):
                 draft.add_image(Image(caption=text), block)
                 drops.append((block, "image caption (describes the picture)"))
             continue
