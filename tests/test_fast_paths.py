@@ -445,3 +445,44 @@ def test_dated_lines_on_bench_lines() -> None:
     for k in range(0, len(LINES), 50):
         texts = LINES[k : k + 50]
         assert dates.dated_lines(texts) == _old_dated_lines(texts)
+
+
+placeholders = import_module("clipclean.stages.placeholders")
+
+
+def _old_dump_marker(text: str) -> str:
+    """``placeholders._dump_marker`` as written before its replacements ran only on a mark."""
+    p = placeholders
+    if (text[:1].isdigit() or text[:1] == "[") and p.LINK_REFERENCE.match(text):
+        return "link reference list"
+    if text[:7] in ("IFRAME:", "FRAME: ") and p._FRAME.match(text):
+        return "form control or image marker of a text dump"
+    if "[" not in text and "(" not in text and "_" not in text:
+        return ""
+    form = p.FORM_MARK.search(text) is not None
+    rest = p.FILE_MARK.sub(" ", p.FORM_MARK.sub(" ", text)) if form or "[" in text else text
+    if form or rest != text:
+        left = rest.strip(" .:|-–•»")
+        if not left or (
+            form and shape.word_count(left) <= p.LABEL_WORDS and not shape.ends_like_sentence(left)
+        ):
+            return "form control or image marker of a text dump"
+    return ""
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(("[", "]", "(", ")", "_", "___", "[IMG]", "(BUTTON)", "a.png", "x", " ")),
+        max_size=10,
+    ).map("".join)
+    | st.text(alphabet="[]()_ xX*./%=ab\n", max_size=30)
+)
+def test_dump_marker_agrees_with_running_both_replacements(text: str) -> None:
+    assert placeholders._dump_marker(text) == _old_dump_marker(text)
+
+
+def test_dump_marker_on_bench_lines() -> None:
+    for text in LINES:
+        if len(text) <= 300:
+            assert placeholders._dump_marker(text) == _old_dump_marker(text), text

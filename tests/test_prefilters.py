@@ -21,6 +21,8 @@ bylines, contributors, placeholders, related, span, tags = (
     for name in ("bylines", "contributors", "placeholders", "related", "span", "tags")
 )
 
+_fast_paths = import_module("test_fast_paths")
+
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 
 
@@ -339,6 +341,7 @@ _EDGE_PIECES = st.sampled_from(
         *("A", "An", "A\t", "In", "The", "This", "FILE", "HANDOUT", "photo", "Photo", "(AP)", ")"),
         *("x", "İmage", "ımage", "ſource", "PİCTURE", "Courtesy", "quelle", "ARCHIVO", "image of"),
         *(" ", "\n", "é", "’s", "artist's impression", "file photo", "screenshot", "The big"),
+        *("Фото", "“The", "There", "Another", "These", "A\u00a0", "FILE PHOTO:", "rendering"),
     )
 )
 
@@ -357,6 +360,26 @@ def test_caption_edges_are_the_edge_cue_lines(lines: list[str]) -> None:
     of the joined text with ``_EDGE_CUE`` finds, lines holding a "\n" or none included."""
     cued = captions._Cued(lines)
     assert cued._edges() == _edge_lines(cued)
+
+
+@SETTINGS
+@given(
+    matches(captions._OPENS_AT)
+    | matches(captions.DESCRIBES_PICTURE)
+    | st.lists(_EDGE_PIECES, min_size=1, max_size=8).map(" ".join)
+)
+def test_caption_opening_pre_check_passes_every_opening(text: str) -> None:
+    """``captions._may_open`` (the head, a case-sensitive opening's first word and a medium
+    within reach) passes every line ``_OPENS_AT`` or DESCRIBES_PICTURE takes."""
+    if captions._OPENS_AT.match(text) or captions.DESCRIBES_PICTURE.match(text):
+        assert len(text) > 1 and captions._may_open(text + "\n", 0), text
+        assert captions._may_open(text, 0), text
+
+
+def test_caption_opening_pre_check_on_bench_lines() -> None:
+    for text in _fast_paths.LINES:
+        if captions._OPENS_AT.match(text) or captions.DESCRIBES_PICTURE.match(text):
+            assert captions._may_open(text + "\n", 0) and captions._may_open(text, 0), text
 
 
 social = import_module("clipclean.stages.social")
@@ -391,17 +414,37 @@ def test_a_marked_link_without_a_colon_passes_as_one(text: str) -> None:
 
 
 def test_comment_widget_pairs_are_the_head_check() -> None:
-    """``comments._may_be_widget`` is the head check it stands for on every pair of ASCII
-    characters (and one with a character outside ASCII)."""
+    """``comments._may_be_widget`` passes no line the head check it narrows rules out, on
+    every pair of ASCII characters (and one with a character outside ASCII)."""
     for c1 in range(128):
         for c2 in range(128):
             for low in (chr(c1) + chr(c2), chr(c1) + chr(c2) + " x", chr(c1), chr(c1) + "é"):
                 wide = low[:2] in comments._WIDGET_HEADS or low[:1].isdigit()
-                assert comments._may_be_widget(low) == wide, low
+                assert wide or not comments._may_be_widget(low), low
     for low in ("コメント", "déposer", "écrire", "٣ comments", ""):
         assert comments._may_be_widget(low) == (
             low[:2] in comments._WIDGET_HEADS or low[:1].isdigit()
         )
+
+
+def _widget(low: str) -> bool:
+    """The stage's general definition: the head check, then COMMENT_WIDGET."""
+    return comments._opens_like_widget(low) and comments.COMMENT_WIDGET.match(low) is not None
+
+
+@SETTINGS
+@given(matches(comments.COMMENT_WIDGET))
+def test_comment_widget_pre_check_passes_every_widget(low: str) -> None:
+    """``comments._may_be_widget`` (the opening words, a counter's length) passes every line
+    the head check and COMMENT_WIDGET take."""
+    assert comments._may_be_widget(low) or not _widget(low), low
+
+
+def test_comment_widget_pre_check_on_bench_lines() -> None:
+    lines = [line.lower() for line in _fast_paths.LINES]
+    lines += [f"{n} {w}" for n in ("1", "123456", "٣") for w in comments._COUNTED]
+    for low in lines + [f"{w} x" for ws in comments._WIDGET_OPENINGS.values() for w in ws]:
+        assert comments._may_be_widget(low) or not _widget(low), low
 
 
 def test_placeholder_pairs_are_the_head_check() -> None:
@@ -411,3 +454,59 @@ def test_placeholder_pairs_are_the_head_check() -> None:
         for c2 in range(128):
             for text in (chr(c1) + chr(c2), chr(c1) + chr(c2) + "age 3", chr(c1), chr(c1) + "é"):
                 assert placeholders._may_be_placeholder(text) == placeholders._opens_like(text)
+
+
+def _bracket_credit_pre_checks(text: str) -> None:
+    """``captions._split_caption`` tries SLASH_CREDIT only where the last bracket holds a "/"
+    and AGENCY_CREDIT only where it holds just an agency's name: each finds nothing else."""
+    paren = text.rfind("(") if text.endswith(")") else -1
+    if paren < 0:
+        return
+    start = max(0, paren - 1)
+    if captions.SLASH_CREDIT.search(text, start):
+        assert text.find("/", paren) >= 0, text
+    if captions.AGENCY_CREDIT.search(text, start):
+        assert text[paren + 1 : -1] in captions._AGENCIES, text
+
+
+@SETTINGS
+@given(
+    st.tuples(
+        st.sampled_from(("", "A dog.", "x", "Police in Nogales, Ariz.", "(a) b")),
+        st.from_regex(captions.AGENCY_CREDIT) | st.from_regex(captions.SLASH_CREDIT),
+    ).map("".join)
+)
+def test_bracket_credit_pre_checks_pass_every_credit(text: str) -> None:
+    _bracket_credit_pre_checks(text)
+
+
+def test_bracket_credit_pre_checks_on_bench_lines() -> None:
+    for name in captions._AGENCIES:
+        _bracket_credit_pre_checks(f"In Nogales, Ariz. ({name})")
+        assert captions.AGENCY_CREDIT.search(f"In Nogales, Ariz. ({name})"), name
+    for text in _fast_paths.LINES:
+        _bracket_credit_pre_checks(text)
+
+
+def _credit_pre_checks(text: str) -> None:
+    """``captions._may_credit`` passes every line CREDIT_LINE takes, ``_may_open`` every one
+    BARE_CREDIT_LEAD takes."""
+    opens = len(text) > 1 and captions._may_open(text, 0)
+    if captions.CREDIT_LINE.match(text):
+        assert captions._may_credit(text, opens), text
+    if captions.BARE_CREDIT_LEAD.match(text):
+        assert opens, text
+
+
+@SETTINGS
+@given(matches(captions.CREDIT_LINE) | matches(captions.BARE_CREDIT_LEAD))
+def test_credit_line_pre_check_passes_every_credit_line(text: str) -> None:
+    _credit_pre_checks(text)
+
+
+def test_credit_line_pre_check_on_bench_lines() -> None:
+    for text in _fast_paths.LINES:
+        _credit_pre_checks(text)
+    for text in ("İmage by X", "ſource: X", "PHOTO BY X", "Crédits photo : AFP", "写真：共同通信"):
+        _credit_pre_checks(text)
+        assert captions.CREDIT_LINE.match(text), text

@@ -91,6 +91,13 @@ AGENCY_CREDIT: Final = re.compile(
     r"(?<=[\w.,])\s\((?P<credit>AP|AFP|EPA|Reuters|Getty Images|Getty|dpa|Xinhua|PA|ANP|Kyodo"
     r"|Yonhap|Shutterstock|iStock|Alamy)\)$"
 )
+#: The names AGENCY_CREDIT takes: a bracket that holds none of them is none of its credits.
+_AGENCIES: Final = frozenset(
+    (
+        *("AP", "AFP", "EPA", "Reuters", "Getty Images", "Getty", "dpa", "Xinhua", "PA"),
+        *("ANP", "Kyodo", "Yonhap", "Shutterstock", "iStock", "Alamy"),
+    )
+)
 #: A credit after the caption's last full stop, a name and an agency between slashes:
 #: "… in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid", "… 2019.J. Doe / AP file".
 SLASH_CREDIT_END: Final = re.compile(
@@ -163,10 +170,14 @@ def _split_caption(
         return text[: m.start()].strip(), credit
     if named_only:
         return None
-    m = SLASH_CREDIT.search(text, max(0, paren - 1)) if paren >= 0 else None
+    # (both take the bracket at ``paren``: SLASH_CREDIT a "/" inside it, AGENCY_CREDIT an
+    # agency's name as all it holds)
+    slash = paren >= 0 and text.find("/", paren) >= 0
+    m = SLASH_CREDIT.search(text, max(0, paren - 1)) if slash else None
     if m and m.group("credit")[0].isupper():
         return text[: m.start()].strip(), m.group("credit").strip()
-    m = AGENCY_CREDIT.search(text, max(0, paren - 1)) if paren >= 0 else None
+    agency = paren >= 0 and text[paren + 1 : -1] in _AGENCIES
+    m = AGENCY_CREDIT.search(text, max(0, paren - 1)) if agency else None
     if m:
         return text[: m.start()].strip(), m.group("credit")
     m = SLASH_CREDIT_END.search(text, max(0, end - 120)) if "/" in text[-80:] else None
@@ -297,16 +308,58 @@ _LONGEST_WORD: Final = max(map(len, _OPENING_WORDS))
 
 def _may_open(text: str, at: int) -> bool:
     """Whether :data:`_OPENS_AT` can match ``text`` at ``at`` (a line's first character, not
-    the text's last; a superset): by the first two characters, then an any-case word in full."""
+    the text's last; a superset): by the first two characters, then an any-case word in full or
+    a case-sensitive opening's first word."""
     code = pair_code(_PAIRS, text, at)
     if code < 0:
-        return True  # (a character re.I folds to ASCII: the pattern decides)
+        # (each branch opens with an ASCII character or one re.I folds to ASCII: the pattern
+        # decides those)
+        return ord(text[at]) < 128 or text[at] in ASCII_FOLDS
     if code == 0:
         return False
     head = text[at : at + _LONGEST_WORD]
     words = _WORDS_BY_HEAD.get(head[:2].lower())
-    # (the case-sensitive openings, and a head the pattern sees in other cases: it decides)
-    return words is None or not head.isascii() or head.lower().startswith(words)
+    if words is None:
+        return _may_name_picture(head)
+    # (a head the pattern sees in other cases: it decides)
+    return not head.isascii() or head.lower().startswith(words)
+
+
+def _may_name_picture(head: str) -> bool:
+    """Whether a case-sensitive opening of :data:`_OPENS` ("FILE", "HANDOUT", "This photo
+    …") can match a line that opens with ``head`` (its first characters, two or more, two of
+    them a pair of :data:`_OPENING_PAIRS`; a superset): its first word whole and a space
+    after it ("There", "Another" are none), a look that costs less than the pattern's try."""
+    first = head[0]
+    if first == "A":
+        end = 2 if head[1] == "n" else 1  # "An", "A"
+    elif first == "I":
+        end = 2  # "In"
+    elif first == "T":
+        if head.startswith("This"):
+            end = 4
+        elif head.startswith("These"):
+            end = 5
+        elif head.startswith("The"):
+            end = 3
+        else:
+            return False
+    else:
+        return head.startswith(("FILE", "HANDOUT"))
+    after = head[end : end + 1]
+    # (``\s`` there; a control character or one outside ASCII stands for it: a superset)
+    return after != "" and (ord(after) <= 32 or ord(after) >= 128)
+
+
+#: The first characters of CREDIT_LINE's openings that :func:`_may_open` does not take
+#: ("Crédit photo", "Личный архив", "Из личного архива", "写真").
+_CREDIT_FIRSTS: Final = "cCлЛиИ写"
+
+
+def _may_credit(text: str, opens: bool) -> bool:
+    """Whether CREDIT_LINE can match ``text`` (a superset), ``opens`` being :func:`_may_open`
+    of it: each of its openings but four is one of :data:`_OPENING_WORDS`."""
+    return opens or text[:1] in _CREDIT_FIRSTS
 
 
 class _Cued(Joined):
@@ -489,12 +542,14 @@ def captions(draft: Draft) -> None:
             draft.add_image(Image(caption=cap.group("caption").strip()), block)
             drops.append((block, "image caption"))
             continue
-        cred = CREDIT_LINE.match(text) if f.size <= 140 else None
+        # (how CREDIT_LINE, BARE_CREDIT_LEAD and DESCRIBES_PICTURE lines open: _may_credit)
+        opens = _may_open(text, 0) if len(text) > 1 else False
+        cred = CREDIT_LINE.match(text) if f.size <= 140 and _may_credit(text, opens) else None
         if cred:
             draft.add_image(Image(credit=cred.group("credit").strip()), block)
             drops.append((block, "image credit"))
             continue
-        if f.size <= 30 and BARE_CREDIT_LEAD.match(text):
+        if f.size <= 30 and opens and BARE_CREDIT_LEAD.match(text):
             name = _credit_name(blocks, i + 1)
             if name:
                 credit = " ".join([b.text for b in name])
@@ -540,7 +595,7 @@ def captions(draft: Draft) -> None:
             continue
         parts = _split_caption(text, medium, loose)
         if parts is None:
-            if f.words <= MAX_DESCRIBES_WORDS and DESCRIBES_PICTURE.match(text):
+            if f.words <= MAX_DESCRIBES_WORDS and opens and DESCRIBES_PICTURE.match(text):
                 draft.add_image(Image(caption=text), block)
                 drops.append((block, "image caption (describes the picture)"))
             continue

@@ -57,9 +57,37 @@ _WIDGET_PAIRS: Final = pair_table(_opens_like_widget)
 
 
 def _may_be_widget(low: str) -> bool:
-    """:func:`_opens_like_widget`, looked up in :data:`_WIDGET_PAIRS` for two ASCII ones."""
+    """:func:`_opens_like_widget` (looked up in :data:`_WIDGET_PAIRS` for two ASCII ones),
+    then the line's opening words (most lines that open so, "the …", "port…", a date, are
+    none of the pattern's: a ``startswith`` costs less than its try of each branch)."""
     code = pair_code(_WIDGET_PAIRS, low)
-    return code == 1 if code >= 0 else _opens_like_widget(low)
+    if code == 0 or (code < 0 and not _opens_like_widget(low)):
+        return False
+    if low[:1].isdigit():
+        # (only a counter opens with digits: short, and it names what it counts)
+        return len(low) <= _COUNTER_CHARS and any(w in low for w in _COUNTED)
+    opens = _WIDGET_OPENINGS.get(low[:2])
+    return opens is None or low.startswith(opens)
+
+
+#: The literal words COMMENT_WIDGET's branches open with (after an optional "___"), by their
+#: first two characters: a line that opens with none of them is none of its lines.
+_WIDGET_OPENINGS: Final[dict[str, tuple[str, ...]]] = {}
+for _word in (
+    *("comment", "respons", "replies", "reaction", "kommentar", "comentar", "comentár", "コメント"),
+    *("post", "leave", "write", "add", "submit", "view", "show", "hide", "load", "read", "___"),
+    *("name", "email", "e-mail", "mail", "website", "webseite", "site web", "sitio web"),
+    *("url", "uri", "nama", "nome", "nombre", "nom", "no ", "hinterlass", "schreib", "verfass"),
+    *("laisse", "dépose", "depose", "écrire", "ecrire", "deja", "deje", "escrib", "lascia"),
+    *("scrivi", "deix", "escreva", "be the first to comment", "there are no comments"),
+    *("no comments yet", "atenção", "atención", "achtung", "attention", "report", "reply"),
+    *("like", "dislike", "flag"),
+):
+    _WIDGET_OPENINGS[_word[:2]] = (*_WIDGET_OPENINGS.get(_word[:2], ()), _word)
+#: A counter ("12 comments", "3 responses (4)"): its longest (six digits, the longest word,
+#: a bracketed count, the spaces, a stop and a "\n" before ``$``), and the words it counts in.
+_COUNTER_CHARS: Final = 36
+_COUNTED: Final = ("comment", "coment", "respons", "replies", "reaction", "kommentar", "コメント")
 
 
 #: Notices of the comment form anywhere in the line; only tried when a cue word is present.

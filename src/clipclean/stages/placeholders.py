@@ -102,7 +102,9 @@ def _dump_marker(text: str) -> str:
     if "[" not in text and "(" not in text and "_" not in text:
         return ""
     form = FORM_MARK.search(text) is not None
-    rest = FILE_MARK.sub(" ", FORM_MARK.sub(" ", text)) if form or "[" in text else text
+    # (a pattern that found no mark changes nothing: its replacement is not run)
+    rest = FORM_MARK.sub(" ", text) if form else text
+    rest = FILE_MARK.sub(" ", rest) if "[" in rest else rest
     if form or rest != text:
         left = rest.strip(" .:|-–•»")
         if not left or (form and word_count(left) <= LABEL_WORDS and not ends_like_sentence(left)):
