@@ -55,6 +55,7 @@ def test_comment_form_headings_labels_and_notices_in_several_languages_go() -> N
         "E-mail (required, hidden to public)",
         "Webseite (beachte den Hinweis)",
         "Laisser un commentaire",
+        "Écrire un commentaire",
         "Votre adresse e-mail ne sera pas publiée.",
         "Deja un comentario",
         "No Response so far »",

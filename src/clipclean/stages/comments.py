@@ -42,7 +42,7 @@ COMMENT_WIDGET: Final = re.compile(
 #: lookup rules out most lines before the pattern's branches are tried.
 _WIDGET_HEADS: Final = frozenset(
     "co re ko コメ po le wr ad su vi sh hi lo na em e- we no be th at ac li di fl ma ur si sc ve"
-    " la dé de ér ec es __".split()
+    " la dé de éc ec es __".split()
 )
 
 
