@@ -30,7 +30,8 @@ BY_PREFIX: Final = re.compile(
     r"\s?:?\s+(?P<rest>\S.{0,250})$",
     re.I,
 )
-_BY_HEADS: Final = heads(
+#: How a line BY_PREFIX takes can start (see :func:`by_prefix`).
+BY_HEADS: Final = heads(
     "by", "von", "par", "por", "di", "door", "av", "af", "text", "written by", "words by",
     "story by", "posted by", "author",
 )  # fmt: skip
@@ -50,7 +51,7 @@ def by_prefix(text: str) -> re.Match[str] | None:
     # (a line that starts outside ASCII is tried: re.I folds a few letters; ``heads`` holds
     # each head in every case)
     head = text[:2]
-    return BY_PREFIX.match(text) if head in _BY_HEADS or not head.isascii() else None
+    return BY_PREFIX.match(text) if head in BY_HEADS or not head.isascii() else None
 
 
 #: A byline's role on a line of its own: "Contributing Writer", "Opinion Columnist".
@@ -276,7 +277,7 @@ def bylines(draft: Draft) -> None:
             drops += [(block, "byline"), (zone[n + 1], "byline")]
             taken = n + 1
             continue
-        if not (h in _BY_HEADS or not h.isascii() or _may_name(text)):
+        if not (h in BY_HEADS or not h.isascii() or _may_name(text)):
             continue  # neither a byline nor a name, with or without a date after it
         date = find_date(text)
         if date is not None and date.start > 0:

@@ -27,7 +27,7 @@ from ..shape import (
 )
 from ..stage import stage
 from ..text.blocks import FUNCTION_WORDS
-from .bylines import _BY_HEADS, BY_PREFIX, by_prefix, is_dateline
+from .bylines import BY_HEADS, BY_PREFIX, by_prefix, is_dateline
 from .span import content_words, header_zone, says
 
 #: How far into the document a headline may stand when the article run is unknown.
@@ -249,7 +249,7 @@ def _lone_by(text: str) -> bool:
         return False
     line = f"{text} X"
     head = line[:2]  # (the pattern tried only on a line that can start like it: by_prefix)
-    return (head in _BY_HEADS or not head.isascii()) and BY_PREFIX.match(line) is not None
+    return (head in BY_HEADS or not head.isascii()) and BY_PREFIX.match(line) is not None
 
 
 #: How many lines under the headline its byline or date may stand.
