@@ -38,12 +38,24 @@ COMMENT_WIDGET: Final = re.compile(
     r"|(?:atenção|atención|achtung|attention)\s?:\s?coment"
     r"|(?:report|reply|like|dislike|flag)(?:\s(?:abuse|comment))?$"
 )
+#: The literal words COMMENT_WIDGET's branches open with (after an optional "___"), by their
+#: first two characters: a line that opens with none of them is none of its lines.
+_WIDGET_OPENINGS: Final[dict[str, tuple[str, ...]]] = {}
+for _word in (
+    *("comment", "respons", "replies", "reaction", "kommentar", "comentar", "comentár", "コメント"),
+    *("post", "leave", "write", "add", "submit", "view", "show", "hide", "load", "read", "___"),
+    *("name", "email", "e-mail", "mail", "website", "webseite", "site web", "sitio web"),
+    *("url", "uri", "nama", "nome", "nombre", "nom", "no ", "hinterlass", "schreib", "verfass"),
+    *("laisse", "dépose", "depose", "écrire", "ecrire", "deja", "deje", "escrib", "lascia"),
+    *("scrivi", "deix", "escreva", "be the first to comment", "there are no comments"),
+    *("no comments yet", "atenção", "atención", "achtung", "attention", "report", "reply"),
+    *("like", "dislike", "flag"),
+):
+    _WIDGET_OPENINGS[_word[:2]] = (*_WIDGET_OPENINGS.get(_word[:2], ()), _word)
 #: How the lines COMMENT_WIDGET takes open (lower-cased: two characters, or a digit): a set
-#: lookup rules out most lines before the pattern's branches are tried.
-_WIDGET_HEADS: Final = frozenset(
-    "co re ko コメ po le wr ad su vi sh hi lo na em e- we no be th at ac li di fl ma ur si sc ve"
-    " la dé de éc ec es __".split()
-)
+#: lookup rules out most lines before the pattern's branches are tried. (The openings' first
+#: two characters: one list, so a head cannot disagree with its words.)
+_WIDGET_HEADS: Final = frozenset(_WIDGET_OPENINGS)
 
 
 def _opens_like_widget(low: str) -> bool:
@@ -70,20 +82,6 @@ def _may_be_widget(low: str) -> bool:
     return opens is None or low.startswith(opens)
 
 
-#: The literal words COMMENT_WIDGET's branches open with (after an optional "___"), by their
-#: first two characters: a line that opens with none of them is none of its lines.
-_WIDGET_OPENINGS: Final[dict[str, tuple[str, ...]]] = {}
-for _word in (
-    *("comment", "respons", "replies", "reaction", "kommentar", "comentar", "comentár", "コメント"),
-    *("post", "leave", "write", "add", "submit", "view", "show", "hide", "load", "read", "___"),
-    *("name", "email", "e-mail", "mail", "website", "webseite", "site web", "sitio web"),
-    *("url", "uri", "nama", "nome", "nombre", "nom", "no ", "hinterlass", "schreib", "verfass"),
-    *("laisse", "dépose", "depose", "écrire", "ecrire", "deja", "deje", "escrib", "lascia"),
-    *("scrivi", "deix", "escreva", "be the first to comment", "there are no comments"),
-    *("no comments yet", "atenção", "atención", "achtung", "attention", "report", "reply"),
-    *("like", "dislike", "flag"),
-):
-    _WIDGET_OPENINGS[_word[:2]] = (*_WIDGET_OPENINGS.get(_word[:2], ()), _word)
 #: A counter ("12 comments", "3 responses (4)"): its longest (six digits, the longest word,
 #: a bracketed count, the spaces, a stop and a "\n" before ``$``), and the words it counts in.
 _COUNTER_CHARS: Final = 36
